@@ -1,0 +1,13 @@
+namespace FichesSite.Build;
+
+/// <param name="InputDirectory">The content: site.yml, contracts.yml, fiches/, pages/.</param>
+/// <param name="ThemeDirectory">layouts/, partials/, assets/, i18n/.</param>
+/// <param name="OutputDirectory">Where the site goes; null checks everything and writes nothing.</param>
+/// <param name="BaseUrl">Overrides site.yml's base_url (what must be absolute: canonical links, sitemap).</param>
+/// <param name="Strict">Warnings fail the build too.</param>
+public sealed record BuildOptions(
+    string InputDirectory = "input",
+    string ThemeDirectory = "theme",
+    string? OutputDirectory = "_site",
+    string? BaseUrl = null,
+    bool Strict = false);

@@ -1,0 +1,45 @@
+namespace FichesSite.Build;
+
+/// <summary>
+/// A build writes into a fresh folder beside the output and swaps it in only when everything
+/// succeeded, so the site already published is never left half-written or broken.
+/// </summary>
+public sealed class OutputFolder(string outputDirectory)
+{
+    private readonly string _target = Path.GetFullPath(outputDirectory);
+    private readonly string _staging = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar) + ".building-" + Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>The folder to write into; invisible to readers of the output until <see cref="Publish"/>.</summary>
+    public string Staging
+    {
+        get
+        {
+            Directory.CreateDirectory(_staging);
+            return _staging;
+        }
+    }
+
+    /// <summary>Replaces the output folder by the staged one (two renames, so the gap is tiny).</summary>
+    public void Publish()
+    {
+        var old = _target + ".old-" + Guid.NewGuid().ToString("N")[..8];
+        if (Directory.Exists(_target))
+        {
+            Directory.Move(_target, old);
+        }
+        Directory.Move(_staging, _target);
+        if (Directory.Exists(old))
+        {
+            Directory.Delete(old, recursive: true);
+        }
+    }
+
+    /// <summary>Removes what a failed build staged; the output folder is not touched.</summary>
+    public void Discard()
+    {
+        if (Directory.Exists(_staging))
+        {
+            Directory.Delete(_staging, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+namespace FichesSite.Content;
+
+/// <summary>
+/// What a page type promises its readers, read from input/contracts.yml: the front-matter fields
+/// it must fill and the sections (h2) it must have, in order. Kept in data so that the web team
+/// can add a page type without touching code.
+/// </summary>
+public sealed class ContentContract
+{
+    /// <summary>Layout in theme/layouts/ that pages of this type use unless their front matter names one.</summary>
+    public string Layout { get; set; } = "page";
+
+    public List<string> RequiredFields { get; set; } = [];
+
+    public List<SectionRule> Sections { get; set; } = [];
+}
+
+public sealed class SectionRule
+{
+    /// <summary>The words the h2 starts with, compared without case, accents or punctuation.</summary>
+    public string Heading { get; set; } = "";
+
+    /// <summary>How many h3 sub-sections the section needs at least (e.g. one per risk).</summary>
+    public int MinSubsections { get; set; }
+
+    /// <summary>What one sub-section is called in messages (« risque »).</summary>
+    public string SubsectionLabel { get; set; } = "sous-section";
+}

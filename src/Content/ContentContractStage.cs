@@ -1,0 +1,109 @@
+using FichesSite.Markdown;
+using FichesSite.Pipeline;
+using FichesSite.Text;
+
+namespace FichesSite.Content;
+
+/// <summary>
+/// Checks that a page keeps the promises of its type (input/contracts.yml), and the rules every
+/// page follows: the title is the only h1, and heading levels never skip (h2 → h4), so that screen
+/// reader users can trust the outline.
+/// </summary>
+public sealed class ContentContractStage(IReadOnlyDictionary<string, ContentContract> contracts) : IDocumentStage
+{
+    public string Name => "content contract";
+
+    public Document Run(Document document, DiagnosticBag diagnostics)
+    {
+        var file = document.SourcePath;
+        var frontMatter = document.Get(FrontMatter.Key);
+        var headings = document.Get(PageOutline.Key).Headings;
+
+        CheckHeadingLevels(file, headings, diagnostics);
+        if (!contracts.TryGetValue(frontMatter.Type, out var contract))
+        {
+            var nearest = NearestName.Find(frontMatter.Type, contracts.Keys);
+            diagnostics.Error(file, frontMatter.LineOf("type"), $"type de page inconnu « {frontMatter.Type} ».",
+                (nearest is null ? "" : $"Vouliez-vous écrire « {nearest} » ? ")
+                + $"Les types déclarés dans contracts.yml sont : {string.Join(", ", contracts.Keys.Order(StringComparer.Ordinal))}.");
+            return document;
+        }
+        foreach (var field in contract.RequiredFields.Where(f => !frontMatter.Has(f)))
+        {
+            diagnostics.Error(file, 1, $"le champ « {field} » est obligatoire pour une page de type « {frontMatter.Type} ».",
+                $"Ajoutez « {field}: … » dans l’en-tête (entre les deux lignes ---).");
+        }
+        CheckSections(file, headings, contract.Sections, diagnostics);
+        return document;
+    }
+
+    private static void CheckHeadingLevels(string file, IReadOnlyList<Heading> headings, DiagnosticBag diagnostics)
+    {
+        var previousLevel = 1; // the h1 is the page title, written by the layout
+        foreach (var heading in headings)
+        {
+            if (heading.Level == 1)
+            {
+                diagnostics.Error(file, heading.Line, $"titre de niveau 1 « {heading.Text} » dans le texte.",
+                    "Le titre principal vient du champ « title » de l’en-tête : commencez les sections par « ## ».");
+            }
+            else if (heading.Level > previousLevel + 1)
+            {
+                diagnostics.Error(file, heading.Line,
+                    $"le titre « {heading.Text} » saute un niveau (h{previousLevel} puis h{heading.Level}).",
+                    $"Écrivez-le avec {new string('#', previousLevel + 1)} ou ajoutez le titre intermédiaire qui manque.");
+            }
+            previousLevel = heading.Level;
+        }
+    }
+
+    private static void CheckSections(string file, IReadOnlyList<Heading> headings, IReadOnlyList<SectionRule> rules, DiagnosticBag diagnostics)
+    {
+        var sections = headings.Where(h => h.Level == 2).ToList();
+        var searchFrom = 0;
+        Heading? previous = null;
+        foreach (var rule in rules)
+        {
+            var index = sections.FindIndex(searchFrom, h => AccentFolding.StartsWithWords(h.Text, rule.Heading));
+            if (index < 0)
+            {
+                var earlier = sections.FindIndex(0, searchFrom, h => AccentFolding.StartsWithWords(h.Text, rule.Heading));
+                if (earlier >= 0)
+                {
+                    diagnostics.Error(file, sections[earlier].Line,
+                        $"la section « {sections[earlier].Text} » est placée avant « {previous!.Text} ».",
+                        $"Déplacez-la après la section « {previous.Text} » (ligne {previous.Line}) : l’ordre des sections est fixé pour ce type de page.");
+                }
+                else
+                {
+                    diagnostics.Error(file, previous?.Line ?? 1, $"la section obligatoire « {rule.Heading}… » manque.",
+                        $"Ajoutez une section « ## {rule.Heading} … » "
+                        + (previous is null ? "au début du texte." : $"après la section « {previous.Text} »."));
+                }
+                continue;
+            }
+            previous = sections[index];
+            searchFrom = index + 1;
+            CheckSubsections(file, headings, previous, rule, diagnostics);
+        }
+    }
+
+    private static void CheckSubsections(string file, IReadOnlyList<Heading> headings, Heading section, SectionRule rule, DiagnosticBag diagnostics)
+    {
+        if (rule.MinSubsections == 0)
+        {
+            return;
+        }
+        var count = headings
+            .SkipWhile(h => h != section)
+            .Skip(1)
+            .TakeWhile(h => h.Level > 2)
+            .Count(h => h.Level == 3);
+        if (count < rule.MinSubsections)
+        {
+            diagnostics.Error(file, section.Line,
+                $"la section « {section.Text} » doit contenir au moins {rule.MinSubsections} {rule.SubsectionLabel} en sous-titre (###), elle en a {count}.",
+                $"Ajoutez chaque {rule.SubsectionLabel} sous cette section avec un titre « ### ».");
+        }
+    }
+}

@@ -1,0 +1,193 @@
+using System.Globalization;
+using FichesSite.Pipeline;
+using FichesSite.Text;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace FichesSite.Content;
+
+/// <summary>
+/// Splits the YAML header from the Markdown body and reads it into a <see cref="FrontMatter"/>.
+/// Read by hand from the YAML tree (not a deserializer) so that every message can name the line
+/// of the key at fault and suggest the key the author probably meant.
+/// </summary>
+public sealed class FrontMatterStage : IDocumentStage
+{
+    private const string Fence = "---";
+    private const int MaxDescriptionLength = 160;
+
+    public string Name => "front matter";
+
+    public Document Run(Document document, DiagnosticBag diagnostics)
+    {
+        var file = document.SourcePath;
+        var lines = document.Content.Split('\n');
+        if (lines.Length == 0 || lines[0].TrimEnd('\r', ' ') != Fence)
+        {
+            diagnostics.Error(file, 1, "le fichier ne commence pas par un en-tête YAML.",
+                "Commencez le fichier par une ligne « --- », les champs (title: …, description: …), puis une ligne « --- ».");
+            return document;
+        }
+        var closing = Array.FindIndex(lines, 1, l => l.TrimEnd('\r', ' ') == Fence);
+        if (closing < 0)
+        {
+            diagnostics.Error(file, 1, "l’en-tête YAML n’est jamais fermé.",
+                "Ajoutez une ligne « --- » après le dernier champ de l’en-tête.");
+            return document;
+        }
+
+        var yaml = string.Join('\n', lines[1..closing]);
+        var mapping = ParseMapping(yaml, file, diagnostics);
+        if (mapping is null)
+        {
+            return document;
+        }
+
+        // Collected apart first: the shared bag also holds other pages' errors (stages run in parallel).
+        var problems = new DiagnosticBag();
+        var frontMatter = Read(mapping, file, problems);
+        diagnostics.AddRange(problems);
+        // The header's lines are blanked rather than cut, so that line numbers in the Markdown
+        // syntax tree are the file's own and no later stage needs to know the header's size.
+        var body = new string('\n', closing + 1) + string.Join('\n', lines[(closing + 1)..]);
+        return frontMatter is null ? document : document.WithContent(body).With(FrontMatter.Key, frontMatter);
+    }
+
+    private static YamlMappingNode? ParseMapping(string yaml, string file, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            if (stream.Documents.Count == 1 && stream.Documents[0].RootNode is YamlMappingNode mapping)
+            {
+                return mapping;
+            }
+            diagnostics.Error(file, 2, "l’en-tête doit être une liste de champs « nom: valeur ».",
+                "Écrivez un champ par ligne, par exemple « title: Cimentoplastie ».");
+        }
+        catch (YamlException e)
+        {
+            // YamlDotNet counts lines from 1 inside the header; the header starts on the file's line 2.
+            diagnostics.Error(file, (int)e.Start.Line + 1, $"YAML illisible dans l’en-tête ({Reason(e)}).",
+                "Vérifiez cette ligne : « nom: valeur », deux-points suivis d’une espace, guillemets fermés, "
+                + "et mettez entre guillemets une valeur qui contient « : ».");
+        }
+        return null;
+    }
+
+    private static FrontMatter? Read(YamlMappingNode mapping, string file, DiagnosticBag diagnostics)
+    {
+        var keyLines = new Dictionary<string, int>(StringComparer.Ordinal);
+        var values = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        foreach (var (keyNode, valueNode) in mapping.Children)
+        {
+            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            var line = (int)keyNode.Start.Line + 1;
+            if (!FrontMatter.KnownKeys.Contains(key))
+            {
+                var nearest = NearestName.Find(key, FrontMatter.KnownKeys);
+                diagnostics.Error(file, line, $"champ inconnu « {key} ».",
+                    nearest is null
+                        ? $"Les champs possibles sont : {string.Join(", ", FrontMatter.KnownKeys)}."
+                        : $"Vouliez-vous écrire « {nearest} » ? Les champs possibles sont : {string.Join(", ", FrontMatter.KnownKeys)}.");
+                continue;
+            }
+            keyLines[key] = line;
+            values[key] = valueNode;
+        }
+
+        string? Text(string key)
+        {
+            if (!values.TryGetValue(key, out var node))
+            {
+                return null;
+            }
+            if (node is YamlScalarNode { Value: { } value } && !string.IsNullOrWhiteSpace(value))
+            {
+                return value.Trim();
+            }
+            diagnostics.Error(file, keyLines[key], $"le champ « {key} » doit être un texte non vide.",
+                $"Écrivez le texte sur la même ligne : « {key}: … ».");
+            return null;
+        }
+
+        DateOnly? Date(string key)
+        {
+            var text = Text(key);
+            if (text is null)
+            {
+                return null;
+            }
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                return date;
+            }
+            diagnostics.Error(file, keyLines[key], $"« {text} » n’est pas une date valide pour « {key} ».",
+                $"Écrivez la date sous la forme année-mois-jour, par exemple « {key}: 2026-03-31 ».");
+            return null;
+        }
+
+        var title = Text("title");
+        var description = Text("description");
+        var type = Text("type") ?? FrontMatter.DefaultType;
+        var sources = ReadSources(values, keyLines, file, diagnostics);
+        var frontMatter = new FrontMatter(
+            title ?? "",
+            description ?? "",
+            type,
+            Text("layout"),
+            Date("last_reviewed"),
+            Date("next_review"),
+            Text("reviewed_by"),
+            Text("version"),
+            sources,
+            keyLines);
+
+        if (title is null && !keyLines.ContainsKey("title"))
+        {
+            diagnostics.Error(file, 2, "le champ « title » manque.", "Ajoutez « title: » suivi du titre de la page (il devient le titre principal, h1).");
+        }
+        if (description is null && !keyLines.ContainsKey("description"))
+        {
+            diagnostics.Error(file, 2, "le champ « description » manque.",
+                "Ajoutez « description: » suivi d’une phrase qui résume la page (moins de 160 caractères).");
+        }
+        if (description is { Length: > MaxDescriptionLength })
+        {
+            diagnostics.Warning(file, keyLines["description"],
+                $"description de {description.Length} caractères : les moteurs de recherche la coupent après {MaxDescriptionLength}.",
+                "Résumez la page en une phrase plus courte.");
+        }
+        if (frontMatter is { LastReviewed: { } last, NextReview: { } next } && next <= last)
+        {
+            diagnostics.Error(file, keyLines["next_review"], "la prochaine révision est datée avant la dernière mise à jour.",
+                "Indiquez dans « next_review » une date postérieure à « last_reviewed ».");
+        }
+        return diagnostics.HasErrors ? null : frontMatter;
+    }
+
+    private static IReadOnlyList<string> ReadSources(
+        Dictionary<string, YamlNode> values, Dictionary<string, int> keyLines, string file, DiagnosticBag diagnostics)
+    {
+        if (!values.TryGetValue("sources", out var node))
+        {
+            return [];
+        }
+        if (node is YamlSequenceNode sequence && sequence.Children.All(c => c is YamlScalarNode { Value.Length: > 0 }))
+        {
+            return sequence.Children.Select(c => ((YamlScalarNode)c).Value!.Trim()).ToList();
+        }
+        diagnostics.Error(file, keyLines["sources"], "le champ « sources » doit être une liste de textes.",
+            "Écrivez une source par ligne, chacune précédée de « - » sous « sources: ».");
+        return [];
+    }
+
+    // YamlDotNet's messages start with the position, which the diagnostic already gives.
+    private static string Reason(YamlException e)
+    {
+        var message = e.InnerException?.Message ?? e.Message;
+        var close = message.IndexOf("): ", StringComparison.Ordinal);
+        return close >= 0 ? message[(close + 3)..] : message;
+    }
+}

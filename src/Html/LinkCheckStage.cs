@@ -1,0 +1,93 @@
+using AngleSharp.Html.Parser;
+using FichesSite.Markdown;
+using FichesSite.Pipeline;
+
+namespace FichesSite.Html;
+
+/// <summary>
+/// Checks every internal link and #anchor of the finished pages, the theme's as well as the
+/// authors', against the files and ids the site will hold. A broken link fails the build, named
+/// by the source line when an author wrote it.
+/// </summary>
+public sealed class LinkCheckStage(IReadOnlyCollection<string> otherSiteFiles) : ISiteStage
+{
+    private static readonly HtmlParser Parser = new();
+
+    public string Name => "check links";
+
+    public IReadOnlyList<Document> Run(IReadOnlyList<Document> documents, DiagnosticBag diagnostics)
+    {
+        var pages = new PageLinks[documents.Count];
+        Parallel.For(0, documents.Count, i => pages[i] = PageLinks.Read(documents[i]));
+        var idsByPage = pages.ToDictionary(p => p.Document.OutputPath, p => p.Ids, StringComparer.Ordinal);
+        var files = new HashSet<string>(otherSiteFiles, StringComparer.Ordinal);
+
+        Parallel.ForEach(pages, page =>
+        {
+            foreach (var url in page.Urls)
+            {
+                var problem = Problem(page.Document.OutputPath, url, idsByPage, files);
+                if (problem is not null)
+                {
+                    Report(page.Document, url, problem, diagnostics);
+                }
+            }
+        });
+        return documents;
+    }
+
+    private static string? Problem(string fromPage, string url, Dictionary<string, HashSet<string>> idsByPage, HashSet<string> files)
+    {
+        if (SiteUrls.IsExternal(url))
+        {
+            return null;
+        }
+        var hash = url.IndexOf('#');
+        var (path, fragment) = hash < 0 ? (url, null) : (url[..hash], url[(hash + 1)..]);
+        path = path.Split('?')[0];
+        var target = path.Length == 0 ? fromPage : SiteUrls.Resolve(fromPage, path);
+        if (target is null)
+        {
+            return "il sort du dossier du site";
+        }
+        if (target.Length == 0 || target.EndsWith('/'))
+        {
+            return "il vise un dossier : sans serveur (partage de fichiers), seul un lien vers …/index.html fonctionne";
+        }
+        if (idsByPage.TryGetValue(target, out var ids))
+        {
+            return fragment is null or "" || ids.Contains(Uri.UnescapeDataString(fragment)) ? null : $"la page {target} n’a pas d’ancre « #{fragment} »";
+        }
+        return files.Contains(target) ? null : $"le fichier {target} n’existe pas dans le site";
+    }
+
+    private static void Report(Document page, string url, string problem, DiagnosticBag diagnostics)
+    {
+        var writtenByAuthor = page.Get(PageOutline.Key).Links.FirstOrDefault(l => l.Url == url);
+        if (writtenByAuthor is not null)
+        {
+            diagnostics.Error(page.SourcePath, writtenByAuthor.Line, $"lien cassé « {url} » : {problem}.",
+                "Corrigez l’adresse : un lien vers une autre page vise son fichier .md (../fiches/nom.md), une ancre vise un titre existant (#nom-du-titre).");
+        }
+        else
+        {
+            diagnostics.Error(page.SourcePath, 0, $"lien cassé « {url} » produit par le thème : {problem}.",
+                "Corrigez le gabarit (theme/layouts/ ou theme/partials/) qui écrit ce lien, ou ajoutez le fichier visé dans theme/assets/.");
+        }
+    }
+
+    private sealed record PageLinks(Document Document, HashSet<string> Ids, IReadOnlyList<string> Urls)
+    {
+        public static PageLinks Read(Document document)
+        {
+            var html = Parser.ParseDocument(document.Content);
+            var ids = html.QuerySelectorAll("[id]").Select(e => e.Id!).ToHashSet(StringComparer.Ordinal);
+            // Only what the browser fetches or follows inside the site: not the canonical link, which must be absolute.
+            var urls = html.QuerySelectorAll("a[href], link[href]:not([rel=canonical]), script[src], img[src]")
+                .Select(e => e.GetAttribute("href") ?? e.GetAttribute("src")!)
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            return new PageLinks(document, ids, urls);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using Markdig.Helpers;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace FichesSite.Markdown;
+
+/// <summary>
+/// French typography without asking authors to type invisible characters: the space written
+/// before « ? ! ; : % » and inside « guillemets » becomes a narrow no-break space, so the sign
+/// never starts a line on a narrow phone screen. Code is left alone.
+/// </summary>
+public static class FrenchTypography
+{
+    private const char NarrowNoBreakSpace = '\u202F';
+
+    public static void Apply(MarkdownDocument document)
+    {
+        foreach (var literal in document.Descendants<LiteralInline>())
+        {
+            // Markdig may cut « Attention ! » into two literals ("!" can start an image), so look ahead.
+            var next = literal.NextSibling is LiteralInline { Content.Length: > 0 } following ? following.Content[following.Content.Start] : '\0';
+            var text = literal.Content.ToString();
+            var fixedText = Fix(text, next);
+            if (text != fixedText)
+            {
+                literal.Content = new StringSlice(fixedText);
+            }
+        }
+    }
+
+    /// <param name="following">The first character after the text, when it continues in another literal.</param>
+    public static string Fix(string text, char following = '\0')
+    {
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (chars[i] is not (' ' or '\u00A0'))
+            {
+                continue;
+            }
+            var before = i > 0 ? chars[i - 1] : '\0';
+            var after = i + 1 < chars.Length ? chars[i + 1] : following;
+            if (after is '?' or '!' or ';' or ':' or '%' or '»' || before == '«')
+            {
+                chars[i] = NarrowNoBreakSpace;
+            }
+        }
+        return new string(chars);
+    }
+}

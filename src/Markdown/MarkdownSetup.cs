@@ -1,0 +1,28 @@
+using Markdig;
+using Markdig.Helpers;
+using Markdig.Renderers;
+
+namespace FichesSite.Markdown;
+
+/// <summary>
+/// The one place where the Markdown dialect of the site is chosen. Raw HTML is off: authors write
+/// Markdown only, which keeps pages accessible and leaves no room for inline scripts.
+/// </summary>
+public static class MarkdownSetup
+{
+    /// <param name="alertTitles">Visible title of each GitHub-style alert (« > [!IMPORTANT] »), by kind in upper case.</param>
+    public static MarkdownPipeline Create(IReadOnlyDictionary<string, string> alertTitles) =>
+        new MarkdownPipelineBuilder()
+            .UsePipeTables()
+            .UseAlertBlocks((renderer, kind) => WriteAlertTitle(renderer, kind, alertTitles))
+            .UseGenericAttributes() // must come last: it reads attributes left by the others
+            .DisableHtml()
+            .Build();
+
+    private static void WriteAlertTitle(HtmlRenderer renderer, StringSlice kind, IReadOnlyDictionary<string, string> alertTitles)
+    {
+        var key = kind.ToString().ToUpperInvariant();
+        var title = alertTitles.TryGetValue(key, out var text) ? text : key;
+        renderer.Write("<p class=\"markdown-alert-title\">").WriteEscape(title).Write("</p>\n");
+    }
+}

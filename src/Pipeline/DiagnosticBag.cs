@@ -1,0 +1,36 @@
+using System.Collections.Concurrent;
+
+namespace FichesSite.Pipeline;
+
+/// <summary>
+/// Collects the diagnostics of a build. Thread-safe because document stages run in parallel;
+/// <see cref="All"/> sorts them so that the report reads the same on every run.
+/// </summary>
+public sealed class DiagnosticBag(bool warningsAreErrors = false)
+{
+    private readonly ConcurrentQueue<Diagnostic> _items = new();
+
+    public void Error(string file, int line, string message, string fix) =>
+        _items.Enqueue(new Diagnostic(Severity.Error, file, line, message, fix));
+
+    /// <summary>A problem that does not break the page; an error under --strict (<paramref name="warningsAreErrors"/>).</summary>
+    public void Warning(string file, int line, string message, string fix) =>
+        _items.Enqueue(new Diagnostic(warningsAreErrors ? Severity.Error : Severity.Warning, file, line, message, fix));
+
+    public void AddRange(DiagnosticBag other)
+    {
+        foreach (var diagnostic in other._items)
+        {
+            _items.Enqueue(diagnostic);
+        }
+    }
+
+    public bool HasErrors => _items.Any(d => d.Severity == Severity.Error);
+
+    public IReadOnlyList<Diagnostic> All =>
+        _items
+            .OrderBy(d => d.File, StringComparer.Ordinal)
+            .ThenBy(d => d.Line)
+            .ThenBy(d => d.Message, StringComparer.Ordinal)
+            .ToList();
+}

@@ -1,0 +1,22 @@
+namespace FichesSite.Pipeline;
+
+/// <summary>A step of the build. Its name appears in timings and in the build's table of contents.</summary>
+public interface IStage
+{
+    string Name { get; }
+}
+
+/// <summary>
+/// A stage that looks at one document at a time. The runner runs it over all documents in
+/// parallel, so it must not depend on the others.
+/// </summary>
+public interface IDocumentStage : IStage
+{
+    Document Run(Document document, DiagnosticBag diagnostics);
+}
+
+/// <summary>A stage that needs the whole set of documents (reading files, site-wide checks, writing).</summary>
+public interface ISiteStage : IStage
+{
+    IReadOnlyList<Document> Run(IReadOnlyList<Document> documents, DiagnosticBag diagnostics);
+}

@@ -1,0 +1,52 @@
+using FichesSite.Content;
+using FichesSite.Pipeline;
+
+namespace FichesSite.Rendering;
+
+/// <summary>
+/// Wraps each page body in its layout (theme/layouts/&lt;layout&gt;.liquid), then in base.liquid. A site stage because
+/// the home page and the site map list the other pages; the pages themselves render in parallel.
+/// </summary>
+public sealed class LayoutStage(
+    ThemeTemplates templates,
+    SiteConfig site,
+    ThemeStrings strings,
+    IReadOnlyDictionary<string, ContentContract> contracts) : ISiteStage
+{
+    /// <summary>Every layout is wrapped in this one, which holds the document, header and footer.</summary>
+    public const string BaseLayout = "base";
+
+    public string Name => "layout";
+
+    public IReadOnlyList<Document> Run(IReadOnlyList<Document> documents, DiagnosticBag diagnostics)
+    {
+        var model = new SiteModel(site, strings, documents);
+        var results = new Document[documents.Count];
+        Parallel.For(0, documents.Count, i => results[i] = Render(documents[i], model, diagnostics));
+        return results;
+    }
+
+    private Document Render(Document document, SiteModel model, DiagnosticBag diagnostics)
+    {
+        var frontMatter = document.Get(FrontMatter.Key);
+        var layout = frontMatter.Layout ?? (contracts.TryGetValue(frontMatter.Type, out var contract) ? contract.Layout : "page");
+        // The 404 page is served at any depth of the site, so its links must be absolute.
+        var absoluteBase = document.OutputPath == SiteModel.NotFoundPage ? model.AbsoluteUrl("") : null;
+        var values = model.For(document);
+        var (body, error) = templates.Render(layout, values, document.OutputPath, absoluteBase);
+        var html = body;
+        if (body is not null)
+        {
+            values["content"] = body;
+            (html, error) = templates.Render(BaseLayout, values, document.OutputPath, absoluteBase);
+            layout = BaseLayout;
+        }
+        if (html is null)
+        {
+            diagnostics.Error(document.SourcePath, frontMatter.LineOf("layout"), $"mise en page impossible avec le gabarit « {layout} » : {error}",
+                $"Vérifiez le fichier {templates.LayoutPath(layout).Replace('\\', '/')} ou le champ « layout » de la page.");
+            return document;
+        }
+        return document.WithContent(html);
+    }
+}

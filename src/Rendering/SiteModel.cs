@@ -1,0 +1,109 @@
+using FichesSite.Content;
+using FichesSite.Markdown;
+using FichesSite.Pipeline;
+
+namespace FichesSite.Rendering;
+
+/// <summary>
+/// What the templates see, built in one place with snake_case names (the Jekyll convention):
+/// <c>site</c>, <c>t</c> (interface words), <c>fiches</c> and <c>site_pages</c> (for the home page and
+/// the site map), <c>page</c> and <c>content</c>. Plain dictionaries and lists, so a template can
+/// only read what is listed here.
+/// </summary>
+public sealed class SiteModel
+{
+    public const string FichesFolder = "fiches/";
+    public const string HomePage = "index.html";
+    public const string NotFoundPage = "404.html";
+
+    private readonly SiteConfig _site;
+    private readonly ThemeStrings _strings;
+    private readonly Dictionary<string, object?> _siteValues;
+    private readonly List<Dictionary<string, object?>> _fiches;
+    private readonly List<Dictionary<string, object?>> _sitePages;
+
+    public SiteModel(SiteConfig site, ThemeStrings strings, IReadOnlyList<Document> documents)
+    {
+        _site = site;
+        _strings = strings;
+        _siteValues = new()
+        {
+            ["name"] = site.Name,
+            ["language"] = site.Language,
+            ["base_url"] = site.BaseUrl,
+            ["organisation"] = new Dictionary<string, object?>
+            {
+                ["name"] = site.Organisation.Name,
+                ["service"] = site.Organisation.Service,
+                ["phone"] = site.Organisation.Phone,
+                ["phone_href"] = "tel:" + new string(site.Organisation.Phone.Where(c => char.IsDigit(c) || c == '+').ToArray()),
+                ["phone_hours"] = site.Organisation.PhoneHours,
+                ["address"] = site.Organisation.Address,
+            },
+        };
+        var summaries = documents
+            .Select(d => (d.OutputPath, FrontMatter: d.Get(FrontMatter.Key)))
+            .OrderBy(p => Text.AccentFolding.Fold(p.FrontMatter.Title), StringComparer.Ordinal)
+            .ThenBy(p => p.OutputPath, StringComparer.Ordinal)
+            .ToList();
+        _fiches = summaries
+            .Where(p => IsFiche(p.OutputPath))
+            .Select(p => Summary(p.OutputPath, p.FrontMatter))
+            .ToList();
+        _sitePages = summaries
+            .Where(p => !IsFiche(p.OutputPath) && p.OutputPath is not (HomePage or NotFoundPage))
+            .Select(p => Summary(p.OutputPath, p.FrontMatter))
+            .ToList();
+    }
+
+    public static bool IsFiche(string outputPath) => outputPath.StartsWith(FichesFolder, StringComparison.Ordinal);
+
+    /// <summary>The absolute address of a page, or null without a base URL. Folders are linked as folders: servers add index.html.</summary>
+    public string? AbsoluteUrl(string outputPath) =>
+        _site.BaseUrl is null ? null : _site.BaseUrl.TrimEnd('/') + "/" + (outputPath.EndsWith("index.html", StringComparison.Ordinal) ? outputPath[..^"index.html".Length] : outputPath);
+
+    public Dictionary<string, object?> For(Document document)
+    {
+        var frontMatter = document.Get(FrontMatter.Key);
+        var outline = document.Get(PageOutline.Key);
+        return new Dictionary<string, object?>
+        {
+            ["site"] = _siteValues,
+            ["t"] = _strings.Values,
+            ["fiches"] = _fiches,
+            ["site_pages"] = _sitePages,
+            ["content"] = document.Content,
+            ["page"] = new Dictionary<string, object?>
+            {
+                ["title"] = frontMatter.Title,
+                ["description"] = frontMatter.Description,
+                ["type"] = frontMatter.Type,
+                ["url"] = document.OutputPath,
+                ["canonical_url"] = document.OutputPath == NotFoundPage ? null : AbsoluteUrl(document.OutputPath),
+                ["is_home"] = document.OutputPath == HomePage,
+                ["is_fiche"] = IsFiche(document.OutputPath),
+                ["last_reviewed"] = DateModel(frontMatter.LastReviewed),
+                ["next_review"] = DateModel(frontMatter.NextReview),
+                ["reviewed_by"] = frontMatter.ReviewedBy,
+                ["version"] = frontMatter.Version,
+                ["sources"] = frontMatter.Sources,
+                ["sections"] = outline.Headings
+                    .Where(h => h.Level == 2)
+                    .Select(h => new Dictionary<string, object?> { ["id"] = h.Id, ["text"] = h.Text })
+                    .ToList(),
+            },
+        };
+    }
+
+    private static Dictionary<string, object?> Summary(string outputPath, FrontMatter frontMatter) => new()
+    {
+        ["title"] = frontMatter.Title,
+        ["description"] = frontMatter.Description,
+        ["url"] = outputPath,
+    };
+
+    private Dictionary<string, object?>? DateModel(DateOnly? date) =>
+        date is { } d
+            ? new Dictionary<string, object?> { ["iso"] = d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["text"] = _strings.LongDate(d) }
+            : null;
+}

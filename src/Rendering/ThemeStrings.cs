@@ -1,0 +1,58 @@
+using FichesSite.Pipeline;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+
+namespace FichesSite.Rendering;
+
+/// <summary>
+/// The words of the interface (theme/i18n/fr.yml), so that templates hold markup only and a
+/// translation is one new file. Exposed to templates as <c>t</c>.
+/// </summary>
+public sealed class ThemeStrings
+{
+    private ThemeStrings(IReadOnlyDictionary<string, object> values) => Values = values;
+
+    public IReadOnlyDictionary<string, object> Values { get; }
+
+    public static ThemeStrings? Load(string path, string displayPath, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            var raw = new Deserializer().Deserialize<Dictionary<object, object>>(File.ReadAllText(path));
+            return new ThemeStrings(ToStringKeys(raw));
+        }
+        catch (Exception e) when (e is YamlException or IOException)
+        {
+            var line = e is YamlException yaml ? (int)yaml.Start.Line : 0;
+            diagnostics.Error(displayPath, line, $"textes du thème illisibles : {e.Message}", "Corrigez le YAML de ce fichier (« clé: texte », deux espaces par niveau).");
+            return null;
+        }
+    }
+
+    public string Text(string section, string key) =>
+        Values.TryGetValue(section, out var group) && group is IReadOnlyDictionary<string, object> map && map.TryGetValue(key, out var text)
+            ? (string)text
+            : throw new InvalidOperationException($"theme/i18n: missing « {section}.{key} ».");
+
+    public IReadOnlyList<string> List(string key) =>
+        Values.TryGetValue(key, out var list) && list is List<object> items
+            ? items.Select(i => (string)i).ToList()
+            : throw new InvalidOperationException($"theme/i18n: missing list « {key} ».");
+
+    public IReadOnlyDictionary<string, string> Map(string section) =>
+        Values.TryGetValue(section, out var group) && group is IReadOnlyDictionary<string, object> map
+            ? map.ToDictionary(p => p.Key, p => (string)p.Value)
+            : throw new InvalidOperationException($"theme/i18n: missing section « {section} ».");
+
+    /// <summary>A date as French readers write it: « 15 janvier 2026 ». Month names come from the strings file, not the OS culture.</summary>
+    public string LongDate(DateOnly date) => $"{date.Day} {List("months")[date.Month - 1]} {date.Year}";
+
+    private static Dictionary<string, object> ToStringKeys(Dictionary<object, object> raw) =>
+        raw.ToDictionary(
+            p => (string)p.Key,
+            p => p.Value switch
+            {
+                Dictionary<object, object> nested => (object)ToStringKeys(nested),
+                _ => p.Value,
+            });
+}

@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Fluid;
+using Fluid.Values;
+using FichesSite.Pipeline;
+using Microsoft.Extensions.FileProviders;
+
+namespace FichesSite.Rendering;
+
+/// <summary>
+/// The Liquid side of the theme: layouts from theme/layouts/, partials from theme/partials/
+/// (« {% include 'breadcrumb' %} »), and the one filter that keeps every link relative.
+/// Each layout is parsed once per build and shared by all pages.
+/// </summary>
+public sealed class ThemeTemplates
+{
+    public const string PagePathKey = "page_output_path";
+    public const string AbsoluteBaseKey = "absolute_base";
+
+    // Accents stay as they are; only characters that HTML needs escaped are encoded.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private readonly FluidParser _parser = new();
+    private readonly TemplateOptions _options = new();
+    private readonly string _layoutsDirectory;
+    private readonly ConcurrentDictionary<string, Lazy<(IFluidTemplate? Template, string? Error)>> _layouts = new();
+
+    public ThemeTemplates(string themeDirectory)
+    {
+        _layoutsDirectory = Path.Combine(themeDirectory, "layouts");
+        _options.FileProvider = new PhysicalFileProvider(Path.GetFullPath(Path.Combine(themeDirectory, "partials")));
+        _options.Filters.AddFilter("relative_url", RelativeUrl);
+    }
+
+    public string LayoutPath(string layout) => Path.Combine(_layoutsDirectory, layout + ".liquid");
+
+    /// <summary>Renders a layout with the given model; returns the error text instead when the layout is missing or broken.</summary>
+    public (string? Html, string? Error) Render(string layout, object model, string pageOutputPath, string? absoluteBase)
+    {
+        var (template, error) = _layouts.GetOrAdd(layout, name => new Lazy<(IFluidTemplate?, string?)>(() => Parse(name))).Value;
+        if (template is null)
+        {
+            return (null, error);
+        }
+        var context = new TemplateContext(model, _options);
+        context.AmbientValues[PagePathKey] = pageOutputPath;
+        context.AmbientValues[AbsoluteBaseKey] = absoluteBase ?? "";
+        try
+        {
+            return (template.Render(context, Encoder), null);
+        }
+        catch (Exception e) when (e is ParseException or InvalidOperationException or FileNotFoundException)
+        {
+            return (null, e.Message);
+        }
+    }
+
+    private (IFluidTemplate?, string?) Parse(string layout)
+    {
+        var path = LayoutPath(layout);
+        if (!File.Exists(path))
+        {
+            return (null, $"le gabarit « {layout} » n’existe pas dans theme/layouts/.");
+        }
+        return _parser.TryParse(File.ReadAllText(path), out var template, out var error) ? (template, null) : (null, error);
+    }
+
+    /// <summary>
+    /// « {{ 'assets/css/site.css' | relative_url }} »: a path from the site root, turned into the
+    /// relative URL from the page being rendered. On the 404 page, which a server shows at any
+    /// depth, it becomes absolute from the base URL instead.
+    /// </summary>
+    private static ValueTask<FluidValue> RelativeUrl(FluidValue input, FilterArguments arguments, TemplateContext context)
+    {
+        var target = input.ToStringValue().TrimStart('/');
+        target = target.Length == 0 || target.EndsWith('/') ? target + "index.html" : target;
+        var absoluteBase = (string)context.AmbientValues[AbsoluteBaseKey];
+        var url = absoluteBase.Length > 0
+            ? absoluteBase + target
+            : SiteUrls.Relative((string)context.AmbientValues[PagePathKey], target);
+        return new StringValue(url);
+    }
+}
