@@ -1,0 +1,72 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using FichesSite.Build;
+
+namespace FichesSite.Tests;
+
+/// <summary>
+/// A throw-away copy of the repository's content and a temporary output folder, so that every
+/// test builds on its own and tests can run in parallel.
+/// </summary>
+public sealed class TestSite : IDisposable
+{
+    private static readonly HtmlParser Parser = new();
+
+    public TestSite()
+    {
+        Root = Directory.CreateTempSubdirectory("fiches-test-").FullName;
+        Input = Path.Combine(Root, "input");
+        Output = Path.Combine(Root, "_site");
+        CopyDirectory(Path.Combine(RepositoryRoot, "input"), Input);
+    }
+
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public static string Theme => Path.Combine(RepositoryRoot, "theme");
+
+    public string Root { get; }
+    public string Input { get; }
+    public string Output { get; }
+
+    public BuildResult Build(string? output = null, bool strict = false, string? baseUrl = null) =>
+        SiteBuilder.Build(new BuildOptions(Input, Theme, output ?? Output, baseUrl, strict));
+
+    /// <summary>Adds a fixture from tests/Site.Tests/Fixtures as a fiche of this site.</summary>
+    public string AddFiche(string fixtureName)
+    {
+        var destination = Path.Combine(Input, "fiches", fixtureName);
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", fixtureName), destination);
+        return destination;
+    }
+
+    public IDocument Page(string sitePath) => Parser.ParseDocument(File.ReadAllText(Path.Combine(Output, sitePath)));
+
+    public IEnumerable<string> HtmlPages() =>
+        Directory.EnumerateFiles(Output, "*.html", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Output, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal);
+
+    public void Dispose() => Directory.Delete(Root, recursive: true);
+
+    public static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var destination = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
+        }
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Site.csproj")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("Site.csproj not found above the test folder.");
+    }
+}
