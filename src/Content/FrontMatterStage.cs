@@ -44,7 +44,7 @@ public sealed class FrontMatterStage : IDocumentStage
         }
 
         // Collected apart first: the shared bag also holds other pages' errors (stages run in parallel).
-        var problems = new DiagnosticBag();
+        var problems = diagnostics.Sibling();
         var frontMatter = Read(mapping, file, problems);
         diagnostics.AddRange(problems);
         // The header's lines are blanked rather than cut, so that line numbers in the Markdown

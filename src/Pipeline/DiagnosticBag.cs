@@ -10,6 +10,9 @@ public sealed class DiagnosticBag(bool warningsAreErrors = false)
 {
     private readonly ConcurrentQueue<Diagnostic> _items = new();
 
+    /// <summary>An empty bag with the same rules, to gather one page's problems apart from the others'.</summary>
+    public DiagnosticBag Sibling() => new(warningsAreErrors);
+
     public void Error(string file, int line, string message, string fix) =>
         _items.Enqueue(new Diagnostic(Severity.Error, file, line, message, fix));
 
