@@ -20,6 +20,13 @@ public sealed class ContentContractStage(IReadOnlyDictionary<string, ContentCont
         var headings = document.Get(PageOutline.Key).Headings;
 
         CheckHeadingLevels(file, headings, diagnostics);
+        if (ReadSources.IsFiche(document.OutputPath) && frontMatter.Type == FrontMatter.DefaultType)
+        {
+            // Without this, a sheet that forgot its type would skip its contract silently.
+            diagnostics.Error(file, 1, $"une fiche du dossier {ReadSources.FichesFolder} doit déclarer son type.",
+                "Ajoutez « type: fiche-procedure » (ou un autre type de contracts.yml) dans l’en-tête.");
+            return document;
+        }
         if (!contracts.TryGetValue(frontMatter.Type, out var contract))
         {
             var nearest = NearestName.Find(frontMatter.Type, contracts.Keys);

@@ -9,7 +9,13 @@ namespace FichesSite.Content;
 /// </summary>
 public sealed class ReadSources(string inputDirectory) : ISiteStage
 {
+    /// <summary>Where patient sheets live, in the input folder and in the site alike.</summary>
+    public const string FichesFolder = "fiches/";
+
     public string Name => "read";
+
+    /// <summary>True for the pages of patient sheets (listed on the home page, held to a sheet contract).</summary>
+    public static bool IsFiche(string outputPath) => outputPath.StartsWith(FichesFolder, StringComparison.Ordinal);
 
     public IReadOnlyList<Document> Run(IReadOnlyList<Document> documents, DiagnosticBag diagnostics)
     {

@@ -12,7 +12,6 @@ namespace FichesSite.Rendering;
 /// </summary>
 public sealed class SiteModel
 {
-    public const string FichesFolder = "fiches/";
     public const string HomePage = "index.html";
     public const string NotFoundPage = "404.html";
 
@@ -47,16 +46,14 @@ public sealed class SiteModel
             .ThenBy(p => p.OutputPath, StringComparer.Ordinal)
             .ToList();
         _fiches = summaries
-            .Where(p => IsFiche(p.OutputPath))
+            .Where(p => ReadSources.IsFiche(p.OutputPath))
             .Select(p => Summary(p.OutputPath, p.FrontMatter))
             .ToList();
         _sitePages = summaries
-            .Where(p => !IsFiche(p.OutputPath) && p.OutputPath is not (HomePage or NotFoundPage))
+            .Where(p => !ReadSources.IsFiche(p.OutputPath) && p.OutputPath is not (HomePage or NotFoundPage))
             .Select(p => Summary(p.OutputPath, p.FrontMatter))
             .ToList();
     }
-
-    public static bool IsFiche(string outputPath) => outputPath.StartsWith(FichesFolder, StringComparison.Ordinal);
 
     /// <summary>The absolute address of a page, or null without a base URL. Folders are linked as folders: servers add index.html.</summary>
     public string? AbsoluteUrl(string outputPath) =>
@@ -81,7 +78,7 @@ public sealed class SiteModel
                 ["url"] = document.OutputPath,
                 ["canonical_url"] = document.OutputPath == NotFoundPage ? null : AbsoluteUrl(document.OutputPath),
                 ["is_home"] = document.OutputPath == HomePage,
-                ["is_fiche"] = IsFiche(document.OutputPath),
+                ["is_fiche"] = ReadSources.IsFiche(document.OutputPath),
                 ["last_reviewed"] = DateModel(frontMatter.LastReviewed),
                 ["next_review"] = DateModel(frontMatter.NextReview),
                 ["reviewed_by"] = frontMatter.ReviewedBy,

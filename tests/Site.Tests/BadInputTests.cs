@@ -18,6 +18,7 @@ public sealed class BadInputTests
     [InlineData("champ-inconnu.md", 2, "champ inconnu « titel »")]
     [InlineData("niveau-saute.md", 17, "saute un niveau (h2 puis h4)")]
     [InlineData("lien-casse.md", 15, "lien cassé « #section-absente »")]
+    [InlineData("sans-type.md", 1, "doit déclarer son type")]
     public void Fails_naming_file_and_line_and_leaves_the_previous_site_untouched(string fixture, int line, string message)
     {
         using var site = new TestSite();
