@@ -9,6 +9,10 @@ public sealed record BuildConfiguration(SiteConfig Site, IReadOnlyDictionary<str
 {
     public static BuildConfiguration? Load(BuildOptions options, DiagnosticBag diagnostics)
     {
+        if (!OutputIsSafe(options, diagnostics))
+        {
+            return null;
+        }
         var sitePath = Path.Combine(options.InputDirectory, "site.yml");
         var contractsPath = Path.Combine(options.InputDirectory, "contracts.yml");
         var stringsPath = Path.Combine(options.ThemeDirectory, "i18n", "fr.yml");
@@ -33,4 +37,30 @@ public sealed record BuildConfiguration(SiteConfig Site, IReadOnlyDictionary<str
         }
         return new BuildConfiguration(site, contracts, strings);
     }
+
+    /// <summary>
+    /// Publishing replaces the whole output folder, so it must never hold the sources: an output
+    /// equal to, inside or around the content or theme folder is refused before anything happens.
+    /// </summary>
+    private static bool OutputIsSafe(BuildOptions options, DiagnosticBag diagnostics)
+    {
+        if (options.OutputDirectory is null)
+        {
+            return true;
+        }
+        var output = Folder(options.OutputDirectory);
+        foreach (var (source, name) in new[] { (options.InputDirectory, "de contenu"), (options.ThemeDirectory, "du thème") })
+        {
+            var folder = Folder(source);
+            if (output.StartsWith(folder, StringComparison.Ordinal) || folder.StartsWith(output, StringComparison.Ordinal))
+            {
+                diagnostics.Error("--output", 0, $"le dossier de sortie « {options.OutputDirectory} » se confond avec le dossier {name} « {source} » : publier le site l’effacerait.",
+                    "Choisissez un dossier de sortie à part, par exemple --output _site.");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static string Folder(string path) => Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
 }

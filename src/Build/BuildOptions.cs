@@ -5,9 +5,11 @@ namespace FichesSite.Build;
 /// <param name="OutputDirectory">Where the site goes; null checks everything and writes nothing.</param>
 /// <param name="BaseUrl">Overrides site.yml's base_url (what must be absolute: canonical links, sitemap).</param>
 /// <param name="Strict">Warnings fail the build too.</param>
+/// <param name="Today">The date review deadlines are checked against; by default <see cref="BuildDate.Today"/>.</param>
 public sealed record BuildOptions(
     string InputDirectory = "input",
     string ThemeDirectory = "theme",
     string? OutputDirectory = "_site",
     string? BaseUrl = null,
-    bool Strict = false);
+    bool Strict = false,
+    DateOnly? Today = null);

@@ -37,9 +37,16 @@ public sealed class OutputFolder(string outputDirectory)
     /// <summary>Removes what a failed build staged; the output folder is not touched.</summary>
     public void Discard()
     {
-        if (Directory.Exists(_staging))
+        try
         {
-            Directory.Delete(_staging, recursive: true);
+            if (Directory.Exists(_staging))
+            {
+                Directory.Delete(_staging, recursive: true);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Nothing was published; a leftover staging folder is harmless and named for what it is.
         }
     }
 }

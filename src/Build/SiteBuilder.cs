@@ -31,8 +31,8 @@ public static class SiteBuilder
         IStage[] stages =
         [
             new ReadSources(options.InputDirectory),
-            new FrontMatterStage(),
-            new ParseMarkdownStage(markdown, new LinkRewriter(source => OutputPathOfSource(options.InputDirectory, source))),
+            new FrontMatterStage(options.Today ?? BuildDate.Today()),
+            new ParseMarkdownStage(markdown, new LinkRewriter(options.InputDirectory, ReadSources.OutputPathFor)),
             new ContentContractStage(contracts),
             new RenderMarkdownStage(markdown),
             new LayoutStage(new ThemeTemplates(options.ThemeDirectory), site, strings, contracts),
@@ -41,18 +41,19 @@ public static class SiteBuilder
         var result = PipelineRunner.Run(stages, diagnostics);
         var timings = result.Timings.ToList();
 
-        if (result.Completed && options.OutputDirectory is not null)
+        var succeeded = result.Completed;
+        if (succeeded && options.OutputDirectory is not null)
         {
             var write = Stopwatch.StartNew();
-            Write(options.OutputDirectory, result.Documents, assets, new SiteModel(site, strings, result.Documents));
+            succeeded = Write(options, result.Documents, assets, new SiteModel(site, strings, result.Documents), diagnostics);
             timings.Add(new StageTiming("write", write.Elapsed));
         }
-        return new BuildResult(result.Completed, result.Documents.Count, diagnostics.All, timings, clock.Elapsed);
+        return new BuildResult(succeeded, result.Documents.Count, diagnostics.All, timings, clock.Elapsed);
     }
 
-    private static void Write(string outputDirectory, IReadOnlyList<Document> documents, ThemeAssets assets, SiteModel model)
+    private static bool Write(BuildOptions options, IReadOnlyList<Document> documents, ThemeAssets assets, SiteModel model, DiagnosticBag diagnostics)
     {
-        var output = new OutputFolder(outputDirectory);
+        var output = new OutputFolder(options.OutputDirectory!);
         try
         {
             var staging = output.Staging;
@@ -64,20 +65,22 @@ public static class SiteBuilder
                 File.WriteAllText(path, document.Content, utf8);
             });
             assets.CopyTo(staging);
+            foreach (var attachment in PageOutline.AttachmentsOf(documents))
+            {
+                var destination = Path.Combine(staging, attachment);
+                Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+                File.Copy(Path.Combine(options.InputDirectory, attachment), destination);
+            }
             SearchEngineFiles.Write(staging, documents, model);
             output.Publish();
+            return true;
         }
-        catch
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             output.Discard();
-            throw;
+            diagnostics.Error(options.OutputDirectory!, 0, $"impossible d’écrire le site : {e.Message}",
+                "Vérifiez que le dossier de sortie et son dossier parent existent et sont accessibles en écriture, ou choisissez-en un autre avec --output.");
+            return false;
         }
-    }
-
-    // Links to .md files are resolved here so that the Markdown stage needs no knowledge of the input layout.
-    private static string? OutputPathOfSource(string inputDirectory, string sourceFile)
-    {
-        var relative = Path.GetRelativePath(Path.GetFullPath(inputDirectory), sourceFile).Replace('\\', '/');
-        return relative.StartsWith("../", StringComparison.Ordinal) || !File.Exists(sourceFile) ? null : ReadSources.OutputPathFor(relative);
     }
 }

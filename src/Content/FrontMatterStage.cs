@@ -11,7 +11,8 @@ namespace FichesSite.Content;
 /// Read by hand from the YAML tree (not a deserializer) so that every message can name the line
 /// of the key at fault and suggest the key the author probably meant.
 /// </summary>
-public sealed class FrontMatterStage : IDocumentStage
+/// <param name="today">The date review deadlines are compared with (a parameter, so tests and builds can fix it).</param>
+public sealed class FrontMatterStage(DateOnly today) : IDocumentStage
 {
     private const string Fence = "---";
     private const int MaxDescriptionLength = 160;
@@ -21,6 +22,12 @@ public sealed class FrontMatterStage : IDocumentStage
     public Document Run(Document document, DiagnosticBag diagnostics)
     {
         var file = document.SourcePath;
+        if (string.IsNullOrWhiteSpace(document.Content))
+        {
+            diagnostics.Error(file, 1, "le fichier est vide.",
+                "Copiez une fiche existante comme modèle (en-tête entre deux lignes ---, puis le texte), ou supprimez ce fichier.");
+            return document;
+        }
         var lines = document.Content.Split('\n');
         if (lines.Length == 0 || lines[0].TrimEnd('\r', ' ') != Fence)
         {
@@ -76,7 +83,7 @@ public sealed class FrontMatterStage : IDocumentStage
         return null;
     }
 
-    private static FrontMatter? Read(YamlMappingNode mapping, string file, DiagnosticBag diagnostics)
+    private FrontMatter? Read(YamlMappingNode mapping, string file, DiagnosticBag diagnostics)
     {
         var keyLines = new Dictionary<string, int>(StringComparer.Ordinal);
         var values = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
@@ -97,7 +104,8 @@ public sealed class FrontMatterStage : IDocumentStage
             values[key] = valueNode;
         }
 
-        string? Text(string key)
+        // Reads a one-line value; "what" says what the field holds, for the message when it holds something else.
+        string? Scalar(string key, string what, string example)
         {
             if (!values.TryGetValue(key, out var node))
             {
@@ -107,14 +115,22 @@ public sealed class FrontMatterStage : IDocumentStage
             {
                 return value.Trim();
             }
-            diagnostics.Error(file, keyLines[key], $"le champ « {key} » doit être un texte non vide.",
-                $"Écrivez le texte sur la même ligne : « {key}: … ».");
+            var found = node switch
+            {
+                YamlSequenceNode => "une liste",
+                YamlMappingNode => "un groupe de champs",
+                _ => "une valeur vide",
+            };
+            diagnostics.Error(file, keyLines[key], $"le champ « {key} » doit être {what}, pas {found}.",
+                $"Écrivez la valeur sur la même ligne, par exemple « {key}: {example} ».");
             return null;
         }
 
+        string? Text(string key) => Scalar(key, "un texte", "…");
+
         DateOnly? Date(string key)
         {
-            var text = Text(key);
+            var text = Scalar(key, "une date", "2026-03-31");
             if (text is null)
             {
                 return null;
@@ -124,7 +140,7 @@ public sealed class FrontMatterStage : IDocumentStage
                 return date;
             }
             diagnostics.Error(file, keyLines[key], $"« {text} » n’est pas une date valide pour « {key} ».",
-                $"Écrivez la date sous la forme année-mois-jour, par exemple « {key}: 2026-03-31 ».");
+                $"Écrivez une date qui existe, sous la forme année-mois-jour, par exemple « {key}: 2026-03-31 ».");
             return null;
         }
 
@@ -163,6 +179,11 @@ public sealed class FrontMatterStage : IDocumentStage
         {
             diagnostics.Error(file, keyLines["next_review"], "la prochaine révision est datée avant la dernière mise à jour.",
                 "Indiquez dans « next_review » une date postérieure à « last_reviewed ».");
+        }
+        if (frontMatter.NextReview is { } due && due < today)
+        {
+            diagnostics.Warning(file, keyLines["next_review"], $"la date de révision de cette page ({due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}) est dépassée.",
+                "Faites relire la page, puis mettez à jour « last_reviewed » et « next_review ».");
         }
         return diagnostics.HasErrors ? null : frontMatter;
     }

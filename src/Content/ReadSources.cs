@@ -12,6 +12,9 @@ public sealed class ReadSources(string inputDirectory) : ISiteStage
     /// <summary>Where patient sheets live, in the input folder and in the site alike.</summary>
     public const string FichesFolder = "fiches/";
 
+    /// <summary>Far above any real page (a sheet is a few kilobytes), low enough to keep memory bounded.</summary>
+    public const long MaxFileBytes = 1024 * 1024;
+
     public string Name => "read";
 
     /// <summary>True for the pages of patient sheets (listed on the home page, held to a sheet contract).</summary>
@@ -25,15 +28,51 @@ public sealed class ReadSources(string inputDirectory) : ISiteStage
                 "Lancez la commande depuis la racine du dépôt, ou indiquez le dossier avec --input.");
             return [];
         }
-        return Directory
+        var read = Directory
             .EnumerateFiles(inputDirectory, "*.md", SearchOption.AllDirectories)
             .Select(path => Path.GetRelativePath(inputDirectory, path).Replace('\\', '/'))
             .Order(StringComparer.Ordinal)
-            .Select(relative => new Document(
-                SourcePaths.Display(Path.Combine(inputDirectory, relative)),
-                OutputPathFor(relative),
-                File.ReadAllText(Path.Combine(inputDirectory, relative)).Replace("\r\n", "\n")))
+            .Select(relative => Read(relative, diagnostics))
+            .OfType<Document>()
             .ToList();
+        ReportSharedAddresses(read, diagnostics);
+        return read;
+    }
+
+    private Document? Read(string relative, DiagnosticBag diagnostics)
+    {
+        var path = Path.Combine(inputDirectory, relative);
+        var display = SourcePaths.Display(path);
+        if (InputFiles.EscapesFolder(inputDirectory, path))
+        {
+            diagnostics.Error(display, 0, "ce fichier est un lien symbolique vers un fichier hors du dossier de contenu.",
+                "Copiez le fichier dans le dossier de contenu au lieu d’y faire un lien.");
+            return null;
+        }
+        var size = new FileInfo(path).Length;
+        if (size > MaxFileBytes)
+        {
+            // Refused before reading: a sheet is a few kilobytes, so this is a wrong file, and memory stays bounded.
+            diagnostics.Error(display, 0, $"fichier trop volumineux ({size / 1024} Ko ; une page en fait au plus {MaxFileBytes / 1024}).",
+                "Vérifiez qu’il ne s’agit pas d’un fichier collé par erreur, ou découpez le contenu en plusieurs fiches.");
+            return null;
+        }
+        var text = InputFiles.ReadUtf8(path, display, diagnostics);
+        return text is null ? null : new Document(display, OutputPathFor(relative), text);
+    }
+
+    // Two sources that would be written to the same page (pages/fiches/x.md and fiches/x.md): neither wins silently.
+    private static void ReportSharedAddresses(IReadOnlyList<Document> documents, DiagnosticBag diagnostics)
+    {
+        foreach (var clash in documents.GroupBy(d => d.OutputPath, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            var files = string.Join(" et ", clash.Select(d => d.SourcePath));
+            foreach (var document in clash)
+            {
+                diagnostics.Error(document.SourcePath, 0, $"{files} donneraient la même page {clash.Key}.",
+                    "Renommez ou déplacez l’un des deux fichiers : chaque page doit avoir sa propre adresse.");
+            }
+        }
     }
 
     /// <summary>

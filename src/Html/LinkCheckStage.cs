@@ -17,10 +17,12 @@ public sealed class LinkCheckStage(IReadOnlyCollection<string> otherSiteFiles) :
 
     public IReadOnlyList<Document> Run(IReadOnlyList<Document> documents, DiagnosticBag diagnostics)
     {
-        var pages = new PageLinks[documents.Count];
-        Parallel.For(0, documents.Count, i => pages[i] = PageLinks.Read(documents[i]));
+        var healthy = documents.Where(d => !diagnostics.HasErrorsFor(d.SourcePath)).ToList();
+        var pages = new PageLinks[healthy.Count];
+        Parallel.For(0, healthy.Count, i => pages[i] = PageLinks.Read(healthy[i]));
         var idsByPage = pages.ToDictionary(p => p.Document.OutputPath, p => p.Ids, StringComparer.Ordinal);
-        var files = new HashSet<string>(otherSiteFiles, StringComparer.Ordinal);
+        // Pages that failed earlier exist, but their anchors are unknown: links to them are not judged.
+        var files = new HashSet<string>(otherSiteFiles.Concat(PageOutline.AttachmentsOf(healthy)).Concat(documents.Select(d => d.OutputPath)), StringComparer.Ordinal);
 
         Parallel.ForEach(pages, page =>
         {

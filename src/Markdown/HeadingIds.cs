@@ -12,9 +12,11 @@ namespace FichesSite.Markdown;
 /// </summary>
 public static class HeadingIds
 {
-    public static void Assign(MarkdownDocument document)
+    /// <summary>Sets the ids; returns the headings whose wanted id was taken, with that id (they get "-2", "-3"…).</summary>
+    public static IReadOnlyList<(HeadingBlock Heading, string WantedId)> Assign(MarkdownDocument document)
     {
-        var used = new HashSet<string>(StringComparer.Ordinal);
+        var used = new HashSet<string>(StringComparer.Ordinal) { "contenu" }; // the layout's id for main
+        var renamed = new List<(HeadingBlock, string)>();
         foreach (var heading in document.Descendants<HeadingBlock>())
         {
             var attributes = heading.GetAttributes();
@@ -24,8 +26,13 @@ public static class HeadingIds
             {
                 unique = $"{id}-{n}";
             }
+            if (unique != id)
+            {
+                renamed.Add((heading, id));
+            }
             attributes.Id = unique;
         }
+        return renamed;
     }
 
     public static string Slug(string text)

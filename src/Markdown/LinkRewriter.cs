@@ -7,32 +7,56 @@ namespace FichesSite.Markdown;
 /// <summary>
 /// Authors link to other pages by their source file, as on GitHub (« [Plan du site](../pages/plan-du-site.md) »),
 /// or by their address in the site (« /plan-du-site/ »). Both become the relative URL of the built page,
-/// ending in index.html so that the link also works from a file share.
+/// ending in index.html so that the link also works from a file share. Images and other files
+/// (« ![Schéma](images/rachis.png) ») are taken from the content folder and copied beside the pages.
 /// </summary>
-public sealed class LinkRewriter(Func<string, string?> outputPathOfSource)
+/// <param name="inputDirectory">The content folder: no link may lead out of it.</param>
+/// <param name="pageOfSource">Where the page of a Markdown file (relative to the content folder) is written.</param>
+public sealed class LinkRewriter(string inputDirectory, Func<string, string> pageOfSource)
 {
-    /// <summary>Rewrites the links of <paramref name="markdown"/> in place and lists them with their file line.</summary>
-    public IReadOnlyList<MarkdownLink> Rewrite(MarkdownDocument markdown, Document page, DiagnosticBag diagnostics)
+    // Only schemes that cannot run code: « javascript: » and « data: » links are refused.
+    private static readonly string[] AllowedSchemes = ["https:", "http:", "mailto:", "tel:"];
+
+    private readonly string _root = Path.GetFullPath(inputDirectory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+
+    /// <summary>Rewrites the links and images of <paramref name="markdown"/> in place; lists them and the files to copy.</summary>
+    public (IReadOnlyList<MarkdownLink> Links, IReadOnlyList<string> Attachments) Rewrite(
+        MarkdownDocument markdown, Document page, DiagnosticBag diagnostics)
     {
         var links = new List<MarkdownLink>();
+        var attachments = new List<string>();
         foreach (var link in markdown.Descendants<LinkInline>())
         {
             var line = ParseMarkdownStage.FileLine(link.Line);
+            if (link.IsImage && InlineText.Of(link).Length == 0)
+            {
+                diagnostics.Error(page.SourcePath, line, "image sans texte de remplacement.",
+                    "Décrivez l’image entre les crochets pour les personnes qui ne la voient pas : ![Schéma de la colonne vertébrale](…).");
+            }
             if (string.IsNullOrEmpty(link.Url))
             {
                 diagnostics.Error(page.SourcePath, line, "lien sans adresse.", "Écrivez l’adresse entre parenthèses : [texte](adresse).");
                 continue;
             }
-            var url = Rewrite(link.Url, page, line, diagnostics);
+            var url = Rewrite(link.Url, page, line, attachments, diagnostics);
             link.Url = url;
             links.Add(new MarkdownLink(url, line));
         }
-        return links;
+        return (links, attachments);
     }
 
-    private string Rewrite(string url, Document page, int line, DiagnosticBag diagnostics)
+    private string Rewrite(string url, Document page, int line, List<string> attachments, DiagnosticBag diagnostics)
     {
-        if (SiteUrls.IsExternal(url) || url.StartsWith('#'))
+        if (SiteUrls.IsExternal(url))
+        {
+            if (!AllowedSchemes.Any(s => url.StartsWith(s, StringComparison.OrdinalIgnoreCase)) && !url.StartsWith("//", StringComparison.Ordinal))
+            {
+                diagnostics.Error(page.SourcePath, line, $"adresse refusée « {url} » : seules les adresses https:, http:, mailto: et tel: sont permises.",
+                    "Remplacez-la par l’adresse d’une page web (https://…) ou d’une page du site.");
+            }
+            return url;
+        }
+        if (url.StartsWith('#'))
         {
             return url;
         }
@@ -45,18 +69,26 @@ public sealed class LinkRewriter(Func<string, string?> outputPathOfSource)
             target = target.Length == 0 || target.EndsWith('/') ? target + "index.html" : target;
             return SiteUrls.Relative(page.OutputPath, target) + fragment;
         }
-        if (path.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+
+        var file = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(page.SourcePath) ?? "", Uri.UnescapeDataString(path)));
+        if (!file.StartsWith(_root, StringComparison.Ordinal) || InputFiles.EscapesFolder(_root, file))
         {
-            var sourceFile = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(page.SourcePath) ?? "", Uri.UnescapeDataString(path)));
-            var output = outputPathOfSource(sourceFile);
-            if (output is null)
-            {
-                diagnostics.Error(page.SourcePath, line, $"le lien « {url} » vise un fichier qui n’existe pas.",
-                    "Vérifiez le nom du fichier .md visé et son dossier, relatif à ce fichier (par exemple ../pages/plan-du-site.md).");
-                return url;
-            }
-            return SiteUrls.Relative(page.OutputPath, output) + fragment;
+            diagnostics.Error(page.SourcePath, line, $"le lien « {url} » sort du dossier de contenu.",
+                "Placez le fichier visé dans le dossier de contenu (input/) et faites le lien depuis ce fichier-ci.");
+            return url;
         }
-        return url; // already relative to the page (an image, a PDF): checked after rendering
+        if (!File.Exists(file))
+        {
+            diagnostics.Error(page.SourcePath, line, $"le lien « {url} » vise un fichier qui n’existe pas.",
+                "Vérifiez le nom et le dossier du fichier visé, écrit par rapport à ce fichier-ci (par exemple ../pages/plan-du-site.md ou images/schema.png).");
+            return url;
+        }
+        var relative = file[_root.Length..].Replace('\\', '/');
+        if (relative.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+        {
+            return SiteUrls.Relative(page.OutputPath, pageOfSource(relative)) + fragment;
+        }
+        attachments.Add(relative); // an image or document: copied to the same place in the site
+        return SiteUrls.Relative(page.OutputPath, relative) + fragment;
     }
 }

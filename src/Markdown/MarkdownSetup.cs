@@ -5,8 +5,8 @@ using Markdig.Renderers;
 namespace FichesSite.Markdown;
 
 /// <summary>
-/// The one place where the Markdown dialect of the site is chosen. Raw HTML is off: authors write
-/// Markdown only, which keeps pages accessible and leaves no room for inline scripts.
+/// The one place where the Markdown dialect of the site is chosen. Raw HTML is parsed so that the
+/// parse stage can refuse it with its line (with HTML disabled it would silently print as text).
 /// </summary>
 public static class MarkdownSetup
 {
@@ -16,7 +16,6 @@ public static class MarkdownSetup
             .UsePipeTables()
             .UseAlertBlocks((renderer, kind) => WriteAlertTitle(renderer, kind, alertTitles))
             .UseGenericAttributes() // must come last: it reads attributes left by the others
-            .DisableHtml()
             .Build();
 
     private static void WriteAlertTitle(HtmlRenderer renderer, StringSlice kind, IReadOnlyDictionary<string, string> alertTitles)

@@ -2,17 +2,25 @@ using FichesSite.Pipeline;
 
 namespace FichesSite.Markdown;
 
-/// <summary>A heading of the page body, with the line it was written on in the source file.</summary>
-public sealed record Heading(int Level, string Text, string Id, int Line);
+/// <summary>
+/// A heading of the page body, with the line it was written on in the source file, and whether
+/// anything but sub-headings follows it before the next heading of its level.
+/// </summary>
+public sealed record Heading(int Level, string Text, string Id, int Line, bool HasContent);
 
 /// <summary>A link written in the Markdown: the URL as the page will have it, and the source line.</summary>
 public sealed record MarkdownLink(string Url, int Line);
 
 /// <summary>
 /// What later stages need to know of the Markdown without parsing it again: headings (contents
-/// list, content contract) and links (to name the source line of a broken one).
+/// list, content contract), links (to name the source line of a broken one) and the files the
+/// page links to that must be copied into the site (paths relative to the content folder).
 /// </summary>
-public sealed record PageOutline(IReadOnlyList<Heading> Headings, IReadOnlyList<MarkdownLink> Links)
+public sealed record PageOutline(IReadOnlyList<Heading> Headings, IReadOnlyList<MarkdownLink> Links, IReadOnlyList<string> Attachments)
 {
     public static readonly MetaKey<PageOutline> Key = new("outline");
+
+    /// <summary>The files that the given pages link to, each once, in a stable order.</summary>
+    public static IReadOnlyList<string> AttachmentsOf(IEnumerable<Document> documents) =>
+        documents.SelectMany(d => d.Get(Key).Attachments).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 }

@@ -2,12 +2,14 @@ using FichesSite.Pipeline;
 using Markdig;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace FichesSite.Markdown;
 
 /// <summary>
 /// Parses the body once into Markdig's syntax tree, gives headings their ids, applies French
-/// typography and rewrites links. Later stages read the tree and the outline; nothing parses twice.
+/// typography, refuses raw HTML and rewrites links. Later stages read the tree and the outline;
+/// nothing parses twice.
 /// </summary>
 public sealed class ParseMarkdownStage(MarkdownPipeline markdown, LinkRewriter links) : IDocumentStage
 {
@@ -18,14 +20,21 @@ public sealed class ParseMarkdownStage(MarkdownPipeline markdown, LinkRewriter l
     public Document Run(Document document, DiagnosticBag diagnostics)
     {
         var tree = Markdig.Markdown.Parse(document.Content, markdown);
-        HeadingIds.Assign(tree);
+        RefuseRawHtml(tree, document.SourcePath, diagnostics);
+        foreach (var (heading, wanted) in HeadingIds.Assign(tree))
+        {
+            diagnostics.Warning(document.SourcePath, FileLine(heading.Line),
+                $"deux titres donnent la même ancre « #{wanted} » ; celui-ci reçoit « #{heading.GetAttributes().Id} ».",
+                "Donnez à ces titres des textes différents, pour que les liens vers chacun restent clairs.");
+        }
         FrenchTypography.Apply(tree);
+        TableAlignment.UseClasses(tree);
         var headings = tree
             .Descendants<HeadingBlock>()
-            .Select(h => new Heading(h.Level, InlineText.Of(h.Inline), h.GetAttributes().Id!, FileLine(h.Line)))
+            .Select(h => new Heading(h.Level, InlineText.Of(h.Inline), h.GetAttributes().Id!, FileLine(h.Line), HasContent(h)))
             .ToList();
-        var outline = new PageOutline(headings, links.Rewrite(tree, document, diagnostics));
-        return document.With(SyntaxTree, tree).With(PageOutline.Key, outline);
+        var (rewritten, attachments) = links.Rewrite(tree, document, diagnostics);
+        return document.With(SyntaxTree, tree).With(PageOutline.Key, new PageOutline(headings, rewritten, attachments));
     }
 
     /// <summary>
@@ -33,4 +42,41 @@ public sealed class ParseMarkdownStage(MarkdownPipeline markdown, LinkRewriter l
     /// front matter stage blanks the header instead of cutting it.
     /// </summary>
     public static int FileLine(int markdigLine) => markdigLine + 1;
+
+    // Refused rather than sanitised: authors write Markdown only, and HTML would slip past the
+    // accessibility and content checks, and past the Content-Security-Policy.
+    private static void RefuseRawHtml(MarkdownDocument tree, string file, DiagnosticBag diagnostics)
+    {
+        var lines = tree.Descendants<HtmlBlock>().Select(b => b.Line)
+            .Concat(tree.Descendants<HtmlInline>().Select(i => i.Line))
+            .Distinct()
+            .Order();
+        foreach (var line in lines)
+        {
+            diagnostics.Error(file, FileLine(line), "code HTML dans le texte : il n’est pas permis dans les pages.",
+                "Écrivez en Markdown seulement (## titre, - liste, [lien](adresse)). Pour écrire le signe « < » suivi d’une lettre, écrivez « \\< ».");
+        }
+    }
+
+    private static bool HasContent(HeadingBlock heading)
+    {
+        if (heading.Parent is not { } parent)
+        {
+            return false;
+        }
+        for (var i = parent.IndexOf(heading) + 1; i < parent.Count; i++)
+        {
+            switch (parent[i])
+            {
+                case HeadingBlock next when next.Level <= heading.Level:
+                    return false;
+                case HeadingBlock:
+                case LinkReferenceDefinitionGroup:
+                    continue;
+                default:
+                    return true;
+            }
+        }
+        return false;
+    }
 }

@@ -9,26 +9,39 @@ namespace FichesSite.Pipeline;
 public sealed class DiagnosticBag(bool warningsAreErrors = false)
 {
     private readonly ConcurrentQueue<Diagnostic> _items = new();
+    private readonly ConcurrentDictionary<string, bool> _filesWithErrors = new(StringComparer.Ordinal);
 
     /// <summary>An empty bag with the same rules, to gather one page's problems apart from the others'.</summary>
     public DiagnosticBag Sibling() => new(warningsAreErrors);
 
     public void Error(string file, int line, string message, string fix) =>
-        _items.Enqueue(new Diagnostic(Severity.Error, file, line, message, fix));
+        Add(new Diagnostic(Severity.Error, file, line, message, fix));
 
     /// <summary>A problem that does not break the page; an error under --strict (<paramref name="warningsAreErrors"/>).</summary>
     public void Warning(string file, int line, string message, string fix) =>
-        _items.Enqueue(new Diagnostic(warningsAreErrors ? Severity.Error : Severity.Warning, file, line, message, fix));
+        Add(new Diagnostic(warningsAreErrors ? Severity.Error : Severity.Warning, file, line, message, fix));
 
     public void AddRange(DiagnosticBag other)
     {
         foreach (var diagnostic in other._items)
         {
-            _items.Enqueue(diagnostic);
+            Add(diagnostic);
         }
     }
 
+    /// <summary>True once <paramref name="file"/> has an error: later stages leave that page alone.</summary>
+    public bool HasErrorsFor(string file) => _filesWithErrors.ContainsKey(file);
+
     public bool HasErrors => _items.Any(d => d.Severity == Severity.Error);
+
+    private void Add(Diagnostic diagnostic)
+    {
+        _items.Enqueue(diagnostic);
+        if (diagnostic.Severity == Severity.Error)
+        {
+            _filesWithErrors.TryAdd(diagnostic.File, true);
+        }
+    }
 
     public IReadOnlyList<Diagnostic> All =>
         _items

@@ -15,7 +15,11 @@ public interface IDocumentStage : IStage
     Document Run(Document document, DiagnosticBag diagnostics);
 }
 
-/// <summary>A stage that needs the whole set of documents (reading files, site-wide checks, writing).</summary>
+/// <summary>
+/// A stage that needs the whole set of documents (reading files, site-wide checks). Pages that
+/// already failed stay in the list, so that links to them are not reported as broken; the stage
+/// must not process them (<see cref="DiagnosticBag.HasErrorsFor"/>).
+/// </summary>
 public interface ISiteStage : IStage
 {
     IReadOnlyList<Document> Run(IReadOnlyList<Document> documents, DiagnosticBag diagnostics);

@@ -7,8 +7,9 @@ public sealed record StageTiming(string Stage, TimeSpan Elapsed);
 public sealed record PipelineResult(IReadOnlyList<Document> Documents, IReadOnlyList<StageTiming> Timings, bool Completed);
 
 /// <summary>
-/// Runs stages in the order given. Stops after the first stage that reported an error: later
-/// stages would only repeat the problem in other words, and nothing must be written.
+/// Runs stages in the order given. A page with an error is left out of the later document stages
+/// (they would only repeat the problem in other words), but the other pages go on, so that one
+/// build reports every page's problems at once. The result is complete only without any error.
 /// </summary>
 public static class PipelineRunner
 {
@@ -26,19 +27,24 @@ public static class PipelineRunner
                 _ => throw new ArgumentException($"Stage {stage.Name} is neither a document nor a site stage."),
             };
             timings.Add(new StageTiming(stage.Name, clock.Elapsed));
-            if (diagnostics.HasErrors)
+            if (HasSiteWideError(diagnostics))
             {
-                return new PipelineResult(documents, timings, Completed: false);
+                break; // a broken theme or configuration: later stages would only report its effects on every page
             }
         }
-        return new PipelineResult(documents, timings, Completed: true);
+        return new PipelineResult(documents, timings, Completed: !diagnostics.HasErrors);
     }
+
+    // Pages are Markdown files; an error anywhere else (a template, a configuration file, an option) concerns the whole site.
+    private static bool HasSiteWideError(DiagnosticBag diagnostics) =>
+        diagnostics.All.Any(d => d.Severity == Severity.Error && !d.File.EndsWith(".md", StringComparison.OrdinalIgnoreCase));
 
     // Keeps the input order so that the output never depends on thread scheduling.
     private static Document[] RunInParallel(IDocumentStage stage, IReadOnlyList<Document> documents, DiagnosticBag diagnostics)
     {
         var results = new Document[documents.Count];
-        Parallel.For(0, documents.Count, i => results[i] = stage.Run(documents[i], diagnostics));
+        Parallel.For(0, documents.Count, i =>
+            results[i] = diagnostics.HasErrorsFor(documents[i].SourcePath) ? documents[i] : stage.Run(documents[i], diagnostics));
         return results;
     }
 }

@@ -20,9 +20,17 @@ public sealed class LayoutStage(
 
     public IReadOnlyList<Document> Run(IReadOnlyList<Document> documents, DiagnosticBag diagnostics)
     {
-        var model = new SiteModel(site, strings, documents);
+        var themeProblems = diagnostics.Sibling();
+        templates.Check(themeProblems);
+        diagnostics.AddRange(themeProblems);
+        if (themeProblems.HasErrors)
+        {
+            return documents; // a broken template would only fail again on every page
+        }
+        var model = new SiteModel(site, strings, documents.Where(d => !diagnostics.HasErrorsFor(d.SourcePath)).ToList());
         var results = new Document[documents.Count];
-        Parallel.For(0, documents.Count, i => results[i] = Render(documents[i], model, diagnostics));
+        Parallel.For(0, documents.Count, i =>
+            results[i] = diagnostics.HasErrorsFor(documents[i].SourcePath) ? documents[i] : Render(documents[i], model, diagnostics));
         return results;
     }
 

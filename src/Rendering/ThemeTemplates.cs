@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text.Encodings.Web;
+using System.Text.RegularExpressions;
 using System.Text.Unicode;
 using Fluid;
 using Fluid.Values;
@@ -24,16 +26,43 @@ public sealed class ThemeTemplates
     private readonly FluidParser _parser = new();
     private readonly TemplateOptions _options = new();
     private readonly string _layoutsDirectory;
+    private readonly string _partialsDirectory;
     private readonly ConcurrentDictionary<string, Lazy<(IFluidTemplate? Template, string? Error)>> _layouts = new();
 
     public ThemeTemplates(string themeDirectory)
     {
         _layoutsDirectory = Path.Combine(themeDirectory, "layouts");
-        _options.FileProvider = new PhysicalFileProvider(Path.GetFullPath(Path.Combine(themeDirectory, "partials")));
+        _partialsDirectory = Path.Combine(themeDirectory, "partials");
+        _options.FileProvider = new PhysicalFileProvider(Path.GetFullPath(_partialsDirectory));
         _options.Filters.AddFilter("relative_url", RelativeUrl);
     }
 
     public string LayoutPath(string layout) => Path.Combine(_layoutsDirectory, layout + ".liquid");
+
+    /// <summary>
+    /// Parses every layout and partial once and reports Liquid syntax errors with the template's
+    /// file and line. Done before rendering so that a broken partial is named once, not on every page.
+    /// </summary>
+    public void Check(DiagnosticBag diagnostics)
+    {
+        var templates = new[] { _layoutsDirectory, _partialsDirectory }
+            .Where(Directory.Exists)
+            .SelectMany(d => Directory.EnumerateFiles(d, "*.liquid"))
+            .Order(StringComparer.Ordinal);
+        foreach (var path in templates)
+        {
+            if (_parser.TryParse(File.ReadAllText(path), out _, out var error))
+            {
+                continue;
+            }
+            var position = Regex.Match(error, @" at \((\d+):(\d+)\)");
+            var line = position.Success ? int.Parse(position.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+            var message = error.Split('\n')[0];
+            message = position.Success ? message[..position.Index] : message;
+            diagnostics.Error(Content.SourcePaths.Display(path), line, $"erreur de syntaxe Liquid : {message}.",
+                "Vérifiez que chaque {% if %}, {% for %}, {% unless %} a sa balise de fin et que chaque {{ … }} est bien fermé.");
+        }
+    }
 
     /// <summary>Renders a layout with the given model; returns the error text instead when the layout is missing or broken.</summary>
     public (string? Html, string? Error) Render(string layout, object model, string pageOutputPath, string? absoluteBase)

@@ -1,0 +1,34 @@
+using Markdig.Extensions.Tables;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+
+namespace FichesSite.Markdown;
+
+/// <summary>
+/// Column alignment (« |:---:| ») as classes instead of Markdig's style attributes, which a
+/// strict Content-Security-Policy (no inline styles) would block.
+/// </summary>
+public static class TableAlignment
+{
+    public static void UseClasses(MarkdownDocument tree)
+    {
+        foreach (var table in tree.Descendants<Table>())
+        {
+            foreach (var row in table.OfType<TableRow>())
+            {
+                foreach (var cell in row.OfType<TableCell>())
+                {
+                    var alignment = cell.ColumnIndex < table.ColumnDefinitions.Count ? table.ColumnDefinitions[cell.ColumnIndex].Alignment : null;
+                    if (alignment is { } align)
+                    {
+                        cell.GetAttributes().AddClass("align-" + align.ToString().ToLowerInvariant());
+                    }
+                }
+            }
+            foreach (var column in table.ColumnDefinitions)
+            {
+                column.Alignment = null;
+            }
+        }
+    }
+}
