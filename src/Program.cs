@@ -29,11 +29,18 @@ public static class Program
         return root.Parse(args).Invoke();
     }
 
+    // Past this, more messages drown the first ones (often the cause of the rest).
+    private const int MaxPrinted = 50;
+
     private static int Report(BuildResult result, string? output)
     {
-        foreach (var diagnostic in result.Diagnostics)
+        foreach (var diagnostic in result.Diagnostics.Take(MaxPrinted))
         {
             (diagnostic.Severity == Pipeline.Severity.Error ? Console.Error : Console.Out).WriteLine(diagnostic);
+        }
+        if (result.Diagnostics.Count > MaxPrinted)
+        {
+            Console.Error.WriteLine($"… et {result.Diagnostics.Count - MaxPrinted} autre(s) message(s) : corrigez d’abord ceux-ci.");
         }
         var fr = CultureInfo.InvariantCulture;
         var seconds = result.Elapsed.TotalSeconds.ToString("0.00", fr).Replace('.', ',');

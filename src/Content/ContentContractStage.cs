@@ -91,6 +91,12 @@ public sealed class ContentContractStage(IReadOnlyDictionary<string, ContentCont
             }
             previous = sections[index];
             searchFrom = index + 1;
+            if (!previous.HasContent)
+            {
+                diagnostics.Error(file, previous.Line, $"la section obligatoire « {previous.Text} » est vide.",
+                    "Écrivez son texte sous le titre, avant la section suivante.");
+                continue;
+            }
             CheckSubsections(file, headings, previous, rule, diagnostics);
         }
     }

@@ -12,29 +12,47 @@ public sealed class TestSite : IDisposable
 {
     private static readonly HtmlParser Parser = new();
 
-    public TestSite()
+    /// <param name="ownTheme">Copies the theme too, for tests that break it.</param>
+    public TestSite(bool ownTheme = false)
     {
         Root = Directory.CreateTempSubdirectory("fiches-test-").FullName;
         Input = Path.Combine(Root, "input");
         Output = Path.Combine(Root, "_site");
         CopyDirectory(Path.Combine(RepositoryRoot, "input"), Input);
+        Theme = Path.Combine(RepositoryRoot, "theme");
+        if (ownTheme)
+        {
+            Theme = Path.Combine(Root, "theme");
+            CopyDirectory(Path.Combine(RepositoryRoot, "theme"), Theme);
+        }
     }
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
-    public static string Theme => Path.Combine(RepositoryRoot, "theme");
+    public string Theme { get; }
 
     public string Root { get; }
     public string Input { get; }
     public string Output { get; }
 
+    /// <summary>The date review deadlines are checked against in tests, so that results do not change with the calendar.</summary>
+    public static readonly DateOnly Today = new(2026, 6, 1);
+
     public BuildResult Build(string? output = null, bool strict = false, string? baseUrl = null) =>
-        SiteBuilder.Build(new BuildOptions(Input, Theme, output ?? Output, baseUrl, strict));
+        SiteBuilder.Build(new BuildOptions(Input, Theme, output ?? Output, baseUrl, strict, Today));
+
+    /// <summary>Runs the command line as an author would, and returns its exit code.</summary>
+    public int Run(params string[] extraArguments) =>
+        Program.Main(["--input", Input, "--theme", Theme, "--output", Output, .. extraArguments]);
 
     /// <summary>Adds a fixture from tests/Site.Tests/Fixtures as a fiche of this site.</summary>
-    public string AddFiche(string fixtureName)
+    public string AddFiche(string fixtureName) => AddFixture(fixtureName, "fiches/" + fixtureName);
+
+    /// <summary>Copies a fixture to a path of the content folder.</summary>
+    public string AddFixture(string fixtureName, string inputPath)
     {
-        var destination = Path.Combine(Input, "fiches", fixtureName);
+        var destination = Path.Combine(Input, inputPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
         File.Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", fixtureName), destination);
         return destination;
     }

@@ -1,0 +1,320 @@
+using System.Text;
+using FichesSite.Pipeline;
+
+namespace FichesSite.Tests;
+
+/// <summary>
+/// The error catalogue: each kind of bad input an author or a web team can produce fails the
+/// build with exit code 1, names the file and line with a hint, and leaves the site already in
+/// the output folder byte for byte as it was.
+/// </summary>
+public sealed class ErrorCatalogueTests
+{
+    private const string PreviousSite = "<p>le site publié avant cette construction</p>";
+
+    /// <summary>A bad fiche: its fixture file, the line at fault and words of the message.</summary>
+    public static TheoryData<string, int, string> BadFiches => new()
+    {
+        { "yaml-invalide.md", 2, "YAML illisible dans l’en-tête" },                           // 1
+        { "entete-non-fermee.md", 1, "l’en-tête YAML n’est jamais fermé" },                     // 2
+        { "sans-entete.md", 1, "ne commence pas par un en-tête YAML" },                         // 3
+        { "champ-inconnu.md", 2, "champ inconnu « titel »" },                                    // 4
+        { "date-en-liste.md", 6, "« next_review » doit être une date, pas une liste" },          // 5
+        { "date-invalide.md", 5, "« 2026-02-30 » n’est pas une date valide" },                   // 6
+        { "section-manquante.md", 17, "la section obligatoire « Quelles sont les suites… » manque" }, // 8
+        { "sections-desordre.md", 15, "est placée avant « Quelles sont les suites ? »" },          // 9
+        { "section-vide.md", 21, "la section obligatoire « Quelles sont les suites ? » est vide" }, // 10
+        { "sans-risque.md", 25, "doit contenir au moins 1 risque en sous-titre (###), elle en a 0" },
+        { "deux-h1.md", 13, "titre de niveau 1 « Un autre titre principal »" },                 // 11
+        { "niveau-saute.md", 17, "saute un niveau (h2 puis h4)" },                               // 12
+        { "lien-fichier-absent.md", 15, "« autre-fiche.md » vise un fichier qui n’existe pas" },  // 15
+        { "lien-casse.md", 15, "lien cassé « #section-absente »" },                              // 16
+        { "ancre-autre-page.md", 15, "n’a pas d’ancre « #section-absente »" },                  // 16
+        { "image-absente.md", 15, "« images/absente.png » vise un fichier qui n’existe pas" },    // 17
+        { "image-sans-alt.md", 15, "image sans texte de remplacement" },                          // 18
+        { "html-script.md", 15, "code HTML dans le texte" },                                      // 19
+        { "html-attribut.md", 15, "code HTML dans le texte" },                                    // 19
+        { "lien-javascript.md", 15, "adresse refusée « javascript:alert(1) »" },                  // 19
+        { "lien-hors-contenu.md", 15, "sort du dossier de contenu" },                             // 20
+        { "vide.md", 1, "le fichier est vide" },                                                  // 24
+        { "gabarit-absent.md", 5, "le gabarit « inexistant » n’existe pas" },                     // 29
+        { "sans-type.md", 1, "doit déclarer son type" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadFiches))]
+    public void A_bad_fiche_fails_with_its_line_and_leaves_the_site_untouched(string fixture, int line, string message)
+    {
+        using var site = new TestSite();
+        if (fixture == "vide.md")
+        {
+            File.WriteAllText(Path.Combine(site.Input, "fiches", fixture), "");
+        }
+        else
+        {
+            site.AddFiche(fixture);
+        }
+        site.AddFixture("images/schema.png", "fiches/images/schema.png");
+
+        var error = AssertFailsUntouched(site, message);
+
+        Assert.Equal(Path.Combine(site.Input, "fiches", fixture).Replace('\\', '/'), error.File);
+        Assert.Equal(line, error.Line);
+    }
+
+    [Fact]
+    public void An_unknown_key_suggests_the_nearest_known_one()                                   // 4
+    {
+        using var site = new TestSite();
+        site.AddFiche("champ-inconnu.md");
+        var error = Assert.Single(site.Build().Errors, e => e.Message.Contains("titel", StringComparison.Ordinal));
+        Assert.Contains("Vouliez-vous écrire « title » ?", error.Fix);
+    }
+
+    [Fact]
+    public void A_passed_review_date_warns_and_fails_under_strict()                               // 7
+    {
+        using var site = new TestSite();
+        site.AddFiche("revision-depassee.md");
+
+        var lenient = site.Build();
+        Assert.True(lenient.Succeeded, string.Join("\n", lenient.Diagnostics));
+        var warning = Assert.Single(lenient.Warnings);
+        Assert.Contains("(2020-01-15) est dépassée", warning.Message);
+        Assert.Equal(6, warning.Line);
+
+        Assert.False(site.Build(output: Path.Combine(site.Root, "strict"), strict: true).Succeeded);
+        Assert.Equal(1, site.Run("--strict"));
+    }
+
+    [Fact]
+    public void Two_sources_for_one_address_are_both_named()                                     // 13
+    {
+        using var site = new TestSite();
+        File.Copy(Path.Combine(site.Input, "fiches", "cimentoplastie-metastases-osseuses.md"),
+            Path.Combine(Directory.CreateDirectory(Path.Combine(site.Input, "pages", "fiches")).FullName, "cimentoplastie-metastases-osseuses.md"));
+
+        var errors = AssertFailsUntouchedWith(site, "donneraient la même page fiches/cimentoplastie-metastases-osseuses/index.html");
+
+        Assert.Equal(["cimentoplastie-metastases-osseuses.md", "cimentoplastie-metastases-osseuses.md"], errors.Select(e => Path.GetFileName(e.File)));
+        Assert.All(errors, e =>
+        {
+            Assert.Contains("/input/fiches/cimentoplastie-metastases-osseuses.md et ", e.Message);
+            Assert.Contains("/input/pages/fiches/cimentoplastie-metastases-osseuses.md donneraient", e.Message);
+        });
+    }
+
+    [Fact]
+    public void Duplicate_heading_ids_are_made_unique_with_a_warning()                            // 14
+    {
+        using var site = new TestSite();
+        site.AddFiche("titres-en-double.md");
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var warning = Assert.Single(result.Warnings);
+        Assert.Equal(31, warning.Line);
+        Assert.Contains("« #un-risque-rare » ; celui-ci reçoit « #un-risque-rare-2 »", warning.Message);
+        var ids = site.Page("fiches/titres-en-double/index.html").QuerySelectorAll("h3").Select(h => h.Id).ToList();
+        Assert.Equal(["un-risque-rare", "un-risque-rare-2"], ids);
+    }
+
+    [Fact]
+    public void A_linked_image_is_copied_and_linked_relatively()
+    {
+        using var site = new TestSite();
+        var fiche = site.AddFiche("image-sans-alt.md");
+        File.WriteAllText(fiche, File.ReadAllText(fiche).Replace("![](images/schema.png)", "![Schéma du geste](images/schema.png)"));
+        site.AddFixture("images/schema.png", "fiches/images/schema.png");
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var image = site.Page("fiches/image-sans-alt/index.html").QuerySelector("img")!;
+        Assert.Equal("../images/schema.png", image.GetAttribute("src"));
+        Assert.Equal("Schéma du geste", image.GetAttribute("alt"));
+        Assert.True(File.Exists(Path.Combine(site.Output, "fiches", "images", "schema.png")));
+    }
+
+    [Fact]
+    public void A_symbolic_link_to_a_file_outside_the_content_folder_is_refused()                 // 21
+    {
+        using var site = new TestSite();
+        var outside = Path.Combine(site.Root, "dehors.md");
+        File.Copy(Path.Combine(site.Input, "fiches", "cimentoplastie-metastases-osseuses.md"), outside);
+        File.CreateSymbolicLink(Path.Combine(site.Input, "fiches", "lien.md"), outside);
+
+        var error = AssertFailsUntouched(site, "lien symbolique vers un fichier hors du dossier de contenu");
+
+        Assert.EndsWith("/fiches/lien.md", error.File);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_utf8_names_the_first_bad_line()                                // 22
+    {
+        using var site = new TestSite();
+        var fiche = Path.Combine(site.Input, "fiches", "cimentoplastie-metastases-osseuses.md");
+        var lines = File.ReadAllLines(fiche);
+        var latin1 = Encoding.Latin1;
+        File.WriteAllBytes(fiche, latin1.GetBytes(string.Join("\n", lines)));
+        var firstAccent = Array.FindIndex(lines, l => l.Any(c => c > 127)) + 1;
+
+        var error = AssertFailsUntouched(site, "n’est pas enregistré en UTF-8");
+
+        Assert.Equal(firstAccent, error.Line);
+    }
+
+    [Fact]
+    public void A_bom_and_crlf_line_ends_give_the_same_site_as_lf()                              // 23
+    {
+        using var site = new TestSite();
+        Assert.True(site.Build().Succeeded);
+        var fiche = Path.Combine(site.Input, "fiches", "cimentoplastie-metastases-osseuses.md");
+        var windows = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(File.ReadAllText(fiche).Replace("\n", "\r\n"))).ToArray();
+        File.WriteAllBytes(fiche, windows);
+        var again = Path.Combine(site.Root, "windows");
+
+        Assert.True(site.Build(again).Succeeded);
+
+        const string page = "fiches/cimentoplastie-metastases-osseuses/index.html";
+        Assert.Equal(File.ReadAllBytes(Path.Combine(site.Output, page)), File.ReadAllBytes(Path.Combine(again, page)));
+    }
+
+    [Fact]
+    public void A_very_large_file_is_refused_without_being_read()                                 // 25
+    {
+        using var site = new TestSite();
+        var big = Path.Combine(site.Input, "fiches", "enorme.md");
+        using (var writer = new StreamWriter(big))
+        {
+            writer.Write("---\ntitle: Énorme\ndescription: Trop grand.\ntype: fiche-procedure\n---\n");
+            var paragraph = string.Concat(Enumerable.Repeat("Une phrase de texte répétée pour grossir le fichier. ", 20)) + "\n\n";
+            while (writer.BaseStream.Length < 10 * 1024 * 1024)
+            {
+                writer.Write(paragraph);
+            }
+        }
+
+        var error = AssertFailsUntouched(site, "fichier trop volumineux");
+
+        Assert.EndsWith("/fiches/enorme.md", error.File);
+    }
+
+    [Theory]
+    [InlineData("input")]
+    [InlineData("input/_site")]
+    [InlineData(".")]
+    public void An_output_folder_overlapping_the_content_folder_is_refused(string output)       // 26
+    {
+        using var site = new TestSite();
+        var before = Snapshot(site.Input);
+
+        var result = site.Build(output: Path.Combine(site.Root, output));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Errors, e => e.File == "--output" && e.Message.Contains("se confond avec le dossier de contenu", StringComparison.Ordinal));
+        Assert.Equal(before, Snapshot(site.Input));
+    }
+
+    [Fact]
+    public void An_output_folder_that_cannot_be_written_is_a_clear_error()                       // 27
+    {
+        using var site = new TestSite();
+        var notAFolder = Path.Combine(site.Root, "fichier");
+        File.WriteAllText(notAFolder, "un fichier, pas un dossier");
+
+        var result = site.Build(output: Path.Combine(notAFolder, "_site"));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Errors, e => e.Message.StartsWith("impossible d’écrire le site", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_liquid_syntax_error_names_the_template_and_line()                              // 28
+    {
+        using var site = new TestSite(ownTheme: true);
+        var partial = Path.Combine(site.Theme, "partials", "breadcrumb.liquid");
+        var lines = File.ReadAllLines(partial).ToList();
+        lines.Insert(2, "{% if page.title %}");
+        File.WriteAllLines(partial, lines);
+
+        var error = AssertFailsUntouched(site, "erreur de syntaxe Liquid");
+
+        Assert.EndsWith("/theme/partials/breadcrumb.liquid", error.File);
+        Assert.True(error.Line >= 3, $"line {error.Line}");
+    }
+
+    [Fact]
+    public void A_malformed_contract_file_names_its_line()                                        // 30
+    {
+        using var site = new TestSite();
+        var contracts = Path.Combine(site.Input, "contracts.yml");
+        File.AppendAllText(contracts, "\nfiche-examen:\n  layout: fiche\n  sectons: []\n");
+        var line = File.ReadAllLines(contracts).Length;
+
+        var error = AssertFailsUntouched(site, "configuration illisible");
+
+        Assert.EndsWith("/input/contracts.yml", error.File);
+        Assert.Equal(line, error.Line);
+    }
+
+    [Fact]
+    public void All_errors_of_a_build_are_reported_together()
+    {
+        using var site = new TestSite();
+        site.AddFiche("sans-risque.md");
+        site.AddFiche("champ-inconnu.md");
+        site.AddFiche("lien-casse.md");
+
+        var failing = site.Build().Errors.Select(e => Path.GetFileName(e.File)).Distinct().Order(StringComparer.Ordinal);
+
+        Assert.Equal(["champ-inconnu.md", "lien-casse.md", "sans-risque.md"], failing);
+    }
+
+    [Fact]
+    public void Strict_mode_turns_warnings_into_errors()
+    {
+        using var site = new TestSite();
+        var page = Path.Combine(site.Input, "pages", "plan-du-site.md");
+        var longDescription = "description: \"" + string.Concat(Enumerable.Repeat("Toutes les pages du site. ", 10)) + "\"";
+        File.WriteAllLines(page, File.ReadAllLines(page).Select(l => l.StartsWith("description:", StringComparison.Ordinal) ? longDescription : l));
+
+        var lenient = site.Build();
+        Assert.True(lenient.Succeeded);
+        Assert.Equal(3, Assert.Single(lenient.Warnings).Line);
+
+        var strict = site.Build(output: Path.Combine(site.Root, "strict"), strict: true);
+        Assert.False(strict.Succeeded);
+        Assert.Equal(Severity.Error, Assert.Single(strict.Diagnostics).Severity);
+        Assert.False(Directory.Exists(Path.Combine(site.Root, "strict")));
+    }
+
+    private static Diagnostic AssertFailsUntouched(TestSite site, string message) => Assert.Single(AssertFailsUntouchedWith(site, message));
+
+    /// <summary>Builds over a previous site; checks the errors, exit code 1, and that the previous site did not move.</summary>
+    private static IReadOnlyList<Diagnostic> AssertFailsUntouchedWith(TestSite site, string message)
+    {
+        Directory.CreateDirectory(site.Output);
+        var previousIndex = Path.Combine(site.Output, "index.html");
+        File.WriteAllText(previousIndex, PreviousSite);
+        var entriesBefore = Directory.EnumerateFileSystemEntries(site.Root).Order(StringComparer.Ordinal).ToList();
+
+        var result = site.Build();
+
+        Assert.False(result.Succeeded);
+        // Headings are quoted as the page shows them, with French narrow no-break spaces.
+        var errors = result.Errors.Where(e => e.Message.Replace('\u202F', ' ').Contains(message, StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(errors);
+        Assert.All(errors, e => Assert.False(string.IsNullOrWhiteSpace(e.Fix)));
+        Assert.Equal(1, site.Run());
+        Assert.Equal(PreviousSite, File.ReadAllText(previousIndex));
+        Assert.Equal(["index.html"], Directory.EnumerateFileSystemEntries(site.Output).Select(Path.GetFileName));
+        Assert.Equal(entriesBefore, Directory.EnumerateFileSystemEntries(site.Root).Order(StringComparer.Ordinal));
+        return errors;
+    }
+
+    private static Dictionary<string, string> Snapshot(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => f, f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
+}
