@@ -73,6 +73,12 @@ public sealed class FrontMatterStage(DateOnly today) : IDocumentStage
             diagnostics.Error(file, 2, "l’en-tête doit être une liste de champs « nom: valeur ».",
                 "Écrivez un champ par ligne, par exemple « title: Cimentoplastie ».");
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet throws this, without a position, on some broken flow lists (« title: [ a »): found by the fuzz test.
+            diagnostics.Error(file, 2, "YAML illisible dans l’en-tête (crochet « [ » ou accolade « { » jamais fermé).",
+                "Mettez entre guillemets les valeurs qui contiennent [ ] { } * & ou #, par exemple « title: \"[Brouillon] Ma fiche\" ».");
+        }
         catch (YamlException e)
         {
             // YamlDotNet counts lines from 1 inside the header; the header starts on the file's line 2.

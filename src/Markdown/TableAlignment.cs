@@ -18,7 +18,8 @@ public static class TableAlignment
             {
                 foreach (var cell in row.OfType<TableCell>())
                 {
-                    var alignment = cell.ColumnIndex < table.ColumnDefinitions.Count ? table.ColumnDefinitions[cell.ColumnIndex].Alignment : null;
+                    var column = cell.ColumnIndex;
+                    var alignment = column >= 0 && column < table.ColumnDefinitions.Count ? table.ColumnDefinitions[column].Alignment : null;
                     if (alignment is { } align)
                     {
                         cell.GetAttributes().AddClass("align-" + align.ToString().ToLowerInvariant());

@@ -39,12 +39,32 @@ public static class PipelineRunner
     private static bool HasSiteWideError(DiagnosticBag diagnostics) =>
         diagnostics.All.Any(d => d.Severity == Severity.Error && !d.File.EndsWith(".md", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// A bug of ours met on one page becomes an error naming that page, so the author knows which
+    /// file triggers it and the published site stays untouched; the fuzz tests hunt for these.
+    /// </summary>
+    private static Document RunGuarded(IDocumentStage stage, Document document, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return stage.Run(document, diagnostics);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            diagnostics.Error(document.SourcePath, 0, $"{InternalErrorMessage} (étape « {stage.Name} » : {e.GetType().Name}: {e.Message})",
+                "Signalez ce message à l’équipe du site avec le fichier ; en attendant, cherchez dans la page la construction inhabituelle qui le provoque.");
+            return document;
+        }
+    }
+
+    public const string InternalErrorMessage = "erreur interne du générateur sur cette page";
+
     // Keeps the input order so that the output never depends on thread scheduling.
     private static Document[] RunInParallel(IDocumentStage stage, IReadOnlyList<Document> documents, DiagnosticBag diagnostics)
     {
         var results = new Document[documents.Count];
         Parallel.For(0, documents.Count, i =>
-            results[i] = diagnostics.HasErrorsFor(documents[i].SourcePath) ? documents[i] : stage.Run(documents[i], diagnostics));
+            results[i] = diagnostics.HasErrorsFor(documents[i].SourcePath) ? documents[i] : RunGuarded(stage, documents[i], diagnostics));
         return results;
     }
 }

@@ -15,17 +15,19 @@ public static class AccentFolding
     {
         var builder = new StringBuilder(text.Length);
         var pendingSpace = false;
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        foreach (var c in text)
         {
+            // Combining accents (« e\u0301 ») are dropped; precomposed letters lose theirs through the table.
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
             {
                 continue;
             }
-            var lower = char.ToLowerInvariant(c);
+            var lower = char.ToLowerInvariant(LatinLetters.Base(c));
             switch (lower)
             {
-                case 'œ': AppendWord(builder, "oe", ref pendingSpace); continue;
-                case 'æ': AppendWord(builder, "ae", ref pendingSpace); continue;
+                case 'œ' or 'Œ': AppendWord(builder, "oe", ref pendingSpace); continue;
+                case 'æ' or 'Æ': AppendWord(builder, "ae", ref pendingSpace); continue;
+                case 'ß': AppendWord(builder, "ss", ref pendingSpace); continue;
             }
             if (char.IsAsciiLetterOrDigit(lower))
             {

@@ -1,7 +1,64 @@
+using System.Diagnostics;
+
 namespace FichesSite.Tests;
 
 public sealed class DeterminismTests
 {
+    /// <summary>
+    /// The generator run as its own process under other cultures, time zones and working folders:
+    /// the site must not change by a byte. A Turkish culture breaks naive case folding (i → İ),
+    /// a far time zone moves « today », invariant globalization removes ICU.
+    /// </summary>
+    [Fact]
+    public void Culture_time_zone_and_folder_do_not_change_the_output()
+    {
+        using var site = new TestSite();
+        (string Name, Dictionary<string, string> Environment)[] runs =
+        [
+            ("turc", new() { ["LANG"] = "tr_TR.UTF-8", ["LC_ALL"] = "tr_TR.UTF-8", ["TZ"] = "Pacific/Kiritimati" }),
+            ("francais", new() { ["LANG"] = "fr_FR.UTF-8", ["LC_ALL"] = "fr_FR.UTF-8", ["TZ"] = "America/Los_Angeles" }),
+            ("invariant", new() { ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1", ["TZ"] = "UTC", ["SOURCE_DATE_EPOCH"] = "0" }),
+        ];
+        foreach (var (name, environment) in runs)
+        {
+            var workingFolder = Directory.CreateDirectory(Path.Combine(site.Root, "cwd-" + name)).FullName;
+            RunGenerator(workingFolder, environment, "--input", site.Input, "--theme", site.Theme, "--output", Path.Combine(site.Root, name));
+        }
+
+        var reference = Files(Path.Combine(site.Root, runs[0].Name));
+        Assert.Contains("fiches/cimentoplastie-metastases-osseuses/index.html", reference);
+        foreach (var (name, _) in runs.Skip(1))
+        {
+            var folder = Path.Combine(site.Root, name);
+            Assert.Equal(reference, Files(folder));
+            foreach (var file in reference)
+            {
+                Assert.True(
+                    File.ReadAllBytes(Path.Combine(site.Root, runs[0].Name, file)).SequenceEqual(File.ReadAllBytes(Path.Combine(folder, file))),
+                    $"{file} differs between the {runs[0].Name} and {name} runs");
+            }
+        }
+    }
+
+    private static void RunGenerator(string workingFolder, Dictionary<string, string> environment, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingFolder, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Site.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEnd();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "the generator did not finish");
+        Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {stdout.Result}{stderr}");
+    }
+
     [Fact]
     public void Two_builds_are_byte_identical()
     {

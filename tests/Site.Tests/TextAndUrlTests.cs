@@ -12,6 +12,7 @@ public sealed class TextAndUrlTests
     [InlineData("Quelles sont les suites opératoires ?", "quelles-sont-les-suites-operatoires")]
     [InlineData("Fuite de ciment (5 %)", "fuite-de-ciment-5")]
     [InlineData("Cœur et ÉPAULE", "coeur-et-epaule")]
+    [InlineData("e\u0301le\u0300ve ÇA Ÿ", "eleve-ca-y")]
     [InlineData("???", "section")]
     public void Heading_ids_stay_readable_in_french(string heading, string id) => Assert.Equal(id, HeadingIds.Slug(heading));
 

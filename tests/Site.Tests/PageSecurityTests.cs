@@ -1,0 +1,63 @@
+using AngleSharp.Dom;
+
+namespace FichesSite.Tests;
+
+/// <summary>
+/// Every page carries a strict Content-Security-Policy and gives it nothing to block: no inline
+/// script, no inline style, no event-handler attribute. And no Markdown can put script on a page.
+/// </summary>
+public sealed class PageSecurityTests(BuiltSite built) : IClassFixture<BuiltSite>
+{
+    public static TheoryData<string> Pages() => SiteLinksTests.Pages();
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public void Every_page_has_a_strict_csp_and_nothing_inline(string sitePath)
+    {
+        var page = built.Site.Page(sitePath);
+        var csp = page.QuerySelector("meta[http-equiv=Content-Security-Policy]")?.GetAttribute("content");
+        Assert.NotNull(csp);
+        Assert.Contains("default-src 'self'", csp);
+        Assert.DoesNotContain("unsafe-inline", csp);
+        Assert.DoesNotContain("unsafe-eval", csp);
+        Assert.Empty(page.QuerySelectorAll("script:not([src]), style, [style]"));
+        Assert.Empty(EventHandlerAttributes(page));
+        Assert.DoesNotContain(Urls(page), url => url.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Markdown_cannot_inject_script()
+    {
+        using var site = new TestSite();
+        var fiche = Path.Combine(site.Input, "pages", "essai.md");
+        File.WriteAllText(fiche, """
+            ---
+            title: "<script>alert('titre')</script>"
+            description: "\" onmouseover=\"alert(1)"
+            ---
+
+            ## Code `<script>alert(1)</script>`
+
+            ```
+            <img src=x onerror=alert(1)>
+            ```
+
+            Texte \<script>alert(2)\</script> échappé.
+            """);
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var page = site.Page("essai/index.html");
+        Assert.Empty(page.QuerySelectorAll("script, img"));
+        Assert.Empty(EventHandlerAttributes(page));
+        Assert.Equal("<script>alert('titre')</script>", page.QuerySelector("h1")!.TextContent);
+        Assert.Equal("\" onmouseover=\"alert(1)", page.QuerySelector("meta[name=description]")!.GetAttribute("content"));
+    }
+
+    private static IEnumerable<IAttr> EventHandlerAttributes(IDocument page) =>
+        page.All.SelectMany(e => e.Attributes).Where(a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase));
+
+    private static IEnumerable<string> Urls(IDocument page) =>
+        page.QuerySelectorAll("[href], [src]").Select(e => e.GetAttribute("href") ?? e.GetAttribute("src")!);
+}
