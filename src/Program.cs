@@ -4,7 +4,10 @@ using FichesSite.Build;
 
 namespace FichesSite;
 
-/// <summary>Command line: « build » (the default) writes the site, « check » runs every check and writes nothing.</summary>
+/// <summary>
+/// Command line: « build » (the default) writes the site, « check » runs every check and writes
+/// nothing, « serve » previews the site and rebuilds it on every change.
+/// </summary>
 public static class Program
 {
     public static int Main(string[] args)
@@ -14,26 +17,54 @@ public static class Program
         var output = new Option<string>("--output") { Description = "Dossier du site produit", DefaultValueFactory = _ => "_site" };
         var baseUrl = new Option<string?>("--base-url") { Description = "Adresse publique du site (remplace base_url de site.yml)" };
         var strict = new Option<bool>("--strict") { Description = "Les avertissements font échouer la construction" };
+        var timings = new Option<bool>("--timings") { Description = "Affiche la durée de chaque étape" };
 
-        var root = new RootCommand("Construit le site des fiches d’information patients.") { input, theme, output, baseUrl, strict };
-        var build = new Command("build", "Construit le site dans le dossier de sortie (commande par défaut).") { input, theme, output, baseUrl, strict };
-        var check = new Command("check", "Vérifie tout le contenu sans rien écrire.") { input, theme, baseUrl, strict };
+        var root = new RootCommand("Construit le site des fiches d’information patients.") { input, theme, output, baseUrl, strict, timings };
+        var build = new Command("build", "Construit le site dans le dossier de sortie (commande par défaut).") { input, theme, output, baseUrl, strict, timings };
+        var check = new Command("check", "Vérifie tout le contenu sans rien écrire.") { input, theme, baseUrl, strict, timings };
+        var port = new Option<int>("--port") { Description = "Port d’écoute de l’aperçu (le suivant libre s’il est pris)", DefaultValueFactory = _ => 8080 };
+        var serve = new Command("serve", "Construit, sert le site sur http://127.0.0.1 et le reconstruit à chaque modification.") { input, theme, output, baseUrl, port };
         root.Subcommands.Add(build);
         root.Subcommands.Add(check);
+        root.Subcommands.Add(serve);
 
         BuildOptions Options(ParseResult r, bool write) => new(
             r.GetValue(input)!, r.GetValue(theme)!, write ? r.GetValue(output) : null, r.GetValue(baseUrl), r.GetValue(strict));
-        root.SetAction(r => Report(SiteBuilder.Build(Options(r, write: true)), r.GetValue(output)));
-        build.SetAction(r => Report(SiteBuilder.Build(Options(r, write: true)), r.GetValue(output)));
-        check.SetAction(r => Report(SiteBuilder.Build(Options(r, write: false)), null));
+        int Run(ParseResult r, bool write) => Report(SiteBuilder.Build(Options(r, write)), write ? r.GetValue(output) : null, r.GetValue(timings));
+        root.SetAction(r => Run(r, write: true));
+        build.SetAction(r => Run(r, write: true));
+        check.SetAction(r => Run(r, write: false));
+        serve.SetAction((r, stop) => RunPreview(Options(r, write: true), r.GetValue(port), stop));
         return root.Parse(args).Invoke();
+    }
+
+    private static async Task<int> RunPreview(BuildOptions options, int port, CancellationToken stop)
+    {
+        await using var server = await FichesSite.Serve.PreviewServer.StartAsync(options, port, Console.WriteLine);
+        Console.WriteLine($"Aperçu sur {server.Url} (Ctrl+C pour arrêter). Modifiez un fichier de {options.InputDirectory}/ ou {options.ThemeDirectory}/ : les pages ouvertes se rechargent.");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C
+        }
+        return 0;
     }
 
     // Past this, more messages drown the first ones (often the cause of the rest).
     private const int MaxPrinted = 50;
 
-    private static int Report(BuildResult result, string? output)
+    private static int Report(BuildResult result, string? output, bool showTimings)
     {
+        if (showTimings)
+        {
+            foreach (var timing in result.Timings)
+            {
+                Console.WriteLine($"  {timing.Stage,-18} {timing.Elapsed.TotalMilliseconds,8:0} ms");
+            }
+        }
         foreach (var diagnostic in result.Diagnostics.Take(MaxPrinted))
         {
             (diagnostic.Severity == Pipeline.Severity.Error ? Console.Error : Console.Out).WriteLine(diagnostic);

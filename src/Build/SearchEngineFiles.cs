@@ -9,9 +9,9 @@ namespace FichesSite.Build;
 /// <summary>sitemap.xml and robots.txt: the two files for search engines, written only when a base URL is known (they need absolute URLs).</summary>
 public static class SearchEngineFiles
 {
-    public static void Write(string siteDirectory, IReadOnlyList<Document> documents, SiteModel model)
+    public static void Write(string siteDirectory, IReadOnlyList<Document> documents, string? baseUrl)
     {
-        if (model.AbsoluteUrl("") is not { } root)
+        if (SiteModel.AbsoluteUrl(baseUrl, "") is not { } root)
         {
             return;
         }
@@ -20,7 +20,7 @@ public static class SearchEngineFiles
             .Append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         foreach (var document in documents.Where(d => d.OutputPath != SiteModel.NotFoundPage).OrderBy(d => d.OutputPath, StringComparer.Ordinal))
         {
-            xml.Append("  <url><loc>").Append(SecurityElement.Escape(model.AbsoluteUrl(document.OutputPath))).Append("</loc>");
+            xml.Append("  <url><loc>").Append(SecurityElement.Escape(SiteModel.AbsoluteUrl(baseUrl, document.OutputPath))).Append("</loc>");
             if (document.Get(FrontMatter.Key).LastReviewed is { } reviewed)
             {
                 xml.Append("<lastmod>").Append(reviewed.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Append("</lastmod>");
@@ -28,7 +28,14 @@ public static class SearchEngineFiles
             xml.Append("</url>\n");
         }
         xml.Append("</urlset>\n");
-        File.WriteAllText(Path.Combine(siteDirectory, "sitemap.xml"), xml.ToString());
-        File.WriteAllText(Path.Combine(siteDirectory, "robots.txt"), $"User-agent: *\nAllow: /\nSitemap: {root}sitemap.xml\n");
+        Replace(Path.Combine(siteDirectory, "sitemap.xml"), xml.ToString());
+        Replace(Path.Combine(siteDirectory, "robots.txt"), $"User-agent: *\nAllow: /\nSitemap: {root}sitemap.xml\n");
+    }
+
+    // Written beside and renamed: the preview may be serving the old file at that moment.
+    private static void Replace(string path, string text)
+    {
+        File.WriteAllText(path + ".tmp", text);
+        File.Move(path + ".tmp", path, overwrite: true);
     }
 }

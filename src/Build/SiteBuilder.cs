@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text;
+using System.Security.Cryptography;
 using FichesSite.Content;
 using FichesSite.Html;
 using FichesSite.Markdown;
@@ -15,7 +15,8 @@ namespace FichesSite.Build;
 /// </summary>
 public static class SiteBuilder
 {
-    public static BuildResult Build(BuildOptions options)
+    /// <param name="cache">Given by the preview, to rebuild only what changed; a plain build has none.</param>
+    public static BuildResult Build(BuildOptions options, BuildCache? cache = null)
     {
         var clock = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag(warningsAreErrors: options.Strict);
@@ -25,62 +26,54 @@ public static class SiteBuilder
             return new BuildResult(false, 0, diagnostics.All, [], clock.Elapsed);
         }
         var (site, contracts, strings) = configuration;
+        cache?.ForgetUnless(SettingsFingerprint(options));
         var markdown = MarkdownSetup.Create(strings.Map("alerts"));
         var assets = new ThemeAssets(options.ThemeDirectory);
 
-        IStage[] stages =
+        IDocumentStage[] pageStages =
         [
-            new ReadSources(options.InputDirectory),
             new FrontMatterStage(options.Today ?? BuildDate.Today()),
             new ParseMarkdownStage(markdown, new LinkRewriter(options.InputDirectory, ReadSources.OutputPathFor)),
             new ContentContractStage(contracts),
             new RenderMarkdownStage(markdown),
-            new LayoutStage(new ThemeTemplates(options.ThemeDirectory), site, strings, contracts),
-            new LinkCheckStage(assets.SitePaths),
+        ];
+        IStage[] stages =
+        [
+            new ReadSources(options.InputDirectory),
+            .. cache is null ? pageStages : [new CachedDocumentStages(pageStages, cache.Pages)],
+            new LayoutStage(new ThemeTemplates(options.ThemeDirectory), site, strings, contracts, cache?.Layouts),
+            new LinkCheckStage(assets.SitePaths, cache?.Links),
         ];
         var result = PipelineRunner.Run(stages, diagnostics);
+        cache?.Pages.KeepOnly(result.Documents.Select(d => d.SourcePath));
         var timings = result.Timings.ToList();
 
         var succeeded = result.Completed;
         if (succeeded && options.OutputDirectory is not null)
         {
             var write = Stopwatch.StartNew();
-            succeeded = Write(options, result.Documents, assets, new SiteModel(site, strings, result.Documents), diagnostics);
+            var output = new SiteWriter(options, result.Documents, assets, site.BaseUrl);
+            succeeded = cache is { OutputComplete: true } ? output.Update(cache, diagnostics) : output.Replace(cache, diagnostics);
             timings.Add(new StageTiming("write", write.Elapsed));
         }
         return new BuildResult(succeeded, result.Documents.Count, diagnostics.All, timings, clock.Elapsed);
     }
 
-    private static bool Write(BuildOptions options, IReadOnlyList<Document> documents, ThemeAssets assets, SiteModel model, DiagnosticBag diagnostics)
+    // Everything but the pages: when it changes, every page may change.
+    private static string SettingsFingerprint(BuildOptions options)
     {
-        var output = new OutputFolder(options.OutputDirectory!);
-        try
+        var files = new[] { Path.Combine(options.InputDirectory, "site.yml"), Path.Combine(options.InputDirectory, "contracts.yml") }
+            .Concat(Directory.Exists(options.ThemeDirectory)
+                ? Directory.EnumerateFiles(options.ThemeDirectory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+                : [])
+            .Where(File.Exists);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes((options with { Today = null }).ToString()));
+        foreach (var file in files)
         {
-            var staging = output.Staging;
-            var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-            Parallel.ForEach(documents, document =>
-            {
-                var path = Path.Combine(staging, document.OutputPath);
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                File.WriteAllText(path, document.Content, utf8);
-            });
-            assets.CopyTo(staging);
-            foreach (var attachment in PageOutline.AttachmentsOf(documents))
-            {
-                var destination = Path.Combine(staging, attachment);
-                Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-                File.Copy(Path.Combine(options.InputDirectory, attachment), destination);
-            }
-            SearchEngineFiles.Write(staging, documents, model);
-            output.Publish();
-            return true;
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(file));
+            hash.AppendData(File.ReadAllBytes(file));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            output.Discard();
-            diagnostics.Error(options.OutputDirectory!, 0, $"impossible d’écrire le site : {e.Message}",
-                "Vérifiez que le dossier de sortie et son dossier parent existent et sont accessibles en écriture, ou choisissez-en un autre avec --output.");
-            return false;
-        }
+        return Convert.ToHexString(hash.GetHashAndReset());
     }
 }

@@ -20,7 +20,7 @@ public sealed class ThemeAssets(string themeDirectory)
         {
             var destination = Path.Combine(siteDirectory, sitePath);
             Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(Path.Combine(_root, sitePath["assets/".Length..]), destination);
+            File.Copy(Path.Combine(_root, sitePath["assets/".Length..]), destination, overwrite: true);
         }
     }
 }

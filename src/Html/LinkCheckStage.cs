@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using AngleSharp.Html.Parser;
 using FichesSite.Markdown;
 using FichesSite.Pipeline;
@@ -9,8 +10,15 @@ namespace FichesSite.Html;
 /// authors', against the files and ids the site will hold. A broken link fails the build, named
 /// by the source line when an author wrote it.
 /// </summary>
-public sealed class LinkCheckStage(IReadOnlyCollection<string> otherSiteFiles) : ISiteStage
+/// <param name="memory">Across the preview's rebuilds: an unchanged page is not parsed again.</param>
+public sealed class LinkCheckStage(IReadOnlyCollection<string> otherSiteFiles, LinkCheckStage.Memory? memory = null) : ISiteStage
 {
+    /// <summary>The links and ids of each page, with the page they were read from.</summary>
+    public sealed class Memory
+    {
+        internal ConcurrentDictionary<string, PageLinks> Pages { get; } = new(StringComparer.Ordinal);
+    }
+
     private static readonly HtmlParser Parser = new();
 
     public string Name => "check links";
@@ -19,7 +27,7 @@ public sealed class LinkCheckStage(IReadOnlyCollection<string> otherSiteFiles) :
     {
         var healthy = documents.Where(d => !diagnostics.HasErrorsFor(d.SourcePath)).ToList();
         var pages = new PageLinks[healthy.Count];
-        Parallel.For(0, healthy.Count, i => pages[i] = PageLinks.Read(healthy[i]));
+        Parallel.For(0, healthy.Count, i => pages[i] = ReadOrReuse(healthy[i]));
         var idsByPage = pages.ToDictionary(p => p.Document.OutputPath, p => p.Ids, StringComparer.Ordinal);
         // Pages that failed earlier exist, but their anchors are unknown: links to them are not judged.
         var files = new HashSet<string>(otherSiteFiles.Concat(PageOutline.AttachmentsOf(healthy)).Concat(documents.Select(d => d.OutputPath)), StringComparer.Ordinal);
@@ -36,6 +44,20 @@ public sealed class LinkCheckStage(IReadOnlyCollection<string> otherSiteFiles) :
             }
         });
         return documents;
+    }
+
+    private PageLinks ReadOrReuse(Document page)
+    {
+        if (memory is not null && memory.Pages.TryGetValue(page.OutputPath, out var known) && ReferenceEquals(known.Document, page))
+        {
+            return known;
+        }
+        var links = PageLinks.Read(page);
+        if (memory is not null)
+        {
+            memory.Pages[page.OutputPath] = links;
+        }
+        return links;
     }
 
     private static string? Problem(string fromPage, string url, Dictionary<string, HashSet<string>> idsByPage, HashSet<string> files)
@@ -78,7 +100,7 @@ public sealed class LinkCheckStage(IReadOnlyCollection<string> otherSiteFiles) :
         }
     }
 
-    private sealed record PageLinks(Document Document, HashSet<string> Ids, IReadOnlyList<string> Urls)
+    internal sealed record PageLinks(Document Document, HashSet<string> Ids, IReadOnlyList<string> Urls)
     {
         public static PageLinks Read(Document document)
         {

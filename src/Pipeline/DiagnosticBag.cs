@@ -21,9 +21,11 @@ public sealed class DiagnosticBag(bool warningsAreErrors = false)
     public void Warning(string file, int line, string message, string fix) =>
         Add(new Diagnostic(warningsAreErrors ? Severity.Error : Severity.Warning, file, line, message, fix));
 
-    public void AddRange(DiagnosticBag other)
+    public void AddRange(DiagnosticBag other) => AddRange(other._items);
+
+    public void AddRange(IEnumerable<Diagnostic> diagnostics)
     {
-        foreach (var diagnostic in other._items)
+        foreach (var diagnostic in diagnostics)
         {
             Add(diagnostic);
         }

@@ -43,7 +43,7 @@ public static class PipelineRunner
     /// A bug of ours met on one page becomes an error naming that page, so the author knows which
     /// file triggers it and the published site stays untouched; the fuzz tests hunt for these.
     /// </summary>
-    private static Document RunGuarded(IDocumentStage stage, Document document, DiagnosticBag diagnostics)
+    internal static Document RunGuarded(IDocumentStage stage, Document document, DiagnosticBag diagnostics)
     {
         try
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using FichesSite.Content;
 using FichesSite.Pipeline;
 
@@ -7,12 +8,20 @@ namespace FichesSite.Rendering;
 /// Wraps each page body in its layout (theme/layouts/&lt;layout&gt;.liquid), then in base.liquid. A site stage because
 /// the home page and the site map list the other pages; the pages themselves render in parallel.
 /// </summary>
+/// <param name="memory">Across the preview's rebuilds: a page whose body and whose site listing are unchanged is not rendered again.</param>
 public sealed class LayoutStage(
     ThemeTemplates templates,
     SiteConfig site,
     ThemeStrings strings,
-    IReadOnlyDictionary<string, ContentContract> contracts) : ISiteStage
+    IReadOnlyDictionary<string, ContentContract> contracts,
+    LayoutStage.Memory? memory = null) : ISiteStage
 {
+    /// <summary>The last rendering of each page, with what it was rendered from.</summary>
+    public sealed class Memory
+    {
+        internal ConcurrentDictionary<string, (Document Input, string Listing, Document Output)> Pages { get; } = new(StringComparer.Ordinal);
+    }
+
     /// <summary>Every layout is wrapped in this one, which holds the document, header and footer.</summary>
     public const string BaseLayout = "base";
 
@@ -30,8 +39,24 @@ public sealed class LayoutStage(
         var model = new SiteModel(site, strings, documents.Where(d => !diagnostics.HasErrorsFor(d.SourcePath)).ToList());
         var results = new Document[documents.Count];
         Parallel.For(0, documents.Count, i =>
-            results[i] = diagnostics.HasErrorsFor(documents[i].SourcePath) ? documents[i] : Render(documents[i], model, diagnostics));
+            results[i] = diagnostics.HasErrorsFor(documents[i].SourcePath) ? documents[i] : RenderOrReuse(documents[i], model, diagnostics));
         return results;
+    }
+
+    // The same Document instance comes back from the page cache when its file did not change.
+    private Document RenderOrReuse(Document document, SiteModel model, DiagnosticBag diagnostics)
+    {
+        if (memory is not null && memory.Pages.TryGetValue(document.SourcePath, out var known)
+            && ReferenceEquals(known.Input, document) && known.Listing == model.Listing)
+        {
+            return known.Output;
+        }
+        var output = Render(document, model, diagnostics);
+        if (memory is not null && !diagnostics.HasErrorsFor(document.SourcePath))
+        {
+            memory.Pages[document.SourcePath] = (document, model.Listing, output);
+        }
+        return output;
     }
 
     private Document Render(Document document, SiteModel model, DiagnosticBag diagnostics)

@@ -53,11 +53,20 @@ public sealed class SiteModel
             .Where(p => !ReadSources.IsFiche(p.OutputPath) && p.OutputPath is not (HomePage or NotFoundPage))
             .Select(p => Summary(p.OutputPath, p.FrontMatter))
             .ToList();
+        Listing = string.Join('\n', summaries.Select(p => $"{p.OutputPath}\t{p.FrontMatter.Title}\t{p.FrontMatter.Description}"));
     }
 
+    /// <summary>
+    /// Everything one page can show of the others (addresses, titles, descriptions). While it
+    /// stays the same, editing a page's body changes no other page.
+    /// </summary>
+    public string Listing { get; }
+
     /// <summary>The absolute address of a page, or null without a base URL. Folders are linked as folders: servers add index.html.</summary>
-    public string? AbsoluteUrl(string outputPath) =>
-        _site.BaseUrl is null ? null : _site.BaseUrl.TrimEnd('/') + "/" + (outputPath.EndsWith("index.html", StringComparison.Ordinal) ? outputPath[..^"index.html".Length] : outputPath);
+    public string? AbsoluteUrl(string outputPath) => AbsoluteUrl(_site.BaseUrl, outputPath);
+
+    public static string? AbsoluteUrl(string? baseUrl, string outputPath) =>
+        baseUrl is null ? null : baseUrl.TrimEnd('/') + "/" + (outputPath.EndsWith("index.html", StringComparison.Ordinal) ? outputPath[..^"index.html".Length] : outputPath);
 
     public Dictionary<string, object?> For(Document document)
     {

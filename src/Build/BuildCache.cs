@@ -1,0 +1,40 @@
+using FichesSite.Html;
+using FichesSite.Pipeline;
+using FichesSite.Rendering;
+
+namespace FichesSite.Build;
+
+/// <summary>
+/// What the preview keeps between rebuilds, so that one edited page costs one page: each page's
+/// stage results, its layout, its links, and what was last written. Forgotten whole when the
+/// configuration or the theme changes, since they touch every page.
+/// </summary>
+public sealed class BuildCache
+{
+    public CachedDocumentStages.Memory Pages { get; private set; } = new();
+    public LayoutStage.Memory Layouts { get; private set; } = new();
+    public LinkCheckStage.Memory Links { get; private set; } = new();
+
+    /// <summary>The content of each file written into the output folder by the last build, by site path.</summary>
+    public Dictionary<string, Document> Written { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Set once the output folder holds a complete build made with this cache.</summary>
+    public bool OutputComplete { get; set; }
+
+    private string? _settings;
+
+    /// <summary>Forgets everything when anything but the pages changed (options, site.yml, contracts, theme).</summary>
+    public void ForgetUnless(string settingsFingerprint)
+    {
+        if (_settings == settingsFingerprint)
+        {
+            return;
+        }
+        _settings = settingsFingerprint;
+        Pages = new();
+        Layouts = new();
+        Links = new();
+        Written.Clear();
+        OutputComplete = false;
+    }
+}

@@ -1,0 +1,122 @@
+using System.Text;
+using FichesSite.Markdown;
+using FichesSite.Pipeline;
+
+namespace FichesSite.Build;
+
+/// <summary>
+/// Writes the finished site. A build replaces the whole output folder at once (written beside it,
+/// then swapped in). The preview, once it has done that, updates only the pages that changed.
+/// </summary>
+public sealed class SiteWriter(BuildOptions options, IReadOnlyList<Document> documents, ThemeAssets assets, string? baseUrl)
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>Writes everything into a staging folder and swaps it in for the output folder.</summary>
+    public bool Replace(BuildCache? cache, DiagnosticBag diagnostics)
+    {
+        var output = new OutputFolder(options.OutputDirectory!);
+        try
+        {
+            var staging = output.Staging;
+            Parallel.ForEach(documents, document => WritePage(staging, document));
+            WriteSiteFiles(staging);
+            output.Publish();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            output.Discard();
+            return Failed(e, diagnostics);
+        }
+        if (cache is not null)
+        {
+            cache.Written.Clear();
+            foreach (var document in documents)
+            {
+                cache.Written[document.OutputPath] = document;
+            }
+            cache.OutputComplete = true;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The preview's write: only pages that are not the very Document last written, and the
+    /// removal of pages whose source is gone. Each file is replaced by a rename, so a browser
+    /// never reads half a page.
+    /// </summary>
+    public bool Update(BuildCache cache, DiagnosticBag diagnostics)
+    {
+        var site = options.OutputDirectory!;
+        try
+        {
+            var changed = documents.Where(d => !cache.Written.TryGetValue(d.OutputPath, out var last) || !ReferenceEquals(last, d)).ToList();
+            Parallel.ForEach(changed, document => WritePage(site, document, replaceAtomically: true));
+            var current = documents.Select(d => d.OutputPath).ToHashSet(StringComparer.Ordinal);
+            foreach (var gone in cache.Written.Keys.Where(p => !current.Contains(p)).ToList())
+            {
+                File.Delete(Path.Combine(site, gone));
+                cache.Written.Remove(gone);
+            }
+            foreach (var document in changed)
+            {
+                cache.Written[document.OutputPath] = document;
+            }
+            // Theme assets cannot have changed: a theme change empties the cache and replaces the whole site.
+            CopyAttachments(site, replaceAtomically: true);
+            SearchEngineFiles.Write(site, documents, baseUrl);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            cache.OutputComplete = false; // the next build starts afresh
+            return Failed(e, diagnostics);
+        }
+    }
+
+    private void WriteSiteFiles(string site)
+    {
+        assets.CopyTo(site);
+        CopyAttachments(site, replaceAtomically: false);
+        SearchEngineFiles.Write(site, documents, baseUrl);
+    }
+
+    // While the preview serves a file it holds it open: replacing it by a rename never waits for that.
+    private void CopyAttachments(string site, bool replaceAtomically)
+    {
+        foreach (var attachment in PageOutline.AttachmentsOf(documents))
+        {
+            var destination = Path.Combine(site, attachment);
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            var source = Path.Combine(options.InputDirectory, attachment);
+            if (!replaceAtomically)
+            {
+                File.Copy(source, destination);
+                continue;
+            }
+            File.Copy(source, destination + ".tmp", overwrite: true);
+            File.Move(destination + ".tmp", destination, overwrite: true);
+        }
+    }
+
+    private static void WritePage(string site, Document document, bool replaceAtomically = false)
+    {
+        var path = Path.Combine(site, document.OutputPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        if (!replaceAtomically)
+        {
+            File.WriteAllText(path, document.Content, Utf8);
+            return;
+        }
+        var temporary = path + ".tmp";
+        File.WriteAllText(temporary, document.Content, Utf8);
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    private bool Failed(Exception e, DiagnosticBag diagnostics)
+    {
+        diagnostics.Error(options.OutputDirectory!, 0, $"impossible d’écrire le site : {e.Message}",
+            "Vérifiez que le dossier de sortie et son dossier parent existent et sont accessibles en écriture, ou choisissez-en un autre avec --output.");
+        return false;
+    }
+}

@@ -1,0 +1,21 @@
+namespace FichesSite.Serve;
+
+/// <summary>The content types of the files a built site holds.</summary>
+public static class ContentTypes
+{
+    public static string Of(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".html" => "text/html; charset=utf-8",
+        ".css" => "text/css; charset=utf-8",
+        ".js" => "text/javascript; charset=utf-8",
+        ".json" => "application/json",
+        ".xml" => "application/xml",
+        ".txt" => "text/plain; charset=utf-8",
+        ".svg" => "image/svg+xml",
+        ".png" => "image/png",
+        ".jpg" or ".jpeg" => "image/jpeg",
+        ".webp" => "image/webp",
+        ".pdf" => "application/pdf",
+        _ => "application/octet-stream",
+    };
+}

@@ -1,0 +1,44 @@
+using System.Threading.Channels;
+
+namespace FichesSite.Serve;
+
+/// <summary>
+/// The open browser tabs, each listening to server-sent events: « reload » after a good build,
+/// « build-error » (with the messages) after a failed one.
+/// </summary>
+public sealed class ReloadHub
+{
+    private readonly Lock _gate = new();
+    private readonly List<Channel<string>> _clients = [];
+
+    public ChannelReader<string> Subscribe(CancellationToken disconnected)
+    {
+        var channel = Channel.CreateUnbounded<string>();
+        lock (_gate)
+        {
+            _clients.Add(channel);
+        }
+        disconnected.Register(() =>
+        {
+            lock (_gate)
+            {
+                _clients.Remove(channel);
+            }
+            channel.Writer.TryComplete();
+        });
+        return channel.Reader;
+    }
+
+    /// <summary>Sends one event to every tab, formatted for the text/event-stream protocol.</summary>
+    public void Publish(string eventName, string data)
+    {
+        var message = $"event: {eventName}\ndata: {data.Replace("\n", "\ndata: ")}\n\n";
+        lock (_gate)
+        {
+            foreach (var client in _clients)
+            {
+                client.Writer.TryWrite(message);
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+namespace FichesSite.Tests;
+
+/// <summary>The commands as authors and CI run them: exit codes and what gets written.</summary>
+public sealed class CommandLineTests
+{
+    [Fact]
+    public void Check_validates_everything_and_writes_nothing()
+    {
+        using var site = new TestSite();
+        Assert.Equal(0, Program.Main(["check", "--input", site.Input, "--theme", site.Theme]));
+        Assert.Equal(["input"], Directory.EnumerateFileSystemEntries(site.Root).Select(Path.GetFileName));
+
+        site.AddFiche("lien-casse.md");
+        Assert.Equal(1, Program.Main(["check", "--input", site.Input, "--theme", site.Theme]));
+        Assert.Equal(["input"], Directory.EnumerateFileSystemEntries(site.Root).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Build_is_the_default_command_and_exits_zero()
+    {
+        using var site = new TestSite();
+        Assert.Equal(0, site.Run());
+        Assert.True(File.Exists(Path.Combine(site.Output, "fiches", "cimentoplastie-metastases-osseuses", "index.html")));
+        Assert.Equal(0, Program.Main(["build", "--input", site.Input, "--theme", site.Theme, "--output", Path.Combine(site.Root, "b")]));
+    }
+
+    [Fact]
+    public void Base_url_changes_only_what_must_be_absolute()
+    {
+        using var site = new TestSite();
+        var other = Path.Combine(site.Root, "other");
+        Assert.Equal(0, site.Run());
+        Assert.Equal(0, Program.Main(["--input", site.Input, "--theme", site.Theme, "--output", other, "--base-url", "https://intranet.exemple.invalid/sante/fiches"]));
+
+        const string fiche = "fiches/cimentoplastie-metastases-osseuses/index.html";
+        var before = File.ReadAllText(Path.Combine(site.Output, fiche));
+        var after = File.ReadAllText(Path.Combine(other, fiche));
+        Assert.Contains("href=\"https://intranet.exemple.invalid/sante/fiches/fiches/cimentoplastie-metastases-osseuses/\"", after);
+        Assert.Equal(
+            before.Replace("https://fiches.hopital-exemple.invalid/", "BASE/"),
+            after.Replace("https://intranet.exemple.invalid/sante/fiches/", "BASE/"));
+        Assert.Contains("https://intranet.exemple.invalid/sante/fiches/assets/css/site.css", File.ReadAllText(Path.Combine(other, "404.html")));
+    }
+}
