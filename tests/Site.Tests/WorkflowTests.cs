@@ -1,0 +1,96 @@
+using YamlDotNet.RepresentationModel;
+
+namespace FichesSite.Tests;
+
+/// <summary>
+/// The GitHub Pages workflow, read as data (Actions cannot run here): triggers, permissions,
+/// the build steps in order, and the deployment. .ci/run also validates it against the
+/// workflow schema with action-validator.
+/// </summary>
+public sealed class WorkflowTests
+{
+    private static readonly YamlMappingNode Workflow = Load();
+
+    [Fact]
+    public void Runs_on_push_to_main_and_on_demand()
+    {
+        var on = Map(Workflow, "on");
+        Assert.Equal(["main"], Sequence(Map(on, "push"), "branches"));
+        Assert.True(on.Children.ContainsKey(new YamlScalarNode("workflow_dispatch")));
+    }
+
+    [Fact]
+    public void Has_the_permissions_pages_needs_and_one_deployment_at_a_time()
+    {
+        var permissions = Map(Workflow, "permissions");
+        Assert.Equal("read", Text(permissions, "contents"));
+        Assert.Equal("write", Text(permissions, "pages"));
+        Assert.Equal("write", Text(permissions, "id-token"));
+        Assert.Equal("pages", Text(Map(Workflow, "concurrency"), "group"));
+    }
+
+    [Fact]
+    public void Build_job_tests_builds_with_the_pages_base_url_and_uploads_the_site_in_that_order()
+    {
+        var steps = Steps("build");
+        var order = new[]
+        {
+            Index(steps, s => Uses(s) == "actions/checkout@v4"),
+            Index(steps, s => Uses(s) == "actions/setup-dotnet@v4" && Text(Map(s, "with"), "dotnet-version") == "10.0.x"),
+            Index(steps, s => Uses(s) == "actions/configure-pages@v5" && Text(s, "id") == "pages"),
+            Index(steps, s => Run(s) == ReadmeTestCommand()),
+            Index(steps, s => Run(s) is { } run && run.StartsWith("dotnet run --project Site.csproj", StringComparison.Ordinal)
+                && run.Contains("--base-url \"${{ steps.pages.outputs.base_url }}/\"", StringComparison.Ordinal)),
+            Index(steps, s => Uses(s) == "actions/upload-pages-artifact@v3" && Text(Map(s, "with"), "path") == "_site"),
+        };
+        Assert.DoesNotContain(-1, order);
+        Assert.Equal(order.Order(), order);
+    }
+
+    [Fact]
+    public void Deploy_job_publishes_to_the_github_pages_environment()
+    {
+        var deploy = Map(Map(Workflow, "jobs"), "deploy");
+        Assert.Equal("build", Text(deploy, "needs"));
+        var environment = Map(deploy, "environment");
+        Assert.Equal("github-pages", Text(environment, "name"));
+        Assert.Equal("${{ steps.deployment.outputs.page_url }}", Text(environment, "url"));
+        var step = Assert.Single(Steps("deploy"));
+        Assert.Equal("actions/deploy-pages@v4", Uses(step));
+        Assert.Equal("deployment", Text(step, "id"));
+    }
+
+    /// <summary>The test command the README gives a newcomer: the workflow must run the same one.</summary>
+    private static string ReadmeTestCommand()
+    {
+        var readme = File.ReadAllLines(Path.Combine(TestSite.RepositoryRoot, "README.md"));
+        var line = readme.First(l => l.StartsWith("dotnet test ", StringComparison.Ordinal));
+        return line.Split('#')[0].Trim();
+    }
+
+    private static List<YamlMappingNode> Steps(string job) =>
+        ((YamlSequenceNode)Node(Map(Map(Workflow, "jobs"), job), "steps")).Children.Cast<YamlMappingNode>().ToList();
+
+    private static int Index(List<YamlMappingNode> steps, Func<YamlMappingNode, bool> match) => steps.FindIndex(s => match(s));
+
+    private static string? Uses(YamlMappingNode step) => Text(step, "uses");
+
+    private static string? Run(YamlMappingNode step) => Text(step, "run");
+
+    private static YamlNode Node(YamlMappingNode node, string key) => node.Children[new YamlScalarNode(key)];
+
+    private static YamlMappingNode Map(YamlMappingNode node, string key) => (YamlMappingNode)Node(node, key);
+
+    private static string? Text(YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(new YamlScalarNode(key), out var child) ? (child as YamlScalarNode)?.Value : null;
+
+    private static List<string?> Sequence(YamlMappingNode node, string key) =>
+        ((YamlSequenceNode)Node(node, key)).Children.Select(c => ((YamlScalarNode)c).Value).ToList();
+
+    private static YamlMappingNode Load()
+    {
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(File.ReadAllText(Path.Combine(TestSite.RepositoryRoot, ".github", "workflows", "pages.yml"))));
+        return (YamlMappingNode)yaml.Documents[0].RootNode;
+    }
+}
