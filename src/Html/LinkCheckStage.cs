@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using AngleSharp.Html.Parser;
 using FichesSite.Markdown;
 using FichesSite.Pipeline;
 
@@ -8,7 +7,7 @@ namespace FichesSite.Html;
 /// <summary>
 /// Checks every internal link and #anchor of the finished pages, the theme's as well as the
 /// authors', against the files and ids the site will hold. A broken link fails the build, named
-/// by the source line when an author wrote it.
+/// by the source line when an author wrote it. Only the canonical link is left out: it must be absolute.
 /// </summary>
 /// <param name="memory">Across the preview's rebuilds: an unchanged page is not parsed again.</param>
 public sealed class LinkCheckStage(IReadOnlyCollection<string> otherSiteFiles, LinkCheckStage.Memory? memory = null) : ISiteStage
@@ -18,8 +17,6 @@ public sealed class LinkCheckStage(IReadOnlyCollection<string> otherSiteFiles, L
     {
         internal ConcurrentDictionary<string, PageLinks> Pages { get; } = new(StringComparer.Ordinal);
     }
-
-    private static readonly HtmlParser Parser = new();
 
     public string Name => "check links";
 
@@ -104,13 +101,7 @@ public sealed class LinkCheckStage(IReadOnlyCollection<string> otherSiteFiles, L
     {
         public static PageLinks Read(Document document)
         {
-            var html = Parser.ParseDocument(document.Content);
-            var ids = html.QuerySelectorAll("[id]").Select(e => e.Id!).ToHashSet(StringComparer.Ordinal);
-            // Only what the browser fetches or follows inside the site: not the canonical link, which must be absolute.
-            var urls = html.QuerySelectorAll("a[href], link[href]:not([rel=canonical]), script[src], img[src]")
-                .Select(e => e.GetAttribute("href") ?? e.GetAttribute("src")!)
-                .Distinct(StringComparer.Ordinal)
-                .ToList();
+            var (ids, urls) = HtmlLinkScanner.Scan(document.Content);
             return new PageLinks(document, ids, urls);
         }
     }

@@ -1,5 +1,4 @@
 using Markdig.Helpers;
-using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
 namespace FichesSite.Markdown;
@@ -13,12 +12,18 @@ public static class FrenchTypography
 {
     private const char NarrowNoBreakSpace = '\u202F';
 
-    public static void Apply(MarkdownDocument document)
+    private static readonly System.Buffers.SearchValues<char> Signs = System.Buffers.SearchValues.Create("?!;:%»«");
+
+    public static void Apply(IEnumerable<LiteralInline> literals)
     {
-        foreach (var literal in document.Descendants<LiteralInline>())
+        foreach (var literal in literals)
         {
             // Markdig may cut « Attention ! » into two literals ("!" can start an image), so look ahead.
             var next = literal.NextSibling is LiteralInline { Content.Length: > 0 } following ? following.Content[following.Content.Start] : '\0';
+            if (literal.Content.AsSpan().IndexOfAny(Signs) < 0 && !Signs.Contains(next))
+            {
+                continue; // most literals: nothing to do, and no string to allocate
+            }
             var text = literal.Content.ToString();
             var fixedText = Fix(text, next);
             if (text != fixedText)

@@ -13,11 +13,11 @@ namespace FichesSite.Markdown;
 public static class HeadingIds
 {
     /// <summary>Sets the ids; returns the headings whose wanted id was taken, with that id (they get "-2", "-3"…).</summary>
-    public static IReadOnlyList<(HeadingBlock Heading, string WantedId)> Assign(MarkdownDocument document)
+    public static IReadOnlyList<(HeadingBlock Heading, string WantedId)> Assign(IEnumerable<HeadingBlock> headings)
     {
         var used = new HashSet<string>(StringComparer.Ordinal) { "contenu" }; // the layout's id for main
         var renamed = new List<(HeadingBlock, string)>();
-        foreach (var heading in document.Descendants<HeadingBlock>())
+        foreach (var heading in headings)
         {
             var attributes = heading.GetAttributes();
             var id = attributes.Id ?? Slug(InlineText.Of(heading.Inline));

@@ -1,5 +1,4 @@
 using FichesSite.Pipeline;
-using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
 namespace FichesSite.Markdown;
@@ -19,13 +18,13 @@ public sealed class LinkRewriter(string inputDirectory, Func<string, string> pag
 
     private readonly string _root = Path.GetFullPath(inputDirectory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
 
-    /// <summary>Rewrites the links and images of <paramref name="markdown"/> in place; lists them and the files to copy.</summary>
+    /// <summary>Rewrites the links and images of a page in place; lists them and the files to copy.</summary>
     public (IReadOnlyList<MarkdownLink> Links, IReadOnlyList<string> Attachments) Rewrite(
-        MarkdownDocument markdown, Document page, DiagnosticBag diagnostics)
+        IEnumerable<LinkInline> markdownLinks, Document page, DiagnosticBag diagnostics)
     {
         var links = new List<MarkdownLink>();
         var attachments = new List<string>();
-        foreach (var link in markdown.Descendants<LinkInline>())
+        foreach (var link in markdownLinks)
         {
             var line = ParseMarkdownStage.FileLine(link.Line);
             if (link.IsImage && InlineText.Of(link).Length == 0)

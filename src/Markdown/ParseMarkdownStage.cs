@@ -2,7 +2,6 @@ using FichesSite.Pipeline;
 using Markdig;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 
 namespace FichesSite.Markdown;
 
@@ -20,20 +19,20 @@ public sealed class ParseMarkdownStage(MarkdownPipeline markdown, LinkRewriter l
     public Document Run(Document document, DiagnosticBag diagnostics)
     {
         var tree = Markdig.Markdown.Parse(document.Content, markdown);
-        RefuseRawHtml(tree, document.SourcePath, diagnostics);
-        foreach (var (heading, wanted) in HeadingIds.Assign(tree))
+        var nodes = SyntaxNodes.Of(tree);
+        RefuseRawHtml(nodes, document.SourcePath, diagnostics);
+        foreach (var (heading, wanted) in HeadingIds.Assign(nodes.Headings))
         {
             diagnostics.Warning(document.SourcePath, FileLine(heading.Line),
                 $"deux titres donnent la même ancre « #{wanted} » ; celui-ci reçoit « #{heading.GetAttributes().Id} ».",
                 "Donnez à ces titres des textes différents, pour que les liens vers chacun restent clairs.");
         }
-        FrenchTypography.Apply(tree);
-        TableAlignment.UseClasses(tree);
-        var headings = tree
-            .Descendants<HeadingBlock>()
+        FrenchTypography.Apply(nodes.Literals);
+        TableAlignment.UseClasses(nodes.Tables);
+        var headings = nodes.Headings
             .Select(h => new Heading(h.Level, InlineText.Of(h.Inline), h.GetAttributes().Id!, FileLine(h.Line), HasContent(h)))
             .ToList();
-        var (rewritten, attachments) = links.Rewrite(tree, document, diagnostics);
+        var (rewritten, attachments) = links.Rewrite(nodes.Links, document, diagnostics);
         return document.With(SyntaxTree, tree).With(PageOutline.Key, new PageOutline(headings, rewritten, attachments));
     }
 
@@ -45,12 +44,9 @@ public sealed class ParseMarkdownStage(MarkdownPipeline markdown, LinkRewriter l
 
     // Refused rather than sanitised: authors write Markdown only, and HTML would slip past the
     // accessibility and content checks, and past the Content-Security-Policy.
-    private static void RefuseRawHtml(MarkdownDocument tree, string file, DiagnosticBag diagnostics)
+    private static void RefuseRawHtml(SyntaxNodes nodes, string file, DiagnosticBag diagnostics)
     {
-        var lines = tree.Descendants<HtmlBlock>().Select(b => b.Line)
-            .Concat(tree.Descendants<HtmlInline>().Select(i => i.Line))
-            .Distinct()
-            .Order();
+        var lines = nodes.RawHtml.Select(n => n.Line).Distinct().Order();
         foreach (var line in lines)
         {
             diagnostics.Error(file, FileLine(line), "code HTML dans le texte : il n’est pas permis dans les pages.",

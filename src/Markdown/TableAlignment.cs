@@ -1,6 +1,5 @@
 using Markdig.Extensions.Tables;
 using Markdig.Renderers.Html;
-using Markdig.Syntax;
 
 namespace FichesSite.Markdown;
 
@@ -10,9 +9,9 @@ namespace FichesSite.Markdown;
 /// </summary>
 public static class TableAlignment
 {
-    public static void UseClasses(MarkdownDocument tree)
+    public static void UseClasses(IEnumerable<Table> tables)
     {
-        foreach (var table in tree.Descendants<Table>())
+        foreach (var table in tables)
         {
             foreach (var row in table.OfType<TableRow>())
             {

@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using Markdig;
+
+namespace FichesSite.Bench;
+
+/// <summary>
+/// Full builds of N synthetic sheets with the generator as its own process (start-up included),
+/// the Markdig-only floor (parse, render, write on all cores, nothing else), and Hugo on the same
+/// Markdown when it is installed. Ratios are what to compare: the machine is shared and noisy.
+/// </summary>
+public static class BuildBenchmark
+{
+    public static void Run(string repository, IReadOnlyList<int> sizes)
+    {
+        var site = Path.Combine(AppContext.BaseDirectory, "Site.dll");
+        var hugo = ChildProcess.OnPath("hugo");
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; hugo: {(hugo ? "yes" : "not installed")}");
+        foreach (var size in sizes)
+        {
+            var work = Path.Combine(Path.GetTempPath(), $"fiches-bench-{size}");
+            var input = Path.Combine(work, "input");
+            Corpus.Write(repository, input, size);
+
+            var ours = ChildProcess.Measure("dotnet", [site, "--input", input, "--theme", Path.Combine(repository, "theme"), "--output", Path.Combine(work, "_site"), "--timings"]);
+            if (ours.ExitCode != 0)
+            {
+                throw new InvalidOperationException("the build failed:\n" + ours.Output);
+            }
+            var floor = MarkdigFloor(input, Path.Combine(work, "markdig"));
+            var pages = size + 4;
+            Console.WriteLine();
+            Console.WriteLine($"== {size} fiches ({pages} pages)");
+            Console.WriteLine($"  ours          {Seconds(ours.Wall)}  {pages / ours.Wall.TotalSeconds,7:0} pages/s  {ours.Wall.TotalMilliseconds / pages,6:0.00} ms/page  peak {Megabytes(ours.PeakBytes)}");
+            foreach (var line in ours.Output.Split('\n').Where(l => l.StartsWith("  ", StringComparison.Ordinal)))
+            {
+                Console.WriteLine("    " + line.Trim());
+            }
+            Console.WriteLine($"  markdig floor {Seconds(floor)}  (parse + render + write, in process, all cores)");
+            Console.WriteLine($"  ours / floor  {ours.Wall / floor:0.00}");
+            if (hugo)
+            {
+                var theirs = Hugo(work, input);
+                Console.WriteLine($"  hugo          {Seconds(theirs.Wall)}  peak {Megabytes(theirs.PeakBytes)}");
+                Console.WriteLine($"  ours / hugo   {ours.Wall / theirs.Wall:0.00}   memory ours / hugo {(double)ours.PeakBytes / theirs.PeakBytes:0.00}");
+            }
+            Console.WriteLine($"  site size     {Megabytes(FolderBytes(Path.Combine(work, "_site")))}");
+        }
+    }
+
+    private static TimeSpan MarkdigFloor(string input, string output)
+    {
+        var pipeline = new MarkdownPipelineBuilder().UsePipeTables().Build();
+        Directory.CreateDirectory(output);
+        var clock = Stopwatch.StartNew();
+        Parallel.ForEach(Directory.EnumerateFiles(Path.Combine(input, "fiches")), file =>
+            File.WriteAllText(Path.Combine(output, Path.GetFileNameWithoutExtension(file) + ".html"), Markdig.Markdown.ToHtml(File.ReadAllText(file), pipeline)));
+        return clock.Elapsed;
+    }
+
+    // Hugo with a one-file layout: it parses the same front matter and Markdown, and writes one page per sheet.
+    private static ChildProcess.Run Hugo(string work, string input)
+    {
+        var root = Path.Combine(work, "hugo");
+        if (Directory.Exists(root))
+        {
+            Directory.Delete(root, recursive: true);
+        }
+        var content = Directory.CreateDirectory(Path.Combine(root, "content", "fiches")).FullName;
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(input, "fiches")))
+        {
+            File.Copy(file, Path.Combine(content, Path.GetFileName(file)));
+        }
+        var layouts = Directory.CreateDirectory(Path.Combine(root, "layouts", "_default")).FullName;
+        const string page = "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title></head><body><main>{{ .Content }}</main></body></html>\n";
+        File.WriteAllText(Path.Combine(layouts, "single.html"), page);
+        File.WriteAllText(Path.Combine(layouts, "list.html"), "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title></head><body><ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul></body></html>\n");
+        File.WriteAllText(Path.Combine(root, "hugo.toml"), "baseURL = 'https://exemple.invalid/'\nlanguageCode = 'fr'\ndisableKinds = ['taxonomy', 'term', 'RSS']\n");
+        var run = ChildProcess.Measure("hugo", ["--quiet", "--source", root, "--destination", Path.Combine(work, "hugo-public")]);
+        if (run.ExitCode != 0)
+        {
+            throw new InvalidOperationException("hugo failed:\n" + run.Output);
+        }
+        return run;
+    }
+
+    private static long FolderBytes(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+
+    private static string Seconds(TimeSpan time) => $"{time.TotalSeconds,7:0.00} s";
+
+    private static string Megabytes(long bytes) => $"{bytes / 1024.0 / 1024.0:0} MB";
+}

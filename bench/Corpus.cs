@@ -1,0 +1,110 @@
+using System.Text;
+
+namespace FichesSite.Bench;
+
+/// <summary>
+/// A deterministic synthetic corpus of French patient sheets that satisfy the procedure-sheet
+/// contract: accents and elisions, lists, a table, risks as h3, links to other sheets. About 700
+/// words each. The text is filler assembled from a word list: it states no medical fact and is
+/// never published.
+/// </summary>
+public static class Corpus
+{
+    private static readonly string[] Words =
+    [
+        "l’examen", "d’abord", "qu’il", "l’équipe", "médecin", "infirmière", "anesthésie", "geste", "durée", "séjour",
+        "hôpital", "rendez-vous", "consultation", "préparation", "résultat", "compte-rendu", "traitement", "douleur",
+        "repos", "alimentation", "boisson", "pansement", "cicatrice", "surveillance", "sortie", "retour", "domicile",
+        "écoute", "question", "réponse", "information", "fiche", "personne", "accompagnant", "matériel", "lumière",
+        "région", "peau", "aiguille", "produit", "image", "écran", "contrôle", "reprise", "activité", "semaine", "jour",
+        "heure", "minutes", "quelques", "plusieurs", "souvent", "parfois", "rarement", "toujours", "ensuite", "puis",
+        "avant", "après", "pendant", "vous", "votre", "nous", "est", "sont", "sera", "peut", "doit", "permet", "reste",
+        "demande", "explique", "prévient", "réalise", "installe", "vérifie", "répond", "accompagne", "très", "bien",
+        "élevé", "léger", "habituel", "adapté", "précis", "simple", "complet", "rapide", "progressif", "œdème", "cœur",
+        "à", "de", "la", "le", "les", "des", "un", "une", "et", "ou", "avec", "sans", "pour", "par", "dans", "sur", "en",
+    ];
+
+    private static readonly string[] Frequencies = ["rare", "exceptionnel", "fréquent", "1 %", "5 %", "très rare"];
+
+    /// <summary>Writes site.yml, contracts.yml, the site pages and <paramref name="count"/> sheets into <paramref name="folder"/>.</summary>
+    public static void Write(string repository, string folder, int count)
+    {
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        Directory.CreateDirectory(Path.Combine(folder, "fiches"));
+        Directory.CreateDirectory(Path.Combine(folder, "pages"));
+        foreach (var file in new[] { "site.yml", "contracts.yml" })
+        {
+            File.Copy(Path.Combine(repository, "input", file), Path.Combine(folder, file));
+        }
+        foreach (var page in Directory.EnumerateFiles(Path.Combine(repository, "input", "pages"), "*.md"))
+        {
+            File.Copy(page, Path.Combine(folder, "pages", Path.GetFileName(page)));
+        }
+        var random = new Random(20261126); // seeded: the same corpus on every run and machine
+        for (var i = 0; i < count; i++)
+        {
+            File.WriteAllText(Path.Combine(folder, "fiches", Name(i) + ".md"), Sheet(i, count, random));
+        }
+    }
+
+    public static string Name(int i) => $"fiche-{i:D5}";
+
+    /// <summary>The sheet to edit in incremental benchmarks.</summary>
+    public static string SheetPath(string folder, int i) => Path.Combine(folder, "fiches", Name(i) + ".md");
+
+    private static string Sheet(int index, int count, Random random)
+    {
+        var text = new StringBuilder();
+        text.Append("---\n")
+            .Append($"title: \"Fiche d’essai n° {index} : {Sentence(random, 3, 5).TrimEnd('.')}\"\n")
+            .Append($"description: \"{Sentence(random, 8, 14)}\"\n")
+            .Append("type: fiche-procedure\n")
+            .Append("last_reviewed: 2026-01-15\nnext_review: 2030-01-15\n")
+            .Append("reviewed_by: \"Relecteur d’essai\"\nversion: \"1\"\nsources:\n  - \"Corpus synthétique de mesure\"\n---\n\n");
+
+        text.Append("## Qu’est-ce que c’est ?\n\n").Append(Paragraph(random, 5)).Append(Paragraph(random, 4));
+        text.Append("## En quoi consiste le geste ?\n\n### Préparation\n\n");
+        for (var i = 0; i < 4; i++)
+        {
+            text.Append("- ").Append(Sentence(random, 8, 16)).Append('\n');
+        }
+        text.Append("\n### Déroulement\n\n").Append(Paragraph(random, 5));
+        text.Append("| Étape | Durée | Remarque |\n|---|---|---|\n");
+        for (var i = 1; i <= 3; i++)
+        {
+            text.Append($"| {Word(random)} | {random.Next(5, 60)} minutes | {Sentence(random, 3, 6)} |\n");
+        }
+        text.Append("\n## Quelles sont les suites ?\n\n").Append(Paragraph(random, 5));
+        var other = Name((index + 1 + random.Next(count - 1)) % count);
+        text.Append($"Voir aussi [la fiche voisine]({other}.md#quels-sont-les-risques) et le [plan du site](../pages/plan-du-site.md).\n\n");
+        text.Append("## Quels sont les risques ?\n\n");
+        for (var i = 0; i < 4; i++)
+        {
+            text.Append($"### Risque {i + 1} : {Word(random)} {Word(random)} ({Frequencies[random.Next(Frequencies.Length)]})\n\n").Append(Paragraph(random, 3));
+        }
+        return text.ToString();
+    }
+
+    private static string Paragraph(Random random, int sentences)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < sentences; i++)
+        {
+            text.Append(Sentence(random, 10, 22)).Append(i % 2 == 1 ? "\n" : " ");
+        }
+        return text.Append("\n\n").ToString();
+    }
+
+    private static string Sentence(Random random, int min, int max)
+    {
+        var words = Enumerable.Range(0, random.Next(min, max + 1)).Select(_ => Word(random));
+        return Capitalised(string.Join(' ', words)) + ".";
+    }
+
+    private static string Word(Random random) => Words[random.Next(Words.Length)];
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}

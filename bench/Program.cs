@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using System.Globalization;
+using FichesSite.Bench;
+
+// Benchmarks of the generator (docs/benchmarks.md has the commands and the figures).
+//   corpus N FOLDER      writes a synthetic content folder of N sheets
+//   build [N …]          full builds as a separate process (default 1000 10000), beside Hugo when installed
+//   serve-edit N         the preview: one sheet edited in an N-sheet site, from save to reload message
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+var repository = FindRepository();
+var command = args.FirstOrDefault() ?? "build";
+var numbers = args.Skip(1).Where(a => int.TryParse(a, out _)).Select(int.Parse).ToList();
+switch (command)
+{
+    case "corpus":
+        Corpus.Write(repository, args[2], numbers[0]);
+        Console.WriteLine($"{numbers[0]} fiches written to {args[2]}");
+        return 0;
+    case "build":
+        BuildBenchmark.Run(repository, numbers.Count > 0 ? numbers : [1000, 10000]);
+        return 0;
+    case "serve-edit":
+        await ServeBenchmark.Run(repository, numbers.Count > 0 ? numbers[0] : 1000);
+        return 0;
+    default:
+        Console.Error.WriteLine("usage: corpus N FOLDER | build [N …] | serve-edit [N]");
+        return 2;
+}
+
+static string FindRepository()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "Site.csproj")))
+        {
+            return dir.FullName;
+        }
+    }
+    throw new InvalidOperationException("run from inside the repository");
+}

@@ -1,0 +1,37 @@
+using Markdig.Extensions.Tables;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace FichesSite.Markdown;
+
+/// <summary>
+/// The nodes of a syntax tree that the parse stage works on, gathered in one walk of the tree
+/// (each Descendants&lt;T&gt;() call walks all of it; six of them cost more than Markdig's parse).
+/// </summary>
+public sealed class SyntaxNodes
+{
+    public List<HeadingBlock> Headings { get; } = [];
+    public List<LiteralInline> Literals { get; } = [];
+    public List<LinkInline> Links { get; } = [];
+    public List<Table> Tables { get; } = [];
+
+    /// <summary>Raw HTML blocks and inlines (refused), in document order.</summary>
+    public List<MarkdownObject> RawHtml { get; } = [];
+
+    public static SyntaxNodes Of(MarkdownDocument tree)
+    {
+        var nodes = new SyntaxNodes();
+        foreach (var node in tree.Descendants())
+        {
+            switch (node)
+            {
+                case HeadingBlock heading: nodes.Headings.Add(heading); break;
+                case LiteralInline literal: nodes.Literals.Add(literal); break;
+                case LinkInline link: nodes.Links.Add(link); break;
+                case Table table: nodes.Tables.Add(table); break;
+                case HtmlBlock or HtmlInline: nodes.RawHtml.Add(node); break;
+            }
+        }
+        return nodes;
+    }
+}
