@@ -140,6 +140,25 @@ public sealed class AccessibilityTests(BrowserSite site, ITestOutputHelper outpu
         AssertNone(failures, "keyboard problem(s)");
     }
 
+    [SkippableTheory]
+    [InlineData("light")]
+    [InlineData("dark")]
+    public async Task Every_focusable_element_shows_a_focus_ring_of_3_to_1(string scheme)
+    {
+        var page = await site.NewPageAsync(Scheme(scheme));
+        var failures = new List<string>();
+        foreach (var path in site.Pages)
+        {
+            await page.GotoAsync(site.SiteUrl(path));
+            var (count, problems) = await FocusCheck.ProblemsAsync(page);
+            output.WriteLine($"{path} [{scheme}]: {count} focusable element(s) checked");
+            Assert.True(count >= 5, $"{path}: only {count} element(s) took focus");
+            failures.AddRange(problems.Select(p => $"{path} [{scheme}]: {p}"));
+        }
+        await page.CloseAsync();
+        AssertNone(failures, "focus problem(s)");
+    }
+
     [SkippableFact]
     public async Task No_page_sends_a_request_outside_the_site()
     {

@@ -69,6 +69,15 @@ public sealed class ControlPageTests(BrowserSite site)
     }
 
     [SkippableFact]
+    public async Task Focus_check_catches_a_removed_focus_ring()
+    {
+        var page = await ControlPageAsync();
+        var (_, problems) = await FocusCheck.ProblemsAsync(page);
+        await page.CloseAsync();
+        Assert.Contains(problems, p => p.Contains("Premier lien", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
     public async Task Keyboard_check_catches_a_missing_skip_link()
     {
         var page = await ControlPageAsync();
