@@ -19,6 +19,8 @@ public sealed class BrowserSite : IAsyncLifetime
 
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+    private Lazy<IReadOnlyList<NuHtmlChecker.Message>>? _nuErrors;
+    private Task<Deque.AxeCore.Commons.AxeResult>? _controlPageAxe;
 
     public TestSite Site { get; } = new();
 
@@ -41,6 +43,19 @@ public sealed class BrowserSite : IAsyncLifetime
 
     public string ControlPageUrl => Server.BaseUrl + "controle/index.html";
 
+    /// <summary>
+    /// The Nu Html Checker's errors on every page and on the control page, from one run: the JVM takes
+    /// seconds to start. Files are named from the test site's root: "_site/index.html", "controle/index.html".
+    /// </summary>
+    public IReadOnlyList<NuHtmlChecker.Message> NuHtmlErrors
+    {
+        get
+        {
+            BrowserEnvironment.Require(NuHtmlChecker.Missing());
+            return _nuErrors!.Value;
+        }
+    }
+
     public async Task InitializeAsync()
     {
         File.Copy(Fixture("composants.md"), Path.Combine(Site.Input, "pages", "composants.md"));
@@ -50,6 +65,7 @@ public sealed class BrowserSite : IAsyncLifetime
         var result = Site.Build(baseUrl: Server.BaseUrl + "_site/");
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         Pages = Site.HtmlPages().ToList();
+        _nuErrors = new(() => NuHtmlChecker.Errors(Site.Root, Pages.Select(p => Path.Combine(SiteDirectory, p)).Append(ControlPageFile)));
 
         if (!File.Exists(BrowserEnvironment.ChromiumPath))
         {
@@ -63,6 +79,18 @@ public sealed class BrowserSite : IAsyncLifetime
             Headless = true,
             Args = ChromiumArgs,
         });
+    }
+
+    /// <summary>axe's results on the control page, run once for all the faults it must catch.</summary>
+    public Task<Deque.AxeCore.Commons.AxeResult> ControlPageAxeAsync() => _controlPageAxe ??= RunAxeOnControlPageAsync();
+
+    private async Task<Deque.AxeCore.Commons.AxeResult> RunAxeOnControlPageAsync()
+    {
+        var page = await NewPageAsync(ColorScheme.Light);
+        await page.GotoAsync(ControlPageUrl);
+        var result = await AxeCheck.RunAsync(page);
+        await page.CloseAsync();
+        return result;
     }
 
     /// <summary>
