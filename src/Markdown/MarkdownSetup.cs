@@ -18,10 +18,16 @@ public static class MarkdownSetup
             .UseGenericAttributes() // must come last: it reads attributes left by the others
             .Build();
 
+    /// <summary>
+    /// The title line of a callout: an icon for the eye, hidden from screen readers, then the title, then
+    /// a colon for screen readers only, so that they announce « Important : » before the text.
+    /// </summary>
     private static void WriteAlertTitle(HtmlRenderer renderer, StringSlice kind, IReadOnlyDictionary<string, string> alertTitles)
     {
         var key = kind.ToString().ToUpperInvariant();
         var title = alertTitles.TryGetValue(key, out var text) ? text : key;
-        renderer.Write("<p class=\"markdown-alert-title\">").WriteEscape(title).Write("</p>\n");
+        renderer.Write("<p class=\"markdown-alert-title\"><span class=\"markdown-alert-icon\" aria-hidden=\"true\">")
+            .Write(key is "NOTE" or "TIP" ? "i" : "!")
+            .Write("</span>").WriteEscape(title).Write("<span class=\"visually-hidden\">\u00A0:</span></p>\n");
     }
 }

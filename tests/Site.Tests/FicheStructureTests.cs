@@ -73,7 +73,7 @@ public sealed class FicheStructureTests(BuiltSite built) : IClassFixture<BuiltSi
     [Fact]
     public void Contents_list_links_to_every_section_in_order()
     {
-        var toc = Fiche.QuerySelector("nav.toc")!;
+        var toc = Fiche.QuerySelector("nav[aria-label=\"Sommaire\"]")!;
         Assert.Equal("Sommaire", Text(toc.QuerySelector("h2")!));
         var targets = toc.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).ToList();
         var sectionIds = Fiche.QuerySelectorAll(".fiche-content h2").Select(h => "#" + h.Id).ToList();

@@ -19,7 +19,7 @@ public sealed class TestSite : IDisposable
         Input = Path.Combine(Root, "input");
         Output = Path.Combine(Root, "_site");
         CopyDirectory(Path.Combine(RepositoryRoot, "input"), Input);
-        Theme = Path.Combine(RepositoryRoot, "theme");
+        Theme = RepositoryTheme;
         if (ownTheme)
         {
             Theme = Path.Combine(Root, "theme");
@@ -29,7 +29,11 @@ public sealed class TestSite : IDisposable
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
+    /// <summary>This site's theme: the repository's, or its own copy.</summary>
     public string Theme { get; }
+
+    /// <summary>The repository's theme, for tests that only read it.</summary>
+    public static string RepositoryTheme => Path.Combine(RepositoryRoot, "theme");
 
     public string Root { get; }
     public string Input { get; }

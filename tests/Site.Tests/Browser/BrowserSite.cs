@@ -1,0 +1,144 @@
+using System.Collections.Concurrent;
+using Microsoft.Playwright;
+
+namespace FichesSite.Tests.Browser;
+
+/// <summary>
+/// One build and one Chromium for every browser test (an xunit collection fixture): the repository's
+/// content plus a components page (Fixtures/composants.md, every kind of callout), served on a loopback
+/// server under a sub-path (/_site/), beside a control page with known faults (/controle/).
+/// </summary>
+public sealed class BrowserSite : IAsyncLifetime
+{
+    /// <summary>The launch switches for a headless run with no profile noise and no background traffic.</summary>
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync",
+    ];
+
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private Lazy<IReadOnlyList<NuHtmlChecker.Message>>? _nuErrors;
+    private Task<Deque.AxeCore.Commons.AxeResult>? _controlPageAxe;
+
+    public TestSite Site { get; } = new();
+
+    public LoopbackServer Server { get; private set; } = null!;
+
+    /// <summary>Site paths of every built page ("fiches/x/index.html"), in ordinal order.</summary>
+    public IReadOnlyList<string> Pages { get; private set; } = [];
+
+    /// <summary>Why the browser tests cannot run here, or null when Chromium is ready.</summary>
+    public string? MissingBrowser { get; private set; }
+
+    /// <summary>Every request the pages tried to send to anything but the loopback server; the browser aborted them.</summary>
+    public ConcurrentQueue<string> OutsideRequests { get; } = new();
+
+    public string SiteDirectory => Site.Output;
+
+    public string ControlPageFile => Path.Combine(Site.Root, "controle", "index.html");
+
+    public string SiteUrl(string sitePath) => Server.BaseUrl + "_site/" + sitePath;
+
+    public string ControlPageUrl => Server.BaseUrl + "controle/index.html";
+
+    /// <summary>
+    /// The Nu Html Checker's errors on every page and on the control page, from one run: the JVM takes
+    /// seconds to start. Files are named from the test site's root: "_site/index.html", "controle/index.html".
+    /// </summary>
+    public IReadOnlyList<NuHtmlChecker.Message> NuHtmlErrors
+    {
+        get
+        {
+            BrowserEnvironment.Require(NuHtmlChecker.Missing());
+            return _nuErrors!.Value;
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        File.Copy(Fixture("composants.md"), Path.Combine(Site.Input, "pages", "composants.md"));
+        Directory.CreateDirectory(Path.GetDirectoryName(ControlPageFile)!);
+        File.Copy(Fixture("controle.html"), ControlPageFile);
+        Server = new LoopbackServer(Site.Root);
+        var result = Site.Build(baseUrl: Server.BaseUrl + "_site/");
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Pages = Site.HtmlPages().ToList();
+        _nuErrors = new(() => NuHtmlChecker.Errors(Site.Root, Pages.Select(p => Path.Combine(SiteDirectory, p)).Append(ControlPageFile)));
+
+        if (!File.Exists(BrowserEnvironment.ChromiumPath))
+        {
+            MissingBrowser = $"Chromium is missing: no {BrowserEnvironment.ChromiumPath} (Debian package « chromium »).";
+            return;
+        }
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = BrowserEnvironment.ChromiumPath,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+    }
+
+    /// <summary>axe's results on the control page, run once for all the faults it must catch.</summary>
+    public Task<Deque.AxeCore.Commons.AxeResult> ControlPageAxeAsync() => _controlPageAxe ??= RunAxeOnControlPageAsync();
+
+    private async Task<Deque.AxeCore.Commons.AxeResult> RunAxeOnControlPageAsync()
+    {
+        var page = await NewPageAsync(ColorScheme.Light);
+        await page.GotoAsync(ControlPageUrl);
+        var result = await AxeCheck.RunAsync(page);
+        await page.CloseAsync();
+        return result;
+    }
+
+    /// <summary>
+    /// A fresh page in its own context, in the given colour scheme and viewport. Requests to anything
+    /// but the loopback server are aborted and recorded: no request may leave the site.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(ColorScheme scheme, int width = 1280, int height = 800)
+    {
+        BrowserEnvironment.Require(MissingBrowser);
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            ColorScheme = scheme,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "fr-FR",
+        });
+        await context.RouteAsync("**/*", async route =>
+        {
+            if (route.Request.Url.StartsWith(Server.BaseUrl, StringComparison.Ordinal))
+            {
+                await route.ContinueAsync();
+            }
+            else
+            {
+                OutsideRequests.Enqueue(route.Request.Url);
+                await route.AbortAsync();
+            }
+        });
+        var page = await context.NewPageAsync();
+        page.Close += async (_, _) => await context.CloseAsync();
+        return page;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+        _playwright?.Dispose();
+        Server?.Dispose();
+        Site.Dispose();
+    }
+
+    private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserSite>
+{
+    public const string Name = "Browser";
+}
