@@ -42,7 +42,7 @@ public static class SiteBuilder
             new ReadSources(options.InputDirectory),
             .. cache is null ? pageStages : [new CachedDocumentStages(pageStages, cache.Pages)],
             new LayoutStage(new ThemeTemplates(options.ThemeDirectory), site, strings, contracts, cache?.Layouts),
-            new LinkCheckStage(assets.SitePaths, cache?.Links),
+            new LinkCheckStage(assets.SitePaths, site.BaseUrl, cache?.Links),
         ];
         var result = PipelineRunner.Run(stages, diagnostics);
         cache?.Pages.KeepOnly(result.Documents.Select(d => d.SourcePath));

@@ -11,13 +11,16 @@ namespace FichesSite.Html;
 /// </summary>
 public static class HtmlLinkScanner
 {
-    public sealed record Result(HashSet<string> Ids, List<string> Urls);
+    /// <param name="Urls">Every URL followed or fetched, once each, in page order.</param>
+    /// <param name="Fetched">The URLs the browser fetches by itself when showing the page (styles, scripts, images, icons).</param>
+    public sealed record Result(HashSet<string> Ids, List<string> Urls, HashSet<string> Fetched);
 
     public static Result Scan(string html)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var urls = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var fetched = new HashSet<string>(StringComparer.Ordinal);
         var i = 0;
         while ((i = html.IndexOf('<', i)) >= 0)
         {
@@ -55,9 +58,13 @@ public static class HtmlLinkScanner
             {
                 urls.Add(url);
             }
+            if (url is not null && name != "a")
+            {
+                fetched.Add(url);
+            }
             i = name is "script" or "style" or "textarea" or "title" ? SkipRawText(html, tagEnd, name) : tagEnd;
         }
-        return new Result(ids, urls);
+        return new Result(ids, urls, fetched);
     }
 
     // Attributes from just after the tag name to the closing « > »; values decoded, names lower-cased.

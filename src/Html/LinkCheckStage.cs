@@ -10,13 +10,17 @@ namespace FichesSite.Html;
 /// by the source line when an author wrote it. Only the canonical link is left out: it must be absolute.
 /// </summary>
 /// <param name="memory">Across the preview's rebuilds: an unchanged page is not parsed again.</param>
-public sealed class LinkCheckStage(IReadOnlyCollection<string> otherSiteFiles, LinkCheckStage.Memory? memory = null) : ISiteStage
+/// <param name="baseUrl">The site's own absolute address: links that start with it (the 404 page's) are checked as internal.</param>
+public sealed class LinkCheckStage(IReadOnlyCollection<string> otherSiteFiles, string? baseUrl, LinkCheckStage.Memory? memory = null) : ISiteStage
 {
     /// <summary>The links and ids of each page, with the page they were read from.</summary>
     public sealed class Memory
     {
         internal ConcurrentDictionary<string, PageLinks> Pages { get; } = new(StringComparer.Ordinal);
     }
+
+    // A page at the root of the site, from which a path after the base URL resolves.
+    private const string SiteRootPage = "index.html";
 
     public string Name => "check links";
 
@@ -33,7 +37,11 @@ public sealed class LinkCheckStage(IReadOnlyCollection<string> otherSiteFiles, L
         {
             foreach (var url in page.Urls)
             {
-                var problem = Problem(page.Document.OutputPath, url, idsByPage, files);
+                var problem = baseUrl is not null && url.StartsWith(baseUrl, StringComparison.Ordinal)
+                    ? Problem(SiteRootPage, url[baseUrl.Length..], idsByPage, files)
+                    : page.Fetched.Contains(url) && SiteUrls.IsExternal(url)
+                        ? "la page irait chercher ce fichier hors du site (aucune requête ne doit quitter le site : ni CDN, ni police, ni statistiques externes)"
+                        : Problem(page.Document.OutputPath, url, idsByPage, files);
                 if (problem is not null)
                 {
                     Report(page.Document, url, problem, diagnostics);
@@ -97,12 +105,12 @@ public sealed class LinkCheckStage(IReadOnlyCollection<string> otherSiteFiles, L
         }
     }
 
-    internal sealed record PageLinks(Document Document, HashSet<string> Ids, IReadOnlyList<string> Urls)
+    internal sealed record PageLinks(Document Document, HashSet<string> Ids, IReadOnlyList<string> Urls, HashSet<string> Fetched)
     {
         public static PageLinks Read(Document document)
         {
-            var (ids, urls) = HtmlLinkScanner.Scan(document.Content);
-            return new PageLinks(document, ids, urls);
+            var (ids, urls, fetched) = HtmlLinkScanner.Scan(document.Content);
+            return new PageLinks(document, ids, urls, fetched);
         }
     }
 }

@@ -246,6 +246,18 @@ public sealed class ErrorCatalogueTests
     }
 
     [Fact]
+    public void A_theme_that_fetches_from_another_site_is_refused()
+    {
+        using var site = new TestSite(ownTheme: true);
+        var layout = Path.Combine(site.Theme, "layouts", "base.liquid");
+        File.WriteAllText(layout, File.ReadAllText(layout).Replace("</head>", "<link rel=\"stylesheet\" href=\"https://cdn.exemple.invalid/police.css\">\n</head>"));
+
+        var errors = AssertFailsUntouchedWith(site, "« https://cdn.exemple.invalid/police.css » produit par le thème : la page irait chercher ce fichier hors du site");
+
+        Assert.Equal(5, errors.Count); // every page
+    }
+
+    [Fact]
     public void A_malformed_contract_file_names_its_line()                                        // 30
     {
         using var site = new TestSite();

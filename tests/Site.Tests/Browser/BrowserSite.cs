@@ -123,6 +123,19 @@ public sealed class BrowserSite : IAsyncLifetime
         return page;
     }
 
+    /// <summary>
+    /// A fresh page that lets every request through, for tests that watch the requests themselves
+    /// (file:// pages, which a route to the loopback server would not cover).
+    /// </summary>
+    public async Task<IPage> NewUnroutedPageAsync()
+    {
+        BrowserEnvironment.Require(MissingBrowser);
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-FR" });
+        var page = await context.NewPageAsync();
+        page.Close += async (_, _) => await context.CloseAsync();
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         if (_browser is not null)
