@@ -19,7 +19,12 @@ public sealed class SiteWriter(BuildOptions options, IReadOnlyList<Document> doc
         try
         {
             var staging = output.Staging;
-            Parallel.ForEach(documents, document => WritePage(staging, document));
+            // One thread on purpose: parallel creation of sibling folders contends in the file
+            // system and measured twice as slow here (docs/benchmarks.md).
+            foreach (var document in documents)
+            {
+                WritePage(staging, document);
+            }
             WriteSiteFiles(staging);
             output.Publish();
         }
@@ -51,7 +56,10 @@ public sealed class SiteWriter(BuildOptions options, IReadOnlyList<Document> doc
         try
         {
             var changed = documents.Where(d => !cache.Written.TryGetValue(d.OutputPath, out var last) || !ReferenceEquals(last, d)).ToList();
-            Parallel.ForEach(changed, document => WritePage(site, document, replaceAtomically: true));
+            foreach (var document in changed)
+            {
+                WritePage(site, document, replaceAtomically: true);
+            }
             var current = documents.Select(d => d.OutputPath).ToHashSet(StringComparer.Ordinal);
             foreach (var gone in cache.Written.Keys.Where(p => !current.Contains(p)).ToList())
             {
@@ -103,13 +111,14 @@ public sealed class SiteWriter(BuildOptions options, IReadOnlyList<Document> doc
     {
         var path = Path.Combine(site, document.OutputPath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var bytes = Utf8.GetBytes(document.Content);
         if (!replaceAtomically)
         {
-            File.WriteAllText(path, document.Content, Utf8);
+            File.WriteAllBytes(path, bytes);
             return;
         }
         var temporary = path + ".tmp";
-        File.WriteAllText(temporary, document.Content, Utf8);
+        File.WriteAllBytes(temporary, bytes);
         File.Move(temporary, path, overwrite: true);
     }
 
