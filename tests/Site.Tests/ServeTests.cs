@@ -18,7 +18,7 @@ public sealed class ServeTests : IAsyncLifetime
 
     public async Task InitializeAsync() =>
         _server = await PreviewServer.StartAsync(
-            new BuildOptions(_site.Input, _site.Theme, _site.Output, Today: TestSite.Today), FreePort(), line => { lock (_log) { _log.Add(line); } });
+            new BuildOptions(_site.Input, _site.Theme, _site.Output, Today: TestSite.Today), Browser.LoopbackServer.FreePort(), line => { lock (_log) { _log.Add(line); } });
 
     public async Task DisposeAsync()
     {
@@ -126,15 +126,6 @@ public sealed class ServeTests : IAsyncLifetime
         var stream = new EventStream(response, new StreamReader(await response.Content.ReadAsStreamAsync()));
         await stream.WaitFor(": connecté");
         return stream;
-    }
-
-    private static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
     }
 
     private sealed class EventStream(HttpResponseMessage response, StreamReader reader) : IDisposable

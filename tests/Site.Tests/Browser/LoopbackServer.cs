@@ -39,7 +39,8 @@ public sealed class LoopbackServer : IDisposable
     /// <summary>« http://127.0.0.1:port/ », with the trailing slash.</summary>
     public string BaseUrl { get; }
 
-    private static int FreePort()
+    /// <summary>A port nobody listens on now, for a test server on 127.0.0.1.</summary>
+    internal static int FreePort()
     {
         var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
