@@ -5,6 +5,7 @@ using FichesSite.Html;
 using FichesSite.Markdown;
 using FichesSite.Pipeline;
 using FichesSite.Rendering;
+using FichesSite.Search;
 
 namespace FichesSite.Build;
 
@@ -27,6 +28,7 @@ public static class SiteBuilder
         var (site, contracts, strings) = configuration;
         var markdown = MarkdownSetup.Create(strings.Map("alerts"));
         var assets = new ThemeAssets(options.ThemeDirectory);
+        var search = new SearchIndexStage(excludedPages: [SiteModel.HomePage, SiteModel.NotFoundPage, SiteModel.SiteMapPage, SiteModel.SearchPage]);
 
         IStage[] stages =
         [
@@ -36,7 +38,8 @@ public static class SiteBuilder
             new ContentContractStage(contracts),
             new RenderMarkdownStage(markdown),
             new LayoutStage(new ThemeTemplates(options.ThemeDirectory), site, strings, contracts),
-            new LinkCheckStage(assets.SitePaths),
+            new LinkCheckStage([.. assets.SitePaths, SearchIndexStage.ScriptPath]),
+            search,
         ];
         var result = PipelineRunner.Run(stages, diagnostics);
         var timings = result.Timings.ToList();
@@ -44,13 +47,15 @@ public static class SiteBuilder
         if (result.Completed && options.OutputDirectory is not null)
         {
             var write = Stopwatch.StartNew();
-            Write(options.OutputDirectory, result.Documents, assets, new SiteModel(site, strings, result.Documents));
+            var generated = new Dictionary<string, string> { [SearchIndexStage.ScriptPath] = search.Script! };
+            Write(options.OutputDirectory, result.Documents, generated, assets, new SiteModel(site, strings, result.Documents));
             timings.Add(new StageTiming("write", write.Elapsed));
         }
         return new BuildResult(result.Completed, result.Documents.Count, diagnostics.All, timings, clock.Elapsed);
     }
 
-    private static void Write(string outputDirectory, IReadOnlyList<Document> documents, ThemeAssets assets, SiteModel model)
+    /// <param name="generated">Files made by site stages rather than pages (the search index), by site path.</param>
+    private static void Write(string outputDirectory, IReadOnlyList<Document> documents, IReadOnlyDictionary<string, string> generated, ThemeAssets assets, SiteModel model)
     {
         var output = new OutputFolder(outputDirectory);
         try
@@ -64,6 +69,12 @@ public static class SiteBuilder
                 File.WriteAllText(path, document.Content, utf8);
             });
             assets.CopyTo(staging);
+            foreach (var (sitePath, content) in generated)
+            {
+                var path = Path.Combine(staging, sitePath);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllText(path, content, utf8);
+            }
             SearchEngineFiles.Write(staging, documents, model);
             output.Publish();
         }

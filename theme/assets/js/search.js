@@ -1,0 +1,320 @@
+/*
+ * The site's search: a small query engine over assets/search-index.js (built by src/Search/), and the search
+ * field of the header. Hand-written on purpose, with no library: it must run from file://, under a sub-path and
+ * under a strict Content-Security-Policy, so it is a plain script (no module, no fetch, no worker, no eval), and
+ * it builds results from DOM text nodes only, never from HTML strings.
+ *
+ * Engine rules: every query word must match (AND, over a page); the last word also matches as a prefix while the
+ * patient is still typing; a word of 5 letters or more that matches nothing is retried at edit distance 1;
+ * ranking is tf-idf with a page title worth more than a heading, worth more than text; results are grouped by
+ * page, best section first. Words go through FichesSearch.words/stem (search-normalize.js), the twin of the
+ * normaliser that built the index.
+ */
+(function (root) {
+  'use strict';
+
+  var api = root.FichesSearch = root.FichesSearch || {};
+  var WEIGHT_TITLE = 3;
+  var WEIGHT_HEADING = 2;
+  var WEIGHT_TEXT = 1;
+  var MAX_SECTIONS_PER_PAGE = 3;
+  var FUZZY_MIN_LENGTH = 5;
+
+  // True when a and b are at most one insertion, deletion or substitution apart.
+  function withinOneEdit(a, b) {
+    if (a === b) { return true; }
+    var la = a.length;
+    var lb = b.length;
+    if (Math.abs(la - lb) > 1) { return false; }
+    if (la > lb) { var t = a; a = b; b = t; la = a.length; lb = b.length; }
+    var i = 0;
+    while (i < la && a.charAt(i) === b.charAt(i)) { i++; }
+    return la === lb ? a.slice(i + 1) === b.slice(i + 1) : a.slice(i) === b.slice(i + 1);
+  }
+
+  function Engine(index) {
+    this.pages = index.pages;
+    this.sections = index.sections;
+    this.terms = index.terms;
+    this.sortedTerms = Object.keys(index.terms).sort();
+    this.sectionsOfPage = this.pages.map(function () { return []; });
+    for (var s = 0; s < this.sections.length; s++) {
+      this.sectionsOfPage[this.sections[s][0]].push(s);
+    }
+  }
+
+  // Index terms that start with prefix, from the sorted list (binary search, then walk).
+  Engine.prototype.termsStartingWith = function (prefix) {
+    var list = this.sortedTerms;
+    var lo = 0;
+    var hi = list.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (list[mid] < prefix) { lo = mid + 1; } else { hi = mid; }
+    }
+    var found = [];
+    for (var i = lo; i < list.length && list[i].lastIndexOf(prefix, 0) === 0; i++) { found.push(list[i]); }
+    return found;
+  };
+
+  // The index terms a query word stands for, and how it matched: exact, prefix or fuzzy.
+  Engine.prototype.expand = function (word, isPrefix) {
+    var stem = api.stem(word);
+    var found = {};
+    var how = 'exact';
+    if (this.terms.hasOwnProperty(stem)) { found[stem] = true; }
+    if (isPrefix) {
+      this.termsStartingWith(stem).concat(this.termsStartingWith(word)).forEach(function (t) { found[t] = true; });
+      how = 'prefix';
+    }
+    if (Object.keys(found).length === 0 && word.length >= FUZZY_MIN_LENGTH) {
+      how = 'fuzzy';
+      for (var i = 0; i < this.sortedTerms.length; i++) {
+        var t = this.sortedTerms[i];
+        if (withinOneEdit(t, stem) || withinOneEdit(t, word)) { found[t] = true; }
+      }
+    }
+    return { word: word, terms: Object.keys(found).sort(), how: how };
+  };
+
+  // Score of one index term in every section it reaches: {section: {score, inSection}}.
+  Engine.prototype.termScores = function (term) {
+    var entry = this.terms[term];
+    var titlePages = entry[0];
+    var postings = entry[1];
+    var hits = {};
+    var p;
+    var s;
+    for (p = 0; p < titlePages.length; p++) {
+      var ofPage = this.sectionsOfPage[titlePages[p]];
+      for (s = 0; s < ofPage.length; s++) { hits[ofPage[s]] = { raw: WEIGHT_TITLE, inSection: false }; }
+    }
+    for (var i = 0; i < postings.length; i += 3) {
+      var hit = hits[postings[i]] || (hits[postings[i]] = { raw: 0, inSection: false });
+      var heading = postings[i + 1];
+      var text = postings[i + 2];
+      hit.raw += (heading > 0 ? WEIGHT_HEADING * (1 + Math.log(heading)) : 0) + (text > 0 ? WEIGHT_TEXT * (1 + Math.log(text)) : 0);
+      hit.inSection = true;
+    }
+    var matched = Object.keys(hits);
+    var idf = Math.log(1 + this.sections.length / matched.length);
+    for (s = 0; s < matched.length; s++) { hits[matched[s]].score = hits[matched[s]].raw * idf; }
+    return hits;
+  };
+
+  /*
+   * Runs a query. Returns {words: [{word, terms, how}], pages: [{page, title, path, score, sections: [{section,
+   * heading, anchor, snippet, score}]}]}, best page first. typing: the patient is still typing the last word.
+   */
+  Engine.prototype.search = function (query, typing) {
+    var words = api.words(query);
+    var result = { words: [], pages: [] };
+    if (words.length === 0) { return result; }
+    var self = this;
+    var perWord = [];
+    for (var w = 0; w < words.length; w++) {
+      var expansion = this.expand(words[w], typing && w === words.length - 1);
+      result.words.push(expansion);
+      if (expansion.terms.length === 0) { return result; }
+      // A word scores, in each section, as its best expansion there.
+      var best = {};
+      expansion.terms.forEach(function (term) {
+        var hits = self.termScores(term);
+        Object.keys(hits).forEach(function (s) {
+          if (!best[s] || hits[s].score > best[s].score) {
+            best[s] = { score: hits[s].score, inSection: hits[s].inSection || (best[s] ? best[s].inSection : false) };
+          } else if (hits[s].inSection) {
+            best[s].inSection = true;
+          }
+        });
+      });
+      perWord.push(best);
+    }
+
+    for (var p = 0; p < this.pages.length; p++) {
+      var sectionsHere = this.sectionsOfPage[p];
+      var scored = [];
+      var pageHasEveryWord = true;
+      for (w = 0; w < perWord.length && pageHasEveryWord; w++) {
+        pageHasEveryWord = sectionsHere.some(function (s) { return perWord[w].hasOwnProperty(s); });
+      }
+      if (!pageHasEveryWord) { continue; }
+      for (var i = 0; i < sectionsHere.length; i++) {
+        var s = sectionsHere[i];
+        var score = 0;
+        var inSection = false;
+        var wordsHere = 0;
+        for (w = 0; w < perWord.length; w++) {
+          var hit = perWord[w][s];
+          if (hit) { score += hit.score; inSection = inSection || hit.inSection; wordsHere++; }
+        }
+        if (score > 0) { scored.push({ section: s, score: score, inSection: inSection, words: wordsHere }); }
+      }
+      var shown = scored.filter(function (x) { return x.inSection; });
+      if (shown.length === 0) { shown = scored.slice(0, 1); } // matched by its title only: the page itself
+      // Sections holding every word come first, then by score, then in page order.
+      shown.sort(function (a, b) { return b.words - a.words || b.score - a.score || a.section - b.section; });
+      shown = shown.slice(0, MAX_SECTIONS_PER_PAGE);
+      result.pages.push({
+        page: p,
+        title: this.pages[p][0],
+        path: this.pages[p][1],
+        score: shown[0].score,
+        sections: shown.map(function (x) {
+          var section = self.sections[x.section];
+          return { section: x.section, heading: section[1], anchor: section[2], snippet: section[3], score: x.score };
+        }),
+      });
+    }
+    result.pages.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
+    return result;
+  };
+
+  /*
+   * Cuts text into [{text, mark}] pieces, marking the words that stand for one of the matched terms, so that the
+   * page can show them with <mark> built as DOM nodes.
+   */
+  api.highlight = function (text, matched) {
+    var pieces = [];
+    var wordRun = /[\p{L}\p{Nd}\p{Mn}\u2019\u02BC\u2018']+/gu;
+    var last = 0;
+    var m;
+    while ((m = wordRun.exec(text)) !== null) {
+      var terms = api.terms(m[0]);
+      var hit = terms.some(function (t) { return matched.hasOwnProperty(t); });
+      if (hit) {
+        if (m.index > last) { pieces.push({ text: text.slice(last, m.index), mark: false }); }
+        pieces.push({ text: m[0], mark: true });
+        last = m.index + m[0].length;
+      }
+    }
+    if (last < text.length) { pieces.push({ text: text.slice(last), mark: false }); }
+    return pieces;
+  };
+
+  function appendHighlighted(doc, parent, text, matched) {
+    api.highlight(text, matched).forEach(function (piece) {
+      if (piece.mark) {
+        var mark = doc.createElement('mark');
+        mark.appendChild(doc.createTextNode(piece.text));
+        parent.appendChild(mark);
+      } else {
+        parent.appendChild(doc.createTextNode(piece.text));
+      }
+    });
+  }
+
+  /*
+   * Shows a result in list (an <ol>), with links relative to the current page (siteRoot leads to the site's root
+   * folder), so they work under any sub-path and from file://. Text only ever enters the page as text nodes.
+   */
+  api.render = function (doc, list, result, siteRoot) {
+    while (list.firstChild) { list.removeChild(list.firstChild); }
+    var matched = {};
+    result.words.forEach(function (w) { w.terms.forEach(function (t) { matched[t] = true; }); });
+    result.pages.forEach(function (page) {
+      var item = doc.createElement('li');
+      var title = doc.createElement('a');
+      title.setAttribute('href', siteRoot + page.path);
+      title.className = 'search-result-title';
+      appendHighlighted(doc, title, page.title, matched);
+      item.appendChild(title);
+      var sections = doc.createElement('ul');
+      page.sections.forEach(function (section) {
+        var entry = doc.createElement('li');
+        if (section.anchor) {
+          var link = doc.createElement('a');
+          link.setAttribute('href', siteRoot + page.path + '#' + section.anchor);
+          appendHighlighted(doc, link, section.heading, matched);
+          entry.appendChild(link);
+        }
+        if (section.snippet) {
+          var snippet = doc.createElement('p');
+          appendHighlighted(doc, snippet, section.snippet, matched);
+          entry.appendChild(snippet);
+        }
+        sections.appendChild(entry);
+      });
+      item.appendChild(sections);
+      list.appendChild(item);
+    });
+  };
+
+  // « 3 résultats », « 1 résultat », « Aucun résultat pour … »: the words come from theme/i18n/fr.yml via data-*.
+  api.statusText = function (form, count, query) {
+    if (count === 0) { return form.getAttribute('data-none').replace('{q}', query.trim()); }
+    return (count === 1 ? form.getAttribute('data-one') : form.getAttribute('data-many')).replace('{n}', String(count));
+  };
+
+  api.Engine = Engine;
+
+  // The page side: only in a browser, and only when the header's search form and the index are there.
+  if (typeof document === 'undefined') { return; }
+
+  function start() {
+    var form = document.querySelector('form[data-search]');
+    if (!form || !root.FICHES_INDEX) { return; }
+    var input = form.querySelector('input[name="q"]');
+    var status = document.getElementById(form.getAttribute('data-status'));
+    var list = document.getElementById(form.getAttribute('data-results'));
+    var siteRoot = form.getAttribute('data-site-root') || '';
+    var engine = new Engine(root.FICHES_INDEX);
+    var announce = null;
+
+    Array.prototype.forEach.call(document.querySelectorAll('[data-search-nojs]'), function (el) { el.hidden = true; });
+
+    function run(typing) {
+      var query = input.value;
+      if (api.words(query).length === 0) {
+        api.render(document, list, { words: [], pages: [] }, siteRoot);
+        list.hidden = true;
+        status.textContent = '';
+        return;
+      }
+      var result = engine.search(query, typing);
+      api.render(document, list, result, siteRoot);
+      list.hidden = result.pages.length === 0;
+      // While typing, announce once the patient pauses, so a screen reader is not interrupted at every key.
+      clearTimeout(announce);
+      announce = setTimeout(function () { status.textContent = api.statusText(form, result.pages.length, query); }, typing ? 500 : 0);
+    }
+
+    function links() { return Array.prototype.slice.call(list.querySelectorAll('a')); }
+
+    input.addEventListener('input', function () { run(!/[\s\p{P}]$/u.test(input.value)); });
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      run(false);
+      var first = links()[0];
+      if (first) { first.focus(); }
+    });
+    // Arrow keys move between results, Escape closes them and goes back to the field.
+    form.addEventListener('keydown', function (event) {
+      var all = links();
+      var at = all.indexOf(document.activeElement);
+      if (event.key === 'ArrowDown' && all.length > 0) {
+        event.preventDefault();
+        all[Math.min(at + 1, all.length - 1)].focus();
+      } else if (event.key === 'ArrowUp' && at >= 0) {
+        event.preventDefault();
+        if (at === 0) { input.focus(); } else { all[at - 1].focus(); }
+      } else if (event.key === 'Escape' && !list.hidden) {
+        list.hidden = true;
+        input.focus();
+      }
+    });
+
+    // The search page, reached by the header's form: ?q=… runs the query at once.
+    var match = /[?&]q=([^&#]*)/.exec(location.search);
+    if (match) {
+      input.value = decodeURIComponent(match[1].replace(/\+/g, ' '));
+      run(false);
+    }
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
+  }
+}(typeof window !== 'undefined' ? window : globalThis));
