@@ -68,6 +68,7 @@ public sealed class SearchEngineTests(BuiltSite built) : IClassFixture<BuiltSite
         Assert.Equal(Fiche, Search("hematme").Single().Path);     // one letter missing
         Assert.Empty(Search("nerd"));                              // 4 letters: too short to guess
         Assert.Empty(Search("metaztaze"));                         // two letters wrong
+        Assert.Empty(Search("zzzzzz"));                            // stems to "z": must not reach "2" or "5"
     }
 
     [Fact]

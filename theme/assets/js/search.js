@@ -69,9 +69,10 @@
     }
     if (Object.keys(found).length === 0 && word.length >= FUZZY_MIN_LENGTH) {
       how = 'fuzzy';
+      // Against the stem and the word as typed; never against short terms ("2", "os"), which any guess is near.
       for (var i = 0; i < this.sortedTerms.length; i++) {
         var t = this.sortedTerms[i];
-        if (withinOneEdit(t, stem) || withinOneEdit(t, word)) { found[t] = true; }
+        if (t.length >= FUZZY_MIN_LENGTH - 1 && (withinOneEdit(t, stem) || withinOneEdit(t, word))) { found[t] = true; }
       }
     }
     return { word: word, terms: Object.keys(found).sort(), how: how };
