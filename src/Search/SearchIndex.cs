@@ -9,17 +9,22 @@ namespace FichesSite.Search;
 public sealed record IndexedPage(string Title, string Path, IReadOnlyList<PageSection> Sections);
 
 /// <summary>
-/// The search index: pages, their sections, and for every term the pages whose title holds it and the sections whose
-/// heading or text holds it, with counts. Written as a script that assigns a global (<see cref="GlobalName"/>), loaded
-/// by a plain &lt;script src&gt;: no fetch, no worker, no WebAssembly, so search works from file:// and under a strict
+/// The search index: pages, their sections, the pages whose title holds each term, and for every term the sections
+/// whose heading or text holds it. Written as a script that assigns a global (<see cref="GlobalName"/>), loaded by a
+/// plain &lt;script src&gt;: no fetch, no worker, no WebAssembly, so search works from file:// and under a strict
 /// Content-Security-Policy. The format is read by theme/assets/js/search.js:
 /// <code>
-/// { "version": 1,
+/// { "version": 2,
 ///   "pages":    [[title, path], …],
 ///   "sections": [[page, heading, anchor, snippet], …],
-///   "terms":    { term: [[page, …], [section, heading count, text count, …]], … } }
+///   "titles":   { term: [page, …], … },
+///   "terms":    { term: "postings", … } }
 /// </code>
-/// Everything is sorted (pages by path, terms ordinally), so the same input gives the same bytes.
+/// Postings are kept small because they are most of the index: one base-36 number per section holding the term,
+/// (section − previous section) × 8 + 4 if the heading holds it + the number of times the text does, at most 3
+/// (ranking damps counts anyway). A string per term also loads faster than nested arrays: the browser decodes
+/// only the postings of the words searched. Everything is sorted (pages by path, terms ordinally), so the same
+/// input gives the same bytes.
 /// </summary>
 public sealed class SearchIndex
 {
@@ -86,7 +91,7 @@ public sealed class SearchIndex
         using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
             json.WriteStartObject();
-            json.WriteNumber("version", 1);
+            json.WriteNumber("version", 2);
             json.WriteStartArray("pages");
             foreach (var page in _pages)
             {
@@ -107,30 +112,54 @@ public sealed class SearchIndex
                 json.WriteEndArray();
             }
             json.WriteEndArray();
-            json.WriteStartObject("terms");
-            foreach (var (term, (titlePages, sections)) in Terms())
+            var terms = Terms();
+            json.WriteStartObject("titles");
+            foreach (var (term, (titlePages, _)) in terms.Where(t => t.Value.TitlePages.Count > 0))
             {
                 json.WriteStartArray(term);
-                json.WriteStartArray();
                 foreach (var p in titlePages)
                 {
                     json.WriteNumberValue(p);
                 }
                 json.WriteEndArray();
-                json.WriteStartArray();
-                foreach (var (s, (heading, text)) in sections)
-                {
-                    json.WriteNumberValue(s);
-                    json.WriteNumberValue(heading);
-                    json.WriteNumberValue(text);
-                }
-                json.WriteEndArray();
-                json.WriteEndArray();
+            }
+            json.WriteEndObject();
+            json.WriteStartObject("terms");
+            foreach (var (term, (_, sections)) in terms)
+            {
+                json.WriteString(term, EncodePostings(sections));
             }
             json.WriteEndObject();
             json.WriteEndObject();
         }
         return $"// Search index written by the build (src/Search/SearchIndexStage.cs); read by search.js.\nwindow.{GlobalName} = {Encoding.UTF8.GetString(buffer.ToArray())};\n";
+    }
+
+    /// <summary>Postings as search.js decodes them: see the format above.</summary>
+    public static string EncodePostings(SortedDictionary<int, (int Heading, int Text)> sections)
+    {
+        var encoded = new StringBuilder();
+        var previous = 0;
+        foreach (var (section, (heading, text)) in sections)
+        {
+            var value = (long)(section - previous) * 8 + (heading > 0 ? 4 : 0) + Math.Min(text, 3);
+            encoded.Append(encoded.Length > 0 ? " " : "").Append(Base36(value));
+            previous = section;
+        }
+        return encoded.ToString();
+    }
+
+    private static string Base36(long value)
+    {
+        const string digits = "0123456789abcdefghijklmnopqrstuvwxyz";
+        var chars = new Stack<char>();
+        do
+        {
+            chars.Push(digits[(int)(value % 36)]);
+            value /= 36;
+        }
+        while (value > 0);
+        return new string(chars.ToArray());
     }
 
     /// <summary>The start of a section's text, cut at a word.</summary>

@@ -79,7 +79,8 @@ public sealed class SearchEngineTests(BuiltSite built) : IClassFixture<BuiltSite
             window.FICHES_INDEX = {"version":1,
               "pages":[["Autre","a/index.html"],["Perfusion","b/index.html"],["Rien","c/index.html"]],
               "sections":[[0,"","","Une perfusion au bras."],[0,"Suite","suite","Rien."],[1,"","","Début."],[2,"Perfusion","perfusion","Texte."],[2,"Autre","autre","Encore."]],
-              "terms":{"perfusion":[[1],[0,0,1,3,1,0]]}};
+              "titles":{"perfusion":[1]},
+              "terms":{"perfusion":"1 s"}};
             """;
         var results = Search("perfusion", indexScript: index);
         Assert.Equal(["b/index.html", "c/index.html", "a/index.html"], results.Select(r => r.Path));

@@ -20,25 +20,48 @@
   var MAX_SECTIONS_PER_PAGE = 3;
   var FUZZY_MIN_LENGTH = 5;
 
+  var MAX_EXPANSIONS = 30;
+
   // True when a and b are at most one insertion, deletion or substitution apart.
   function withinOneEdit(a, b) {
-    if (a === b) { return true; }
     var la = a.length;
     var lb = b.length;
-    if (Math.abs(la - lb) > 1) { return false; }
     if (la > lb) { var t = a; a = b; b = t; la = a.length; lb = b.length; }
+    if (lb - la > 1) { return false; }
     var i = 0;
-    while (i < la && a.charAt(i) === b.charAt(i)) { i++; }
-    return la === lb ? a.slice(i + 1) === b.slice(i + 1) : a.slice(i) === b.slice(i + 1);
+    while (i < la && a.charCodeAt(i) === b.charCodeAt(i)) { i++; }
+    var skip = la === lb ? 1 : 0; // substitution: skip one in both; insertion: skip one in the longer
+    for (var j = i + skip; j < la; j++) {
+      if (a.charCodeAt(j) !== b.charCodeAt(j + 1 - skip)) { return false; }
+    }
+    return true;
+  }
+
+  /*
+   * A term's postings, as the build wrote them (src/Search/SearchIndex.cs): base-36 numbers separated by spaces, one
+   * per section holding the term, each (section - previous section) * 8 + (4 if in the heading) + min(text count, 3).
+   */
+  function decodePostings(encoded, into) {
+    if (!encoded) { return; }
+    var parts = encoded.split(' ');
+    var section = 0;
+    for (var i = 0; i < parts.length; i++) {
+      var v = parseInt(parts[i], 36);
+      section += Math.floor(v / 8);
+      into.push(section, (v & 4) ? 1 : 0, v & 3);
+    }
   }
 
   function Engine(index) {
     this.pages = index.pages;
     this.sections = index.sections;
     this.terms = index.terms;
+    this.titles = index.titles;
     this.sortedTerms = Object.keys(index.terms).sort();
     this.sectionsOfPage = this.pages.map(function () { return []; });
+    this.pageOfSection = new Int32Array(this.sections.length);
     for (var s = 0; s < this.sections.length; s++) {
+      this.pageOfSection[s] = this.sections[s][0];
       this.sectionsOfPage[this.sections[s][0]].push(s);
     }
   }
@@ -56,6 +79,12 @@
     for (var i = lo; i < list.length && list[i].lastIndexOf(prefix, 0) === 0; i++) { found.push(list[i]); }
     return found;
   };
+
+  // Keeps the terms closest to what was typed (shortest first), so that « a » while typing stays fast.
+  function closest(found) {
+    return Object.keys(found).sort(function (a, b) { return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0); })
+      .slice(0, MAX_EXPANSIONS).sort();
+  }
 
   // The index terms a query word stands for, and how it matched: exact, prefix or fuzzy.
   Engine.prototype.expand = function (word, isPrefix) {
@@ -75,32 +104,46 @@
         if (t.length >= FUZZY_MIN_LENGTH - 1 && (withinOneEdit(t, stem) || withinOneEdit(t, word))) { found[t] = true; }
       }
     }
-    return { word: word, terms: Object.keys(found).sort(), how: how };
+    return { word: word, terms: closest(found), how: how };
   };
 
-  // Score of one index term in every section it reaches: {section: {score, inSection}}.
-  Engine.prototype.termScores = function (term) {
-    var entry = this.terms[term];
-    var titlePages = entry[0];
-    var postings = entry[1];
-    var hits = {};
-    var p;
-    var s;
-    for (p = 0; p < titlePages.length; p++) {
-      var ofPage = this.sectionsOfPage[titlePages[p]];
-      for (s = 0; s < ofPage.length; s++) { hits[ofPage[s]] = { raw: WEIGHT_TITLE, inSection: false }; }
+  /*
+   * How well each section matches one query word: the best of the word's terms there, tf-idf with a title worth
+   * more than a heading, worth more than text. score[s] > 0 when section s matches; inSection[s] when the match is
+   * in the section itself rather than only in its page's title.
+   */
+  Engine.prototype.wordScores = function (terms) {
+    var count = this.sections.length;
+    var score = new Float64Array(count);
+    var inSection = new Uint8Array(count);
+    for (var t = 0; t < terms.length; t++) {
+      var titlePages = this.titles[terms[t]] || [];
+      var inTitle = {};
+      var df = 0;
+      var i;
+      for (i = 0; i < titlePages.length; i++) {
+        inTitle[titlePages[i]] = true;
+        df += this.sectionsOfPage[titlePages[i]].length;
+      }
+      var postings = [];
+      decodePostings(this.terms[terms[t]], postings);
+      for (i = 0; i < postings.length; i += 3) {
+        if (!inTitle[this.pageOfSection[postings[i]]]) { df++; }
+      }
+      var idf = Math.log(1 + count / Math.max(df, 1));
+      for (var p = 0; p < titlePages.length; p++) {
+        var ofPage = this.sectionsOfPage[titlePages[p]];
+        for (i = 0; i < ofPage.length; i++) { score[ofPage[i]] = Math.max(score[ofPage[i]], WEIGHT_TITLE * idf); }
+      }
+      for (i = 0; i < postings.length; i += 3) {
+        var s = postings[i];
+        var raw = (inTitle[this.pageOfSection[s]] ? WEIGHT_TITLE : 0) + WEIGHT_HEADING * postings[i + 1] +
+          (postings[i + 2] > 0 ? WEIGHT_TEXT * (1 + Math.log(postings[i + 2])) : 0);
+        score[s] = Math.max(score[s], raw * idf);
+        inSection[s] = 1;
+      }
     }
-    for (var i = 0; i < postings.length; i += 3) {
-      var hit = hits[postings[i]] || (hits[postings[i]] = { raw: 0, inSection: false });
-      var heading = postings[i + 1];
-      var text = postings[i + 2];
-      hit.raw += (heading > 0 ? WEIGHT_HEADING * (1 + Math.log(heading)) : 0) + (text > 0 ? WEIGHT_TEXT * (1 + Math.log(text)) : 0);
-      hit.inSection = true;
-    }
-    var matched = Object.keys(hits);
-    var idf = Math.log(1 + this.sections.length / matched.length);
-    for (s = 0; s < matched.length; s++) { hits[matched[s]].score = hits[matched[s]].raw * idf; }
-    return hits;
+    return { score: score, inSection: inSection };
   };
 
   /*
@@ -113,44 +156,41 @@
     if (words.length === 0) { return result; }
     var self = this;
     var perWord = [];
-    for (var w = 0; w < words.length; w++) {
+    var w;
+    for (w = 0; w < words.length; w++) {
       var expansion = this.expand(words[w], typing && w === words.length - 1);
       result.words.push(expansion);
       if (expansion.terms.length === 0) { return result; }
-      // A word scores, in each section, as its best expansion there.
-      var best = {};
-      expansion.terms.forEach(function (term) {
-        var hits = self.termScores(term);
-        Object.keys(hits).forEach(function (s) {
-          if (!best[s] || hits[s].score > best[s].score) {
-            best[s] = { score: hits[s].score, inSection: hits[s].inSection || (best[s] ? best[s].inSection : false) };
-          } else if (hits[s].inSection) {
-            best[s].inSection = true;
-          }
-        });
-      });
-      perWord.push(best);
+      perWord.push(this.wordScores(expansion.terms));
     }
 
-    for (var p = 0; p < this.pages.length; p++) {
-      var sectionsHere = this.sectionsOfPage[p];
+    // Candidate pages: those where the first word matches; then every other word must match in the page too.
+    var candidates = {};
+    var first = perWord[0].score;
+    for (var c = 0; c < first.length; c++) {
+      if (first[c] > 0) { candidates[this.pageOfSection[c]] = true; }
+    }
+    Object.keys(candidates).forEach(function (key) {
+      var p = +key;
+      var sectionsHere = self.sectionsOfPage[p];
       var scored = [];
-      var pageHasEveryWord = true;
-      for (w = 0; w < perWord.length && pageHasEveryWord; w++) {
-        pageHasEveryWord = sectionsHere.some(function (s) { return perWord[w].hasOwnProperty(s); });
-      }
-      if (!pageHasEveryWord) { continue; }
+      var wordsInPage = new Uint8Array(perWord.length);
       for (var i = 0; i < sectionsHere.length; i++) {
         var s = sectionsHere[i];
         var score = 0;
         var inSection = false;
         var wordsHere = 0;
-        for (w = 0; w < perWord.length; w++) {
-          var hit = perWord[w][s];
-          if (hit) { score += hit.score; inSection = inSection || hit.inSection; wordsHere++; }
+        for (var k = 0; k < perWord.length; k++) {
+          if (perWord[k].score[s] > 0) {
+            score += perWord[k].score[s];
+            inSection = inSection || perWord[k].inSection[s] === 1;
+            wordsHere++;
+            wordsInPage[k] = 1;
+          }
         }
         if (score > 0) { scored.push({ section: s, score: score, inSection: inSection, words: wordsHere }); }
       }
+      if (Array.prototype.indexOf.call(wordsInPage, 0) >= 0) { return; } // a word is missing from this page
       var shown = scored.filter(function (x) { return x.inSection; });
       if (shown.length === 0) { shown = scored.slice(0, 1); } // matched by its title only: the page itself
       // Sections holding every word come first, then by score, then in page order.
@@ -158,15 +198,15 @@
       shown = shown.slice(0, MAX_SECTIONS_PER_PAGE);
       result.pages.push({
         page: p,
-        title: this.pages[p][0],
-        path: this.pages[p][1],
+        title: self.pages[p][0],
+        path: self.pages[p][1],
         score: shown[0].score,
         sections: shown.map(function (x) {
           var section = self.sections[x.section];
           return { section: x.section, heading: section[1], anchor: section[2], snippet: section[3], score: x.score };
         }),
       });
-    }
+    });
     result.pages.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
     return result;
   };
