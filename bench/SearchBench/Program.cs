@@ -104,7 +104,14 @@ foreach (var count in counts)
     }
     finally
     {
-        Directory.Delete(work, recursive: true);
+        if (Environment.GetEnvironmentVariable("SEARCH_BENCH_KEEP") == "1")
+        {
+            Console.WriteLine($"  (kept in {work})");
+        }
+        else
+        {
+            Directory.Delete(work, recursive: true);
+        }
     }
 }
 playwright.Dispose();

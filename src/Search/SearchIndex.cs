@@ -29,7 +29,7 @@ public sealed record IndexedPage(string Title, string Path, IReadOnlyList<PageSe
 public sealed class SearchIndex
 {
     public const string GlobalName = "FICHES_INDEX";
-    public const int SnippetLength = 160;
+    public const int SnippetLength = 120;
 
     private static readonly JsonWriterOptions WriterOptions = new()
     {
@@ -132,7 +132,10 @@ public sealed class SearchIndex
             json.WriteEndObject();
             json.WriteEndObject();
         }
-        return $"// Search index written by the build (src/Search/SearchIndexStage.cs); read by search.js.\nwindow.{GlobalName} = {Encoding.UTF8.GetString(buffer.ToArray())};\n";
+        // JSON.parse of a string literal loads a large index about twice as fast as the same object written as code
+        // (browsers parse JSON with a simpler grammar). The JSON has no raw line breaks; only \ and ' need escaping.
+        var literal = Encoding.UTF8.GetString(buffer.ToArray()).Replace("\\", "\\\\").Replace("'", "\\'");
+        return $"// Search index written by the build (src/Search/SearchIndexStage.cs); read by search.js.\nwindow.{GlobalName} = JSON.parse('{literal}');\n";
     }
 
     /// <summary>Postings as search.js decodes them: see the format above.</summary>

@@ -17,7 +17,11 @@ public sealed class SearchIndexTests(BuiltSite built) : IClassFixture<BuiltSite>
         const string prefix = "window." + SearchIndex.GlobalName + " = ";
         var start = script.IndexOf(prefix, StringComparison.Ordinal);
         Assert.True(start >= 0, "the index script must assign window." + SearchIndex.GlobalName);
-        var json = script[(start + prefix.Length)..].TrimEnd().TrimEnd(';');
+        // window.FICHES_INDEX = JSON.parse('…'); with \\ and \' escaped inside the string literal.
+        var literal = script[(start + prefix.Length)..].TrimEnd();
+        Assert.StartsWith("JSON.parse('", literal);
+        Assert.EndsWith("');", literal);
+        var json = System.Text.RegularExpressions.Regex.Replace(literal["JSON.parse('".Length..^"');".Length], @"\\(.)", "$1");
         return JsonDocument.Parse(json).RootElement;
     }
 

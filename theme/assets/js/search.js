@@ -21,6 +21,7 @@
   var FUZZY_MIN_LENGTH = 5;
 
   var MAX_EXPANSIONS = 30;
+  var MAX_PAGES = 50; // shown; the count announced is of every page found
 
   // True when a and b are at most one insertion, deletion or substitution apart.
   function withinOneEdit(a, b) {
@@ -147,12 +148,13 @@
   };
 
   /*
-   * Runs a query. Returns {words: [{word, terms, how}], pages: [{page, title, path, score, sections: [{section,
-   * heading, anchor, snippet, score}]}]}, best page first. typing: the patient is still typing the last word.
+   * Runs a query. Returns {words: [{word, terms, how}], total, pages: [{page, title, path, score, sections: [{section,
+   * heading, anchor, snippet, score}]}]}: the best MAX_PAGES pages of the total found, best first. typing: the
+   * patient is still typing the last word.
    */
   Engine.prototype.search = function (query, typing) {
     var words = api.words(query);
-    var result = { words: [], pages: [] };
+    var result = { words: [], pages: [], total: 0 };
     if (words.length === 0) { return result; }
     var self = this;
     var perWord = [];
@@ -165,50 +167,76 @@
     }
 
     // Candidate pages: those where the first word matches; then every other word must match in the page too.
-    var candidates = {};
+    // A first pass scores pages without building anything, so that a common word over thousands of pages stays fast.
+    var candidates = [];
+    var seen = new Uint8Array(this.pages.length);
     var first = perWord[0].score;
     for (var c = 0; c < first.length; c++) {
-      if (first[c] > 0) { candidates[this.pageOfSection[c]] = true; }
+      var pc = this.pageOfSection[c];
+      if (first[c] > 0 && !seen[pc]) { seen[pc] = 1; candidates.push(pc); }
     }
-    Object.keys(candidates).forEach(function (key) {
-      var p = +key;
-      var sectionsHere = self.sectionsOfPage[p];
-      var scored = [];
-      var wordsInPage = new Uint8Array(perWord.length);
-      for (var i = 0; i < sectionsHere.length; i++) {
-        var s = sectionsHere[i];
-        var score = 0;
-        var inSection = false;
-        var wordsHere = 0;
-        for (var k = 0; k < perWord.length; k++) {
-          if (perWord[k].score[s] > 0) {
-            score += perWord[k].score[s];
-            inSection = inSection || perWord[k].inSection[s] === 1;
-            wordsHere++;
-            wordsInPage[k] = 1;
-          }
-        }
-        if (score > 0) { scored.push({ section: s, score: score, inSection: inSection, words: wordsHere }); }
-      }
-      if (Array.prototype.indexOf.call(wordsInPage, 0) >= 0) { return; } // a word is missing from this page
-      var shown = scored.filter(function (x) { return x.inSection; });
-      if (shown.length === 0) { shown = scored.slice(0, 1); } // matched by its title only: the page itself
-      // Sections holding every word come first, then by score, then in page order.
-      shown.sort(function (a, b) { return b.words - a.words || b.score - a.score || a.section - b.section; });
-      shown = shown.slice(0, MAX_SECTIONS_PER_PAGE);
-      result.pages.push({
-        page: p,
-        title: self.pages[p][0],
-        path: self.pages[p][1],
-        score: shown[0].score,
-        sections: shown.map(function (x) {
-          var section = self.sections[x.section];
-          return { section: x.section, heading: section[1], anchor: section[2], snippet: section[3], score: x.score };
-        }),
-      });
-    });
-    result.pages.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
+    var ranked = [];
+    for (var n = 0; n < candidates.length; n++) {
+      var best = this.pageScore(candidates[n], perWord);
+      if (best > 0) { ranked.push({ page: candidates[n], score: best }); }
+    }
+    ranked.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
+    result.total = ranked.length;
+    result.pages = ranked.slice(0, MAX_PAGES).map(function (r) { return self.pageResult(r.page, perWord); });
     return result;
+  };
+
+  // The score of a page's best section, or 0 when a query word is missing from the page.
+  Engine.prototype.pageScore = function (p, perWord) {
+    var sectionsHere = this.sectionsOfPage[p];
+    var best = 0;
+    for (var k = 0; k < perWord.length; k++) {
+      var found = false;
+      for (var i = 0; i < sectionsHere.length && !found; i++) { found = perWord[k].score[sectionsHere[i]] > 0; }
+      if (!found) { return 0; }
+    }
+    for (var j = 0; j < sectionsHere.length; j++) {
+      var score = 0;
+      for (var w = 0; w < perWord.length; w++) { score += perWord[w].score[sectionsHere[j]]; }
+      if (score > best) { best = score; }
+    }
+    return best;
+  };
+
+  // One page of the results, with its best sections first.
+  Engine.prototype.pageResult = function (p, perWord) {
+    var self = this;
+    var sectionsHere = this.sectionsOfPage[p];
+    var scored = [];
+    for (var i = 0; i < sectionsHere.length; i++) {
+      var s = sectionsHere[i];
+      var score = 0;
+      var inSection = false;
+      var wordsHere = 0;
+      for (var k = 0; k < perWord.length; k++) {
+        if (perWord[k].score[s] > 0) {
+          score += perWord[k].score[s];
+          inSection = inSection || perWord[k].inSection[s] === 1;
+          wordsHere++;
+        }
+      }
+      if (score > 0) { scored.push({ section: s, score: score, inSection: inSection, words: wordsHere }); }
+    }
+    var shown = scored.filter(function (x) { return x.inSection; });
+    if (shown.length === 0) { shown = scored.slice(0, 1); } // matched by its title only: the page itself
+    // Sections holding every word come first, then by score, then in page order.
+    shown.sort(function (a, b) { return b.words - a.words || b.score - a.score || a.section - b.section; });
+    shown = shown.slice(0, MAX_SECTIONS_PER_PAGE);
+    return {
+      page: p,
+      title: this.pages[p][0],
+      path: this.pages[p][1],
+      score: Math.max.apply(null, scored.map(function (x) { return x.score; })),
+      sections: shown.map(function (x) {
+        var section = self.sections[x.section];
+        return { section: x.section, heading: section[1], anchor: section[2], snippet: section[3], score: x.score };
+      }),
+    };
   };
 
   /*
@@ -307,7 +335,7 @@
     function run(typing) {
       var query = input.value;
       if (api.words(query).length === 0) {
-        api.render(document, list, { words: [], pages: [] }, siteRoot);
+        api.render(document, list, { words: [], pages: [], total: 0 }, siteRoot);
         list.hidden = true;
         status.textContent = '';
         return;
@@ -317,7 +345,7 @@
       list.hidden = result.pages.length === 0;
       // While typing, announce once the patient pauses, so a screen reader is not interrupted at every key.
       clearTimeout(announce);
-      announce = setTimeout(function () { status.textContent = api.statusText(form, result.pages.length, query); }, typing ? 500 : 0);
+      announce = setTimeout(function () { status.textContent = api.statusText(form, result.total, query); }, typing ? 500 : 0);
     }
 
     function links() { return Array.prototype.slice.call(list.querySelectorAll('a')); }
