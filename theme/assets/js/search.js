@@ -361,7 +361,7 @@
     form.addEventListener('keydown', function (event) {
       var all = links();
       var at = all.indexOf(document.activeElement);
-      if (event.key === 'ArrowDown' && all.length > 0) {
+      if (event.key === 'ArrowDown' && all.length > 0 && !list.hidden) {
         event.preventDefault();
         all[Math.min(at + 1, all.length - 1)].focus();
       } else if (event.key === 'ArrowUp' && at >= 0) {
@@ -376,7 +376,11 @@
     // The search page, reached by the header's form: ?q=… runs the query at once.
     var match = /[?&]q=([^&#]*)/.exec(location.search);
     if (match) {
-      input.value = decodeURIComponent(match[1].replace(/\+/g, ' '));
+      try {
+        input.value = decodeURIComponent(match[1].replace(/\+/g, ' '));
+      } catch (malformed) {
+        input.value = match[1]; // a stray % in a hand-typed address
+      }
       run(false);
     }
   }
