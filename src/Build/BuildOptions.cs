@@ -5,9 +5,11 @@ namespace FichesSite.Build;
 /// <param name="OutputDirectory">Where the site goes; null checks everything and writes nothing.</param>
 /// <param name="BaseUrl">Overrides site.yml's base_url (what must be absolute: canonical links, sitemap).</param>
 /// <param name="Strict">Warnings fail the build too.</param>
+/// <param name="SearchSplitAboveBytes">Size past which the search index is split into chunks (tests lower it).</param>
 public sealed record BuildOptions(
     string InputDirectory = "input",
     string ThemeDirectory = "theme",
     string? OutputDirectory = "_site",
     string? BaseUrl = null,
-    bool Strict = false);
+    bool Strict = false,
+    long SearchSplitAboveBytes = Search.SearchIndexStage.DefaultSplitAboveBytes);

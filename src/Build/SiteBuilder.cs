@@ -28,7 +28,9 @@ public static class SiteBuilder
         var (site, contracts, strings) = configuration;
         var markdown = MarkdownSetup.Create(strings.Map("alerts"));
         var assets = new ThemeAssets(options.ThemeDirectory);
-        var search = new SearchIndexStage(excludedPages: [SiteModel.HomePage, SiteModel.NotFoundPage, SiteModel.SiteMapPage, SiteModel.SearchPage]);
+        var search = new SearchIndexStage(
+            excludedPages: [SiteModel.HomePage, SiteModel.NotFoundPage, SiteModel.SiteMapPage, SiteModel.SearchPage],
+            options.SearchSplitAboveBytes);
 
         IStage[] stages =
         [
@@ -47,14 +49,13 @@ public static class SiteBuilder
         if (result.Completed && options.OutputDirectory is not null)
         {
             var write = Stopwatch.StartNew();
-            var generated = new Dictionary<string, string> { [SearchIndexStage.ScriptPath] = search.Script! };
-            Write(options.OutputDirectory, result.Documents, generated, assets, new SiteModel(site, strings, result.Documents));
+            Write(options.OutputDirectory, result.Documents, search.Files, assets, new SiteModel(site, strings, result.Documents));
             timings.Add(new StageTiming("write", write.Elapsed));
         }
         return new BuildResult(result.Completed, result.Documents.Count, diagnostics.All, timings, clock.Elapsed);
     }
 
-    /// <param name="generated">Files made by site stages rather than pages (the search index), by site path.</param>
+    /// <param name="generated">Files made by site stages rather than pages (the search index scripts), by site path.</param>
     private static void Write(string outputDirectory, IReadOnlyList<Document> documents, IReadOnlyDictionary<string, string> generated, ThemeAssets assets, SiteModel model)
     {
         var output = new OutputFolder(outputDirectory);

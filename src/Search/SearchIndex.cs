@@ -18,7 +18,7 @@ public sealed record IndexedPage(string Title, string Path, IReadOnlyList<PageSe
 ///   "pages":    [[title, path], …],
 ///   "sections": [[page, heading, anchor, snippet], …],
 ///   "titles":   { term: [page, …], … },
-///   "terms":    { term: "postings", … } }
+///   "terms":    { term: "postings", … } }         or, once split (see ToFiles): "chunks": [key, …]
 /// </code>
 /// Postings are kept small because they are most of the index: one base-36 number per section holding the term,
 /// (section − previous section) × 8 + 4 if the heading holds it + the number of times the text does, at most 3
@@ -85,7 +85,62 @@ public sealed class SearchIndex
         return terms;
     }
 
-    public string ToScript()
+    /// <summary>The whole index in one script, <see cref="ScriptPath"/>.</summary>
+    public string ToScript() => Script(GlobalName, Json(terms: Terms(), chunks: null));
+
+    /// <summary>
+    /// The files of the index: one script while it weighs at most <paramref name="splitAboveBytes"/>; past that, a
+    /// main script without the terms (it lists the chunks instead) and one script per chunk of terms, the terms
+    /// that share their first two characters (<see cref="ChunkKey"/>), which search.js loads by &lt;script src&gt;
+    /// when a query word needs it. The measurements behind the threshold are in docs/search.md.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ToFiles(long splitAboveBytes)
+    {
+        var terms = Terms();
+        var whole = Script(GlobalName, Json(terms, chunks: null));
+        if (Encoding.UTF8.GetByteCount(whole) <= splitAboveBytes)
+        {
+            return new SortedDictionary<string, string>(StringComparer.Ordinal) { [ScriptPath] = whole };
+        }
+        var chunks = terms.GroupBy(t => ChunkKey(t.Key)).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            [ScriptPath] = Script(GlobalName, Json(terms, chunks.Keys.Order(StringComparer.Ordinal).ToList())),
+        };
+        foreach (var (key, chunk) in chunks)
+        {
+            files[ChunkPath(key)] = Script($"{ChunksGlobalName}['{key}']", TermsJson(chunk), $"window.{ChunksGlobalName} = window.{ChunksGlobalName} || {{}};\n");
+        }
+        return files;
+    }
+
+    /// <summary>Where the index goes in the site; base.liquid loads it with a &lt;script src&gt;.</summary>
+    public const string ScriptPath = "assets/search-index.js";
+
+    /// <summary>The global that chunk scripts fill, by chunk key.</summary>
+    public const string ChunksGlobalName = "FICHES_INDEX_TERMS";
+
+    public static string ChunkPath(string key) => $"assets/search-index/{key}.js";
+
+    /// <summary>
+    /// The chunk of a term: its first two characters when they are ASCII letters or digits (a one-character term is
+    /// its own chunk), otherwise "_". search.js computes the same key.
+    /// </summary>
+    public static string ChunkKey(string term)
+    {
+        var head = term.Length >= 2 ? term[..2] : term;
+        return head.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9') ? head : "_";
+    }
+
+    private static string Script(string target, byte[] json, string prelude = "")
+    {
+        // JSON.parse of a string literal loads a large index about twice as fast as the same object written as code
+        // (browsers parse JSON with a simpler grammar). The JSON has no raw line breaks; only \ and ' need escaping.
+        var literal = Encoding.UTF8.GetString(json).Replace("\\", "\\\\").Replace("'", "\\'");
+        return $"// Search index written by the build (src/Search/SearchIndexStage.cs); read by search.js.\n{prelude}window.{target} = JSON.parse('{literal}');\n";
+    }
+
+    private byte[] Json(SortedDictionary<string, (SortedSet<int> TitlePages, SortedDictionary<int, (int Heading, int Text)> Sections)> terms, IReadOnlyList<string>? chunks)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, WriterOptions))
@@ -112,7 +167,6 @@ public sealed class SearchIndex
                 json.WriteEndArray();
             }
             json.WriteEndArray();
-            var terms = Terms();
             json.WriteStartObject("titles");
             foreach (var (term, (titlePages, _)) in terms.Where(t => t.Value.TitlePages.Count > 0))
             {
@@ -124,18 +178,43 @@ public sealed class SearchIndex
                 json.WriteEndArray();
             }
             json.WriteEndObject();
-            json.WriteStartObject("terms");
-            foreach (var (term, (_, sections)) in terms)
+            if (chunks is null)
             {
-                json.WriteString(term, EncodePostings(sections));
+                json.WritePropertyName("terms");
+                WriteTerms(json, terms);
+            }
+            else
+            {
+                json.WriteStartArray("chunks");
+                foreach (var key in chunks)
+                {
+                    json.WriteStringValue(key);
+                }
+                json.WriteEndArray();
             }
             json.WriteEndObject();
-            json.WriteEndObject();
         }
-        // JSON.parse of a string literal loads a large index about twice as fast as the same object written as code
-        // (browsers parse JSON with a simpler grammar). The JSON has no raw line breaks; only \ and ' need escaping.
-        var literal = Encoding.UTF8.GetString(buffer.ToArray()).Replace("\\", "\\\\").Replace("'", "\\'");
-        return $"// Search index written by the build (src/Search/SearchIndexStage.cs); read by search.js.\nwindow.{GlobalName} = JSON.parse('{literal}');\n";
+        return buffer.ToArray();
+    }
+
+    private static byte[] TermsJson(IEnumerable<KeyValuePair<string, (SortedSet<int> TitlePages, SortedDictionary<int, (int Heading, int Text)> Sections)>> terms)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            WriteTerms(json, terms);
+        }
+        return buffer.ToArray();
+    }
+
+    private static void WriteTerms(Utf8JsonWriter json, IEnumerable<KeyValuePair<string, (SortedSet<int> TitlePages, SortedDictionary<int, (int Heading, int Text)> Sections)>> terms)
+    {
+        json.WriteStartObject();
+        foreach (var (term, (_, sections)) in terms)
+        {
+            json.WriteString(term, EncodePostings(sections));
+        }
+        json.WriteEndObject();
     }
 
     /// <summary>Postings as search.js decodes them: see the format above.</summary>

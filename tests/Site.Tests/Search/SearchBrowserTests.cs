@@ -54,8 +54,9 @@ public sealed class SearchBrowserTests : IAsyncLifetime
     }
 
     // The site served from its folder under a sub-path, with a strict CSP: no server process, Chromium's routing.
-    private async Task<(IPage Page, List<string> Problems)> OpenAsync(string baseUrl, string sitePath, bool javaScript = true)
+    private async Task<(IPage Page, List<string> Problems)> OpenAsync(string baseUrl, string sitePath, bool javaScript = true, string? siteFolder = null)
     {
+        siteFolder ??= _site.Output;
         var context = await _browser!.NewContextAsync(new() { JavaScriptEnabled = javaScript });
         var page = await context.NewPageAsync();
         var problems = new List<string>();
@@ -67,7 +68,7 @@ public sealed class SearchBrowserTests : IAsyncLifetime
             await page.RouteAsync(baseUrl + "**", async route =>
             {
                 var path = new Uri(route.Request.Url).AbsolutePath[new Uri(baseUrl).AbsolutePath.Length..];
-                var file = Path.Combine(_site.Output, Uri.UnescapeDataString(path));
+                var file = Path.Combine(siteFolder, Uri.UnescapeDataString(path));
                 if (!File.Exists(file))
                 {
                     await route.FulfillAsync(new() { Status = 404, Body = "" });
@@ -86,7 +87,9 @@ public sealed class SearchBrowserTests : IAsyncLifetime
         return (page, problems);
     }
 
-    private string FileBase => new Uri(Path.Combine(_site.Output, "x")).AbsoluteUri[..^1];
+    private string FileBase => FileBaseOf(_site.Output);
+
+    private static string FileBaseOf(string folder) => new Uri(Path.Combine(folder, "x")).AbsoluteUri[..^1];
 
     public static TheoryData<string, string> Cases() => new()
     {
@@ -163,5 +166,25 @@ public sealed class SearchBrowserTests : IAsyncLifetime
         await Assertions.Expect(withScript.Locator("#recherche-champ")).ToHaveValueAsync("embolie");
         await Assertions.Expect(withScript.Locator("#recherche-statut")).ToHaveTextAsync("1 résultat");
         Assert.Empty(problems);
+    }
+
+    [ChromiumFact]
+    public async Task A_split_index_loads_the_chunks_it_needs_under_a_sub_path_and_from_file()
+    {
+        var split = Path.Combine(_site.Root, "split");
+        Assert.True(Build.SiteBuilder.Build(new Build.BuildOptions(_site.Input, TestSite.Theme, split, SearchSplitAboveBytes: 0)).Succeeded);
+        Assert.True(Directory.Exists(Path.Combine(split, "assets", "search-index")));
+        foreach (var baseUrl in new[] { SubPath, FileBaseOf(split) })
+        {
+            var (page, problems) = await OpenAsync(baseUrl, Fiche, siteFolder: split);
+            await page.Locator("#recherche-champ").PressSequentiallyAsync("fuite ciment");
+            await Assertions.Expect(page.Locator("#recherche-resultats > li").First.Locator("ul a").First).ToHaveAttributeAsync("href", "../../" + Fiche + "#fuite-de-ciment-5");
+            await Assertions.Expect(page.Locator("#recherche-statut")).ToHaveTextAsync("1 résultat");
+            var chunks = await page.EvaluateAsync<string[]>("() => Array.from(document.querySelectorAll('script[src*=\"search-index/\"]')).map(s => s.getAttribute('src')).sort()");
+            Assert.Contains("../../assets/search-index/fu.js", chunks);
+            Assert.Contains("../../assets/search-index/ci.js", chunks);
+            Assert.True(problems.Count == 0, $"{baseUrl}: " + string.Join("\n", problems));
+            await page.Context.CloseAsync();
+        }
     }
 }

@@ -53,12 +53,31 @@
     }
   }
 
+  // The chunk of the index that holds a term: its first two characters when ASCII letters or digits, else '_'
+  // (the same rule as SearchIndex.ChunkKey in C#).
+  api.chunkKey = function (term) {
+    var head = term.length >= 2 ? term.slice(0, 2) : term;
+    return /^[a-z0-9]+$/.test(head) ? head : '_';
+  };
+
+  /*
+   * index: window.FICHES_INDEX. A large index comes without its terms but with the list of its chunks: the page
+   * loads the chunks that missingChunks names, hands each to addChunk, then searches.
+   */
   function Engine(index) {
     this.pages = index.pages;
     this.sections = index.sections;
-    this.terms = index.terms;
+    this.terms = {};
     this.titles = index.titles;
-    this.sortedTerms = Object.keys(index.terms).sort();
+    this.chunks = null;
+    this.loaded = {};
+    if (index.chunks) {
+      var chunks = this.chunks = {};
+      index.chunks.forEach(function (key) { chunks[key] = true; });
+    } else {
+      this.terms = index.terms;
+    }
+    this.sortedTerms = Object.keys(this.terms).sort();
     this.sectionsOfPage = this.pages.map(function () { return []; });
     this.pageOfSection = new Int32Array(this.sections.length);
     for (var s = 0; s < this.sections.length; s++) {
@@ -66,6 +85,31 @@
       this.sectionsOfPage[this.sections[s][0]].push(s);
     }
   }
+
+  // The chunks not yet loaded that a query needs: those of each word and of its stem (fuzzy matching looks no further).
+  Engine.prototype.missingChunks = function (query, typing) {
+    if (!this.chunks) { return []; }
+    var need = {};
+    var chunks = this.chunks;
+    var words = api.words(query);
+    words.forEach(function (word, i) {
+      need[api.chunkKey(word)] = true;
+      need[api.chunkKey(api.stem(word))] = true;
+      if (typing && i === words.length - 1 && word.length < 2) {
+        Object.keys(chunks).forEach(function (key) { if (key.charAt(0) === word) { need[key] = true; } });
+      }
+    });
+    var loaded = this.loaded;
+    return Object.keys(need).filter(function (key) { return chunks[key] && !loaded[key]; }).sort();
+  };
+
+  Engine.prototype.addChunk = function (key, terms) {
+    for (var term in terms) {
+      if (terms.hasOwnProperty(term)) { this.terms[term] = terms[term]; }
+    }
+    this.loaded[key] = true;
+    this.sortedTerms = Object.keys(this.terms).sort();
+  };
 
   // Index terms that start with prefix, from the sorted list (binary search, then walk).
   Engine.prototype.termsStartingWith = function (prefix) {
@@ -332,12 +376,39 @@
 
     Array.prototype.forEach.call(document.querySelectorAll('[data-search-nojs]'), function (el) { el.hidden = true; });
 
+    // A chunk of a large index, loaded once by <script src> like the index itself; done runs when it is there.
+    var waiting = {};
+    function loadChunk(key, done) {
+      if (waiting[key]) { waiting[key].push(done); return; }
+      waiting[key] = [done];
+      var script = document.createElement('script');
+      script.src = siteRoot + 'assets/search-index/' + key + '.js';
+      script.onload = script.onerror = function () {
+        engine.addChunk(key, (root.FICHES_INDEX_TERMS || {})[key] || {});
+        var callbacks = waiting[key];
+        delete waiting[key];
+        callbacks.forEach(function (callback) { callback(); });
+      };
+      document.head.appendChild(script);
+    }
+
     function run(typing) {
       var query = input.value;
       if (api.words(query).length === 0) {
         api.render(document, list, { words: [], pages: [], total: 0 }, siteRoot);
         list.hidden = true;
         status.textContent = '';
+        return;
+      }
+      var missing = engine.missingChunks(query, typing);
+      if (missing.length > 0) {
+        var pending = missing.length;
+        missing.forEach(function (key) {
+          loadChunk(key, function () {
+            pending--;
+            if (pending === 0 && input.value === query) { run(typing); }
+          });
+        });
         return;
       }
       var result = engine.search(query, typing);
