@@ -6,7 +6,8 @@ using FichesSite.Build;
 using Microsoft.Playwright;
 
 // Search benchmark (issue 4): builds synthetic sites of N fiches, then prints the index size per fiche (raw and gzip),
-// the time Chromium takes to load the index script and prepare the engine, and median / p95 query times.
+// the time Chromium takes to load the index script (and, once split, the chunks the queries need) and prepare the
+// engine, and median / p95 query times.
 //   dotnet run -c Release --project bench/SearchBench -- 1000 10000
 // Run from the repository root. Words come from Debian's wfrench list, drawn with a Zipf law so that, as in real
 // text, a few words are frequent and most are rare. Everything is seeded: two runs build the same corpora.
@@ -25,7 +26,7 @@ var words = File.Exists("/usr/share/dict/french")
 var playwright = await Playwright.CreateAsync();
 await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true });
 var f = CultureInfo.InvariantCulture;
-Console.WriteLine("fiches | build s | index raw | gzip | raw/fiche | gzip/fiche | terms | load ms (median of 5) | engine ms | query median ms | p95 ms | queries");
+Console.WriteLine("fiches | build s | index raw | gzip | raw/fiche | gzip/fiche | main script | chunks | terms loaded | main load ms (median of 5) | engine ms | chunk loads (median ms) | query median ms | p95 ms | queries");
 foreach (var count in counts)
 {
     var work = Directory.CreateTempSubdirectory("search-bench-").FullName;
@@ -56,7 +57,10 @@ foreach (var count in counts)
             Console.Error.WriteLine(string.Join("\n", result.Diagnostics.Take(10)));
             return 1;
         }
-        var index = File.ReadAllBytes(Path.Combine(output, "assets", "search-index.js"));
+        // The whole index: the main script and, once split, every chunk.
+        var chunkFolder = Path.Combine(output, "assets", "search-index");
+        var chunkFiles = Directory.Exists(chunkFolder) ? Directory.GetFiles(chunkFolder).Order(StringComparer.Ordinal).ToArray() : [];
+        var index = chunkFiles.Prepend(Path.Combine(output, "assets", "search-index.js")).SelectMany(File.ReadAllBytes).ToArray();
         using var gzipped = new MemoryStream();
         using (var gzip = new GZipStream(gzipped, CompressionLevel.Optimal, leaveOpen: true))
         {
@@ -68,22 +72,33 @@ foreach (var count in counts)
         var queries = corpus.Queries(200);
         var timings = await page.EvaluateAsync<double[]>("""
             async (queries) => {
+              const load = (src) => new Promise((ok, fail) => {
+                const s = document.createElement('script');
+                s.src = src; s.onload = ok; s.onerror = fail;
+                document.head.appendChild(s);
+              });
               const loads = [];
               for (let i = 0; i < 5; i++) {
                 delete window.FICHES_INDEX;
                 const t0 = performance.now();
-                await new Promise((ok, fail) => {
-                  const s = document.createElement('script');
-                  s.src = 'assets/search-index.js?run=' + i;
-                  s.onload = ok; s.onerror = fail;
-                  document.head.appendChild(s);
-                });
+                await load('assets/search-index.js?run=' + i);
                 loads.push(performance.now() - t0);
               }
               loads.sort((a, b) => a - b);
               const t1 = performance.now();
               const engine = new FichesSearch.Engine(window.FICHES_INDEX);
               const engineMs = performance.now() - t1;
+              // A split index: the chunks each query needs, loaded as the page would, timed apart.
+              const chunkTimes = [];
+              for (const [q, typing] of queries) {
+                for (const key of engine.missingChunks(q, typing)) {
+                  const t = performance.now();
+                  await load('assets/search-index/' + key + '.js');
+                  engine.addChunk(key, window.FICHES_INDEX_TERMS[key]);
+                  chunkTimes.push(performance.now() - t);
+                }
+              }
+              chunkTimes.sort((a, b) => a - b);
               const times = [];
               let results = 0;
               for (const [q, typing] of queries) {
@@ -92,14 +107,17 @@ foreach (var count in counts)
                 times.push(performance.now() - t);
               }
               times.sort((a, b) => a - b);
-              return [loads[2], engineMs, times[Math.floor(times.length / 2)], times[Math.floor(times.length * 0.95)], Object.keys(window.FICHES_INDEX.terms).length, results];
+              const chunkMedian = chunkTimes.length ? chunkTimes[Math.floor(chunkTimes.length / 2)] : 0;
+              return [loads[2], engineMs, times[Math.floor(times.length / 2)], times[Math.floor(times.length * 0.95)], engine.sortedTerms.length, results, chunkTimes.length, chunkMedian];
             }
             """, queries.Select(q => new object[] { q.Query, q.Typing }).ToArray());
+        var main = new FileInfo(Path.Combine(output, "assets", "search-index.js")).Length;
         await page.CloseAsync();
         Console.WriteLine(string.Join(" | ",
             count.ToString(f), buildSeconds.ToString("0.0", f), Kb(index.Length), Kb(gzipped.Length),
-            Kb(index.Length / (double)count), Kb(gzipped.Length / (double)count), timings[4].ToString("0", f),
-            timings[0].ToString("0.0", f), timings[1].ToString("0.0", f), timings[2].ToString("0.00", f), timings[3].ToString("0.00", f),
+            Kb(index.Length / (double)count), Kb(gzipped.Length / (double)count), Kb(main), chunkFiles.Length.ToString(f), timings[4].ToString("0", f),
+            timings[0].ToString("0.0", f), timings[1].ToString("0.0", f), $"{timings[6]:0} ({timings[7].ToString("0.0", f)})",
+            timings[2].ToString("0.00", f), timings[3].ToString("0.00", f),
             $"{queries.Count} ({timings[5]:0} results)"));
     }
     finally
