@@ -397,6 +397,7 @@
       if (api.words(query).length === 0) {
         api.render(document, list, { words: [], pages: [], total: 0 }, siteRoot);
         list.hidden = true;
+        clearTimeout(announce);
         status.textContent = '';
         return;
       }
