@@ -22,6 +22,8 @@
 
   var MAX_EXPANSIONS = 30;
   var MAX_PAGES = 50; // shown; the count announced is of every page found
+  // Weight of a section's text by how often it holds the term (1, 2, 3 or more): 1 + ln(count).
+  var TEXT_WEIGHTS = [0, WEIGHT_TEXT, WEIGHT_TEXT * (1 + Math.log(2)), WEIGHT_TEXT * (1 + Math.log(3))];
 
   // True when a and b are at most one insertion, deletion or substitution apart.
   function withinOneEdit(a, b) {
@@ -41,16 +43,33 @@
   /*
    * A term's postings, as the build wrote them (src/Search/SearchIndex.cs): base-36 numbers separated by spaces, one
    * per section holding the term, each (section - previous section) * 8 + (4 if in the heading) + min(text count, 3).
+   * Decoded by hand into pairs [section, code, …]: a common word holds thousands of sections, and split/parseInt
+   * made it the slowest part of a query.
    */
-  function decodePostings(encoded, into) {
-    if (!encoded) { return; }
-    var parts = encoded.split(' ');
-    var section = 0;
-    for (var i = 0; i < parts.length; i++) {
-      var v = parseInt(parts[i], 36);
-      section += Math.floor(v / 8);
-      into.push(section, (v & 4) ? 1 : 0, v & 3);
+  function decodePostings(encoded) {
+    if (!encoded) { return new Int32Array(0); }
+    var length = encoded.length;
+    var count = 1;
+    var i;
+    for (i = 0; i < length; i++) {
+      if (encoded.charCodeAt(i) === 32) { count++; }
     }
+    var pairs = new Int32Array(count * 2);
+    var k = 0;
+    var value = 0;
+    var section = 0;
+    for (i = 0; i <= length; i++) {
+      var c = i < length ? encoded.charCodeAt(i) : 32;
+      if (c === 32) {
+        section += Math.floor(value / 8);
+        pairs[k++] = section;
+        pairs[k++] = value % 8;
+        value = 0;
+      } else {
+        value = value * 36 + (c <= 57 ? c - 48 : c - 87);
+      }
+    }
+    return pairs;
   }
 
   // The chunk of the index that holds a term: its first two characters when ASCII letters or digits, else '_'
@@ -78,6 +97,7 @@
       this.terms = index.terms;
     }
     this.sortedTerms = Object.keys(this.terms).sort();
+    this.decoded = new Map(); // postings of recent terms: typing a word searches the same terms again and again
     this.sectionsOfPage = this.pages.map(function () { return []; });
     this.pageOfSection = new Int32Array(this.sections.length);
     for (var s = 0; s < this.sections.length; s++) {
@@ -109,6 +129,16 @@
     }
     this.loaded[key] = true;
     this.sortedTerms = Object.keys(this.terms).sort();
+  };
+
+  Engine.prototype.postings = function (term) {
+    var pairs = this.decoded.get(term);
+    if (!pairs) {
+      if (this.decoded.size >= 200) { this.decoded.clear(); }
+      pairs = decodePostings(this.terms[term]);
+      this.decoded.set(term, pairs);
+    }
+    return pairs;
   };
 
   // Index terms that start with prefix, from the sorted list (binary search, then walk).
@@ -170,9 +200,8 @@
         inTitle[titlePages[i]] = true;
         df += this.sectionsOfPage[titlePages[i]].length;
       }
-      var postings = [];
-      decodePostings(this.terms[terms[t]], postings);
-      for (i = 0; i < postings.length; i += 3) {
+      var postings = this.postings(terms[t]);
+      for (i = 0; i < postings.length; i += 2) {
         if (!inTitle[this.pageOfSection[postings[i]]]) { df++; }
       }
       var idf = Math.log(1 + count / Math.max(df, 1));
@@ -180,11 +209,15 @@
         var ofPage = this.sectionsOfPage[titlePages[p]];
         for (i = 0; i < ofPage.length; i++) { score[ofPage[i]] = Math.max(score[ofPage[i]], WEIGHT_TITLE * idf); }
       }
-      for (i = 0; i < postings.length; i += 3) {
+      var hasTitles = titlePages.length > 0;
+      for (i = 0; i < postings.length; i += 2) {
         var s = postings[i];
-        var raw = (inTitle[this.pageOfSection[s]] ? WEIGHT_TITLE : 0) + WEIGHT_HEADING * postings[i + 1] +
-          (postings[i + 2] > 0 ? WEIGHT_TEXT * (1 + Math.log(postings[i + 2])) : 0);
-        score[s] = Math.max(score[s], raw * idf);
+        var code = postings[i + 1];
+        var text = code & 3;
+        var raw = (hasTitles && inTitle[this.pageOfSection[s]] ? WEIGHT_TITLE : 0) + ((code & 4) ? WEIGHT_HEADING : 0) +
+          (text > 0 ? TEXT_WEIGHTS[text] : 0);
+        var value = raw * idf;
+        if (value > score[s]) { score[s] = value; }
         inSection[s] = 1;
       }
     }
