@@ -6,10 +6,12 @@ namespace FichesSite.Build;
 /// <param name="BaseUrl">Overrides site.yml's base_url (what must be absolute: canonical links, sitemap).</param>
 /// <param name="Strict">Warnings fail the build too.</param>
 /// <param name="Today">The date review deadlines are checked against; by default <see cref="BuildDate.Today"/>.</param>
+/// <param name="SearchSplitAboveBytes">Size past which the search index is split into chunks (tests lower it).</param>
 public sealed record BuildOptions(
     string InputDirectory = "input",
     string ThemeDirectory = "theme",
     string? OutputDirectory = "_site",
     string? BaseUrl = null,
     bool Strict = false,
-    DateOnly? Today = null);
+    DateOnly? Today = null,
+    long SearchSplitAboveBytes = Search.SearchIndexStage.DefaultSplitAboveBytes);

@@ -5,6 +5,7 @@ using FichesSite.Html;
 using FichesSite.Markdown;
 using FichesSite.Pipeline;
 using FichesSite.Rendering;
+using FichesSite.Search;
 
 namespace FichesSite.Build;
 
@@ -29,6 +30,9 @@ public static class SiteBuilder
         cache?.ForgetUnless(SettingsFingerprint(options));
         var markdown = MarkdownSetup.Create(strings.Map("alerts"));
         var assets = new ThemeAssets(options.ThemeDirectory);
+        var search = new SearchIndexStage(
+            excludedPages: [SiteModel.HomePage, SiteModel.NotFoundPage, SiteModel.SiteMapPage, SiteModel.SearchPage],
+            options.SearchSplitAboveBytes);
 
         IDocumentStage[] pageStages =
         [
@@ -42,7 +46,8 @@ public static class SiteBuilder
             new ReadSources(options.InputDirectory),
             .. cache is null ? pageStages : [new CachedDocumentStages(pageStages, cache.Pages)],
             new LayoutStage(new ThemeTemplates(options.ThemeDirectory), site, strings, contracts, cache?.Layouts),
-            new LinkCheckStage(assets.SitePaths, site.BaseUrl, cache?.Links),
+            new LinkCheckStage([.. assets.SitePaths, SearchIndexStage.ScriptPath], site.BaseUrl, cache?.Links),
+            search,
         ];
         var result = PipelineRunner.Run(stages, diagnostics);
         cache?.Pages.KeepOnly(result.Documents.Select(d => d.SourcePath));
@@ -52,7 +57,7 @@ public static class SiteBuilder
         if (succeeded && options.OutputDirectory is not null)
         {
             var write = Stopwatch.StartNew();
-            var output = new SiteWriter(options, result.Documents, assets, site.BaseUrl);
+            var output = new SiteWriter(options, result.Documents, search.Files, assets, site.BaseUrl);
             succeeded = cache is { OutputComplete: true } ? output.Update(cache, diagnostics) : output.Replace(cache, diagnostics);
             timings.Add(new StageTiming("write", write.Elapsed));
         }

@@ -8,7 +8,13 @@ namespace FichesSite.Build;
 /// Writes the finished site. A build replaces the whole output folder at once (written beside it,
 /// then swapped in). The preview, once it has done that, updates only the pages that changed.
 /// </summary>
-public sealed class SiteWriter(BuildOptions options, IReadOnlyList<Document> documents, ThemeAssets assets, string? baseUrl)
+/// <param name="generated">Files made by site stages rather than pages (the search index scripts), by site path.</param>
+public sealed class SiteWriter(
+    BuildOptions options,
+    IReadOnlyList<Document> documents,
+    IReadOnlyDictionary<string, string> generated,
+    ThemeAssets assets,
+    string? baseUrl)
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
@@ -72,6 +78,7 @@ public sealed class SiteWriter(BuildOptions options, IReadOnlyList<Document> doc
             }
             // Theme assets cannot have changed: a theme change empties the cache and replaces the whole site.
             CopyAttachments(site, replaceAtomically: true);
+            WriteGenerated(site, replaceAtomically: true);
             SearchEngineFiles.Write(site, documents, baseUrl);
             return true;
         }
@@ -86,6 +93,7 @@ public sealed class SiteWriter(BuildOptions options, IReadOnlyList<Document> doc
     {
         assets.CopyTo(site);
         CopyAttachments(site, replaceAtomically: false);
+        WriteGenerated(site, replaceAtomically: false);
         SearchEngineFiles.Write(site, documents, baseUrl);
     }
 
@@ -107,11 +115,22 @@ public sealed class SiteWriter(BuildOptions options, IReadOnlyList<Document> doc
         }
     }
 
-    private static void WritePage(string site, Document document, bool replaceAtomically = false)
+    private void WriteGenerated(string site, bool replaceAtomically)
     {
-        var path = Path.Combine(site, document.OutputPath);
+        foreach (var (sitePath, content) in generated)
+        {
+            WriteFile(site, sitePath, content, replaceAtomically);
+        }
+    }
+
+    private static void WritePage(string site, Document document, bool replaceAtomically = false) =>
+        WriteFile(site, document.OutputPath, document.Content, replaceAtomically);
+
+    private static void WriteFile(string site, string sitePath, string content, bool replaceAtomically)
+    {
+        var path = Path.Combine(site, sitePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var bytes = Utf8.GetBytes(document.Content);
+        var bytes = Utf8.GetBytes(content);
         if (!replaceAtomically)
         {
             File.WriteAllBytes(path, bytes);

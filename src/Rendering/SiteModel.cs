@@ -14,6 +14,8 @@ public sealed class SiteModel
 {
     public const string HomePage = "index.html";
     public const string NotFoundPage = "404.html";
+    public const string SiteMapPage = "plan-du-site/index.html";
+    public const string SearchPage = "recherche/index.html";
 
     private readonly SiteConfig _site;
     private readonly ThemeStrings _strings;

@@ -1,0 +1,257 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+
+namespace FichesSite.Search;
+
+/// <summary>One page in the index: its title and its path in the site.</summary>
+public sealed record IndexedPage(string Title, string Path, IReadOnlyList<PageSection> Sections);
+
+/// <summary>
+/// The search index: pages, their sections, the pages whose title holds each term, and for every term the sections
+/// whose heading or text holds it. Written as a script that assigns a global (<see cref="GlobalName"/>), loaded by a
+/// plain &lt;script src&gt;: no fetch, no worker, no WebAssembly, so search works from file:// and under a strict
+/// Content-Security-Policy. The format is read by theme/assets/js/search.js:
+/// <code>
+/// { "version": 2,
+///   "pages":    [[title, path], …],
+///   "sections": [[page, heading, anchor, snippet], …],
+///   "titles":   { term: [page, …], … },
+///   "terms":    { term: "postings", … } }         or, once split (see ToFiles): "chunks": [key, …]
+/// </code>
+/// Postings are kept small because they are most of the index: one base-36 number per section holding the term,
+/// (section − previous section) × 8 + 4 if the heading holds it + the number of times the text does, at most 3
+/// (ranking damps counts anyway). A string per term also loads faster than nested arrays: the browser decodes
+/// only the postings of the words searched. Everything is sorted (pages by path, terms ordinally), so the same
+/// input gives the same bytes.
+/// </summary>
+public sealed class SearchIndex
+{
+    public const string GlobalName = "FICHES_INDEX";
+    public const int SnippetLength = 120;
+
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        // Keeps accents readable and escapes < > & ' (a hostile title can never close a tag).
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
+
+    private readonly IReadOnlyList<IndexedPage> _pages;
+
+    public SearchIndex(IEnumerable<IndexedPage> pages) => _pages = pages.OrderBy(p => p.Path, StringComparer.Ordinal).ToList();
+
+    public IReadOnlyList<IndexedPage> Pages => _pages;
+
+    /// <summary>The sections in index order, with the index of their page.</summary>
+    public IEnumerable<(int Page, PageSection Section)> Sections =>
+        _pages.SelectMany((page, p) => page.Sections.Select(section => (p, section)));
+
+    /// <summary>For every term: the pages whose title holds it and, per section, how often its heading and its text do.</summary>
+    public SortedDictionary<string, (SortedSet<int> TitlePages, SortedDictionary<int, (int Heading, int Text)> Sections)> Terms()
+    {
+        var terms = new SortedDictionary<string, (SortedSet<int>, SortedDictionary<int, (int, int)>)>(StringComparer.Ordinal);
+        (SortedSet<int> TitlePages, SortedDictionary<int, (int Heading, int Text)> Sections) Entry(string term)
+        {
+            if (!terms.TryGetValue(term, out var entry))
+            {
+                entry = ([], []);
+                terms[term] = entry;
+            }
+            return entry;
+        }
+        for (var p = 0; p < _pages.Count; p++)
+        {
+            foreach (var term in FrenchNormalizer.Terms(_pages[p].Title))
+            {
+                Entry(term).TitlePages.Add(p);
+            }
+        }
+        var s = 0;
+        foreach (var (_, section) in Sections)
+        {
+            foreach (var term in FrenchNormalizer.Terms(section.Heading))
+            {
+                var postings = Entry(term).Sections;
+                postings[s] = postings.TryGetValue(s, out var c) ? (c.Heading + 1, c.Text) : (1, 0);
+            }
+            foreach (var term in FrenchNormalizer.Terms(section.Text))
+            {
+                var postings = Entry(term).Sections;
+                postings[s] = postings.TryGetValue(s, out var c) ? (c.Heading, c.Text + 1) : (0, 1);
+            }
+            s++;
+        }
+        return terms;
+    }
+
+    /// <summary>The whole index in one script, <see cref="ScriptPath"/>.</summary>
+    public string ToScript() => Script(GlobalName, Json(terms: Terms(), chunks: null));
+
+    /// <summary>
+    /// The files of the index: one script while it weighs at most <paramref name="splitAboveBytes"/>; past that, a
+    /// main script without the terms (it lists the chunks instead) and one script per chunk of terms, the terms
+    /// that share their first two characters (<see cref="ChunkKey"/>), which search.js loads by &lt;script src&gt;
+    /// when a query word needs it. The measurements behind the threshold are in docs/search.md.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ToFiles(long splitAboveBytes)
+    {
+        var terms = Terms();
+        var whole = Script(GlobalName, Json(terms, chunks: null));
+        if (Encoding.UTF8.GetByteCount(whole) <= splitAboveBytes)
+        {
+            return new SortedDictionary<string, string>(StringComparer.Ordinal) { [ScriptPath] = whole };
+        }
+        var chunks = terms.GroupBy(t => ChunkKey(t.Key)).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            [ScriptPath] = Script(GlobalName, Json(terms, chunks.Keys.Order(StringComparer.Ordinal).ToList())),
+        };
+        foreach (var (key, chunk) in chunks)
+        {
+            files[ChunkPath(key)] = Script($"{ChunksGlobalName}['{key}']", TermsJson(chunk), $"window.{ChunksGlobalName} = window.{ChunksGlobalName} || {{}};\n");
+        }
+        return files;
+    }
+
+    /// <summary>Where the index goes in the site; base.liquid loads it with a &lt;script src&gt;.</summary>
+    public const string ScriptPath = "assets/search-index.js";
+
+    /// <summary>The global that chunk scripts fill, by chunk key.</summary>
+    public const string ChunksGlobalName = "FICHES_INDEX_TERMS";
+
+    public static string ChunkPath(string key) => $"assets/search-index/{key}.js";
+
+    /// <summary>
+    /// The chunk of a term: its first two characters when they are ASCII letters or digits (a one-character term is
+    /// its own chunk), otherwise "_". search.js computes the same key.
+    /// </summary>
+    public static string ChunkKey(string term)
+    {
+        var head = term.Length >= 2 ? term[..2] : term;
+        return head.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9') ? head : "_";
+    }
+
+    private static string Script(string target, byte[] json, string prelude = "")
+    {
+        // JSON.parse of a string literal loads a large index about twice as fast as the same object written as code
+        // (browsers parse JSON with a simpler grammar). The JSON has no raw line breaks; only \ and ' need escaping.
+        var literal = Encoding.UTF8.GetString(json).Replace("\\", "\\\\").Replace("'", "\\'");
+        return $"// Search index written by the build (src/Search/SearchIndexStage.cs); read by search.js.\n{prelude}window.{target} = JSON.parse('{literal}');\n";
+    }
+
+    private byte[] Json(SortedDictionary<string, (SortedSet<int> TitlePages, SortedDictionary<int, (int Heading, int Text)> Sections)> terms, IReadOnlyList<string>? chunks)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("version", 2);
+            json.WriteStartArray("pages");
+            foreach (var page in _pages)
+            {
+                json.WriteStartArray();
+                json.WriteStringValue(page.Title);
+                json.WriteStringValue(page.Path);
+                json.WriteEndArray();
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("sections");
+            foreach (var (p, section) in Sections)
+            {
+                json.WriteStartArray();
+                json.WriteNumberValue(p);
+                json.WriteStringValue(section.Heading);
+                json.WriteStringValue(section.Anchor);
+                json.WriteStringValue(Snippet(section.Text));
+                json.WriteEndArray();
+            }
+            json.WriteEndArray();
+            json.WriteStartObject("titles");
+            foreach (var (term, (titlePages, _)) in terms.Where(t => t.Value.TitlePages.Count > 0))
+            {
+                json.WriteStartArray(term);
+                foreach (var p in titlePages)
+                {
+                    json.WriteNumberValue(p);
+                }
+                json.WriteEndArray();
+            }
+            json.WriteEndObject();
+            if (chunks is null)
+            {
+                json.WritePropertyName("terms");
+                WriteTerms(json, terms);
+            }
+            else
+            {
+                json.WriteStartArray("chunks");
+                foreach (var key in chunks)
+                {
+                    json.WriteStringValue(key);
+                }
+                json.WriteEndArray();
+            }
+            json.WriteEndObject();
+        }
+        return buffer.ToArray();
+    }
+
+    private static byte[] TermsJson(IEnumerable<KeyValuePair<string, (SortedSet<int> TitlePages, SortedDictionary<int, (int Heading, int Text)> Sections)>> terms)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            WriteTerms(json, terms);
+        }
+        return buffer.ToArray();
+    }
+
+    private static void WriteTerms(Utf8JsonWriter json, IEnumerable<KeyValuePair<string, (SortedSet<int> TitlePages, SortedDictionary<int, (int Heading, int Text)> Sections)>> terms)
+    {
+        json.WriteStartObject();
+        foreach (var (term, (_, sections)) in terms)
+        {
+            json.WriteString(term, EncodePostings(sections));
+        }
+        json.WriteEndObject();
+    }
+
+    /// <summary>Postings as search.js decodes them: see the format above.</summary>
+    public static string EncodePostings(SortedDictionary<int, (int Heading, int Text)> sections)
+    {
+        var encoded = new StringBuilder();
+        var previous = 0;
+        foreach (var (section, (heading, text)) in sections)
+        {
+            var value = (long)(section - previous) * 8 + (heading > 0 ? 4 : 0) + Math.Min(text, 3);
+            encoded.Append(encoded.Length > 0 ? " " : "").Append(Base36(value));
+            previous = section;
+        }
+        return encoded.ToString();
+    }
+
+    private static string Base36(long value)
+    {
+        const string digits = "0123456789abcdefghijklmnopqrstuvwxyz";
+        var chars = new Stack<char>();
+        do
+        {
+            chars.Push(digits[(int)(value % 36)]);
+            value /= 36;
+        }
+        while (value > 0);
+        return new string(chars.ToArray());
+    }
+
+    /// <summary>The start of a section's text, cut at a word.</summary>
+    public static string Snippet(string text)
+    {
+        if (text.Length <= SnippetLength)
+        {
+            return text;
+        }
+        var cut = text.LastIndexOf(' ', SnippetLength);
+        return text[..(cut > SnippetLength / 2 ? cut : SnippetLength)] + " …";
+    }
+}

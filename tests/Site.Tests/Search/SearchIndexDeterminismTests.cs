@@ -1,0 +1,35 @@
+using FichesSite.Search;
+
+namespace FichesSite.Tests.Search;
+
+/// <summary>The index is part of the site: same pages, same bytes, whatever order the pages arrive in.</summary>
+public sealed class SearchIndexDeterminismTests
+{
+    private static readonly IndexedPage[] Pages =
+    [
+        new("Zona", "fiches/zona/index.html", [new("", "", "Une éruption douloureuse."), new("Traitement", "traitement", "Des antiviraux.")]),
+        new("Arthroscopie du genou", "fiches/arthroscopie/index.html", [new("Risques", "risques", "Une infection, rare.")]),
+        new("Biopsie", "fiches/biopsie/index.html", [new("Déroulement", "deroulement", "Sous anesthésie locale.")]),
+    ];
+
+    [Fact]
+    public void The_index_script_does_not_depend_on_page_order()
+    {
+        var forward = new SearchIndex(Pages).ToScript();
+        var backward = new SearchIndex(Pages.Reverse()).ToScript();
+        Assert.Equal(forward, backward);
+        Assert.Equal(forward, new SearchIndex(Pages).ToScript());
+        Assert.DoesNotContain(DateTime.UtcNow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), forward);
+    }
+
+    [Fact]
+    public void Built_sites_have_the_same_index_bytes()
+    {
+        using var site = new TestSite();
+        var first = Path.Combine(site.Root, "one");
+        var second = Path.Combine(site.Root, "two");
+        Assert.True(site.Build(first).Succeeded);
+        Assert.True(site.Build(second).Succeeded);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(first, SearchIndexStage.ScriptPath)), File.ReadAllBytes(Path.Combine(second, SearchIndexStage.ScriptPath)));
+    }
+}

@@ -1,0 +1,498 @@
+/*
+ * The site's search: a small query engine over assets/search-index.js (built by src/Search/), and the search
+ * field of the header. Hand-written on purpose, with no library: it must run from file://, under a sub-path and
+ * under a strict Content-Security-Policy, so it is a plain script (no module, no fetch, no worker, no eval), and
+ * it builds results from DOM text nodes only, never from HTML strings.
+ *
+ * Engine rules: every query word must match (AND, over a page); the last word also matches as a prefix while the
+ * patient is still typing; a word of 5 letters or more that matches nothing is retried at edit distance 1;
+ * ranking is tf-idf with a page title worth more than a heading, worth more than text; results are grouped by
+ * page, best section first. Words go through FichesSearch.words/stem (search-normalize.js), the twin of the
+ * normaliser that built the index.
+ */
+(function (root) {
+  'use strict';
+
+  var api = root.FichesSearch = root.FichesSearch || {};
+  var WEIGHT_TITLE = 3;
+  var WEIGHT_HEADING = 2;
+  var WEIGHT_TEXT = 1;
+  var MAX_SECTIONS_PER_PAGE = 3;
+  var FUZZY_MIN_LENGTH = 5;
+
+  var MAX_EXPANSIONS = 30;
+  var MAX_PAGES = 50; // shown; the count announced is of every page found
+  // Weight of a section's text by how often it holds the term (1, 2, 3 or more): 1 + ln(count).
+  var TEXT_WEIGHTS = [0, WEIGHT_TEXT, WEIGHT_TEXT * (1 + Math.log(2)), WEIGHT_TEXT * (1 + Math.log(3))];
+
+  // True when a and b are at most one insertion, deletion or substitution apart.
+  function withinOneEdit(a, b) {
+    var la = a.length;
+    var lb = b.length;
+    if (la > lb) { var t = a; a = b; b = t; la = a.length; lb = b.length; }
+    if (lb - la > 1) { return false; }
+    var i = 0;
+    while (i < la && a.charCodeAt(i) === b.charCodeAt(i)) { i++; }
+    var skip = la === lb ? 1 : 0; // substitution: skip one in both; insertion: skip one in the longer
+    for (var j = i + skip; j < la; j++) {
+      if (a.charCodeAt(j) !== b.charCodeAt(j + 1 - skip)) { return false; }
+    }
+    return true;
+  }
+
+  /*
+   * A term's postings, as the build wrote them (src/Search/SearchIndex.cs): base-36 numbers separated by spaces, one
+   * per section holding the term, each (section - previous section) * 8 + (4 if in the heading) + min(text count, 3).
+   * Decoded by hand into pairs [section, code, …]: a common word holds thousands of sections, and split/parseInt
+   * made it the slowest part of a query.
+   */
+  function decodePostings(encoded) {
+    if (!encoded) { return new Int32Array(0); }
+    var length = encoded.length;
+    var count = 1;
+    var i;
+    for (i = 0; i < length; i++) {
+      if (encoded.charCodeAt(i) === 32) { count++; }
+    }
+    var pairs = new Int32Array(count * 2);
+    var k = 0;
+    var value = 0;
+    var section = 0;
+    for (i = 0; i <= length; i++) {
+      var c = i < length ? encoded.charCodeAt(i) : 32;
+      if (c === 32) {
+        section += Math.floor(value / 8);
+        pairs[k++] = section;
+        pairs[k++] = value % 8;
+        value = 0;
+      } else {
+        value = value * 36 + (c <= 57 ? c - 48 : c - 87);
+      }
+    }
+    return pairs;
+  }
+
+  // The chunk of the index that holds a term: its first two characters when ASCII letters or digits, else '_'
+  // (the same rule as SearchIndex.ChunkKey in C#).
+  api.chunkKey = function (term) {
+    var head = term.length >= 2 ? term.slice(0, 2) : term;
+    return /^[a-z0-9]+$/.test(head) ? head : '_';
+  };
+
+  /*
+   * index: window.FICHES_INDEX. A large index comes without its terms but with the list of its chunks: the page
+   * loads the chunks that missingChunks names, hands each to addChunk, then searches.
+   */
+  function Engine(index) {
+    this.pages = index.pages;
+    this.sections = index.sections;
+    this.terms = {};
+    this.titles = index.titles;
+    this.chunks = null;
+    this.loaded = {};
+    if (index.chunks) {
+      var chunks = this.chunks = {};
+      index.chunks.forEach(function (key) { chunks[key] = true; });
+    } else {
+      this.terms = index.terms;
+    }
+    this.sortedTerms = Object.keys(this.terms).sort();
+    this.decoded = new Map(); // postings of recent terms: typing a word searches the same terms again and again
+    this.sectionsOfPage = this.pages.map(function () { return []; });
+    this.pageOfSection = new Int32Array(this.sections.length);
+    for (var s = 0; s < this.sections.length; s++) {
+      this.pageOfSection[s] = this.sections[s][0];
+      this.sectionsOfPage[this.sections[s][0]].push(s);
+    }
+  }
+
+  // The chunks not yet loaded that a query needs: those of each word and of its stem (fuzzy matching looks no further).
+  Engine.prototype.missingChunks = function (query, typing) {
+    if (!this.chunks) { return []; }
+    var need = {};
+    var chunks = this.chunks;
+    var words = api.words(query);
+    words.forEach(function (word, i) {
+      need[api.chunkKey(word)] = true;
+      need[api.chunkKey(api.stem(word))] = true;
+      if (typing && i === words.length - 1 && word.length < 2) {
+        Object.keys(chunks).forEach(function (key) { if (key.charAt(0) === word) { need[key] = true; } });
+      }
+    });
+    var loaded = this.loaded;
+    return Object.keys(need).filter(function (key) { return chunks[key] && !loaded[key]; }).sort();
+  };
+
+  Engine.prototype.addChunk = function (key, terms) {
+    for (var term in terms) {
+      if (terms.hasOwnProperty(term)) { this.terms[term] = terms[term]; }
+    }
+    this.loaded[key] = true;
+    this.sortedTerms = Object.keys(this.terms).sort();
+  };
+
+  Engine.prototype.postings = function (term) {
+    var pairs = this.decoded.get(term);
+    if (!pairs) {
+      if (this.decoded.size >= 200) { this.decoded.clear(); }
+      pairs = decodePostings(this.terms[term]);
+      this.decoded.set(term, pairs);
+    }
+    return pairs;
+  };
+
+  // Index terms that start with prefix, from the sorted list (binary search, then walk).
+  Engine.prototype.termsStartingWith = function (prefix) {
+    var list = this.sortedTerms;
+    var lo = 0;
+    var hi = list.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (list[mid] < prefix) { lo = mid + 1; } else { hi = mid; }
+    }
+    var found = [];
+    for (var i = lo; i < list.length && list[i].lastIndexOf(prefix, 0) === 0; i++) { found.push(list[i]); }
+    return found;
+  };
+
+  // Keeps the terms closest to what was typed (shortest first), so that « a » while typing stays fast.
+  function closest(found) {
+    return Object.keys(found).sort(function (a, b) { return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0); })
+      .slice(0, MAX_EXPANSIONS).sort();
+  }
+
+  // The index terms a query word stands for, and how it matched: exact, prefix or fuzzy.
+  Engine.prototype.expand = function (word, isPrefix) {
+    var stem = api.stem(word);
+    var found = {};
+    var how = 'exact';
+    if (this.terms.hasOwnProperty(stem)) { found[stem] = true; }
+    if (isPrefix) {
+      this.termsStartingWith(stem).concat(this.termsStartingWith(word)).forEach(function (t) { found[t] = true; });
+      how = 'prefix';
+    }
+    if (Object.keys(found).length === 0 && word.length >= FUZZY_MIN_LENGTH) {
+      how = 'fuzzy';
+      // Against the stem and the word as typed; never against short terms ("2", "os"), which any guess is near.
+      for (var i = 0; i < this.sortedTerms.length; i++) {
+        var t = this.sortedTerms[i];
+        if (t.length >= FUZZY_MIN_LENGTH - 1 && (withinOneEdit(t, stem) || withinOneEdit(t, word))) { found[t] = true; }
+      }
+    }
+    return { word: word, terms: closest(found), how: how };
+  };
+
+  /*
+   * How well each section matches one query word: the best of the word's terms there, tf-idf with a title worth
+   * more than a heading, worth more than text. score[s] > 0 when section s matches; inSection[s] when the match is
+   * in the section itself rather than only in its page's title.
+   */
+  Engine.prototype.wordScores = function (terms) {
+    var count = this.sections.length;
+    var score = new Float64Array(count);
+    var inSection = new Uint8Array(count);
+    for (var t = 0; t < terms.length; t++) {
+      var titlePages = this.titles[terms[t]] || [];
+      var inTitle = {};
+      var df = 0;
+      var i;
+      for (i = 0; i < titlePages.length; i++) {
+        inTitle[titlePages[i]] = true;
+        df += this.sectionsOfPage[titlePages[i]].length;
+      }
+      var postings = this.postings(terms[t]);
+      for (i = 0; i < postings.length; i += 2) {
+        if (!inTitle[this.pageOfSection[postings[i]]]) { df++; }
+      }
+      var idf = Math.log(1 + count / Math.max(df, 1));
+      for (var p = 0; p < titlePages.length; p++) {
+        var ofPage = this.sectionsOfPage[titlePages[p]];
+        for (i = 0; i < ofPage.length; i++) { score[ofPage[i]] = Math.max(score[ofPage[i]], WEIGHT_TITLE * idf); }
+      }
+      var hasTitles = titlePages.length > 0;
+      for (i = 0; i < postings.length; i += 2) {
+        var s = postings[i];
+        var code = postings[i + 1];
+        var text = code & 3;
+        var raw = (hasTitles && inTitle[this.pageOfSection[s]] ? WEIGHT_TITLE : 0) + ((code & 4) ? WEIGHT_HEADING : 0) +
+          (text > 0 ? TEXT_WEIGHTS[text] : 0);
+        var value = raw * idf;
+        if (value > score[s]) { score[s] = value; }
+        inSection[s] = 1;
+      }
+    }
+    return { score: score, inSection: inSection };
+  };
+
+  /*
+   * Runs a query. Returns {words: [{word, terms, how}], total, pages: [{page, title, path, score, sections: [{section,
+   * heading, anchor, snippet, score}]}]}: the best MAX_PAGES pages of the total found, best first. typing: the
+   * patient is still typing the last word.
+   */
+  Engine.prototype.search = function (query, typing) {
+    var words = api.words(query);
+    var result = { words: [], pages: [], total: 0 };
+    if (words.length === 0) { return result; }
+    var self = this;
+    var perWord = [];
+    var w;
+    for (w = 0; w < words.length; w++) {
+      var expansion = this.expand(words[w], typing && w === words.length - 1);
+      result.words.push(expansion);
+      if (expansion.terms.length === 0) { return result; }
+      perWord.push(this.wordScores(expansion.terms));
+    }
+
+    // Candidate pages: those where the first word matches; then every other word must match in the page too.
+    // A first pass scores pages without building anything, so that a common word over thousands of pages stays fast.
+    var candidates = [];
+    var seen = new Uint8Array(this.pages.length);
+    var first = perWord[0].score;
+    for (var c = 0; c < first.length; c++) {
+      var pc = this.pageOfSection[c];
+      if (first[c] > 0 && !seen[pc]) { seen[pc] = 1; candidates.push(pc); }
+    }
+    var ranked = [];
+    for (var n = 0; n < candidates.length; n++) {
+      var best = this.pageScore(candidates[n], perWord);
+      if (best > 0) { ranked.push({ page: candidates[n], score: best }); }
+    }
+    ranked.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
+    result.total = ranked.length;
+    result.pages = ranked.slice(0, MAX_PAGES).map(function (r) { return self.pageResult(r.page, perWord); });
+    return result;
+  };
+
+  // The score of a page's best section, or 0 when a query word is missing from the page.
+  Engine.prototype.pageScore = function (p, perWord) {
+    var sectionsHere = this.sectionsOfPage[p];
+    var best = 0;
+    for (var k = 0; k < perWord.length; k++) {
+      var found = false;
+      for (var i = 0; i < sectionsHere.length && !found; i++) { found = perWord[k].score[sectionsHere[i]] > 0; }
+      if (!found) { return 0; }
+    }
+    for (var j = 0; j < sectionsHere.length; j++) {
+      var score = 0;
+      for (var w = 0; w < perWord.length; w++) { score += perWord[w].score[sectionsHere[j]]; }
+      if (score > best) { best = score; }
+    }
+    return best;
+  };
+
+  // One page of the results, with its best sections first.
+  Engine.prototype.pageResult = function (p, perWord) {
+    var self = this;
+    var sectionsHere = this.sectionsOfPage[p];
+    var scored = [];
+    for (var i = 0; i < sectionsHere.length; i++) {
+      var s = sectionsHere[i];
+      var score = 0;
+      var inSection = false;
+      var wordsHere = 0;
+      for (var k = 0; k < perWord.length; k++) {
+        if (perWord[k].score[s] > 0) {
+          score += perWord[k].score[s];
+          inSection = inSection || perWord[k].inSection[s] === 1;
+          wordsHere++;
+        }
+      }
+      if (score > 0) { scored.push({ section: s, score: score, inSection: inSection, words: wordsHere }); }
+    }
+    var shown = scored.filter(function (x) { return x.inSection; });
+    if (shown.length === 0) { shown = scored.slice(0, 1); } // matched by its title only: the page itself
+    // Sections holding every word come first, then by score, then in page order.
+    shown.sort(function (a, b) { return b.words - a.words || b.score - a.score || a.section - b.section; });
+    shown = shown.slice(0, MAX_SECTIONS_PER_PAGE);
+    return {
+      page: p,
+      title: this.pages[p][0],
+      path: this.pages[p][1],
+      score: Math.max.apply(null, scored.map(function (x) { return x.score; })),
+      sections: shown.map(function (x) {
+        var section = self.sections[x.section];
+        return { section: x.section, heading: section[1], anchor: section[2], snippet: section[3], score: x.score };
+      }),
+    };
+  };
+
+  /*
+   * Cuts text into [{text, mark}] pieces, marking the words that stand for one of the matched terms, so that the
+   * page can show them with <mark> built as DOM nodes.
+   */
+  api.highlight = function (text, matched) {
+    var pieces = [];
+    var wordRun = /[\p{L}\p{Nd}\p{Mn}\u2019\u02BC\u2018']+/gu;
+    var last = 0;
+    var m;
+    while ((m = wordRun.exec(text)) !== null) {
+      var terms = api.terms(m[0]);
+      var hit = terms.some(function (t) { return matched.hasOwnProperty(t); });
+      if (hit) {
+        if (m.index > last) { pieces.push({ text: text.slice(last, m.index), mark: false }); }
+        pieces.push({ text: m[0], mark: true });
+        last = m.index + m[0].length;
+      }
+    }
+    if (last < text.length) { pieces.push({ text: text.slice(last), mark: false }); }
+    return pieces;
+  };
+
+  function appendHighlighted(doc, parent, text, matched) {
+    api.highlight(text, matched).forEach(function (piece) {
+      if (piece.mark) {
+        var mark = doc.createElement('mark');
+        mark.appendChild(doc.createTextNode(piece.text));
+        parent.appendChild(mark);
+      } else {
+        parent.appendChild(doc.createTextNode(piece.text));
+      }
+    });
+  }
+
+  /*
+   * Shows a result in list (an <ol>), with links relative to the current page (siteRoot leads to the site's root
+   * folder), so they work under any sub-path and from file://. Text only ever enters the page as text nodes.
+   */
+  api.render = function (doc, list, result, siteRoot) {
+    while (list.firstChild) { list.removeChild(list.firstChild); }
+    var matched = {};
+    result.words.forEach(function (w) { w.terms.forEach(function (t) { matched[t] = true; }); });
+    result.pages.forEach(function (page) {
+      var item = doc.createElement('li');
+      var title = doc.createElement('a');
+      title.setAttribute('href', siteRoot + page.path);
+      title.className = 'search-result-title';
+      appendHighlighted(doc, title, page.title, matched);
+      item.appendChild(title);
+      var sections = doc.createElement('ul');
+      page.sections.forEach(function (section) {
+        var entry = doc.createElement('li');
+        if (section.anchor) {
+          var link = doc.createElement('a');
+          link.setAttribute('href', siteRoot + page.path + '#' + section.anchor);
+          appendHighlighted(doc, link, section.heading, matched);
+          entry.appendChild(link);
+        }
+        if (section.snippet) {
+          var snippet = doc.createElement('p');
+          appendHighlighted(doc, snippet, section.snippet, matched);
+          entry.appendChild(snippet);
+        }
+        sections.appendChild(entry);
+      });
+      item.appendChild(sections);
+      list.appendChild(item);
+    });
+  };
+
+  // « 3 résultats », « 1 résultat », « Aucun résultat pour … »: the words come from theme/i18n/fr.yml via data-*.
+  api.statusText = function (form, count, query) {
+    if (count === 0) { return form.getAttribute('data-none').replace('{q}', query.trim()); }
+    return (count === 1 ? form.getAttribute('data-one') : form.getAttribute('data-many')).replace('{n}', String(count));
+  };
+
+  api.Engine = Engine;
+
+  // The page side: only in a browser, and only when the header's search form and the index are there.
+  if (typeof document === 'undefined') { return; }
+
+  function start() {
+    var form = document.querySelector('form[data-search]');
+    if (!form || !root.FICHES_INDEX) { return; }
+    var input = form.querySelector('input[name="q"]');
+    var status = document.getElementById(form.getAttribute('data-status'));
+    var list = document.getElementById(form.getAttribute('data-results'));
+    var siteRoot = form.getAttribute('data-site-root') || '';
+    var engine = new Engine(root.FICHES_INDEX);
+    var announce = null;
+
+    Array.prototype.forEach.call(document.querySelectorAll('[data-search-nojs]'), function (el) { el.hidden = true; });
+
+    // A chunk of a large index, loaded once by <script src> like the index itself; done runs when it is there.
+    var waiting = {};
+    function loadChunk(key, done) {
+      if (waiting[key]) { waiting[key].push(done); return; }
+      waiting[key] = [done];
+      var script = document.createElement('script');
+      script.src = siteRoot + 'assets/search-index/' + key + '.js';
+      script.onload = script.onerror = function () {
+        engine.addChunk(key, (root.FICHES_INDEX_TERMS || {})[key] || {});
+        var callbacks = waiting[key];
+        delete waiting[key];
+        callbacks.forEach(function (callback) { callback(); });
+      };
+      document.head.appendChild(script);
+    }
+
+    function run(typing) {
+      var query = input.value;
+      if (api.words(query).length === 0) {
+        api.render(document, list, { words: [], pages: [], total: 0 }, siteRoot);
+        list.hidden = true;
+        clearTimeout(announce);
+        status.textContent = '';
+        return;
+      }
+      var missing = engine.missingChunks(query, typing);
+      if (missing.length > 0) {
+        var pending = missing.length;
+        missing.forEach(function (key) {
+          loadChunk(key, function () {
+            pending--;
+            if (pending === 0 && input.value === query) { run(typing); }
+          });
+        });
+        return;
+      }
+      var result = engine.search(query, typing);
+      api.render(document, list, result, siteRoot);
+      list.hidden = result.pages.length === 0;
+      // While typing, announce once the patient pauses, so a screen reader is not interrupted at every key.
+      clearTimeout(announce);
+      announce = setTimeout(function () { status.textContent = api.statusText(form, result.total, query); }, typing ? 500 : 0);
+    }
+
+    function links() { return Array.prototype.slice.call(list.querySelectorAll('a')); }
+
+    input.addEventListener('input', function () { run(!/[\s\p{P}]$/u.test(input.value)); });
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      run(false);
+      var first = links()[0];
+      if (first) { first.focus(); }
+    });
+    // Arrow keys move between results, Escape closes them and goes back to the field.
+    form.addEventListener('keydown', function (event) {
+      var all = links();
+      var at = all.indexOf(document.activeElement);
+      if (event.key === 'ArrowDown' && all.length > 0 && !list.hidden) {
+        event.preventDefault();
+        all[Math.min(at + 1, all.length - 1)].focus();
+      } else if (event.key === 'ArrowUp' && at >= 0) {
+        event.preventDefault();
+        if (at === 0) { input.focus(); } else { all[at - 1].focus(); }
+      } else if (event.key === 'Escape' && !list.hidden) {
+        list.hidden = true;
+        input.focus();
+      }
+    });
+
+    // The search page, reached by the header's form: ?q=… runs the query at once.
+    var match = /[?&]q=([^&#]*)/.exec(location.search);
+    if (match) {
+      try {
+        input.value = decodeURIComponent(match[1].replace(/\+/g, ' '));
+      } catch (malformed) {
+        input.value = match[1]; // a stray % in a hand-typed address
+      }
+      run(false);
+    }
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
+  }
+}(typeof window !== 'undefined' ? window : globalThis));
