@@ -42,6 +42,11 @@ public static class ServeBenchmark
                 throw new TimeoutException("no reload message");
             }
         }
+        Console.WriteLine("stages of the last rebuild:");
+        foreach (var stage in server.LastBuild!.Timings)
+        {
+            Console.WriteLine($"  {stage.Stage,-28} {stage.Elapsed.TotalMilliseconds,7:0} ms");
+        }
         timings.Sort();
         Console.WriteLine($"save → reload message: median {timings[timings.Count / 2]:0} ms, min {timings[0]:0} ms, max {timings[^1]:0} ms (includes the watcher's 30 ms quiet period)");
     }

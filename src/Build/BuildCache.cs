@@ -1,6 +1,7 @@
 using FichesSite.Html;
 using FichesSite.Pipeline;
 using FichesSite.Rendering;
+using FichesSite.Search;
 
 namespace FichesSite.Build;
 
@@ -14,9 +15,13 @@ public sealed class BuildCache
     public CachedDocumentStages.Memory Pages { get; private set; } = new();
     public LayoutStage.Memory Layouts { get; private set; } = new();
     public LinkCheckStage.Memory Links { get; private set; } = new();
+    public SearchIndexStage.Memory Search { get; private set; } = new();
 
     /// <summary>The content of each file written into the output folder by the last build, by site path.</summary>
     public Dictionary<string, Document> Written { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The content of each generated file (search index) last written, by site path.</summary>
+    public Dictionary<string, string> WrittenFiles { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Set once the output folder holds a complete build made with this cache.</summary>
     public bool OutputComplete { get; set; }
@@ -34,7 +39,9 @@ public sealed class BuildCache
         Pages = new();
         Layouts = new();
         Links = new();
+        Search = new();
         Written.Clear();
+        WrittenFiles.Clear();
         OutputComplete = false;
     }
 }

@@ -32,7 +32,8 @@ public static class SiteBuilder
         var assets = new ThemeAssets(options.ThemeDirectory);
         var search = new SearchIndexStage(
             excludedPages: [SiteModel.HomePage, SiteModel.NotFoundPage, SiteModel.SiteMapPage, SiteModel.SearchPage],
-            options.SearchSplitAboveBytes);
+            options.SearchSplitAboveBytes,
+            cache?.Search);
 
         IDocumentStage[] pageStages =
         [

@@ -46,6 +46,11 @@ public sealed class SiteWriter(
             {
                 cache.Written[document.OutputPath] = document;
             }
+            cache.WrittenFiles.Clear();
+            foreach (var (sitePath, content) in generated)
+            {
+                cache.WrittenFiles[sitePath] = content;
+            }
             cache.OutputComplete = true;
         }
         return true;
@@ -78,7 +83,20 @@ public sealed class SiteWriter(
             }
             // Theme assets cannot have changed: a theme change empties the cache and replaces the whole site.
             CopyAttachments(site, replaceAtomically: true);
-            WriteGenerated(site, replaceAtomically: true);
+            // Generated files whose content did not change are not written again (the index may be hundreds of chunks).
+            foreach (var (sitePath, content) in generated)
+            {
+                if (!cache.WrittenFiles.TryGetValue(sitePath, out var last) || last != content)
+                {
+                    WriteFile(site, sitePath, content, replaceAtomically: true);
+                    cache.WrittenFiles[sitePath] = content;
+                }
+            }
+            foreach (var gone in cache.WrittenFiles.Keys.Where(p => !generated.ContainsKey(p)).ToList())
+            {
+                File.Delete(Path.Combine(site, gone));
+                cache.WrittenFiles.Remove(gone);
+            }
             SearchEngineFiles.Write(site, documents, baseUrl);
             return true;
         }
@@ -93,7 +111,7 @@ public sealed class SiteWriter(
     {
         assets.CopyTo(site);
         CopyAttachments(site, replaceAtomically: false);
-        WriteGenerated(site, replaceAtomically: false);
+        WriteGenerated(site);
         SearchEngineFiles.Write(site, documents, baseUrl);
     }
 
@@ -115,11 +133,11 @@ public sealed class SiteWriter(
         }
     }
 
-    private void WriteGenerated(string site, bool replaceAtomically)
+    private void WriteGenerated(string site)
     {
         foreach (var (sitePath, content) in generated)
         {
-            WriteFile(site, sitePath, content, replaceAtomically);
+            WriteFile(site, sitePath, content, replaceAtomically: false);
         }
     }
 

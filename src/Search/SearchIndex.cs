@@ -5,8 +5,19 @@ using System.Text.Unicode;
 
 namespace FichesSite.Search;
 
-/// <summary>One page in the index: its title and its path in the site.</summary>
-public sealed record IndexedPage(string Title, string Path, IReadOnlyList<PageSection> Sections);
+/// <summary>One page in the index: its title and its path in the site, and their search terms.</summary>
+public sealed record IndexedPage(string Title, string Path, IReadOnlyList<PageSection> Sections)
+{
+    // Normalising and stemming are most of the index's cost: done once per page, in parallel by the stage,
+    // and kept by the preview for pages that did not change.
+    public IReadOnlyList<string> TitleTerms { get; } = FrenchNormalizer.Terms(Title);
+
+    public IReadOnlyList<(IReadOnlyList<string> Heading, IReadOnlyList<string> Text)> SectionTerms { get; } =
+        Sections.Select(s => (FrenchNormalizer.Terms(s.Heading), FrenchNormalizer.Terms(s.Text))).ToList();
+}
+
+/// <summary>What the index knows of one term: the pages whose title holds it, and per section (in order) how often its heading and its text do.</summary>
+public sealed record TermEntry(List<int> TitlePages, List<(int Section, int Heading, int Text)> Sections);
 
 /// <summary>
 /// The search index: pages, their sections, the pages whose title holds each term, and for every term the sections
@@ -47,42 +58,58 @@ public sealed class SearchIndex
     public IEnumerable<(int Page, PageSection Section)> Sections =>
         _pages.SelectMany((page, p) => page.Sections.Select(section => (p, section)));
 
-    /// <summary>For every term: the pages whose title holds it and, per section, how often its heading and its text do.</summary>
-    public SortedDictionary<string, (SortedSet<int> TitlePages, SortedDictionary<int, (int Heading, int Text)> Sections)> Terms()
+    /// <summary>For every term, in ordinal order: the pages whose title holds it and, per section, how often its heading and its text do.</summary>
+    public IReadOnlyList<KeyValuePair<string, TermEntry>> Terms()
     {
-        var terms = new SortedDictionary<string, (SortedSet<int>, SortedDictionary<int, (int, int)>)>(StringComparer.Ordinal);
-        (SortedSet<int> TitlePages, SortedDictionary<int, (int Heading, int Text)> Sections) Entry(string term)
+        // Pages and sections are visited in index order, so each list grows at its end: no sorted containers needed.
+        var terms = new Dictionary<string, TermEntry>(StringComparer.Ordinal);
+        TermEntry Entry(string term)
         {
             if (!terms.TryGetValue(term, out var entry))
             {
-                entry = ([], []);
+                entry = new TermEntry([], []);
                 terms[term] = entry;
             }
             return entry;
         }
+        var s = 0;
         for (var p = 0; p < _pages.Count; p++)
         {
-            foreach (var term in FrenchNormalizer.Terms(_pages[p].Title))
+            foreach (var term in _pages[p].TitleTerms)
             {
-                Entry(term).TitlePages.Add(p);
+                var pages = Entry(term).TitlePages;
+                if (pages.Count == 0 || pages[^1] != p)
+                {
+                    pages.Add(p);
+                }
+            }
+            foreach (var (headingTerms, textTerms) in _pages[p].SectionTerms)
+            {
+                foreach (var term in headingTerms)
+                {
+                    Count(Entry(term).Sections, s, heading: 1, text: 0);
+                }
+                foreach (var term in textTerms)
+                {
+                    Count(Entry(term).Sections, s, heading: 0, text: 1);
+                }
+                s++;
             }
         }
-        var s = 0;
-        foreach (var (_, section) in Sections)
+        return terms.OrderBy(t => t.Key, StringComparer.Ordinal).ToList();
+    }
+
+    private static void Count(List<(int Section, int Heading, int Text)> postings, int section, int heading, int text)
+    {
+        if (postings.Count > 0 && postings[^1].Section == section)
         {
-            foreach (var term in FrenchNormalizer.Terms(section.Heading))
-            {
-                var postings = Entry(term).Sections;
-                postings[s] = postings.TryGetValue(s, out var c) ? (c.Heading + 1, c.Text) : (1, 0);
-            }
-            foreach (var term in FrenchNormalizer.Terms(section.Text))
-            {
-                var postings = Entry(term).Sections;
-                postings[s] = postings.TryGetValue(s, out var c) ? (c.Heading, c.Text + 1) : (0, 1);
-            }
-            s++;
+            var last = postings[^1];
+            postings[^1] = (section, last.Heading + heading, last.Text + text);
         }
-        return terms;
+        else
+        {
+            postings.Add((section, heading, text));
+        }
     }
 
     /// <summary>The whole index in one script, <see cref="ScriptPath"/>.</summary>
@@ -140,7 +167,7 @@ public sealed class SearchIndex
         return $"// Search index written by the build (src/Search/SearchIndexStage.cs); read by search.js.\n{prelude}window.{target} = JSON.parse('{literal}');\n";
     }
 
-    private byte[] Json(SortedDictionary<string, (SortedSet<int> TitlePages, SortedDictionary<int, (int Heading, int Text)> Sections)> terms, IReadOnlyList<string>? chunks)
+    private byte[] Json(IReadOnlyList<KeyValuePair<string, TermEntry>> terms, IReadOnlyList<string>? chunks)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, WriterOptions))
@@ -168,10 +195,10 @@ public sealed class SearchIndex
             }
             json.WriteEndArray();
             json.WriteStartObject("titles");
-            foreach (var (term, (titlePages, _)) in terms.Where(t => t.Value.TitlePages.Count > 0))
+            foreach (var (term, entry) in terms.Where(t => t.Value.TitlePages.Count > 0))
             {
                 json.WriteStartArray(term);
-                foreach (var p in titlePages)
+                foreach (var p in entry.TitlePages)
                 {
                     json.WriteNumberValue(p);
                 }
@@ -197,7 +224,7 @@ public sealed class SearchIndex
         return buffer.ToArray();
     }
 
-    private static byte[] TermsJson(IEnumerable<KeyValuePair<string, (SortedSet<int> TitlePages, SortedDictionary<int, (int Heading, int Text)> Sections)>> terms)
+    private static byte[] TermsJson(IEnumerable<KeyValuePair<string, TermEntry>> terms)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, WriterOptions))
@@ -207,22 +234,22 @@ public sealed class SearchIndex
         return buffer.ToArray();
     }
 
-    private static void WriteTerms(Utf8JsonWriter json, IEnumerable<KeyValuePair<string, (SortedSet<int> TitlePages, SortedDictionary<int, (int Heading, int Text)> Sections)>> terms)
+    private static void WriteTerms(Utf8JsonWriter json, IEnumerable<KeyValuePair<string, TermEntry>> terms)
     {
         json.WriteStartObject();
-        foreach (var (term, (_, sections)) in terms)
+        foreach (var (term, entry) in terms)
         {
-            json.WriteString(term, EncodePostings(sections));
+            json.WriteString(term, EncodePostings(entry.Sections));
         }
         json.WriteEndObject();
     }
 
     /// <summary>Postings as search.js decodes them: see the format above.</summary>
-    public static string EncodePostings(SortedDictionary<int, (int Heading, int Text)> sections)
+    public static string EncodePostings(IEnumerable<(int Section, int Heading, int Text)> sections)
     {
         var encoded = new StringBuilder();
         var previous = 0;
-        foreach (var (section, (heading, text)) in sections)
+        foreach (var (section, heading, text) in sections)
         {
             var value = (long)(section - previous) * 8 + (heading > 0 ? 4 : 0) + Math.Min(text, 3);
             encoded.Append(encoded.Length > 0 ? " " : "").Append(Base36(value));

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using FichesSite.Content;
 using FichesSite.Markdown;
 using FichesSite.Pipeline;
@@ -11,7 +12,11 @@ namespace FichesSite.Search;
 /// </summary>
 /// <param name="excludedPages">Output paths of pages that are not worth finding (home, site map, 404, the search page).</param>
 /// <param name="splitAboveBytes">Past this size the index is split into chunks of terms (see SearchIndex.ToFiles).</param>
-public sealed class SearchIndexStage(IReadOnlyCollection<string> excludedPages, long splitAboveBytes = SearchIndexStage.DefaultSplitAboveBytes) : ISiteStage
+/// <param name="memory">Given by the preview, to index again only the pages that changed.</param>
+public sealed class SearchIndexStage(
+    IReadOnlyCollection<string> excludedPages,
+    long splitAboveBytes = SearchIndexStage.DefaultSplitAboveBytes,
+    SearchIndexStage.Memory? memory = null) : ISiteStage
 {
     /// <summary>
     /// About 100 ms of loading in headless Chromium on the project's 2-core machine, some 400 fiches: see docs/search.md.
@@ -23,6 +28,27 @@ public sealed class SearchIndexStage(IReadOnlyCollection<string> excludedPages, 
 
     public string Name => "search index";
 
+    /// <summary>Across the preview's rebuilds: the indexed form of each page, with the page it was made from.</summary>
+    public sealed class Memory
+    {
+        internal ConcurrentDictionary<string, (Document Source, IndexedPage Page)> Pages { get; } = new(StringComparer.Ordinal);
+    }
+
+    private IndexedPage PageOf(Document document)
+    {
+        if (memory is not null && memory.Pages.TryGetValue(document.OutputPath, out var known) && ReferenceEquals(known.Source, document))
+        {
+            return known.Page;
+        }
+        var frontMatter = document.Get(FrontMatter.Key);
+        var page = new IndexedPage(frontMatter.Title, document.OutputPath, PageSections.Of(document.Get(ParseMarkdownStage.SyntaxTree), frontMatter.Description));
+        if (memory is not null)
+        {
+            memory.Pages[document.OutputPath] = (document, page);
+        }
+        return page;
+    }
+
     /// <summary>The index scripts by site path, once the stage has run: <see cref="ScriptPath"/>, and chunks past the threshold.</summary>
     public IReadOnlyDictionary<string, string> Files { get; private set; } = new Dictionary<string, string>();
 
@@ -33,11 +59,9 @@ public sealed class SearchIndexStage(IReadOnlyCollection<string> excludedPages, 
     {
         Index = new SearchIndex(documents
             .Where(d => !excludedPages.Contains(d.OutputPath) && !diagnostics.HasErrorsFor(d.SourcePath))
-            .Select(d =>
-            {
-                var frontMatter = d.Get(FrontMatter.Key);
-                return new IndexedPage(frontMatter.Title, d.OutputPath, PageSections.Of(d.Get(ParseMarkdownStage.SyntaxTree), frontMatter.Description));
-            }));
+            .AsParallel()
+            .Select(PageOf)
+            .ToList());
         Files = Index.ToFiles(splitAboveBytes);
         return documents;
     }
