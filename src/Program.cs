@@ -62,7 +62,7 @@ public static class Program
         {
             foreach (var timing in result.Timings)
             {
-                Console.WriteLine($"  {timing.Stage,-18} {timing.Elapsed.TotalMilliseconds,8:0} ms");
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {timing.Stage,-18} {timing.Elapsed.TotalMilliseconds,8:0} ms"));
             }
         }
         foreach (var diagnostic in result.Diagnostics.Take(MaxPrinted))
@@ -73,8 +73,8 @@ public static class Program
         {
             Console.Error.WriteLine($"… et {result.Diagnostics.Count - MaxPrinted} autre(s) message(s) : corrigez d’abord ceux-ci.");
         }
-        var fr = CultureInfo.InvariantCulture;
-        var seconds = result.Elapsed.TotalSeconds.ToString("0.00", fr).Replace('.', ',');
+        // A French decimal comma, without depending on the machine's culture.
+        var seconds = result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture).Replace('.', ',');
         var warnings = result.Warnings.Count();
         if (!result.Succeeded)
         {

@@ -1,6 +1,7 @@
 using FichesSite.Content;
 using FichesSite.Markdown;
 using FichesSite.Pipeline;
+using FichesSite.Text;
 
 namespace FichesSite.Rendering;
 
@@ -44,7 +45,7 @@ public sealed class SiteModel
         };
         var summaries = documents
             .Select(d => (d.OutputPath, FrontMatter: d.Get(FrontMatter.Key)))
-            .OrderBy(p => Text.AccentFolding.Fold(p.FrontMatter.Title), StringComparer.Ordinal)
+            .OrderBy(p => AccentFolding.Fold(p.FrontMatter.Title), StringComparer.Ordinal)
             .ThenBy(p => p.OutputPath, StringComparer.Ordinal)
             .ToList();
         _fiches = summaries
