@@ -113,7 +113,15 @@ public sealed class SearchIndex
     }
 
     /// <summary>The whole index in one script, <see cref="ScriptPath"/>.</summary>
-    public string ToScript() => Script(GlobalName, Json(terms: Terms(), chunks: null));
+    public string ToScript()
+    {
+        var terms = Terms();
+        return Script(GlobalName, Json(terms, Encoded(terms), chunks: null));
+    }
+
+    // Each term's postings, encoded once: the whole index and its chunks both write them.
+    private static List<KeyValuePair<string, string>> Encoded(IReadOnlyList<KeyValuePair<string, TermEntry>> terms) =>
+        terms.Select(t => new KeyValuePair<string, string>(t.Key, EncodePostings(t.Value.Sections))).ToList();
 
     /// <summary>
     /// The files of the index: one script while it weighs at most <paramref name="splitAboveBytes"/>; past that, a
@@ -124,15 +132,16 @@ public sealed class SearchIndex
     public IReadOnlyDictionary<string, string> ToFiles(long splitAboveBytes)
     {
         var terms = Terms();
-        var whole = Script(GlobalName, Json(terms, chunks: null));
+        var postings = Encoded(terms);
+        var whole = Script(GlobalName, Json(terms, postings, chunks: null));
         if (Encoding.UTF8.GetByteCount(whole) <= splitAboveBytes)
         {
             return new SortedDictionary<string, string>(StringComparer.Ordinal) { [ScriptPath] = whole };
         }
-        var chunks = terms.GroupBy(t => ChunkKey(t.Key)).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var chunks = postings.GroupBy(t => ChunkKey(t.Key)).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
-            [ScriptPath] = Script(GlobalName, Json(terms, chunks.Keys.Order(StringComparer.Ordinal).ToList())),
+            [ScriptPath] = Script(GlobalName, Json(terms, postings, chunks.Keys.Order(StringComparer.Ordinal).ToList())),
         };
         foreach (var (key, chunk) in chunks)
         {
@@ -167,7 +176,7 @@ public sealed class SearchIndex
         return $"// Search index written by the build (src/Search/SearchIndexStage.cs); read by search.js.\n{prelude}window.{target} = JSON.parse('{literal}');\n";
     }
 
-    private byte[] Json(IReadOnlyList<KeyValuePair<string, TermEntry>> terms, IReadOnlyList<string>? chunks)
+    private byte[] Json(IReadOnlyList<KeyValuePair<string, TermEntry>> terms, IReadOnlyList<KeyValuePair<string, string>> postings, IReadOnlyList<string>? chunks)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, WriterOptions))
@@ -208,7 +217,7 @@ public sealed class SearchIndex
             if (chunks is null)
             {
                 json.WritePropertyName("terms");
-                WriteTerms(json, terms);
+                WriteTerms(json, postings);
             }
             else
             {
@@ -224,7 +233,7 @@ public sealed class SearchIndex
         return buffer.ToArray();
     }
 
-    private static byte[] TermsJson(IEnumerable<KeyValuePair<string, TermEntry>> terms)
+    private static byte[] TermsJson(IEnumerable<KeyValuePair<string, string>> terms)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, WriterOptions))
@@ -234,12 +243,12 @@ public sealed class SearchIndex
         return buffer.ToArray();
     }
 
-    private static void WriteTerms(Utf8JsonWriter json, IEnumerable<KeyValuePair<string, TermEntry>> terms)
+    private static void WriteTerms(Utf8JsonWriter json, IEnumerable<KeyValuePair<string, string>> postings)
     {
         json.WriteStartObject();
-        foreach (var (term, entry) in terms)
+        foreach (var (term, encoded) in postings)
         {
-            json.WriteString(term, EncodePostings(entry.Sections));
+            json.WriteString(term, encoded);
         }
         json.WriteEndObject();
     }
@@ -252,23 +261,28 @@ public sealed class SearchIndex
         foreach (var (section, heading, text) in sections)
         {
             var value = (long)(section - previous) * 8 + (heading > 0 ? 4 : 0) + Math.Min(text, 3);
-            encoded.Append(encoded.Length > 0 ? " " : "").Append(Base36(value));
+            if (encoded.Length > 0)
+            {
+                encoded.Append(' ');
+            }
+            AppendBase36(encoded, value);
             previous = section;
         }
         return encoded.ToString();
     }
 
-    private static string Base36(long value)
+    private static void AppendBase36(StringBuilder encoded, long value)
     {
         const string digits = "0123456789abcdefghijklmnopqrstuvwxyz";
-        var chars = new Stack<char>();
+        Span<char> buffer = stackalloc char[16];
+        var start = buffer.Length;
         do
         {
-            chars.Push(digits[(int)(value % 36)]);
+            buffer[--start] = digits[(int)(value % 36)];
             value /= 36;
         }
         while (value > 0);
-        return new string(chars.ToArray());
+        encoded.Append(buffer[start..]);
     }
 
     /// <summary>The start of a section's text, cut at a word.</summary>
