@@ -111,7 +111,18 @@ public sealed class SiteWriter(BuildOptions options, IReadOnlyList<Document> doc
     {
         var path = Path.Combine(site, document.OutputPath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var bytes = Utf8.GetBytes(document.Content);
+        WriteFile(path, Utf8.GetBytes(document.Content), replaceAtomically);
+        // What the page brings with it (its QR code, its print style sheet), beside it.
+        foreach (var file in GeneratedFiles.Of(document))
+        {
+            var filePath = Path.Combine(site, file.SitePath);
+            Directory.CreateDirectory(Path.GetDirectoryName(filePath)!);
+            WriteFile(filePath, file.Bytes, replaceAtomically);
+        }
+    }
+
+    private static void WriteFile(string path, byte[] bytes, bool replaceAtomically)
+    {
         if (!replaceAtomically)
         {
             File.WriteAllBytes(path, bytes);
