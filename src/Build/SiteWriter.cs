@@ -64,6 +64,10 @@ public sealed class SiteWriter(BuildOptions options, IReadOnlyList<Document> doc
             foreach (var gone in cache.Written.Keys.Where(p => !current.Contains(p)).ToList())
             {
                 File.Delete(Path.Combine(site, gone));
+                foreach (var file in GeneratedFiles.Of(cache.Written[gone]))
+                {
+                    File.Delete(Path.Combine(site, file.SitePath));
+                }
                 cache.Written.Remove(gone);
             }
             foreach (var document in changed)
