@@ -1,3 +1,4 @@
+using FichesSite.Build;
 using FichesSite.Print;
 using FichesSite.Rendering;
 
@@ -142,5 +143,29 @@ public sealed class PrintMarkupTests : IClassFixture<PrintMarkupTests.Built>
         Assert.Equal(1, code);
         Assert.Contains("--chromium", errors.ToString(), StringComparison.Ordinal);
         Assert.Contains("/nonexistent/chromium", errors.ToString(), StringComparison.Ordinal);
+    }
+}
+
+/// <summary>The preview's incremental writes keep a page's generated files in step with the page.</summary>
+public sealed class PrintFilesInPreviewTests
+{
+    [Fact]
+    public void A_removed_sheet_takes_its_qr_code_and_print_style_sheet_with_it()
+    {
+        using var site = new TestSite();
+        var copy = Path.Combine(site.Input, "fiches", "autre-fiche.md");
+        File.Copy(Path.Combine(site.Input, "fiches", "cimentoplastie-metastases-osseuses.md"), copy);
+        var cache = new BuildCache();
+        var options = new BuildOptions(site.Input, site.Theme, site.Output, PrintMarkupTests.BaseUrl, Today: TestSite.Today);
+        Assert.True(SiteBuilder.Build(options, cache).Succeeded);
+        var folder = Path.Combine(site.Output, "fiches", "autre-fiche");
+        Assert.True(File.Exists(Path.Combine(folder, "qr.svg")));
+        Assert.True(File.Exists(Path.Combine(folder, "print-page.css")));
+
+        File.Delete(copy);
+        Assert.True(SiteBuilder.Build(options, cache).Succeeded);
+        Assert.False(File.Exists(Path.Combine(folder, "index.html")));
+        Assert.False(File.Exists(Path.Combine(folder, "qr.svg")));
+        Assert.False(File.Exists(Path.Combine(folder, "print-page.css")));
     }
 }
