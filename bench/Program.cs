@@ -6,6 +6,7 @@ using FichesSite.Bench;
 //   corpus N FOLDER      writes a synthetic content folder of N sheets
 //   build [N …]          full builds as a separate process (default 1000 10000), beside Hugo when installed
 //   serve-edit N         the preview: one sheet edited in an N-sheet site, from save to reload message
+//   pdf [N]              PDF handouts of N sheets (default 100) with one warm Chromium (docs/print.md)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var repository = FindRepository();
 var command = args.FirstOrDefault() ?? "build";
@@ -22,8 +23,11 @@ switch (command)
     case "serve-edit":
         await ServeBenchmark.Run(repository, numbers.Count > 0 ? numbers[0] : 1000);
         return 0;
+    case "pdf":
+        await PdfBenchmark.Run(repository, numbers.Count > 0 ? numbers[0] : 100);
+        return 0;
     default:
-        Console.Error.WriteLine("usage: corpus N FOLDER | build [N …] | serve-edit [N]");
+        Console.Error.WriteLine("usage: corpus N FOLDER | build [N …] | serve-edit [N] | pdf [N]");
         return 2;
 }
 

@@ -6,7 +6,8 @@ namespace FichesSite;
 
 /// <summary>
 /// Command line: « build » (the default) writes the site, « check » runs every check and writes
-/// nothing, « serve » previews the site and rebuilds it on every change.
+/// nothing, « serve » previews the site and rebuilds it on every change, « pdf » prints the built
+/// sheets as PDF handouts.
 /// </summary>
 public static class Program
 {
@@ -24,9 +25,13 @@ public static class Program
         var check = new Command("check", "Vérifie tout le contenu sans rien écrire.") { input, theme, baseUrl, strict, timings };
         var port = new Option<int>("--port") { Description = "Port d’écoute de l’aperçu (le suivant libre s’il est pris)", DefaultValueFactory = _ => 8080 };
         var serve = new Command("serve", "Construit, sert le site sur http://127.0.0.1 et le reconstruit à chaque modification.") { input, theme, output, baseUrl, port };
+        var site = new Option<string>("--output") { Description = "Dossier du site déjà construit", DefaultValueFactory = _ => "_site" };
+        var chromium = new Option<string?>("--chromium") { Description = "Chemin de Chromium (sinon la variable CHROMIUM_PATH, sinon /usr/bin/chromium)" };
+        var pdf = new Command("pdf", "Imprime chaque fiche du site construit en PDF (dossier pdf/ du site), avec Chromium.") { site, chromium };
         root.Subcommands.Add(build);
         root.Subcommands.Add(check);
         root.Subcommands.Add(serve);
+        root.Subcommands.Add(pdf);
 
         BuildOptions Options(ParseResult r, bool write) => new(
             r.GetValue(input)!, r.GetValue(theme)!, write ? r.GetValue(output) : null, r.GetValue(baseUrl), r.GetValue(strict));
@@ -35,6 +40,7 @@ public static class Program
         build.SetAction(r => Run(r, write: true));
         check.SetAction(r => Run(r, write: false));
         serve.SetAction((r, stop) => RunPreview(Options(r, write: true), r.GetValue(port), stop));
+        pdf.SetAction((r, _) => Print.PdfCommand.RunAsync(r.GetValue(site)!, r.GetValue(chromium), Console.Out, Console.Error));
         return root.Parse(args).Invoke();
     }
 

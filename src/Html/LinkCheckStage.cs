@@ -31,7 +31,7 @@ public sealed class LinkCheckStage(IReadOnlyCollection<string> otherSiteFiles, s
         Parallel.For(0, healthy.Count, i => pages[i] = ReadOrReuse(healthy[i]));
         var idsByPage = pages.ToDictionary(p => p.Document.OutputPath, p => p.Ids, StringComparer.Ordinal);
         // Pages that failed earlier exist, but their anchors are unknown: links to them are not judged.
-        var files = new HashSet<string>(otherSiteFiles.Concat(PageOutline.AttachmentsOf(healthy)).Concat(documents.Select(d => d.OutputPath)), StringComparer.Ordinal);
+        var files = new HashSet<string>(otherSiteFiles.Concat(PageOutline.AttachmentsOf(healthy)).Concat(GeneratedFiles.PathsOf(healthy)).Concat(documents.Select(d => d.OutputPath)), StringComparer.Ordinal);
 
         Parallel.ForEach(pages, page =>
         {

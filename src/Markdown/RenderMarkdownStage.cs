@@ -1,12 +1,19 @@
 using FichesSite.Pipeline;
 using Markdig;
 using Markdig.Renderers;
+using Markdig.Syntax;
 
 namespace FichesSite.Markdown;
 
-/// <summary>Renders the syntax tree to the HTML of the page body (the layout wraps it later).</summary>
+/// <summary>
+/// Renders the syntax tree to the HTML of the page body (the layout wraps it later). Each h3 and
+/// what follows it up to the next h2 or h3 is wrapped in <c>&lt;div class="subsection"&gt;</c>: on
+/// paper a risk (its h3 and its text) then stays on one page when it fits (theme/assets/css/print.css).
+/// </summary>
 public sealed class RenderMarkdownStage(MarkdownPipeline markdown) : IDocumentStage
 {
+    public const string SubsectionClass = "subsection";
+
     public string Name => "render Markdown";
 
     public Document Run(Document document, DiagnosticBag diagnostics)
@@ -14,7 +21,27 @@ public sealed class RenderMarkdownStage(MarkdownPipeline markdown) : IDocumentSt
         var writer = new StringWriter { NewLine = "\n" };
         var renderer = new HtmlRenderer(writer);
         markdown.Setup(renderer);
-        renderer.Render(document.Get(ParseMarkdownStage.SyntaxTree));
+        var open = false;
+        foreach (var block in document.Get(ParseMarkdownStage.SyntaxTree))
+        {
+            if (block is HeadingBlock { Level: <= 3 } heading)
+            {
+                if (open)
+                {
+                    writer.Write("</div>\n");
+                }
+                open = heading.Level == 3;
+                if (open)
+                {
+                    writer.Write($"<div class=\"{SubsectionClass}\">\n");
+                }
+            }
+            renderer.Render(block);
+        }
+        if (open)
+        {
+            writer.Write("</div>\n");
+        }
         return document.WithContent(writer.ToString());
     }
 }

@@ -49,6 +49,13 @@ public static class SiteUrls
         return relativeUrl.EndsWith('/') && path.Length > 0 ? path + "/" : path;
     }
 
+    /// <summary>
+    /// The absolute address of a site path under <paramref name="baseUrl"/>, or null without one. Folders
+    /// are named as folders (a server adds index.html): the form people type and QR codes carry.
+    /// </summary>
+    public static string? Absolute(string? baseUrl, string sitePath) =>
+        baseUrl is null ? null : baseUrl.TrimEnd('/') + "/" + (sitePath.EndsWith("index.html", StringComparison.Ordinal) ? sitePath[..^"index.html".Length] : sitePath);
+
     /// <summary>True for links that leave the site or are not addresses (https:, mailto:, tel:, //host).</summary>
     public static bool IsExternal(string url) =>
         url.StartsWith("//", StringComparison.Ordinal) || (url.IndexOf(':') is var colon and > 0 && !url[..colon].Contains('/'));

@@ -27,6 +27,8 @@ public sealed class LayoutStage(
 
     public string Name => "layout";
 
+    private readonly PrintAddresses _printAddresses = new(site.BaseUrl);
+
     public IReadOnlyList<Document> Run(IReadOnlyList<Document> documents, DiagnosticBag diagnostics)
     {
         var themeProblems = diagnostics.Sibling();
@@ -80,6 +82,6 @@ public sealed class LayoutStage(
                 $"Vérifiez le fichier {templates.LayoutPath(layout).Replace('\\', '/')} ou le champ « layout » de la page.");
             return document;
         }
-        return document.WithContent(html);
+        return document.WithContent(_printAddresses.Apply(document.OutputPath, html));
     }
 }

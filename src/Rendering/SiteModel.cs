@@ -68,8 +68,7 @@ public sealed class SiteModel
     /// <summary>The absolute address of a page, or null without a base URL. Folders are linked as folders: servers add index.html.</summary>
     public string? AbsoluteUrl(string outputPath) => AbsoluteUrl(_site.BaseUrl, outputPath);
 
-    public static string? AbsoluteUrl(string? baseUrl, string outputPath) =>
-        baseUrl is null ? null : baseUrl.TrimEnd('/') + "/" + (outputPath.EndsWith("index.html", StringComparison.Ordinal) ? outputPath[..^"index.html".Length] : outputPath);
+    public static string? AbsoluteUrl(string? baseUrl, string outputPath) => SiteUrls.Absolute(baseUrl, outputPath);
 
     public Dictionary<string, object?> For(Document document)
     {
@@ -96,6 +95,10 @@ public sealed class SiteModel
                 ["reviewed_by"] = frontMatter.ReviewedBy,
                 ["version"] = frontMatter.Version,
                 ["sources"] = frontMatter.Sources,
+                ["pdf"] = ReadSources.IsFiche(document.OutputPath) ? ReadSources.HandoutPathFor(document.OutputPath) : null,
+                ["print"] = document.TryGet(PrintFiles.Key, out var print)
+                    ? new Dictionary<string, object?> { ["qr_code"] = print.QrCode, ["stylesheet"] = print.Stylesheet, ["url"] = print.Url }
+                    : null,
                 ["sections"] = outline.Headings
                     .Where(h => h.Level == 2)
                     .Select(h => new Dictionary<string, object?> { ["id"] = h.Id, ["text"] = h.Text })

@@ -30,7 +30,7 @@ public sealed class WorkflowTests
     }
 
     [Fact]
-    public void Build_job_tests_builds_with_the_pages_base_url_and_uploads_the_site_in_that_order()
+    public void Build_job_tests_builds_with_the_pages_base_url_prints_the_pdfs_and_uploads_the_site_in_that_order()
     {
         var steps = Steps("build");
         var order = new[]
@@ -41,6 +41,8 @@ public sealed class WorkflowTests
             Index(steps, s => Run(s) == ReadmeTestCommand()),
             Index(steps, s => Run(s) is { } run && run.StartsWith("dotnet run --project Site.csproj", StringComparison.Ordinal)
                 && run.Contains("--base-url \"${{ steps.pages.outputs.base_url }}/\"", StringComparison.Ordinal)),
+            Index(steps, s => Run(s) is { } run && run.StartsWith("dotnet run --project Site.csproj", StringComparison.Ordinal)
+                && run.EndsWith(" -- pdf", StringComparison.Ordinal)),
             Index(steps, s => Uses(s) == "actions/upload-pages-artifact@v3" && Text(Map(s, "with"), "path") == "_site"),
         };
         Assert.DoesNotContain(-1, order);

@@ -1,0 +1,72 @@
+using System.Text;
+using FichesSite.Content;
+using FichesSite.Pipeline;
+
+namespace FichesSite.Rendering;
+
+/// <summary>What a sheet needs on paper, beside its page: the QR code of its address and its own print style sheet.</summary>
+/// <param name="QrCode">Site path of the QR code (an SVG).</param>
+/// <param name="Stylesheet">Site path of the style sheet that fills the page margins of this sheet.</param>
+/// <param name="Url">The canonical address the QR code leads to.</param>
+public sealed record PrintFiles(string QrCode, string Stylesheet, string Url)
+{
+    public static readonly MetaKey<PrintFiles> Key = new("print-files");
+}
+
+/// <summary>
+/// Makes, for each sheet, the QR code of its canonical address and a small print style sheet whose
+/// @page margin boxes carry its title, « Page X / Y », its version and review date. A file of its own
+/// because the Content-Security-Policy forbids inline styles, and CSS cannot read these facts from
+/// the page (Chromium has no string-set). Without a base URL there is no address to print: nothing is made.
+/// </summary>
+public sealed class PrintFilesStage(string? baseUrl, ThemeStrings strings) : IDocumentStage
+{
+    public const string QrCodeName = "qr.svg";
+    public const string StylesheetName = "print-page.css";
+
+    public string Name => "print files";
+
+    public Document Run(Document document, DiagnosticBag diagnostics)
+    {
+        if (!ReadSources.IsFiche(document.OutputPath) || SiteModel.AbsoluteUrl(baseUrl, document.OutputPath) is not { } url)
+        {
+            return document;
+        }
+        var folder = document.OutputPath[..(document.OutputPath.LastIndexOf('/') + 1)];
+        var files = new PrintFiles(folder + QrCodeName, folder + StylesheetName, url);
+        return document
+            .With(PrintFiles.Key, files)
+            .With(GeneratedFiles.Key, [
+                new GeneratedFile(files.QrCode, QrCodeSvg.For(url)),
+                new GeneratedFile(files.Stylesheet, Encoding.UTF8.GetBytes(Stylesheet(document.Get(FrontMatter.Key)))),
+            ]);
+    }
+
+    /// <summary>Only the words; how they look is in theme/assets/css/print.css.</summary>
+    public string Stylesheet(FrontMatter page)
+    {
+        var facts = new List<string>();
+        if (page.Version is { } version)
+        {
+            facts.Add($"{strings.Text("print", "version")} {version}");
+        }
+        if (page.LastReviewed is { } reviewed)
+        {
+            facts.Add($"{strings.Text("print", "updated_on")} {strings.LongDate(reviewed)}");
+        }
+        return $$"""
+            @charset "utf-8";
+            /* Made by the build for this sheet only (src/Rendering/PrintFilesStage.cs). */
+            @page {
+              @top-center { content: {{CssString(page.Title)}}; }
+              @bottom-left { content: {{CssString(string.Join(" · ", facts))}}; }
+              @bottom-right { content: {{CssString(strings.Text("print", "page") + " ")}} counter(page) " / " counter(pages); }
+            }
+
+            """;
+    }
+
+    /// <summary>A CSS string literal: quotes and backslashes escaped, line breaks as spaces.</summary>
+    public static string CssString(string text) =>
+        "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace('\n', ' ').Replace('\r', ' ') + "\"";
+}
