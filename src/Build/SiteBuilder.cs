@@ -41,7 +41,7 @@ public static class SiteBuilder
             new ParseMarkdownStage(markdown, new LinkRewriter(options.InputDirectory, ReadSources.OutputPathFor)),
             new ContentContractStage(contracts),
             new RenderMarkdownStage(markdown),
-            new PrintFilesStage(site.BaseUrl, strings),
+            new PrintSheetStage(site.BaseUrl, strings),
         ];
         IStage[] stages =
         [

@@ -75,10 +75,6 @@ public sealed class SiteWriter(
             foreach (var gone in cache.Written.Keys.Where(p => !current.Contains(p)).ToList())
             {
                 File.Delete(Path.Combine(site, gone));
-                foreach (var file in GeneratedFiles.Of(cache.Written[gone]))
-                {
-                    File.Delete(Path.Combine(site, file.SitePath));
-                }
                 cache.Written.Remove(gone);
             }
             foreach (var document in changed)
@@ -152,17 +148,8 @@ public sealed class SiteWriter(
         WriteBytes(path, Utf8.GetBytes(content), replaceAtomically);
     }
 
-    // A page and what it brings with it (its QR code, its print style sheet), beside it.
-    private static void WritePage(string site, Document document, bool replaceAtomically = false)
-    {
+    private static void WritePage(string site, Document document, bool replaceAtomically = false) =>
         WriteFile(site, document.OutputPath, document.Content, replaceAtomically);
-        foreach (var file in GeneratedFiles.Of(document))
-        {
-            var filePath = Path.Combine(site, file.SitePath);
-            Directory.CreateDirectory(Path.GetDirectoryName(filePath)!);
-            WriteBytes(filePath, file.Bytes, replaceAtomically);
-        }
-    }
 
     private static void WriteBytes(string path, byte[] bytes, bool replaceAtomically)
     {

@@ -31,7 +31,7 @@ public sealed class LinkCheckStage(IReadOnlyCollection<string> otherSiteFiles, s
         Parallel.For(0, healthy.Count, i => pages[i] = ReadOrReuse(healthy[i]));
         var idsByPage = pages.ToDictionary(p => p.Document.OutputPath, p => p.Ids, StringComparer.Ordinal);
         // Pages that failed earlier exist, but their anchors are unknown: links to them are not judged.
-        var files = new HashSet<string>(otherSiteFiles.Concat(PageOutline.AttachmentsOf(healthy)).Concat(GeneratedFiles.PathsOf(healthy)).Concat(documents.Select(d => d.OutputPath)), StringComparer.Ordinal);
+        var files = new HashSet<string>(otherSiteFiles.Concat(PageOutline.AttachmentsOf(healthy)).Concat(documents.Select(d => d.OutputPath)), StringComparer.Ordinal);
 
         Parallel.ForEach(pages, page =>
         {
@@ -39,7 +39,7 @@ public sealed class LinkCheckStage(IReadOnlyCollection<string> otherSiteFiles, s
             {
                 var problem = baseUrl is not null && url.StartsWith(baseUrl, StringComparison.Ordinal)
                     ? Problem(SiteRootPage, url[baseUrl.Length..], idsByPage, files)
-                    : page.Fetched.Contains(url) && SiteUrls.IsExternal(url)
+                    : page.Fetched.Contains(url) && SiteUrls.IsExternal(url) && !IsEmbedded(url)
                         ? "la page irait chercher ce fichier hors du site (aucune requête ne doit quitter le site : ni CDN, ni police, ni statistiques externes)"
                         : Problem(page.Document.OutputPath, url, idsByPage, files);
                 if (problem is not null)
@@ -50,6 +50,9 @@ public sealed class LinkCheckStage(IReadOnlyCollection<string> otherSiteFiles, s
         });
         return documents;
     }
+
+    // A data: URI is carried by the page itself (the print QR code): fetching it asks nothing of any server.
+    private static bool IsEmbedded(string url) => url.StartsWith("data:", StringComparison.OrdinalIgnoreCase);
 
     private PageLinks ReadOrReuse(Document page)
     {

@@ -96,8 +96,8 @@ public sealed class SiteModel
                 ["version"] = frontMatter.Version,
                 ["sources"] = frontMatter.Sources,
                 ["pdf"] = ReadSources.IsFiche(document.OutputPath) ? ReadSources.HandoutPathFor(document.OutputPath) : null,
-                ["print"] = document.TryGet(PrintFiles.Key, out var print)
-                    ? new Dictionary<string, object?> { ["qr_code"] = print.QrCode, ["stylesheet"] = print.Stylesheet, ["url"] = print.Url }
+                ["print"] = document.TryGet(PrintSheet.Key, out var print)
+                    ? new Dictionary<string, object?> { ["qr_code"] = print.QrCode, ["margin_style"] = print.MarginStyle, ["margin_style_hash"] = print.MarginStyleHash, ["url"] = print.Url }
                     : null,
                 ["sections"] = outline.Headings
                     .Where(h => h.Level == 2)

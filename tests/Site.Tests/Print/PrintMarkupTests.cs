@@ -74,23 +74,26 @@ public sealed class PrintMarkupTests : IClassFixture<PrintMarkupTests.Built>
     }
 
     [Fact]
-    public void The_qr_code_is_an_svg_file_without_style_referenced_with_its_address_beside_it()
+    public void The_qr_code_is_an_svg_inside_the_page_without_style_with_its_address_beside_it()
     {
         var page = _built.Site.Page(Fiche);
         var block = page.QuerySelector(".print-qr")!;
         Assert.True(block.HasAttribute("hidden"), "shown in print only");
         var image = block.QuerySelector("img")!;
-        Assert.Equal("qr.svg", image.GetAttribute("src"));
         Assert.False(string.IsNullOrWhiteSpace(image.GetAttribute("alt")));
         var canonical = page.QuerySelector("link[rel=canonical]")!.GetAttribute("href");
         Assert.Equal(BaseUrl + "fiches/cimentoplastie-metastases-osseuses/", canonical);
         Assert.Equal(canonical, block.QuerySelector(".print-url")!.TextContent);
 
-        var svg = File.ReadAllText(Path.Combine(_built.Site.Output, "fiches/cimentoplastie-metastases-osseuses/qr.svg"));
-        Assert.StartsWith("<svg", svg);
+        var source = image.GetAttribute("src")!;
+        Assert.StartsWith(QrCodeSvg.DataUriPrefix, source, StringComparison.Ordinal);
+        var svg = Uri.UnescapeDataString(source[QrCodeSvg.DataUriPrefix.Length..]);
+        Assert.StartsWith("<svg", svg, StringComparison.Ordinal);
         Assert.DoesNotContain("style", svg, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<script", svg, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("viewBox", svg, StringComparison.Ordinal);
+        Assert.True(source.Length < 4000, $"QR code of {source.Length} characters");
+        Assert.Equal(["index.html"], Directory.GetFiles(Path.Combine(_built.Site.Output, "fiches/cimentoplastie-metastases-osseuses")).Select(Path.GetFileName));
     }
 
     [Fact]
@@ -98,9 +101,9 @@ public sealed class PrintMarkupTests : IClassFixture<PrintMarkupTests.Built>
     {
         var page = _built.Site.Page(Fiche);
         var sheet = page.QuerySelectorAll("link[rel=stylesheet][media=print]").Select(l => l.GetAttribute("href")).ToList();
-        Assert.Equal(["../../assets/css/print.css", "print-page.css"], sheet);
-        var css = File.ReadAllText(Path.Combine(_built.Site.Output, "fiches/cimentoplastie-metastases-osseuses/print-page.css"));
-        Assert.Contains("@top-center { content: \"Cimentoplastie en cas de métastases osseuses\"; }", css, StringComparison.Ordinal);
+        Assert.Equal(["../../assets/css/print.css"], sheet);
+        var css = page.QuerySelector("style[media=print]")!.TextContent;
+        Assert.Contains("@top-center{content:\"Cimentoplastie en cas de métastases osseuses\"}", css, StringComparison.Ordinal);
         Assert.Contains("\"Version 1.0 (exemple) · Mise à jour le 15 janvier 2026\"", css, StringComparison.Ordinal);
         Assert.Contains("\"Page \" counter(page) \" / \" counter(pages)", css, StringComparison.Ordinal);
         // The same facts in the body, for browsers without margin boxes.
@@ -111,7 +114,7 @@ public sealed class PrintMarkupTests : IClassFixture<PrintMarkupTests.Built>
 
     [Fact]
     public void Css_strings_are_escaped() =>
-        Assert.Equal("\"a \\\"b\\\" \\\\ c\"", PrintFilesStage.CssString("a \"b\" \\ c"));
+        Assert.Equal("\"a \\\"b\\\" \\\\ \\3c /style\"", PrintSheetStage.CssString("a \"b\" \\ </style"));
 
     [Fact]
     public void Without_pdfs_the_page_has_no_pdf_link_only_the_one_waiting_in_a_comment()
@@ -143,29 +146,5 @@ public sealed class PrintMarkupTests : IClassFixture<PrintMarkupTests.Built>
         Assert.Equal(1, code);
         Assert.Contains("--chromium", errors.ToString(), StringComparison.Ordinal);
         Assert.Contains("/nonexistent/chromium", errors.ToString(), StringComparison.Ordinal);
-    }
-}
-
-/// <summary>The preview's incremental writes keep a page's generated files in step with the page.</summary>
-public sealed class PrintFilesInPreviewTests
-{
-    [Fact]
-    public void A_removed_sheet_takes_its_qr_code_and_print_style_sheet_with_it()
-    {
-        using var site = new TestSite();
-        var copy = Path.Combine(site.Input, "fiches", "autre-fiche.md");
-        File.Copy(Path.Combine(site.Input, "fiches", "cimentoplastie-metastases-osseuses.md"), copy);
-        var cache = new BuildCache();
-        var options = new BuildOptions(site.Input, site.Theme, site.Output, PrintMarkupTests.BaseUrl, Today: TestSite.Today);
-        Assert.True(SiteBuilder.Build(options, cache).Succeeded);
-        var folder = Path.Combine(site.Output, "fiches", "autre-fiche");
-        Assert.True(File.Exists(Path.Combine(folder, "qr.svg")));
-        Assert.True(File.Exists(Path.Combine(folder, "print-page.css")));
-
-        File.Delete(copy);
-        Assert.True(SiteBuilder.Build(options, cache).Succeeded);
-        Assert.False(File.Exists(Path.Combine(folder, "index.html")));
-        Assert.False(File.Exists(Path.Combine(folder, "qr.svg")));
-        Assert.False(File.Exists(Path.Combine(folder, "print-page.css")));
     }
 }
