@@ -66,9 +66,11 @@ public static class Program
     {
         if (showTimings)
         {
+            // Page stages overlap on every core: their time is summed over threads, so it may exceed the wall time.
             foreach (var timing in result.Timings)
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {timing.Stage,-18} {timing.Elapsed.TotalMilliseconds,8:0} ms"));
+                var kind = timing.SummedOverThreads ? "  (threads)" : "";
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {timing.Stage,-18} {timing.Elapsed.TotalMilliseconds,8:0} ms{kind}"));
             }
         }
         foreach (var diagnostic in result.Diagnostics.Take(MaxPrinted))

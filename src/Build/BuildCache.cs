@@ -1,7 +1,6 @@
 using FichesSite.Html;
 using FichesSite.Pipeline;
 using FichesSite.Rendering;
-using FichesSite.Search;
 
 namespace FichesSite.Build;
 
@@ -14,8 +13,7 @@ public sealed class BuildCache
 {
     public CachedDocumentStages.Memory Pages { get; private set; } = new();
     public LayoutStage.Memory Layouts { get; private set; } = new();
-    public LinkCheckStage.Memory Links { get; private set; } = new();
-    public SearchIndexStage.Memory Search { get; private set; } = new();
+    public LinkScanStage.Memory Links { get; private set; } = new();
 
     /// <summary>The content of each file written into the output folder by the last build, by site path.</summary>
     public Dictionary<string, Document> Written { get; } = new(StringComparer.Ordinal);
@@ -39,7 +37,6 @@ public sealed class BuildCache
         Pages = new();
         Layouts = new();
         Links = new();
-        Search = new();
         Written.Clear();
         WrittenFiles.Clear();
         OutputComplete = false;

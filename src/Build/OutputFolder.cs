@@ -9,15 +9,11 @@ public sealed class OutputFolder(string outputDirectory)
     private readonly string _target = Path.GetFullPath(outputDirectory);
     private readonly string _staging = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar) + ".building-" + Guid.NewGuid().ToString("N")[..8];
 
+    /// <summary>The output folder itself, as given.</summary>
+    public string Target => outputDirectory;
+
     /// <summary>The folder to write into; invisible to readers of the output until <see cref="Publish"/>.</summary>
-    public string Staging
-    {
-        get
-        {
-            Directory.CreateDirectory(_staging);
-            return _staging;
-        }
-    }
+    public string Staging => _staging;
 
     /// <summary>Replaces the output folder by the staged one (two renames, so the gap is tiny).</summary>
     public void Publish()

@@ -30,11 +30,14 @@ public static class SiteBuilder
         cache?.ForgetUnless(SettingsFingerprint(options));
         var markdown = MarkdownSetup.Create(strings.Map("alerts"));
         var assets = new ThemeAssets(options.ThemeDirectory);
-        var search = new SearchIndexStage(
-            excludedPages: [SiteModel.HomePage, SiteModel.NotFoundPage, SiteModel.SiteMapPage, SiteModel.SearchPage],
-            options.SearchSplitAboveBytes,
-            cache?.Search);
+        var templates = new ThemeTemplates(options.ThemeDirectory);
+        var siteModel = new SiteModelStage(templates, site, strings);
+        var search = new SearchIndexStage(options.SearchSplitAboveBytes);
+        // A plain build writes each page as soon as it is made; the preview, once its site is
+        // complete, writes only the pages that changed, after every check passed.
+        var output = options.OutputDirectory is null || cache is { OutputComplete: true } ? null : new OutputFolder(options.OutputDirectory);
 
+        // Each page alone, in parallel: from its source to its HTML body and the facts the site-wide stages need.
         IDocumentStage[] pageStages =
         [
             new FrontMatterStage(options.Today ?? BuildDate.Today()),
@@ -42,13 +45,18 @@ public static class SiteBuilder
             new ContentContractStage(contracts),
             new RenderMarkdownStage(markdown),
             new PrintSheetStage(site.BaseUrl, strings),
+            new SearchTermsStage([SiteModel.HomePage, SiteModel.NotFoundPage, SiteModel.SiteMapPage, SiteModel.SearchPage]),
+            new ReleaseSyntaxTreeStage(),
         ];
         IStage[] stages =
         [
             new ReadSources(options.InputDirectory),
             .. cache is null ? pageStages : [new CachedDocumentStages(pageStages, cache.Pages)],
-            new LayoutStage(new ThemeTemplates(options.ThemeDirectory), site, strings, contracts, cache?.Layouts),
-            new LinkCheckStage([.. assets.SitePaths, SearchIndexStage.ScriptPath], site.BaseUrl, cache?.Links),
+            siteModel,
+            new LayoutStage(templates, siteModel, site.BaseUrl, contracts, cache?.Layouts),
+            new LinkScanStage(cache?.Links),
+            .. output is null ? Array.Empty<IStage>() : [new WritePageStage(output, keepContent: cache is not null)],
+            new LinkCheckStage([.. assets.SitePaths, SearchIndexStage.ScriptPath], site.BaseUrl),
             search,
         ];
         var result = PipelineRunner.Run(stages, diagnostics);
@@ -56,12 +64,19 @@ public static class SiteBuilder
         var timings = result.Timings.ToList();
 
         var succeeded = result.Completed;
-        if (succeeded && options.OutputDirectory is not null)
+        if (options.OutputDirectory is not null)
         {
             var write = Stopwatch.StartNew();
-            var output = new SiteWriter(options, result.Documents, search.Files, assets, site.BaseUrl);
-            succeeded = cache is { OutputComplete: true } ? output.Update(cache, diagnostics) : output.Replace(cache, diagnostics);
-            timings.Add(new StageTiming("write", write.Elapsed));
+            var writer = new SiteWriter(options, result.Documents, search.Files, assets, site.BaseUrl);
+            if (!succeeded)
+            {
+                output?.Discard();
+            }
+            else
+            {
+                succeeded = output is null ? writer.Update(cache!, diagnostics) : writer.Finish(output, cache, diagnostics);
+            }
+            timings.Add(new StageTiming(output is null ? "write changes" : "finish site", write.Elapsed));
         }
         return new BuildResult(succeeded, result.Documents.Count, diagnostics.All, timings, clock.Elapsed);
     }

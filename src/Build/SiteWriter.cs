@@ -5,8 +5,10 @@ using FichesSite.Pipeline;
 namespace FichesSite.Build;
 
 /// <summary>
-/// Writes the finished site. A build replaces the whole output folder at once (written beside it,
-/// then swapped in). The preview, once it has done that, updates only the pages that changed.
+/// Finishes writing the site. A build writes its pages into a staging folder as they are made
+/// (WritePageStage); this adds the rest (theme assets, attachments, the search index, sitemap.xml)
+/// and swaps the staging folder in for the output folder at once. The preview, once it has done
+/// that, updates only the pages that changed.
 /// </summary>
 /// <param name="generated">Files made by site stages rather than pages (the search index scripts), by site path.</param>
 public sealed class SiteWriter(
@@ -18,26 +20,20 @@ public sealed class SiteWriter(
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    /// <summary>Writes everything into a staging folder and swaps it in for the output folder.</summary>
-    public bool Replace(BuildCache? cache, DiagnosticBag diagnostics)
+    /// <summary>Writes everything but the pages into the staging folder, which already holds them, and swaps it in.</summary>
+    public bool Finish(OutputFolder output, BuildCache? cache, DiagnosticBag diagnostics)
     {
-        var output = new OutputFolder(options.OutputDirectory!);
         try
         {
-            var staging = output.Staging;
-            // One thread on purpose: parallel creation of sibling folders contends in the file
-            // system and measured twice as slow here (docs/benchmarks.md).
-            foreach (var document in documents)
-            {
-                WritePage(staging, document);
-            }
-            WriteSiteFiles(staging);
+            Directory.CreateDirectory(output.Staging);
+            WriteSiteFiles(output.Staging);
             output.Publish();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             output.Discard();
-            return Failed(e, diagnostics);
+            ReportFailure(output.Target, e, diagnostics);
+            return false;
         }
         if (cache is not null)
         {
@@ -75,6 +71,10 @@ public sealed class SiteWriter(
             foreach (var gone in cache.Written.Keys.Where(p => !current.Contains(p)).ToList())
             {
                 File.Delete(Path.Combine(site, gone));
+                foreach (var file in GeneratedFiles.Of(cache.Written[gone]))
+                {
+                    File.Delete(Path.Combine(site, file.SitePath));
+                }
                 cache.Written.Remove(gone);
             }
             foreach (var document in changed)
@@ -103,7 +103,8 @@ public sealed class SiteWriter(
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             cache.OutputComplete = false; // the next build starts afresh
-            return Failed(e, diagnostics);
+            ReportFailure(options.OutputDirectory!, e, diagnostics);
+            return false;
         }
     }
 
@@ -148,8 +149,17 @@ public sealed class SiteWriter(
         WriteBytes(path, Utf8.GetBytes(content), replaceAtomically);
     }
 
-    private static void WritePage(string site, Document document, bool replaceAtomically = false) =>
+    /// <summary>A page and what it brings with it (its print style sheet), beside it.</summary>
+    public static void WritePage(string site, Document document, bool replaceAtomically = false)
+    {
         WriteFile(site, document.OutputPath, document.Content, replaceAtomically);
+        foreach (var file in GeneratedFiles.Of(document))
+        {
+            var filePath = Path.Combine(site, file.SitePath);
+            Directory.CreateDirectory(Path.GetDirectoryName(filePath)!);
+            WriteBytes(filePath, file.Bytes, replaceAtomically);
+        }
+    }
 
     private static void WriteBytes(string path, byte[] bytes, bool replaceAtomically)
     {
@@ -163,10 +173,7 @@ public sealed class SiteWriter(
         File.Move(temporary, path, overwrite: true);
     }
 
-    private bool Failed(Exception e, DiagnosticBag diagnostics)
-    {
-        diagnostics.Error(options.OutputDirectory!, 0, $"impossible d’écrire le site : {e.Message}",
+    public static void ReportFailure(string outputDirectory, Exception e, DiagnosticBag diagnostics) =>
+        diagnostics.Error(outputDirectory, 0, $"impossible d’écrire le site : {e.Message}",
             "Vérifiez que le dossier de sortie et son dossier parent existent et sont accessibles en écriture, ou choisissez-en un autre avec --output.");
-        return false;
-    }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using FichesSite.Markdown;
 using FichesSite.Pipeline;
 
@@ -6,19 +5,13 @@ namespace FichesSite.Html;
 
 /// <summary>
 /// Checks every internal link and #anchor of the finished pages, the theme's as well as the
-/// authors', against the files and ids the site will hold. A broken link fails the build, named
-/// by the source line when an author wrote it. Only the canonical link is left out: it must be absolute.
+/// authors', against the files and ids the site will hold (as LinkScanStage read them). A broken
+/// link fails the build, named by the source line when an author wrote it. Only the canonical link
+/// is left out: it must be absolute.
 /// </summary>
-/// <param name="memory">Across the preview's rebuilds: an unchanged page is not parsed again.</param>
 /// <param name="baseUrl">The site's own absolute address: links that start with it (the 404 page's) are checked as internal.</param>
-public sealed class LinkCheckStage(IReadOnlyCollection<string> otherSiteFiles, string? baseUrl, LinkCheckStage.Memory? memory = null) : ISiteStage
+public sealed class LinkCheckStage(IReadOnlyCollection<string> otherSiteFiles, string? baseUrl) : ISiteStage
 {
-    /// <summary>The links and ids of each page, with the page they were read from.</summary>
-    public sealed class Memory
-    {
-        internal ConcurrentDictionary<string, PageLinks> Pages { get; } = new(StringComparer.Ordinal);
-    }
-
     // A page at the root of the site, from which a path after the base URL resolves.
     private const string SiteRootPage = "index.html";
 
@@ -26,25 +19,24 @@ public sealed class LinkCheckStage(IReadOnlyCollection<string> otherSiteFiles, s
 
     public IReadOnlyList<Document> Run(IReadOnlyList<Document> documents, DiagnosticBag diagnostics)
     {
-        var healthy = documents.Where(d => !diagnostics.HasErrorsFor(d.SourcePath)).ToList();
-        var pages = new PageLinks[healthy.Count];
-        Parallel.For(0, healthy.Count, i => pages[i] = ReadOrReuse(healthy[i]));
-        var idsByPage = pages.ToDictionary(p => p.Document.OutputPath, p => p.Ids, StringComparer.Ordinal);
+        var pages = documents.Where(d => !diagnostics.HasErrorsFor(d.SourcePath)).ToList();
+        var idsByPage = pages.ToDictionary(p => p.OutputPath, p => p.Get(PageLinks.Key).Ids, StringComparer.Ordinal);
         // Pages that failed earlier exist, but their anchors are unknown: links to them are not judged.
-        var files = new HashSet<string>(otherSiteFiles.Concat(PageOutline.AttachmentsOf(healthy)).Concat(documents.Select(d => d.OutputPath)), StringComparer.Ordinal);
+        var files = new HashSet<string>(otherSiteFiles.Concat(PageOutline.AttachmentsOf(pages)).Concat(GeneratedFiles.PathsOf(pages)).Concat(documents.Select(d => d.OutputPath)), StringComparer.Ordinal);
 
         Parallel.ForEach(pages, page =>
         {
-            foreach (var url in page.Urls)
+            var links = page.Get(PageLinks.Key);
+            foreach (var url in links.Urls)
             {
                 var problem = baseUrl is not null && url.StartsWith(baseUrl, StringComparison.Ordinal)
                     ? Problem(SiteRootPage, url[baseUrl.Length..], idsByPage, files)
-                    : page.Fetched.Contains(url) && SiteUrls.IsExternal(url) && !IsEmbedded(url)
+                    : links.Fetched.Contains(url) && SiteUrls.IsExternal(url) && !IsEmbedded(url)
                         ? "la page irait chercher ce fichier hors du site (aucune requête ne doit quitter le site : ni CDN, ni police, ni statistiques externes)"
-                        : Problem(page.Document.OutputPath, url, idsByPage, files);
+                        : Problem(page.OutputPath, url, idsByPage, files);
                 if (problem is not null)
                 {
-                    Report(page.Document, url, problem, diagnostics);
+                    Report(page, url, problem, diagnostics);
                 }
             }
         });
@@ -53,20 +45,6 @@ public sealed class LinkCheckStage(IReadOnlyCollection<string> otherSiteFiles, s
 
     // A data: URI is carried by the page itself (the print QR code): fetching it asks nothing of any server.
     private static bool IsEmbedded(string url) => url.StartsWith("data:", StringComparison.OrdinalIgnoreCase);
-
-    private PageLinks ReadOrReuse(Document page)
-    {
-        if (memory is not null && memory.Pages.TryGetValue(page.OutputPath, out var known) && ReferenceEquals(known.Document, page))
-        {
-            return known;
-        }
-        var links = PageLinks.Read(page);
-        if (memory is not null)
-        {
-            memory.Pages[page.OutputPath] = links;
-        }
-        return links;
-    }
 
     private static string? Problem(string fromPage, string url, Dictionary<string, HashSet<string>> idsByPage, HashSet<string> files)
     {
@@ -105,15 +83,6 @@ public sealed class LinkCheckStage(IReadOnlyCollection<string> otherSiteFiles, s
         {
             diagnostics.Error(page.SourcePath, 0, $"lien cassé « {url} » produit par le thème : {problem}.",
                 "Corrigez le gabarit (theme/layouts/ ou theme/partials/) qui écrit ce lien, ou ajoutez le fichier visé dans theme/assets/.");
-        }
-    }
-
-    internal sealed record PageLinks(Document Document, HashSet<string> Ids, IReadOnlyList<string> Urls, HashSet<string> Fetched)
-    {
-        public static PageLinks Read(Document document)
-        {
-            var (ids, urls, fetched) = HtmlLinkScanner.Scan(document.Content);
-            return new PageLinks(document, ids, urls, fetched);
         }
     }
 }

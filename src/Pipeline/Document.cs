@@ -38,6 +38,10 @@ public sealed class Document
     public Document With<T>(MetaKey<T> key, T value) where T : notnull =>
         new(SourcePath, OutputPath, Content, _metadata.SetItem(key.Name, value));
 
+    /// <summary>The document without a piece of metadata that later stages no longer need (to free its memory).</summary>
+    public Document Without<T>(MetaKey<T> key) =>
+        new(SourcePath, OutputPath, Content, _metadata.Remove(key.Name));
+
     public T Get<T>(MetaKey<T> key) =>
         _metadata.TryGetValue(key.Name, out var value)
             ? (T)value

@@ -2,14 +2,18 @@ using System.Diagnostics;
 
 namespace FichesSite.Pipeline;
 
-public sealed record StageTiming(string Stage, TimeSpan Elapsed);
+/// <summary>How long a stage took: wall time for a site stage, time summed over threads for a document stage.</summary>
+public sealed record StageTiming(string Stage, TimeSpan Elapsed, bool SummedOverThreads = false);
 
 public sealed record PipelineResult(IReadOnlyList<Document> Documents, IReadOnlyList<StageTiming> Timings, bool Completed);
 
 /// <summary>
-/// Runs stages in the order given. A page with an error is left out of the later document stages
-/// (they would only repeat the problem in other words), but the other pages go on, so that one
-/// build reports every page's problems at once. The result is complete only without any error.
+/// Runs stages in the order given. Consecutive document stages run as one pass: each page goes
+/// through all of them on one thread before the next page starts, so a page's syntax tree and HTML
+/// are made, used and let go while they are hot in the cache, and the whole site's never sit in
+/// memory at once. A site stage waits for every page. A page with an error is left out of the later
+/// document stages (they would only repeat the problem in other words), but the other pages go on,
+/// so that one build reports every page's problems at once. The result is complete only without any error.
 /// </summary>
 public static class PipelineRunner
 {
@@ -17,22 +21,55 @@ public static class PipelineRunner
     {
         IReadOnlyList<Document> documents = [];
         var timings = new List<StageTiming>();
-        foreach (var stage in stages)
+        foreach (var group in Passes(stages))
         {
-            var clock = Stopwatch.StartNew();
-            documents = stage switch
+            if (group is [ISiteStage siteWide])
             {
-                IDocumentStage perDocument => RunInParallel(perDocument, documents, diagnostics),
-                ISiteStage siteWide => siteWide.Run(documents, diagnostics),
-                _ => throw new ArgumentException($"Stage {stage.Name} is neither a document nor a site stage."),
-            };
-            timings.Add(new StageTiming(stage.Name, clock.Elapsed));
+                var clock = Stopwatch.StartNew();
+                documents = siteWide.Run(documents, diagnostics);
+                timings.Add(new StageTiming(siteWide.Name, clock.Elapsed));
+            }
+            else
+            {
+                var perDocument = group.Cast<IDocumentStage>().ToArray();
+                documents = RunInParallel(perDocument, documents, diagnostics, out var elapsed);
+                timings.AddRange(perDocument.Select((s, i) => new StageTiming(s.Name, elapsed[i], SummedOverThreads: true)));
+            }
             if (HasSiteWideError(diagnostics))
             {
                 break; // a broken theme or configuration: later stages would only report its effects on every page
             }
         }
         return new PipelineResult(documents, timings, Completed: !diagnostics.HasErrors);
+    }
+
+    // Each site stage alone; each run of consecutive document stages together.
+    private static IEnumerable<IReadOnlyList<IStage>> Passes(IEnumerable<IStage> stages)
+    {
+        var documentStages = new List<IStage>();
+        foreach (var stage in stages)
+        {
+            switch (stage)
+            {
+                case IDocumentStage:
+                    documentStages.Add(stage);
+                    break;
+                case ISiteStage:
+                    if (documentStages.Count > 0)
+                    {
+                        yield return documentStages;
+                        documentStages = [];
+                    }
+                    yield return [stage];
+                    break;
+                default:
+                    throw new ArgumentException($"Stage {stage.Name} is neither a document nor a site stage.");
+            }
+        }
+        if (documentStages.Count > 0)
+        {
+            yield return documentStages;
+        }
     }
 
     // Pages are Markdown files; an error anywhere else (a template, a configuration file, an option) concerns the whole site.
@@ -60,11 +97,22 @@ public static class PipelineRunner
     public const string InternalErrorMessage = "erreur interne du générateur sur cette page";
 
     // Keeps the input order so that the output never depends on thread scheduling.
-    private static Document[] RunInParallel(IDocumentStage stage, IReadOnlyList<Document> documents, DiagnosticBag diagnostics)
+    private static Document[] RunInParallel(IDocumentStage[] stages, IReadOnlyList<Document> documents, DiagnosticBag diagnostics, out TimeSpan[] elapsed)
     {
         var results = new Document[documents.Count];
+        var ticks = new long[stages.Length];
         Parallel.For(0, documents.Count, i =>
-            results[i] = diagnostics.HasErrorsFor(documents[i].SourcePath) ? documents[i] : RunGuarded(stage, documents[i], diagnostics));
+        {
+            var document = documents[i];
+            for (var s = 0; s < stages.Length && !diagnostics.HasErrorsFor(document.SourcePath); s++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                document = RunGuarded(stages[s], document, diagnostics);
+                Interlocked.Add(ref ticks[s], Stopwatch.GetTimestamp() - start);
+            }
+            results[i] = document;
+        });
+        elapsed = ticks.Select(t => Stopwatch.GetElapsedTime(0, t)).ToArray();
         return results;
     }
 }

@@ -5,16 +5,16 @@ using FichesSite.Pipeline;
 namespace FichesSite.Rendering;
 
 /// <summary>
-/// Wraps each page body in its layout (theme/layouts/&lt;layout&gt;.liquid), then in base.liquid. A site stage because
-/// the home page and the site map list the other pages; the pages themselves render in parallel.
+/// Wraps each page body in its layout (theme/layouts/&lt;layout&gt;.liquid), then in base.liquid, with the
+/// site model that SiteModelStage made from every page (the home page and the site map list the others).
 /// </summary>
 /// <param name="memory">Across the preview's rebuilds: a page whose body and whose site listing are unchanged is not rendered again.</param>
 public sealed class LayoutStage(
     ThemeTemplates templates,
-    SiteConfig site,
-    ThemeStrings strings,
+    SiteModelStage siteModel,
+    string? baseUrl,
     IReadOnlyDictionary<string, ContentContract> contracts,
-    LayoutStage.Memory? memory = null) : ISiteStage
+    LayoutStage.Memory? memory = null) : IDocumentStage
 {
     /// <summary>The last rendering of each page, with what it was rendered from.</summary>
     public sealed class Memory
@@ -27,23 +27,9 @@ public sealed class LayoutStage(
 
     public string Name => "layout";
 
-    private readonly PrintAddresses _printAddresses = new(site.BaseUrl);
+    private readonly PrintAddresses _printAddresses = new(baseUrl);
 
-    public IReadOnlyList<Document> Run(IReadOnlyList<Document> documents, DiagnosticBag diagnostics)
-    {
-        var themeProblems = diagnostics.Sibling();
-        templates.Check(themeProblems);
-        diagnostics.AddRange(themeProblems);
-        if (themeProblems.HasErrors)
-        {
-            return documents; // a broken template would only fail again on every page
-        }
-        var model = new SiteModel(site, strings, documents.Where(d => !diagnostics.HasErrorsFor(d.SourcePath)).ToList());
-        var results = new Document[documents.Count];
-        Parallel.For(0, documents.Count, i =>
-            results[i] = diagnostics.HasErrorsFor(documents[i].SourcePath) ? documents[i] : RenderOrReuse(documents[i], model, diagnostics));
-        return results;
-    }
+    public Document Run(Document document, DiagnosticBag diagnostics) => RenderOrReuse(document, siteModel.Model, diagnostics);
 
     // The same Document instance comes back from the page cache when its file did not change.
     private Document RenderOrReuse(Document document, SiteModel model, DiagnosticBag diagnostics)

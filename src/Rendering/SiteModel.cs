@@ -97,7 +97,7 @@ public sealed class SiteModel
                 ["sources"] = frontMatter.Sources,
                 ["pdf"] = ReadSources.IsFiche(document.OutputPath) ? ReadSources.HandoutPathFor(document.OutputPath) : null,
                 ["print"] = document.TryGet(PrintSheet.Key, out var print)
-                    ? new Dictionary<string, object?> { ["qr_code"] = print.QrCode, ["margin_style"] = print.MarginStyle, ["margin_style_hash"] = print.MarginStyleHash, ["url"] = print.Url }
+                    ? new Dictionary<string, object?> { ["qr_code"] = print.QrCode, ["stylesheet"] = print.Stylesheet, ["url"] = print.Url }
                     : null,
                 ["sections"] = outline.Headings
                     .Where(h => h.Level == 2)

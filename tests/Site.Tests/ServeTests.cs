@@ -151,25 +151,3 @@ public sealed class ServeTests : IAsyncLifetime
         }
     }
 }
-
-/// <summary>The preview's incremental writes follow the sources: a removed sheet leaves the served site.</summary>
-public sealed class IncrementalWriteTests
-{
-    [Fact]
-    public void A_removed_sheet_leaves_the_site_and_the_others_stay()
-    {
-        using var site = new TestSite();
-        var copy = Path.Combine(site.Input, "fiches", "autre-fiche.md");
-        File.Copy(Path.Combine(site.Input, "fiches", "cimentoplastie-metastases-osseuses.md"), copy);
-        var cache = new BuildCache();
-        var options = new BuildOptions(site.Input, site.Theme, site.Output, Today: TestSite.Today);
-        Assert.True(SiteBuilder.Build(options, cache).Succeeded);
-        var page = Path.Combine(site.Output, "fiches", "autre-fiche", "index.html");
-        Assert.True(File.Exists(page));
-
-        File.Delete(copy);
-        Assert.True(SiteBuilder.Build(options, cache).Succeeded);
-        Assert.False(File.Exists(page));
-        Assert.True(File.Exists(Path.Combine(site.Output, "fiches", "cimentoplastie-metastases-osseuses", "index.html")));
-    }
-}

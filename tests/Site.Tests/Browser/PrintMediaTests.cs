@@ -39,7 +39,7 @@ public sealed class PrintMediaTests(BrowserSite site)
         {
             Assert.False(await page.Locator(hidden).First.IsVisibleAsync(), $"{hidden} is printed");
         }
-        foreach (var shown in new[] { "h1", ".review", ".contact", ".print-qr", ".print-qr img" })
+        foreach (var shown in new[] { "h1", ".review", ".contact", ".print-qr", ".print-qr svg" })
         {
             Assert.True(await page.Locator(shown).First.IsVisibleAsync(), $"{shown} is not printed");
         }
@@ -71,15 +71,17 @@ public sealed class PrintMediaTests(BrowserSite site)
     {
         var page = await PrintedFicheAsync();
         var canonical = await page.GetAttributeAsync("link[rel=canonical]", "href");
-        var width = await page.EvaluateAsync<double>("() => document.querySelector('.print-qr img').getBoundingClientRect().width");
+        var width = await page.EvaluateAsync<double>("() => document.querySelector('.print-qr svg').getBoundingClientRect().width");
         Assert.True(width >= TwoCentimetres, $"QR code {width} px wide");
         Assert.Equal(canonical, (await page.Locator(".print-url").TextContentAsync())?.Trim());
 
-        // The browser renders the SVG into a canvas; ZXing reads the pixels.
+        // The browser renders the page's SVG, as an image, into a canvas; ZXing reads the pixels.
         const int Size = 400;
         var rgba = Convert.FromBase64String(await page.EvaluateAsync<string>($$"""
             async () => {
-              const img = document.querySelector('.print-qr img');
+              const svg = document.querySelector('.print-qr svg');
+              const img = new Image();
+              img.src = 'data:image/svg+xml,' + encodeURIComponent(new XMLSerializer().serializeToString(svg));
               await img.decode();
               const canvas = document.createElement('canvas');
               canvas.width = canvas.height = {{Size}};

@@ -1,0 +1,25 @@
+using FichesSite.Content;
+using FichesSite.Pipeline;
+
+namespace FichesSite.Rendering;
+
+/// <summary>
+/// The one moment of the build that needs every page before any is laid out: the home page and the
+/// site map list the others, so the template model (titles, addresses, descriptions) is made here,
+/// once, after the pages are read. The theme's templates are checked here too: a broken template would
+/// only fail again on every page.
+/// </summary>
+public sealed class SiteModelStage(ThemeTemplates templates, SiteConfig site, ThemeStrings strings) : ISiteStage
+{
+    public string Name => "site model";
+
+    /// <summary>The model LayoutStage renders with, once this stage has run.</summary>
+    public SiteModel Model { get; private set; } = null!;
+
+    public IReadOnlyList<Document> Run(IReadOnlyList<Document> documents, DiagnosticBag diagnostics)
+    {
+        templates.Check(diagnostics);
+        Model = new SiteModel(site, strings, documents.Where(d => !diagnostics.HasErrorsFor(d.SourcePath)).ToList());
+        return documents;
+    }
+}

@@ -1,0 +1,28 @@
+using FichesSite.Content;
+using FichesSite.Markdown;
+using FichesSite.Pipeline;
+
+namespace FichesSite.Search;
+
+/// <summary>
+/// Takes from each page, while its syntax tree is still at hand, what the search index needs:
+/// its sections with their terms. The index itself is made once every page is known (SearchIndexStage).
+/// </summary>
+/// <param name="excludedPages">Output paths of pages that are not worth finding (home, site map, 404, the search page).</param>
+public sealed class SearchTermsStage(IReadOnlyCollection<string> excludedPages) : IDocumentStage
+{
+    public static readonly MetaKey<IndexedPage> Key = new("search-terms");
+
+    public string Name => "search terms";
+
+    public Document Run(Document document, DiagnosticBag diagnostics)
+    {
+        if (excludedPages.Contains(document.OutputPath))
+        {
+            return document;
+        }
+        var frontMatter = document.Get(FrontMatter.Key);
+        var sections = PageSections.Of(document.Get(ParseMarkdownStage.SyntaxTree), frontMatter.Description);
+        return document.With(Key, new IndexedPage(frontMatter.Title, document.OutputPath, sections));
+    }
+}
