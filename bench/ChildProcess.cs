@@ -2,10 +2,14 @@ using System.Diagnostics;
 
 namespace FichesSite.Bench;
 
-/// <summary>Runs a program, timing it and following its peak memory (VmHWM from /proc, polled).</summary>
+/// <summary>
+/// Runs a program, timing it and following its peak memory (VmHWM) and processor time (user + system)
+/// from /proc, polled every 20 ms. Processor time is what to compare when other work shares the
+/// machine: a loaded machine stretches wall time far more than the work a program does.
+/// </summary>
 public static class ChildProcess
 {
-    public sealed record Run(TimeSpan Wall, long PeakBytes, string Output, int ExitCode);
+    public sealed record Run(TimeSpan Wall, long PeakBytes, string Output, int ExitCode, TimeSpan Cpu);
 
     public static Run Measure(string program, IEnumerable<string> arguments, string? workingDirectory = null)
     {
@@ -19,12 +23,14 @@ public static class ChildProcess
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         long peak = 0;
+        var cpu = TimeSpan.Zero;
         while (!process.WaitForExit(20))
         {
             peak = Math.Max(peak, HighWaterMark(process.Id));
+            cpu = Max(cpu, ProcessorTime(process.Id));
         }
         clock.Stop();
-        return new Run(clock.Elapsed, peak, output.Result + errors.Result, process.ExitCode);
+        return new Run(clock.Elapsed, peak, output.Result + errors.Result, process.ExitCode, cpu);
     }
 
     // The kernel's own peak resident size of the process so far, in bytes.
@@ -40,6 +46,23 @@ public static class ChildProcess
             return 0; // the process has just ended
         }
     }
+
+    // utime and stime, fields 14 and 15 of /proc/<pid>/stat, in clock ticks of 10 ms (after the name in parentheses, which may hold spaces).
+    private static TimeSpan ProcessorTime(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return TimeSpan.FromMilliseconds((long.Parse(fields[11]) + long.Parse(fields[12])) * 10);
+        }
+        catch (Exception e) when (e is IOException or FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+        {
+            return TimeSpan.Zero; // the process has just ended
+        }
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     public static bool OnPath(string program) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(dir => File.Exists(Path.Combine(dir, program)));
