@@ -69,7 +69,7 @@ public static class Program
             // Page stages overlap on every core: their time is summed over threads, so it may exceed the wall time.
             foreach (var timing in result.Timings)
             {
-                var kind = timing.SummedOverThreads ? "  (threads)" : "";
+                var kind = timing.SummedOverThreads ? "  (summed over threads)" : "";
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {timing.Stage,-18} {timing.Elapsed.TotalMilliseconds,8:0} ms{kind}"));
             }
         }

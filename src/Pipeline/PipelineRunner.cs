@@ -2,7 +2,11 @@ using System.Diagnostics;
 
 namespace FichesSite.Pipeline;
 
-/// <summary>How long a stage took: wall time for a site stage, time summed over threads for a document stage.</summary>
+/// <summary>
+/// How long a stage took: for a site stage, wall time; for a document stage, its time on every page
+/// summed over the threads, which two cores can make larger than the wall time (and a loaded
+/// machine inflates: the benchmark prints processor time for that).
+/// </summary>
 public sealed record StageTiming(string Stage, TimeSpan Elapsed, bool SummedOverThreads = false);
 
 public sealed record PipelineResult(IReadOnlyList<Document> Documents, IReadOnlyList<StageTiming> Timings, bool Completed);
@@ -96,12 +100,16 @@ public static class PipelineRunner
 
     public const string InternalErrorMessage = "erreur interne du générateur sur cette page";
 
+    // A page that waits (for the disk, in the write stage) must not make the thread pool add threads:
+    // more threads than cores would only take turns, and hold more pages in memory at once.
+    private static readonly ParallelOptions OneThreadPerCore = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
+
     // Keeps the input order so that the output never depends on thread scheduling.
     private static Document[] RunInParallel(IDocumentStage[] stages, IReadOnlyList<Document> documents, DiagnosticBag diagnostics, out TimeSpan[] elapsed)
     {
         var results = new Document[documents.Count];
         var ticks = new long[stages.Length];
-        Parallel.For(0, documents.Count, i =>
+        Parallel.For(0, documents.Count, OneThreadPerCore, i =>
         {
             var document = documents[i];
             for (var s = 0; s < stages.Length && !diagnostics.HasErrorsFor(document.SourcePath); s++)
