@@ -36,6 +36,7 @@ public static class SiteBuilder
         // A plain build writes each page as soon as it is made; the preview, once its site is
         // complete, writes only the pages that changed, after every check passed.
         var output = options.OutputDirectory is null || cache is { OutputComplete: true } ? null : new OutputFolder(options.OutputDirectory);
+        var writePages = output is null ? null : new WritePageStage(output, keepContent: cache is not null);
 
         // Each page alone, in parallel: from its source to its HTML body and the facts the site-wide stages need.
         IDocumentStage[] pageStages =
@@ -55,7 +56,7 @@ public static class SiteBuilder
             siteModel,
             new LayoutStage(templates, siteModel, site.BaseUrl, contracts, cache?.Layouts),
             new LinkScanStage(cache?.Links),
-            .. output is null ? Array.Empty<IStage>() : [new WritePageStage(output, keepContent: cache is not null)],
+            .. writePages is null ? Array.Empty<IStage>() : [writePages],
             new LinkCheckStage([.. assets.SitePaths, SearchIndexStage.ScriptPath], site.BaseUrl),
             search,
         ];
@@ -63,10 +64,10 @@ public static class SiteBuilder
         cache?.Pages.KeepOnly(result.Documents.Select(d => d.SourcePath));
         var timings = result.Timings.ToList();
 
-        var succeeded = result.Completed;
+        var write = Stopwatch.StartNew();
+        var succeeded = (writePages?.Finish(diagnostics) ?? true) && result.Completed;
         if (options.OutputDirectory is not null)
         {
-            var write = Stopwatch.StartNew();
             var writer = new SiteWriter(options, result.Documents, search.Files, assets, site.BaseUrl);
             if (!succeeded)
             {

@@ -1,44 +1,84 @@
+using System.Collections.Concurrent;
+using System.Text;
 using FichesSite.Pipeline;
 
 namespace FichesSite.Build;
 
 /// <summary>
-/// Writes each finished page into the staging folder as soon as it is laid out and its links are read,
-/// then lets its HTML go: the site is never held whole in memory. The staging folder replaces the
-/// output folder only once every page and every check has passed (SiteWriter.Finish), so a page
-/// written here is never published by a failing build.
+/// Hands each finished page to a writer thread as soon as it is laid out and its links are read, then
+/// lets its HTML go: the site is never held whole in memory, and the cores go on making pages while
+/// the disk is busy. The pages land in the staging folder, which replaces the output folder only once
+/// every page and every check has passed (SiteWriter.Finish), so a failing build publishes nothing.
 /// </summary>
 /// <param name="keepContent">The preview keeps the HTML, to compare the next build's pages with it.</param>
-public sealed class WritePageStage(OutputFolder output, bool keepContent) : IDocumentStage
+public sealed class WritePageStage : IDocumentStage
 {
-    // One writer at a time: parallel creation of sibling folders contends in the file system and
-    // measured twice as slow here (docs/benchmarks.md); meanwhile the other threads go on with their pages.
-    private readonly Lock _fileSystem = new();
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    // After one failure (a full disk, a folder not writable) the others would only repeat it.
-    private volatile bool _failed;
+    // Enough pages waiting to keep the disk busy, few enough to weigh a few megabytes.
+    private const int QueuedFiles = 256;
+
+    private readonly OutputFolder _output;
+    private readonly bool _keepContent;
+    private readonly BlockingCollection<(string Path, byte[] Bytes)> _queue = new(QueuedFiles);
+    private readonly Task _writer;
+    private Exception? _failure;
+
+    public WritePageStage(OutputFolder output, bool keepContent)
+    {
+        _output = output;
+        _keepContent = keepContent;
+        // One thread writes: parallel creation of sibling folders contends in the file system and
+        // measured twice as slow here (docs/benchmarks.md).
+        _writer = Task.Factory.StartNew(WriteQueuedFiles, TaskCreationOptions.LongRunning);
+    }
 
     public string Name => "write";
 
     public Document Run(Document document, DiagnosticBag diagnostics)
     {
-        if (_failed)
+        if (_failure is not null)
         {
-            return document;
+            return document; // reported once, by Finish
         }
-        try
+        _queue.Add((Path.Combine(_output.Staging, document.OutputPath), Utf8.GetBytes(document.Content)));
+        foreach (var file in GeneratedFiles.Of(document))
         {
-            lock (_fileSystem)
+            _queue.Add((Path.Combine(_output.Staging, file.SitePath), file.Bytes));
+        }
+        return _keepContent ? document : document.WithContent(string.Empty);
+    }
+
+    /// <summary>Waits for the last pages to reach the disk; false, with the error reported, if one could not.</summary>
+    public bool Finish(DiagnosticBag diagnostics)
+    {
+        _queue.CompleteAdding();
+        _writer.Wait();
+        if (_failure is null)
+        {
+            return true;
+        }
+        SiteWriter.ReportFailure(_output.Target, _failure, diagnostics);
+        return false;
+    }
+
+    private void WriteQueuedFiles()
+    {
+        foreach (var (path, bytes) in _queue.GetConsumingEnumerable())
+        {
+            if (_failure is not null)
             {
-                SiteWriter.WritePage(output.Staging, document);
+                continue; // a full disk or a folder not writable: the rest would fail the same way
+            }
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllBytes(path, bytes);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                _failure = e;
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            _failed = true;
-            SiteWriter.ReportFailure(output.Target, e, diagnostics);
-            return document;
-        }
-        return keepContent ? document : document.WithContent(string.Empty);
     }
 }
