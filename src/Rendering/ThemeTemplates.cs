@@ -6,7 +6,6 @@ using System.Text.Unicode;
 using Fluid;
 using Fluid.Values;
 using FichesSite.Pipeline;
-using Microsoft.Extensions.FileProviders;
 
 namespace FichesSite.Rendering;
 
@@ -33,7 +32,7 @@ public sealed class ThemeTemplates
     {
         _layoutsDirectory = Path.Combine(themeDirectory, "layouts");
         _partialsDirectory = Path.Combine(themeDirectory, "partials");
-        _options.FileProvider = new PhysicalFileProvider(Path.GetFullPath(_partialsDirectory));
+        _options.FileProvider = new ThemePartials(_partialsDirectory);
         _options.Filters.AddFilter("relative_url", RelativeUrl);
     }
 
