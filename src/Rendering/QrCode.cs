@@ -31,9 +31,6 @@ public static class QrCode
         17, 17, 18, 20, 21, 23, 25, 26, 28, 29, 31, 33, 35, 37, 38, 40, 43, 45, 47, 49,
     ];
 
-    // Format information's error correction level bits: M is 00 (ISO/IEC 18004, table 12).
-    private const int LevelMBits = 0;
-
     /// <summary>
     /// The modules of the code for <paramref name="text"/>, indexed [row, column], true for dark;
     /// with the four-module quiet zone around the symbol unless <paramref name="quietZone"/> is false.
@@ -46,19 +43,17 @@ public static class QrCode
         var version = SmallestVersion(bytes.Length);
         var codewords = AddErrorCorrection(DataCodewords(bytes, version), version);
 
-        var size = version * 4 + 17;
-        var symbol = new Symbol(size);
-        symbol.DrawFunctionPatterns(version);
-        symbol.PlaceCodewords(codewords);
-        symbol.ApplyBestMask();
+        var layout = QrLayout.For(version);
+        var modules = layout.BestMasked(codewords);
 
+        var size = layout.Size;
         var border = quietZone ? QuietZone : 0;
         var matrix = new bool[size + 2 * border, size + 2 * border];
         for (var y = 0; y < size; y++)
         {
             for (var x = 0; x < size; x++)
             {
-                matrix[y + border, x + border] = symbol.Modules[y * size + x] != 0;
+                matrix[y + border, x + border] = modules[y * size + x] != 0;
             }
         }
         return matrix;
@@ -111,7 +106,7 @@ public static class QrCode
         writer.Append(bytes.Length, CountBits(version));
         foreach (var b in bytes)
         {
-            writer.Append(b, 8);
+            writer.Append(b);
         }
         var capacity = codewords.Length * 8;
         writer.Append(0, Math.Min(4, capacity - writer.Position));
@@ -173,6 +168,18 @@ public static class QrCode
     {
         public int Position { get; private set; }
 
+        // A whole byte at once: after the 12- or 20-bit header it straddles two codewords.
+        public void Append(byte value)
+        {
+            var shift = Position & 7;
+            target[Position >> 3] |= (byte)(value >> shift);
+            if (shift != 0)
+            {
+                target[(Position >> 3) + 1] |= (byte)(value << (8 - shift));
+            }
+            Position += 8;
+        }
+
         public void Append(int value, int count)
         {
             for (var i = count - 1; i >= 0; i--)
@@ -182,239 +189,6 @@ public static class QrCode
                     target[Position >> 3] |= (byte)(0x80 >> (Position & 7));
                 }
                 Position++;
-            }
-        }
-    }
-
-    /// <summary>The symbol without its quiet zone, as flat arrays: index y * size + x.</summary>
-    private sealed class Symbol(int size)
-    {
-        public readonly byte[] Modules = new byte[size * size]; // 1 dark, 0 light
-        private readonly bool[] isFunction = new bool[size * size];
-
-        private void SetFunction(int x, int y, bool dark)
-        {
-            Modules[y * size + x] = dark ? (byte)1 : (byte)0;
-            isFunction[y * size + x] = true;
-        }
-
-        public void DrawFunctionPatterns(int version)
-        {
-            // Timing patterns (6.3.5), drawn first: the finders overwrite their ends.
-            for (var i = 0; i < size; i++)
-            {
-                SetFunction(6, i, i % 2 == 0);
-                SetFunction(i, 6, i % 2 == 0);
-            }
-
-            // Finder patterns with their separators (6.3.3, 6.3.4): centred 3 modules in from three corners.
-            DrawFinder(3, 3);
-            DrawFinder(size - 4, 3);
-            DrawFinder(3, size - 4);
-
-            // Alignment patterns (6.3.6, annex E): at every pair of listed positions but the finders' corners.
-            var positions = AlignmentPositions(version);
-            var count = positions.Length;
-            for (var i = 0; i < count; i++)
-            {
-                for (var j = 0; j < count; j++)
-                {
-                    var onFinder = (i == 0 && j == 0) || (i == 0 && j == count - 1) || (i == count - 1 && j == 0);
-                    if (!onFinder)
-                    {
-                        DrawAlignment(positions[i], positions[j]);
-                    }
-                }
-            }
-
-            // Format information areas, reserved now and written for each mask tried (7.9).
-            DrawFormat(0);
-
-            // Version information (7.10): 6 bits of version, 12 of BCH code, two 6×3 blocks.
-            if (version >= 7)
-            {
-                var remainder = version;
-                for (var i = 0; i < 12; i++)
-                {
-                    remainder = (remainder << 1) ^ ((remainder >> 11) * 0x1F25);
-                }
-                var bits = (version << 12) | remainder;
-                for (var i = 0; i < 18; i++)
-                {
-                    var dark = ((bits >> i) & 1) != 0;
-                    var a = size - 11 + i % 3;
-                    var b = i / 3;
-                    SetFunction(a, b, dark);
-                    SetFunction(b, a, dark);
-                }
-            }
-        }
-
-        private void DrawFinder(int centerX, int centerY)
-        {
-            for (var dy = -4; dy <= 4; dy++)
-            {
-                for (var dx = -4; dx <= 4; dx++)
-                {
-                    var x = centerX + dx;
-                    var y = centerY + dy;
-                    if (x >= 0 && x < size && y >= 0 && y < size)
-                    {
-                        var distance = Math.Max(Math.Abs(dx), Math.Abs(dy));
-                        SetFunction(x, y, distance != 2 && distance != 4); // 4: the separator
-                    }
-                }
-            }
-        }
-
-        private void DrawAlignment(int centerX, int centerY)
-        {
-            for (var dy = -2; dy <= 2; dy++)
-            {
-                for (var dx = -2; dx <= 2; dx++)
-                {
-                    SetFunction(centerX + dx, centerY + dy, Math.Max(Math.Abs(dx), Math.Abs(dy)) != 1);
-                }
-            }
-        }
-
-        // Row/column centres of the alignment patterns: 6, then evenly spaced (an even step) back from
-        // size − 7; version 32 is the one exception to the formula (annex E, table E.1).
-        private int[] AlignmentPositions(int version)
-        {
-            if (version == 1)
-            {
-                return [];
-            }
-            var count = version / 7 + 2;
-            var step = version == 32 ? 26 : (version * 4 + count * 2 + 1) / (count * 2 - 2) * 2;
-            var positions = new int[count];
-            positions[0] = 6;
-            for (int i = count - 1, position = size - 7; i >= 1; i--, position -= step)
-            {
-                positions[i] = position;
-            }
-            return positions;
-        }
-
-        // 15 bits: level and mask (5 bits), a BCH(15,5) code, XOR 101010000010010; one copy around
-        // the top-left finder, the other split between the two other finders; plus the dark module.
-        private void DrawFormat(int mask)
-        {
-            var bits = FormatBits(mask);
-            for (var i = 0; i <= 5; i++)
-            {
-                SetFunction(8, i, Bit(bits, i));
-            }
-            SetFunction(8, 7, Bit(bits, 6));
-            SetFunction(8, 8, Bit(bits, 7));
-            SetFunction(7, 8, Bit(bits, 8));
-            for (var i = 9; i < 15; i++)
-            {
-                SetFunction(14 - i, 8, Bit(bits, i));
-            }
-            for (var i = 0; i < 8; i++)
-            {
-                SetFunction(size - 1 - i, 8, Bit(bits, i));
-            }
-            for (var i = 8; i < 15; i++)
-            {
-                SetFunction(8, size - 15 + i, Bit(bits, i));
-            }
-            SetFunction(8, size - 8, true); // the dark module (6.9)
-        }
-
-        private static int FormatBits(int mask)
-        {
-            var data = (LevelMBits << 3) | mask;
-            var remainder = data;
-            for (var i = 0; i < 10; i++)
-            {
-                remainder = (remainder << 1) ^ ((remainder >> 9) * 0x537);
-            }
-            return ((data << 10) | remainder) ^ 0x5412;
-        }
-
-        private static bool Bit(int value, int index) => ((value >> index) & 1) != 0;
-
-        // Two-module-wide columns from the right, upwards then downwards in turn, skipping the
-        // vertical timing column and every function module; the remainder bits stay light (7.7.3).
-        public void PlaceCodewords(byte[] codewords)
-        {
-            var bit = 0;
-            var totalBits = codewords.Length * 8;
-            for (var right = size - 1; right >= 1; right -= 2)
-            {
-                if (right == 6)
-                {
-                    right = 5;
-                }
-                var upward = ((right + 1) & 2) == 0;
-                for (var step = 0; step < size; step++)
-                {
-                    var y = upward ? size - 1 - step : step;
-                    for (var j = 0; j < 2; j++)
-                    {
-                        var index = y * size + right - j;
-                        if (!isFunction[index] && bit < totalBits)
-                        {
-                            Modules[index] = (byte)((codewords[bit >> 3] >> (7 - (bit & 7))) & 1);
-                            bit++;
-                        }
-                    }
-                }
-            }
-        }
-
-        // Tries the 8 masks, each with its own format information, and keeps the first of lowest
-        // penalty (7.8.3), as other encoders do, so that the same text gives the same code.
-        public void ApplyBestMask()
-        {
-            var unmasked = (byte[])Modules.Clone();
-            var bestMask = 0;
-            var bestPenalty = int.MaxValue;
-            for (var mask = 0; mask < 8; mask++)
-            {
-                ApplyMask(mask, unmasked);
-                DrawFormat(mask);
-                var penalty = QrPenalty.Score(Modules, size);
-                if (penalty < bestPenalty)
-                {
-                    bestPenalty = penalty;
-                    bestMask = mask;
-                }
-            }
-            ApplyMask(bestMask, unmasked);
-            DrawFormat(bestMask);
-        }
-
-        // Modules = unmasked XOR the mask's pattern, on data modules only (table 10; x column, y row).
-        private void ApplyMask(int mask, byte[] unmasked)
-        {
-            for (var y = 0; y < size; y++)
-            {
-                var row = y * size;
-                for (var x = 0; x < size; x++)
-                {
-                    var index = row + x;
-                    if (isFunction[index])
-                    {
-                        Modules[index] = unmasked[index];
-                        continue;
-                    }
-                    var invert = mask switch
-                    {
-                        0 => (x + y) % 2 == 0,
-                        1 => y % 2 == 0,
-                        2 => x % 3 == 0,
-                        3 => (x + y) % 3 == 0,
-                        4 => (x / 3 + y / 2) % 2 == 0,
-                        5 => x * y % 2 + x * y % 3 == 0,
-                        6 => (x * y % 2 + x * y % 3) % 2 == 0,
-                        _ => ((x + y) % 2 + x * y % 3) % 2 == 0,
-                    };
-                    Modules[index] = (byte)(unmasked[index] ^ (invert ? 1 : 0));
-                }
             }
         }
     }
