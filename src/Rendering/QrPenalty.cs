@@ -4,13 +4,14 @@ namespace FichesSite.Rendering;
 
 /// <summary>
 /// The penalty of a masked QR symbol (ISO/IEC 18004, 7.8.3.1), over the symbol without its quiet
-/// zone: the encoder keeps the mask with the lowest. The four rules are read as QRCoder and ZXing's
-/// encoder read them, so that our codes are module for module the same as theirs:
+/// zone: the encoder keeps the mask with the lowest. The four rules are read as QRCoder reads them,
+/// so that our codes are module for module the same as its codes (tests/Site.Tests/Print/QrCodeTests.cs):
 /// 1. each run of 5 or more same-colour modules in a row or column: 3 + (length − 5);
 /// 2. each 2×2 block of one colour (overlapping blocks counted each): 3;
 /// 3. each 1:1:3:1:1 finder-like pattern with 4 light modules before it or after it, that is each
 ///    11-module window reading 10111010000 or 00001011101, in rows and columns: 40;
-/// 4. 10 for each whole 5 % step by which the dark proportion lies outside 45–55 %.
+/// 4. by the proportion of dark modules, in bands of 5 % closed below: 0 in [45 %, 55 %),
+///    10 in [40 %, 45 %) or [55 %, 60 %), 20 one band further, and so on.
 /// </summary>
 internal static class QrPenalty
 {
@@ -80,10 +81,7 @@ internal static class QrPenalty
             }
         }
 
-        var total = size * size;
-        var fifths = dark * 20 / total; // the dark proportion in whole 5 % steps
-        penalty += Math.Min(Math.Abs(fifths - 10), Math.Abs(fifths - 9)) * 10;
-        return penalty;
+        return penalty + DarkProportionPenalty(dark, size * size);
     }
 
     /// <summary>
@@ -111,10 +109,14 @@ internal static class QrPenalty
             }
         }
 
-        var total = size * size;
+        return penalty + DarkProportionPenalty(dark, size * size);
+    }
+
+    // Rule 4. fifths: the band of the dark proportion, [5 × fifths %, 5 × (fifths + 1) %).
+    private static int DarkProportionPenalty(int dark, int total)
+    {
         var fifths = dark * 20 / total;
-        penalty += Math.Min(Math.Abs(fifths - 10), Math.Abs(fifths - 9)) * 10;
-        return penalty;
+        return Math.Min(Math.Abs(fifths - 10), Math.Abs(fifths - 9)) * 10;
     }
 
     // Rules 1 and 3 along one line of `size` modules, bit i for module i.
