@@ -7,6 +7,7 @@ using FichesSite.Bench;
 //   build [N …]          full builds as a separate process (default 1000 10000), beside Hugo when installed
 //   serve-edit N         the preview: one sheet edited in an N-sheet site, from save to reload message
 //   pdf [N]              PDF handouts of N sheets (default 100) with one warm Chromium (docs/print.md)
+//   qr [N]               processor time per QR code, ours against QRCoder, N URLs (default 2000; docs/print.md)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var repository = FindRepository();
 var command = args.FirstOrDefault() ?? "build";
@@ -26,8 +27,11 @@ switch (command)
     case "pdf":
         await PdfBenchmark.Run(repository, numbers.Count > 0 ? numbers[0] : 100);
         return 0;
+    case "qr":
+        QrBenchmark.Run(numbers.Count > 0 ? numbers[0] : 2000);
+        return 0;
     default:
-        Console.Error.WriteLine("usage: corpus N FOLDER | build [N …] | serve-edit [N] | pdf [N]");
+        Console.Error.WriteLine("usage: corpus N FOLDER | build [N …] | serve-edit [N] | pdf [N] | qr [N]");
         return 2;
 }
 

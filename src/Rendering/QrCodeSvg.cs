@@ -1,13 +1,12 @@
 using System.Text;
-using QRCoder;
 
 namespace FichesSite.Rendering;
 
 /// <summary>
 /// A QR code as SVG markup to place inside the page: no extra file to write or fetch, and no image
 /// URL for a Content-Security-Policy to block (SVG presentation attributes are not inline styles).
-/// QRCoder computes the modules; the drawing is ours because QRCoder's SVG draws one rectangle per
-/// module (about 12 KB a code): here each run of dark modules in a row is one stroke (about 2 KB).
+/// <see cref="QrCode"/> computes the modules; each run of dark modules in a row is one stroke (about
+/// 2 KB a code, where one rectangle per module, as QRCoder's SVG draws, made about 12 KB).
 /// Black on white with the four-module quiet zone readers need; sized by its viewBox only (the
 /// page's CSS gives its printed width).
 /// </summary>
@@ -16,11 +15,9 @@ public static class QrCodeSvg
     /// <param name="label">What the code is, for screen readers (the role of an image's alt text).</param>
     public static string For(string url, string label)
     {
-        using var generator = new QRCodeGenerator();
-        // Level M: survives a fold or a stain on a handout, and stays small for a URL.
-        using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
-        var rows = data.ModuleMatrix; // quiet zone included
-        var size = rows.Count;
+        // Level M (QrCode's only level): survives a fold or a stain on a handout, and stays small for a URL.
+        var modules = QrCode.Encode(url); // quiet zone included
+        var size = modules.GetLength(0);
         var svg = new StringBuilder(2400);
         svg.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").Append(size).Append(' ').Append(size)
             .Append("\" role=\"img\" aria-label=\"").Append(System.Net.WebUtility.HtmlEncode(label))
@@ -28,26 +25,27 @@ public static class QrCodeSvg
             .Append("z\"/><path stroke=\"#000\" d=\"");
         for (var y = 0; y < size; y++)
         {
-            AppendRow(svg, rows[y], y);
+            AppendRow(svg, modules, y);
         }
         svg.Append("\"/></svg>");
         return svg.ToString();
     }
 
     // One horizontal stroke, one module thick, per run of dark modules: "M x y.5h n", then "m gap 0h n".
-    private static void AppendRow(StringBuilder svg, System.Collections.BitArray row, int y)
+    private static void AppendRow(StringBuilder svg, bool[,] modules, int y)
     {
         var penX = -1; // where the last stroke ended, or -1 before the first in this row
+        var width = modules.GetLength(1);
         var x = 0;
-        while (x < row.Length)
+        while (x < width)
         {
-            if (!row[x])
+            if (!modules[y, x])
             {
                 x++;
                 continue;
             }
             var start = x;
-            while (x < row.Length && row[x])
+            while (x < width && modules[y, x])
             {
                 x++;
             }
