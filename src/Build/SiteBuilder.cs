@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using FichesSite.Content;
+using FichesSite.Glossary;
 using FichesSite.Html;
 using FichesSite.Markdown;
 using FichesSite.Pipeline;
+using FichesSite.Quality;
+using FichesSite.Quality.Readability;
 using FichesSite.Rendering;
 using FichesSite.Search;
 
@@ -27,6 +30,7 @@ public static class SiteBuilder
             return new BuildResult(false, 0, diagnostics.All, [], clock.Elapsed);
         }
         var (site, contracts, strings) = configuration;
+        var glossary = configuration.Glossary;
         cache?.ForgetUnless(SettingsFingerprint(options));
         var markdown = MarkdownSetup.Create(strings.Map("alerts"));
         var assets = new ThemeAssets(options.ThemeDirectory);
@@ -40,6 +44,8 @@ public static class SiteBuilder
             new FrontMatterStage(options.Today ?? BuildDate.Today()),
             new ParseMarkdownStage(markdown, new LinkRewriter(options.InputDirectory, ReadSources.OutputPathFor)),
             new ContentContractStage(contracts),
+            new ReadabilityStage(new ReadabilityScorer(glossary)), // before the glossary marks terms: the text as written
+            new GlossaryMarkupStage(glossary, strings.Text("glossary", "button"), strings.Text("glossary", "unreviewed")),
             new RenderMarkdownStage(markdown),
             new PrintFilesStage(site.BaseUrl, strings),
         ];
@@ -47,7 +53,7 @@ public static class SiteBuilder
         [
             new ReadSources(options.InputDirectory),
             .. cache is null ? pageStages : [new CachedDocumentStages(pageStages, cache.Pages)],
-            new LayoutStage(new ThemeTemplates(options.ThemeDirectory), site, strings, contracts, cache?.Layouts),
+            new LayoutStage(new ThemeTemplates(options.ThemeDirectory), site, strings, contracts, cache?.Layouts, glossary),
             new LinkCheckStage([.. assets.SitePaths, SearchIndexStage.ScriptPath], site.BaseUrl, cache?.Links),
             search,
         ];
@@ -63,13 +69,44 @@ public static class SiteBuilder
             succeeded = cache is { OutputComplete: true } ? output.Update(cache, diagnostics) : output.Replace(cache, diagnostics);
             timings.Add(new StageTiming("write", write.Elapsed));
         }
-        return new BuildResult(succeeded, result.Documents.Count, diagnostics.All, timings, clock.Elapsed);
+        var readability = ReadabilityReport.From(result.Documents.Where(d => !diagnostics.HasErrorsFor(d.SourcePath)), site.Readability);
+        // The preview rebuilds on every save: the report file is for a full build.
+        var reportPath = succeeded && options.OutputDirectory is not null && cache is null ? WriteReport(readability, options) : null;
+        return new BuildResult(succeeded, result.Documents.Count, diagnostics.All, timings, clock.Elapsed)
+        {
+            Readability = readability,
+            ReadabilityReportPath = reportPath,
+        };
+    }
+
+    // A report that cannot be written does not undo the published site: the command line then prints no path to it.
+    private static string? WriteReport(ReadabilityReport report, BuildOptions options)
+    {
+        try
+        {
+            var folder = ReportsFolder.For(options.InputDirectory);
+            Directory.CreateDirectory(folder);
+            var path = Path.Combine(folder, ReadabilityReport.FileName);
+            using (var file = File.Create(path))
+            {
+                report.WriteJson(file);
+            }
+            return path;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     // Everything but the pages: when it changes, every page may change.
     private static string SettingsFingerprint(BuildOptions options)
     {
-        var files = new[] { Path.Combine(options.InputDirectory, "site.yml"), Path.Combine(options.InputDirectory, "contracts.yml") }
+        var files = new[]
+            {
+                Path.Combine(options.InputDirectory, "site.yml"), Path.Combine(options.InputDirectory, "contracts.yml"),
+                Path.Combine(options.InputDirectory, GlossaryTerms.DataFile),
+            }
             .Concat(Directory.Exists(options.ThemeDirectory)
                 ? Directory.EnumerateFiles(options.ThemeDirectory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
                 : [])

@@ -9,12 +9,14 @@ namespace FichesSite.Rendering;
 /// the home page and the site map list the other pages; the pages themselves render in parallel.
 /// </summary>
 /// <param name="memory">Across the preview's rebuilds: a page whose body and whose site listing are unchanged is not rendered again.</param>
+/// <param name="glossary">The terms the glossary page lists (a change rebuilds every page, as for site.yml).</param>
 public sealed class LayoutStage(
     ThemeTemplates templates,
     SiteConfig site,
     ThemeStrings strings,
     IReadOnlyDictionary<string, ContentContract> contracts,
-    LayoutStage.Memory? memory = null) : ISiteStage
+    LayoutStage.Memory? memory = null,
+    Glossary.GlossaryTerms? glossary = null) : ISiteStage
 {
     /// <summary>The last rendering of each page, with what it was rendered from.</summary>
     public sealed class Memory
@@ -38,7 +40,7 @@ public sealed class LayoutStage(
         {
             return documents; // a broken template would only fail again on every page
         }
-        var model = new SiteModel(site, strings, documents.Where(d => !diagnostics.HasErrorsFor(d.SourcePath)).ToList());
+        var model = new SiteModel(site, strings, documents.Where(d => !diagnostics.HasErrorsFor(d.SourcePath)).ToList(), glossary);
         var results = new Document[documents.Count];
         Parallel.For(0, documents.Count, i =>
             results[i] = diagnostics.HasErrorsFor(documents[i].SourcePath) ? documents[i] : RenderOrReuse(documents[i], model, diagnostics));
