@@ -77,6 +77,16 @@ public static class FrenchWords
         var length = 0;
         foreach (var original in word)
         {
+            if (char.IsAscii(original))
+            {
+                // Most letters of French text: no table lookup (this runs on every word of every sheet, twice).
+                if (length == destination.Length)
+                {
+                    return -1;
+                }
+                destination[length++] = char.ToLowerInvariant(original);
+                continue;
+            }
             if (CharCategory.IsCombiningMark(original))
             {
                 continue;
