@@ -57,17 +57,17 @@ public static class GlossaryFile
         var seen = new Dictionary<string, (string Term, int Line)>(StringComparer.Ordinal);
         foreach (var item in list.Children)
         {
-            if (ReadEntry(item, displayPath, problems) is not { } entry)
+            if (ReadEntry(item, displayPath, problems, out var written) is not { } entry)
             {
                 continue;
             }
-            foreach (var form in entry.Forms)
+            for (var f = 0; f < entry.Forms.Count; f++)
             {
-                var key = string.Join(' ', form);
+                var key = string.Join(' ', entry.Forms[f]);
                 if (seen.TryGetValue(key, out var first))
                 {
                     problems.Error(displayPath, entry.Line,
-                        $"le terme ou la forme « {key} » est déjà dans le glossaire (« {first.Term} », ligne {first.Line}).",
+                        $"le terme ou la forme « {written[f]} » est déjà dans le glossaire (« {first.Term} », ligne {first.Line}).",
                         "Gardez une seule entrée par terme : fusionnez les deux définitions, ou retirez la forme en double.");
                 }
                 else
@@ -81,8 +81,10 @@ public static class GlossaryFile
         return problems.HasErrors ? null : new GlossaryTerms(entries);
     }
 
-    private static GlossaryEntry? ReadEntry(YamlNode item, string file, DiagnosticBag diagnostics)
+    /// <param name="written">The term and its forms as written, in the order of the entry's folded forms.</param>
+    private static GlossaryEntry? ReadEntry(YamlNode item, string file, DiagnosticBag diagnostics, out IReadOnlyList<string> written)
     {
+        written = [];
         var line = Line(item);
         if (item is not YamlMappingNode mapping)
         {
@@ -155,11 +157,13 @@ public static class GlossaryFile
                 "Ajoutez « definition: » suivi d’une phrase simple, de connaissance générale.");
             return null;
         }
-        var folded = new[] { term }.Concat(forms)
-            .Select(f => AccentFolding.Fold(f).Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Where(words => words.Length > 0)
-            .DistinctBy(words => string.Join(' ', words))
+        var pairs = new[] { term }.Concat(forms)
+            .Select(f => (Written: f.Trim(), Words: AccentFolding.Fold(f).Split(' ', StringSplitOptions.RemoveEmptyEntries)))
+            .Where(p => p.Words.Length > 0)
+            .DistinctBy(p => string.Join(' ', p.Words))
             .ToList();
+        var folded = pairs.Select(p => p.Words).ToList();
+        written = pairs.Select(p => p.Written).ToList();
         if (folded.Count == 0)
         {
             diagnostics.Error(file, line, $"le terme « {term} » ne contient aucune lettre.", "Écrivez le terme tel qu’il apparaît dans les fiches.");

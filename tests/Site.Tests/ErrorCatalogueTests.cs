@@ -277,7 +277,7 @@ public sealed class ErrorCatalogueTests
         { "- terme: essai\n  definiton: \"Une phrase.\"\n", 2, "champ inconnu « definiton » dans le glossaire" },
         { "- terme: essai\n  definition: \"\"\n", 2, "définition vide" },
         { "- terme: essai\n  formes: [essais]\n  definition: \"Une phrase.\"\n  relu: oui\n", 4, "« relu » doit valoir true ou false" },
-        { "- terme: Métastases\n  definition: \"Une phrase.\"\n", 1, "« metastases » est déjà dans le glossaire (« métastase », ligne " },
+        { "- terme: Métastases\n  definition: \"Une phrase.\"\n", 1, "« Métastases » est déjà dans le glossaire (« métastase », ligne " },
         { "- terme: essai\n  definition: [\"Une phrase.\"\n", 3, "glossaire illisible" },
     };
 
