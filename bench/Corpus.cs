@@ -26,7 +26,7 @@ public static class Corpus
 
     private static readonly string[] Frequencies = ["rare", "exceptionnel", "fréquent", "1 %", "5 %", "très rare"];
 
-    /// <summary>Writes site.yml, contracts.yml, the site pages and <paramref name="count"/> sheets into <paramref name="folder"/>.</summary>
+    /// <summary>Writes site.yml, contracts.yml, the glossary, the site pages and <paramref name="count"/> sheets into <paramref name="folder"/>.</summary>
     public static void Write(string repository, string folder, int count)
     {
         if (Directory.Exists(folder))
@@ -39,6 +39,9 @@ public static class Corpus
         {
             File.Copy(Path.Combine(repository, "input", file), Path.Combine(folder, file));
         }
+        // The glossary too, so that the benchmark pays for marking terms as a real site does.
+        Directory.CreateDirectory(Path.Combine(folder, "data"));
+        File.Copy(Path.Combine(repository, "input", "data", "glossaire.yml"), Path.Combine(folder, "data", "glossaire.yml"));
         foreach (var page in Directory.EnumerateFiles(Path.Combine(repository, "input", "pages"), "*.md"))
         {
             File.Copy(page, Path.Combine(folder, "pages", Path.GetFileName(page)));

@@ -90,6 +90,11 @@ public static class Program
                 + (output is null ? "" : $"Le site existant dans {output}/ n’a pas été modifié."));
             return 1;
         }
+        if (result.Readability is { } readability)
+        {
+            var reportPath = result.ReadabilityReportPath is { } path ? Path.GetRelativePath(Environment.CurrentDirectory, path).Replace('\\', '/') : null;
+            Quality.Readability.ReadabilityTable.Print(readability, Console.Out, reportPath);
+        }
         var where = output is null ? "vérification seule, rien n’a été écrit" : $"→ {output}/";
         Console.WriteLine($"{result.PageCount} page(s) construite(s), {warnings} avertissement(s), en {seconds} s ({where}).");
         return 0;

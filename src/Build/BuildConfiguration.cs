@@ -1,12 +1,16 @@
 using FichesSite.Content;
+using FichesSite.Glossary;
 using FichesSite.Pipeline;
 using FichesSite.Rendering;
 
 namespace FichesSite.Build;
 
-/// <summary>The site-wide settings a build starts from: input/site.yml, input/contracts.yml and the theme's words.</summary>
+/// <summary>The site-wide settings a build starts from: input/site.yml, input/contracts.yml, input/data/glossaire.yml and the theme's words.</summary>
 public sealed record BuildConfiguration(SiteConfig Site, IReadOnlyDictionary<string, ContentContract> Contracts, ThemeStrings Strings)
 {
+    /// <summary>The terms of input/data/glossaire.yml (empty without the file).</summary>
+    public GlossaryTerms Glossary { get; init; } = GlossaryTerms.Empty;
+
     public static BuildConfiguration? Load(BuildOptions options, DiagnosticBag diagnostics)
     {
         if (!OutputIsSafe(options, diagnostics))
@@ -19,7 +23,8 @@ public sealed record BuildConfiguration(SiteConfig Site, IReadOnlyDictionary<str
         var site = YamlConfigFile.Read<SiteConfig>(sitePath, SourcePaths.Display(sitePath), diagnostics);
         var contracts = YamlConfigFile.Read<Dictionary<string, ContentContract>>(contractsPath, SourcePaths.Display(contractsPath), diagnostics);
         var strings = ThemeStrings.Load(stringsPath, SourcePaths.Display(stringsPath), diagnostics);
-        if (site is null || contracts is null || strings is null)
+        var glossary = LoadGlossary(options, diagnostics);
+        if (site is null || contracts is null || strings is null || glossary is null)
         {
             return null;
         }
@@ -35,7 +40,22 @@ public sealed record BuildConfiguration(SiteConfig Site, IReadOnlyDictionary<str
             }
             site.BaseUrl = site.BaseUrl.TrimEnd('/') + "/";
         }
-        return new BuildConfiguration(site, contracts, strings);
+        return new BuildConfiguration(site, contracts, strings) { Glossary = glossary };
+    }
+
+    // Marked terms link to the glossary page, so terms without that page would be broken links on every sheet.
+    private static GlossaryTerms? LoadGlossary(BuildOptions options, DiagnosticBag diagnostics)
+    {
+        var path = Path.Combine(options.InputDirectory, GlossaryTerms.DataFile);
+        var display = SourcePaths.Display(path);
+        var glossary = GlossaryFile.Load(path, display, diagnostics);
+        if (glossary is { IsEmpty: false } && !File.Exists(Path.Combine(options.InputDirectory, GlossaryTerms.PageSource)))
+        {
+            diagnostics.Error(display, 0, $"le glossaire n’a pas de page : « {GlossaryTerms.PageSource} » manque dans le dossier de contenu.",
+                "Créez cette page (un titre, une phrase d’introduction et « layout: glossary » dans l’en-tête) : les termes des fiches y renvoient.");
+            return null;
+        }
+        return glossary;
     }
 
     /// <summary>

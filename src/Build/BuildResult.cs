@@ -1,4 +1,5 @@
 using FichesSite.Pipeline;
+using FichesSite.Quality.Readability;
 
 namespace FichesSite.Build;
 
@@ -9,6 +10,12 @@ public sealed record BuildResult(
     IReadOnlyList<StageTiming> Timings,
     TimeSpan Elapsed)
 {
+    /// <summary>The sheets' readability, once the pages were parsed (null when the configuration stopped the build).</summary>
+    public ReadabilityReport? Readability { get; init; }
+
+    /// <summary>Where the readability report was written, or null (a check, a failed build, the preview).</summary>
+    public string? ReadabilityReportPath { get; init; }
+
     public IEnumerable<Diagnostic> Errors => Diagnostics.Where(d => d.Severity == Severity.Error);
     public IEnumerable<Diagnostic> Warnings => Diagnostics.Where(d => d.Severity == Severity.Warning);
 }

@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using FichesSite.Content;
+using FichesSite.Glossary;
 using FichesSite.Html;
 using FichesSite.Markdown;
 using FichesSite.Pipeline;
+using FichesSite.Quality;
+using FichesSite.Quality.Readability;
 using FichesSite.Rendering;
 using FichesSite.Search;
 
@@ -27,11 +30,12 @@ public static class SiteBuilder
             return new BuildResult(false, 0, diagnostics.All, [], clock.Elapsed);
         }
         var (site, contracts, strings) = configuration;
+        var glossary = configuration.Glossary;
         cache?.ForgetUnless(SettingsFingerprint(options));
         var markdown = MarkdownSetup.Create(strings.Map("alerts"));
         var assets = new ThemeAssets(options.ThemeDirectory);
         var templates = new ThemeTemplates(options.ThemeDirectory);
-        var siteModel = new SiteModelStage(templates, site, strings);
+        var siteModel = new SiteModelStage(templates, site, strings, glossary);
         var search = new SearchIndexStage(options.SearchSplitAboveBytes);
         // A plain build writes each page as soon as it is made; the preview, once its site is
         // complete, writes only the pages that changed, after every check passed.
@@ -44,6 +48,8 @@ public static class SiteBuilder
             new FrontMatterStage(options.Today ?? BuildDate.Today()),
             new ParseMarkdownStage(markdown, new LinkRewriter(options.InputDirectory, ReadSources.OutputPathFor)),
             new ContentContractStage(contracts),
+            new ReadabilityStage(new ReadabilityScorer(glossary)), // before the glossary marks terms: the text as written
+            new GlossaryMarkupStage(glossary, strings.Text("glossary", "button"), strings.Text("glossary", "unreviewed")),
             new RenderMarkdownStage(markdown),
             new PrintSheetStage(site.BaseUrl, strings),
             new SearchTermsStage([SiteModel.HomePage, SiteModel.NotFoundPage, SiteModel.SiteMapPage, SiteModel.SearchPage]),
@@ -79,13 +85,44 @@ public static class SiteBuilder
             }
             timings.Add(new StageTiming(output is null ? "write changes" : "finish site", write.Elapsed));
         }
-        return new BuildResult(succeeded, result.Documents.Count, diagnostics.All, timings, clock.Elapsed);
+        var readability = ReadabilityReport.From(result.Documents.Where(d => !diagnostics.HasErrorsFor(d.SourcePath)), site.Readability);
+        // The preview rebuilds on every save: the report file is for a full build.
+        var reportPath = succeeded && options.OutputDirectory is not null && cache is null ? WriteReport(readability, options) : null;
+        return new BuildResult(succeeded, result.Documents.Count, diagnostics.All, timings, clock.Elapsed)
+        {
+            Readability = readability,
+            ReadabilityReportPath = reportPath,
+        };
+    }
+
+    // A report that cannot be written does not undo the published site: the command line then prints no path to it.
+    private static string? WriteReport(ReadabilityReport report, BuildOptions options)
+    {
+        try
+        {
+            var folder = ReportsFolder.For(options.InputDirectory);
+            Directory.CreateDirectory(folder);
+            var path = Path.Combine(folder, ReadabilityReport.FileName);
+            using (var file = File.Create(path))
+            {
+                report.WriteJson(file);
+            }
+            return path;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     // Everything but the pages: when it changes, every page may change.
     private static string SettingsFingerprint(BuildOptions options)
     {
-        var files = new[] { Path.Combine(options.InputDirectory, "site.yml"), Path.Combine(options.InputDirectory, "contracts.yml") }
+        var files = new[]
+            {
+                Path.Combine(options.InputDirectory, "site.yml"), Path.Combine(options.InputDirectory, "contracts.yml"),
+                Path.Combine(options.InputDirectory, GlossaryTerms.DataFile),
+            }
             .Concat(Directory.Exists(options.ThemeDirectory)
                 ? Directory.EnumerateFiles(options.ThemeDirectory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
                 : [])

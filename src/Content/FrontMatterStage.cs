@@ -95,7 +95,7 @@ public sealed class FrontMatterStage(DateOnly today) : IDocumentStage
         var values = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         foreach (var (keyNode, valueNode) in mapping.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            var key = (keyNode as YamlScalarNode)?.Value ?? ""; // a list or a group as a key (« [a]: b ») is an unknown key, found by the fuzz test
             var line = (int)keyNode.Start.Line + 1;
             if (!FrontMatter.KnownKeys.Contains(key))
             {

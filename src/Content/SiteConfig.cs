@@ -13,6 +13,19 @@ public sealed class SiteConfig
     public string? BaseUrl { get; set; }
 
     public Organisation Organisation { get; set; } = new();
+
+    /// <summary>Thresholds under which the build flags a sheet's section as hard to read (never shown on the site).</summary>
+    public ReadabilitySettings Readability { get; set; } = new();
+}
+
+/// <summary>
+/// « readability » in site.yml. The defaults are those of plain-language guides for the public:
+/// a Kandel–Moles score of 60 or more (« easy ») and a LIX of 45 or less; a site.yml without them keeps them.
+/// </summary>
+public sealed class ReadabilitySettings
+{
+    public double KandelMolesMin { get; set; } = 60;
+    public double LixMax { get; set; } = 45;
 }
 
 public sealed class Organisation

@@ -15,6 +15,7 @@ public static class MarkdownSetup
         new MarkdownPipelineBuilder()
             .UsePipeTables()
             .UseAlertBlocks((renderer, kind) => WriteAlertTitle(renderer, kind, alertTitles))
+            .Use<Glossary.GlossaryExtension>() // renders the terms that the glossary stage marks
             .UseGenericAttributes() // must come last: it reads attributes left by the others
             .Build();
 

@@ -8,7 +8,7 @@ namespace FichesSite.Rendering;
 /// <summary>
 /// What the templates see, built in one place with snake_case names (the Jekyll convention):
 /// <c>site</c>, <c>t</c> (interface words), <c>fiches</c> and <c>site_pages</c> (for the home page and
-/// the site map), <c>page</c> and <c>content</c>. Plain dictionaries and lists, so a template can
+/// the site map), <c>glossary</c> (the glossary page), <c>page</c> and <c>content</c>. Plain dictionaries and lists, so a template can
 /// only read what is listed here.
 /// </summary>
 public sealed class SiteModel
@@ -23,9 +23,11 @@ public sealed class SiteModel
     private readonly Dictionary<string, object?> _siteValues;
     private readonly List<Dictionary<string, object?>> _fiches;
     private readonly List<Dictionary<string, object?>> _sitePages;
+    private readonly Dictionary<string, object?> _glossary;
 
-    public SiteModel(SiteConfig site, ThemeStrings strings, IReadOnlyList<Document> documents)
+    public SiteModel(SiteConfig site, ThemeStrings strings, IReadOnlyList<Document> documents, Glossary.GlossaryTerms? glossary = null)
     {
+        _glossary = GlossaryModel.Of(glossary ?? Glossary.GlossaryTerms.Empty);
         _site = site;
         _strings = strings;
         _siteValues = new()
@@ -80,6 +82,7 @@ public sealed class SiteModel
             ["t"] = _strings.Values,
             ["fiches"] = _fiches,
             ["site_pages"] = _sitePages,
+            ["glossary"] = _glossary,
             ["content"] = document.Content,
             ["page"] = new Dictionary<string, object?>
             {

@@ -9,7 +9,8 @@ namespace FichesSite.Rendering;
 /// once, after the pages are read. The theme's templates are checked here too: a broken template would
 /// only fail again on every page.
 /// </summary>
-public sealed class SiteModelStage(ThemeTemplates templates, SiteConfig site, ThemeStrings strings) : ISiteStage
+/// <param name="glossary">The terms the glossary page lists.</param>
+public sealed class SiteModelStage(ThemeTemplates templates, SiteConfig site, ThemeStrings strings, Glossary.GlossaryTerms glossary) : ISiteStage
 {
     public string Name => "site model";
 
@@ -19,7 +20,7 @@ public sealed class SiteModelStage(ThemeTemplates templates, SiteConfig site, Th
     public IReadOnlyList<Document> Run(IReadOnlyList<Document> documents, DiagnosticBag diagnostics)
     {
         templates.Check(diagnostics);
-        Model = new SiteModel(site, strings, documents.Where(d => !diagnostics.HasErrorsFor(d.SourcePath)).ToList());
+        Model = new SiteModel(site, strings, documents.Where(d => !diagnostics.HasErrorsFor(d.SourcePath)).ToList(), glossary);
         return documents;
     }
 }

@@ -271,6 +271,53 @@ public sealed class ErrorCatalogueTests
         Assert.Equal(line, error.Line);
     }
 
+    /// <summary>An entry added at the end of input/data/glossaire.yml, the line at fault counted from its first line, and words of the message.</summary>
+    public static TheoryData<string, int, string> BadGlossaryEntries => new()
+    {
+        { "- terme: essai\n  definiton: \"Une phrase.\"\n", 2, "champ inconnu « definiton » dans le glossaire" },
+        { "- terme: essai\n  definition: \"\"\n", 2, "définition vide" },
+        { "- terme: essai\n  formes: [essais]\n  definition: \"Une phrase.\"\n  relu: oui\n", 4, "« relu » doit valoir true ou false" },
+        { "- terme: Métastases\n  definition: \"Une phrase.\"\n", 1, "« Métastases » est déjà dans le glossaire (« métastase », ligne " },
+        { "- terme: essai\n  definition: [\"Une phrase.\"\n", 3, "glossaire illisible" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadGlossaryEntries))]
+    public void A_bad_glossary_entry_names_its_line_and_leaves_the_site_untouched(string entry, int lineInEntry, string message)
+    {
+        using var site = new TestSite();
+        var glossary = Path.Combine(site.Input, "data", "glossaire.yml");
+        var firstLine = File.ReadAllLines(glossary).Length + 2; // after the blank line added below
+        File.AppendAllText(glossary, "\n" + entry);
+
+        var error = AssertFailsUntouched(site, message);
+
+        Assert.EndsWith("/input/data/glossaire.yml", error.File);
+        Assert.Equal(firstLine + lineInEntry - 1, error.Line);
+    }
+
+    [Fact]
+    public void An_unknown_glossary_key_suggests_the_nearest_known_one()
+    {
+        using var site = new TestSite();
+        File.AppendAllText(Path.Combine(site.Input, "data", "glossaire.yml"), "\n- terme: essai\n  definition: \"Une phrase.\"\n  relue: true\n");
+
+        var error = Assert.Single(site.Build().Errors);
+
+        Assert.StartsWith("Vouliez-vous écrire « relu » ?", error.Fix);
+    }
+
+    [Fact]
+    public void A_glossary_without_its_page_is_refused()
+    {
+        using var site = new TestSite();
+        File.Delete(Path.Combine(site.Input, "pages", "glossaire.md"));
+
+        var error = AssertFailsUntouched(site, "le glossaire n’a pas de page");
+
+        Assert.EndsWith("/input/data/glossaire.yml", error.File);
+    }
+
     [Fact]
     public void All_errors_of_a_build_are_reported_together()
     {

@@ -64,7 +64,13 @@ public sealed class FicheStructureTests(BuiltSite built) : IClassFixture<BuiltSi
     [Fact]
     public void Risk_texts_keep_the_source_wording()
     {
-        var body = Text(Fiche.QuerySelector(".fiche-content")!);
+        // As read: without what the page hides (the glossary's closed definitions and, without script, their buttons).
+        var content = (IElement)Fiche.QuerySelector(".fiche-content")!.Clone();
+        foreach (var hidden in content.QuerySelectorAll("[hidden]").ToList())
+        {
+            hidden.Remove();
+        }
+        var body = Text(content);
         Assert.Contains("La majorité de ces fuites sont asymptomatiques.", body);
         Assert.Contains("De façon exceptionnelle, une embolie de ciment a été rapportée dans la littérature.", body);
         Assert.Contains("environ 20 % des patients atteints de cancer", body);

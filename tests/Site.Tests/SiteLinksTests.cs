@@ -19,7 +19,7 @@ public sealed class SiteLinksTests(BuiltSite built) : IClassFixture<BuiltSite>
     public void The_site_has_the_expected_pages()
     {
         Assert.Equal(
-            ["404.html", "accessibilite/index.html", "fiches/cimentoplastie-metastases-osseuses/index.html", "index.html", "plan-du-site/index.html", "recherche/index.html"],
+            ["404.html", "accessibilite/index.html", "fiches/cimentoplastie-metastases-osseuses/index.html", "glossaire/index.html", "index.html", "plan-du-site/index.html", "recherche/index.html"],
             built.Site.HtmlPages());
         Assert.True(File.Exists(Path.Combine(built.Site.Output, "sitemap.xml")));
         Assert.True(File.Exists(Path.Combine(built.Site.Output, "robots.txt")));

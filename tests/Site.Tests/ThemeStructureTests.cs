@@ -43,12 +43,12 @@ public sealed class ThemeStructureTests(BuiltSite built) : IClassFixture<BuiltSi
 
     [Theory]
     [MemberData(nameof(Pages))]
-    public void The_footer_holds_the_contact_block_and_the_accessibility_and_site_map_links(string sitePath)
+    public void The_footer_holds_the_contact_block_and_the_accessibility_site_map_and_glossary_links(string sitePath)
     {
         var footer = built.Site.Page(sitePath).QuerySelector("footer")!;
         Assert.Equal((string)T["contact_title"], Text(footer.QuerySelector(".contact h2")!));
         var links = footer.QuerySelectorAll(".footer-links a").Select(Text).ToList();
-        Assert.Equal([(string)T["accessibility_status"], (string)T["site_map"]], links);
+        Assert.Equal([(string)T["accessibility_status"], (string)T["site_map"], ((IReadOnlyDictionary<string, object>)T["glossary"])["title"]], links);
         var target = new Uri(new Uri("http://site.invalid/" + sitePath), footer.QuerySelector(".footer-links a")!.GetAttribute("href"));
         Assert.Equal("/accessibilite/index.html", target.AbsolutePath);
     }

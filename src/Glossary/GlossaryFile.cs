@@ -1,0 +1,179 @@
+using FichesSite.Pipeline;
+using FichesSite.Text;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace FichesSite.Glossary;
+
+/// <summary>
+/// Reads input/data/glossaire.yml: a list of entries « terme », « formes », « definition », « relu ».
+/// Read by hand from the YAML tree, like the front matter, so that every message names the line at
+/// fault: an unknown key (with the nearest known one), a missing term or definition, a term or form
+/// given twice. A missing file is an empty glossary: the feature is optional.
+/// </summary>
+public static class GlossaryFile
+{
+    private static readonly string[] Keys = ["terme", "formes", "definition", "relu"];
+
+    private const string Example = "« - terme: métastase », puis « definition: Une phrase simple. » en retrait de deux espaces";
+
+    /// <returns>The glossary, or null after an error (reported in <paramref name="diagnostics"/>).</returns>
+    public static GlossaryTerms? Load(string path, string displayPath, DiagnosticBag diagnostics)
+    {
+        if (!File.Exists(path))
+        {
+            return GlossaryTerms.Empty;
+        }
+        var text = InputFiles.ReadUtf8(path, displayPath, diagnostics);
+        if (text is null)
+        {
+            return null;
+        }
+        YamlStream stream;
+        try
+        {
+            stream = new YamlStream();
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            var reason = (e.InnerException?.Message ?? e.Message).Split("): ", 2).Last();
+            diagnostics.Error(displayPath, (int)e.Start.Line, $"glossaire illisible : {reason}",
+                $"Vérifiez l’indentation et les guillemets de cette ligne ; chaque terme s’écrit {Example}.");
+            return null;
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        {
+            return GlossaryTerms.Empty;
+        }
+        if (stream.Documents[0].RootNode is not YamlSequenceNode list)
+        {
+            diagnostics.Error(displayPath, Line(stream.Documents[0].RootNode), "le glossaire doit être une liste de termes.",
+                $"Commencez chaque terme par un tiret : {Example}.");
+            return null;
+        }
+        var problems = diagnostics.Sibling();
+        var entries = new List<GlossaryEntry>();
+        var seen = new Dictionary<string, (string Term, int Line)>(StringComparer.Ordinal);
+        foreach (var item in list.Children)
+        {
+            if (ReadEntry(item, displayPath, problems, out var written) is not { } entry)
+            {
+                continue;
+            }
+            for (var f = 0; f < entry.Forms.Count; f++)
+            {
+                var key = string.Join(' ', entry.Forms[f]);
+                if (seen.TryGetValue(key, out var first))
+                {
+                    problems.Error(displayPath, entry.Line,
+                        $"le terme ou la forme « {written[f]} » est déjà dans le glossaire (« {first.Term} », ligne {first.Line}).",
+                        "Gardez une seule entrée par terme : fusionnez les deux définitions, ou retirez la forme en double.");
+                }
+                else
+                {
+                    seen[key] = (entry.Term, entry.Line);
+                }
+            }
+            entries.Add(entry);
+        }
+        diagnostics.AddRange(problems);
+        return problems.HasErrors ? null : new GlossaryTerms(entries);
+    }
+
+    /// <param name="written">The term and its forms as written, in the order of the entry's folded forms.</param>
+    private static GlossaryEntry? ReadEntry(YamlNode item, string file, DiagnosticBag diagnostics, out IReadOnlyList<string> written)
+    {
+        written = [];
+        var line = Line(item);
+        if (item is not YamlMappingNode mapping)
+        {
+            diagnostics.Error(file, line, "chaque terme du glossaire doit être un groupe de champs.", $"Écrivez {Example}.");
+            return null;
+        }
+        string? term = null;
+        string? definition = null;
+        var forms = new List<string>();
+        var reviewed = false;
+        var ok = true;
+        foreach (var (keyNode, value) in mapping.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value ?? "";
+            var keyLine = Line(keyNode);
+            switch (key)
+            {
+                case "terme":
+                    term = Scalar(value);
+                    break;
+                case "definition":
+                    definition = Scalar(value);
+                    if (string.IsNullOrWhiteSpace(definition))
+                    {
+                        diagnostics.Error(file, keyLine, "définition vide.",
+                            "Écrivez une phrase simple qui explique le terme, de connaissance générale, sans fait médical propre à une fiche.");
+                        ok = false;
+                    }
+                    break;
+                case "formes":
+                    if (value is YamlSequenceNode sequence && sequence.Children.All(c => c is YamlScalarNode { Value.Length: > 0 }))
+                    {
+                        forms.AddRange(sequence.Children.Select(c => ((YamlScalarNode)c).Value!));
+                    }
+                    else
+                    {
+                        diagnostics.Error(file, keyLine, "« formes » doit être une liste de mots.",
+                            "Écrivez par exemple « formes: [métastases] » : les autres formes du terme dans les fiches (pluriel, féminin).");
+                        ok = false;
+                    }
+                    break;
+                case "relu":
+                    if (value is YamlScalarNode { Value: "true" or "false" } flag)
+                    {
+                        reviewed = flag.Value == "true";
+                    }
+                    else
+                    {
+                        diagnostics.Error(file, keyLine, "« relu » doit valoir true ou false.",
+                            "Laissez « relu: false » tant qu’un relecteur médical n’a pas validé la définition ; il la passe à true.");
+                        ok = false;
+                    }
+                    break;
+                default:
+                    var nearest = NearestName.Find(key, Keys);
+                    diagnostics.Error(file, keyLine, $"champ inconnu « {key} » dans le glossaire.",
+                        (nearest is null ? "" : $"Vouliez-vous écrire « {nearest} » ? ") + $"Les champs possibles sont : {string.Join(", ", Keys)}.");
+                    ok = false;
+                    break;
+            }
+        }
+        if (string.IsNullOrWhiteSpace(term))
+        {
+            diagnostics.Error(file, line, "terme sans nom : le champ « terme » manque ou est vide.", $"Écrivez {Example}.");
+            return null;
+        }
+        if (definition is null)
+        {
+            diagnostics.Error(file, line, $"le terme « {term} » n’a pas de définition.",
+                "Ajoutez « definition: » suivi d’une phrase simple, de connaissance générale.");
+            return null;
+        }
+        var pairs = new[] { term }.Concat(forms)
+            .Select(f => (Written: f.Trim(), Words: AccentFolding.Fold(f).Split(' ', StringSplitOptions.RemoveEmptyEntries)))
+            .Where(p => p.Words.Length > 0)
+            .DistinctBy(p => string.Join(' ', p.Words))
+            .ToList();
+        var folded = pairs.Select(p => p.Words).ToList();
+        written = pairs.Select(p => p.Written).ToList();
+        if (folded.Count == 0)
+        {
+            diagnostics.Error(file, line, $"le terme « {term} » ne contient aucune lettre.", "Écrivez le terme tel qu’il apparaît dans les fiches.");
+            return null;
+        }
+        return ok ? new GlossaryEntry(term.Trim(), string.Join('-', folded[0]), folded, definition.Trim(), reviewed, line) : null;
+    }
+
+    private static string? Scalar(YamlNode node) => node is YamlScalarNode scalar ? scalar.Value : null;
+
+    // YamlDotNet counts lines from 1.
+    private static int Line(YamlNode node) => (int)node.Start.Line;
+}

@@ -1,0 +1,96 @@
+using FichesSite.Text;
+
+namespace FichesSite.Glossary;
+
+/// <summary>
+/// The terms of the glossary and the one way to find them in a text, shared by the page markup
+/// (<see cref="GlossaryMarkupStage"/>) and the readability scores (which leave terms out of word
+/// length and syllables). A term is found through the forms its entry lists, compared word by word
+/// ignoring case and accents (« Métastases » is the form « métastases »); plurals are not guessed,
+/// because French plurals are too irregular for a rule to be safe (« rachis », « os »).
+/// </summary>
+public sealed class GlossaryTerms
+{
+    /// <summary>Where the glossary page is written (from input/pages/glossaire.md).</summary>
+    public const string PagePath = "glossaire/index.html";
+
+    /// <summary>The glossary page's source, relative to the content folder.</summary>
+    public const string PageSource = "pages/glossaire.md";
+
+    /// <summary>The data file, relative to the content folder.</summary>
+    public const string DataFile = "data/glossaire.yml";
+
+    public static readonly GlossaryTerms Empty = new([]);
+
+    // Forms by their first folded word, longest first, so that « anesthésie générale » wins over « anesthésie ».
+    private readonly Dictionary<string, (string[] Words, GlossaryEntry Entry)[]> _byFirstWord;
+    private readonly Dictionary<string, (string[] Words, GlossaryEntry Entry)[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    public GlossaryTerms(IReadOnlyList<GlossaryEntry> entries)
+    {
+        Entries = entries.OrderBy(e => AccentFolding.Fold(e.Term), StringComparer.Ordinal).ThenBy(e => e.Term, StringComparer.Ordinal).ToList();
+        _byFirstWord = Entries
+            .SelectMany(e => e.Forms.Select(words => (Words: words, Entry: e)))
+            .GroupBy(f => f.Words[0], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(f => f.Words.Length).ToArray(), StringComparer.Ordinal);
+        _lookup = _byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>Every entry, A to Z by the folded term.</summary>
+    public IReadOnlyList<GlossaryEntry> Entries { get; }
+
+    public bool IsEmpty => Entries.Count == 0;
+
+    private const int MaxWordLength = 64;
+
+    /// <summary>
+    /// The entry whose form starts at <c>words[index]</c> of <paramref name="text"/>, and how many words
+    /// the form covers (0 when none). The words of a form of several words must be separated by spaces only.
+    /// </summary>
+    public int MatchAt(ReadOnlySpan<char> text, IReadOnlyList<WordSpan> words, int index, out GlossaryEntry? entry)
+    {
+        entry = null;
+        if (_byFirstWord.Count == 0)
+        {
+            return 0;
+        }
+        Span<char> folded = stackalloc char[MaxWordLength];
+        var length = FrenchWords.Fold(text.Slice(words[index].Start, words[index].Length), folded);
+        if (length <= 0 || !_lookup.TryGetValue(folded[..length], out var candidates))
+        {
+            return 0;
+        }
+        foreach (var (formWords, candidate) in candidates)
+        {
+            if (Matches(text, words, index, formWords, folded))
+            {
+                entry = candidate;
+                return formWords.Length;
+            }
+        }
+        return 0;
+    }
+
+    private static bool Matches(ReadOnlySpan<char> text, IReadOnlyList<WordSpan> words, int index, string[] formWords, Span<char> buffer)
+    {
+        if (index + formWords.Length > words.Count)
+        {
+            return false;
+        }
+        for (var k = 1; k < formWords.Length; k++)
+        {
+            var previous = words[index + k - 1];
+            var word = words[index + k];
+            if (!text[previous.End..word.Start].IsWhiteSpace())
+            {
+                return false; // « anesthésie, générale » is not the term
+            }
+            var length = FrenchWords.Fold(text.Slice(word.Start, word.Length), buffer);
+            if (length < 0 || !buffer[..length].SequenceEqual(formWords[k]))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}

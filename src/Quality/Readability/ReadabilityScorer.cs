@@ -1,0 +1,237 @@
+using System.Buffers;
+using System.Collections.Frozen;
+using FichesSite.Glossary;
+using FichesSite.Markdown;
+using FichesSite.Text;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace FichesSite.Quality.Readability;
+
+/// <summary>
+/// Counts sentences, words, syllables and long words of a sheet, section by section, from the Markdig
+/// syntax tree the parse stage kept (no second parse). Linear in the text, one reused buffer per page, no
+/// regular expression, no string per word.
+/// <list type="bullet">
+/// <item>Sections: each h2 starts one; h3 and deeper belong to their h2. Text before the first h2 is a
+/// section without a title. Headings themselves are not counted: they are labels, not sentences.</item>
+/// <item>Text: every paragraph, wherever it is (list items, callouts, table cells); link text counts, code,
+/// images and web addresses do not.</item>
+/// <item>Sentences end at « . ! ? … » and at the end of a paragraph, so that each list item is a sentence
+/// of its own. « : » and « ; » do not end a sentence. A full stop after an abbreviation of
+/// <see cref="Abbreviations"/> (« Dr. », « cf. », « p. ex. ») ends nothing; inside a number (« 2.5 ») neither.</item>
+/// <item>Words: see <see cref="FrenchWords"/> (« l’ » belongs to its word, hyphens separate, « 48 » is a word
+/// and a number). In « 48 heures » both are words; only « heures » is measured.</item>
+/// <item>Glossary terms count as words for the length of their sentence, but not for syllables or long words:
+/// the page explains them, and a sentence full of them still takes as long to read.</item>
+/// </list>
+/// </summary>
+public sealed class ReadabilityScorer(GlossaryTerms glossary)
+{
+    private const int LongWordLetters = 6;
+
+    private static readonly FrozenSet<string> Abbreviations = FrozenSet.ToFrozenSet(
+        ["cf", "dr", "env", "ex", "m", "me", "mlle", "mme", "no", "p", "pr", "st", "ste", "vol"], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationLookup =
+        Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public PageReadability Score(MarkdownDocument tree, string sourcePath, string title)
+    {
+        var sections = new List<SectionReadability>();
+        var text = new TextBuffer();
+        var words = new List<WordSpan>();
+        var (sectionTitle, anchor, line, counts) = ("", "", 0, default(ReadabilityCounts));
+        try
+        {
+            foreach (var block in tree)
+            {
+                if (block is HeadingBlock { Level: <= 2 } heading)
+                {
+                    if (counts.HasText || sectionTitle.Length > 0)
+                    {
+                        sections.Add(new SectionReadability(sectionTitle, anchor, line, counts));
+                    }
+                    (sectionTitle, anchor, line, counts) =
+                        (InlineText.Of(heading.Inline), heading.GetAttributes().Id ?? "", ParseMarkdownStage.FileLine(heading.Line), default);
+                    continue;
+                }
+                if (block is ParagraphBlock paragraph)
+                {
+                    counts += Paragraph(paragraph, text, words, ref line);
+                }
+                else if (block is ContainerBlock container)
+                {
+                    foreach (var inner in container.Descendants<ParagraphBlock>())
+                    {
+                        counts += Paragraph(inner, text, words, ref line);
+                    }
+                }
+            }
+            if (counts.HasText || sectionTitle.Length > 0)
+            {
+                sections.Add(new SectionReadability(sectionTitle, anchor, line, counts));
+            }
+        }
+        finally
+        {
+            text.Dispose();
+        }
+        return new PageReadability(sourcePath, title, sections);
+    }
+
+    private ReadabilityCounts Paragraph(ParagraphBlock paragraph, TextBuffer text, List<WordSpan> words, ref int sectionLine)
+    {
+        if (sectionLine == 0)
+        {
+            sectionLine = ParseMarkdownStage.FileLine(paragraph.Line);
+        }
+        text.Clear();
+        AppendText(paragraph.Inline, text);
+        return Count(text.Span, words);
+    }
+
+    /// <summary>The counts of one paragraph's plain text (public for the tests' hand-computed figures).</summary>
+    public ReadabilityCounts Count(ReadOnlySpan<char> text, List<WordSpan>? reusable = null)
+    {
+        var words = reusable ?? [];
+        words.Clear();
+        FrenchWords.Scan(text, words);
+        var (sentences, wordCount, scored, syllables, longWords) = (0, 0, 0, 0, 0);
+        var inSentence = false;
+        var termWordsLeft = 0;
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = words[i];
+            if (termWordsLeft == 0)
+            {
+                termWordsLeft = glossary.MatchAt(text, words, i, out _);
+            }
+            var isTerm = termWordsLeft > 0;
+            if (isTerm)
+            {
+                termWordsLeft--;
+            }
+            wordCount++;
+            inSentence = true;
+            if (!isTerm && !word.IsNumber)
+            {
+                var letters = text.Slice(word.Start, word.Length);
+                scored++;
+                syllables += FrenchSyllables.Count(letters);
+                if (LetterCount(letters) > LongWordLetters)
+                {
+                    longWords++;
+                }
+            }
+            var gapEnd = i + 1 < words.Count ? words[i + 1].Start : text.Length;
+            if (EndsSentence(text, word, gapEnd))
+            {
+                sentences++;
+                inSentence = false;
+            }
+        }
+        if (inSentence)
+        {
+            sentences++; // the end of a paragraph or list item ends its sentence
+        }
+        return new ReadabilityCounts(sentences, wordCount, scored, syllables, longWords);
+    }
+
+    // Whether the characters between a word and the next one end a sentence.
+    private static bool EndsSentence(ReadOnlySpan<char> text, WordSpan word, int gapEnd)
+    {
+        for (var k = word.End; k < gapEnd; k++)
+        {
+            switch (text[k])
+            {
+                case '!' or '?' or '…':
+                    return true;
+                case '.':
+                    if (k == word.End && IsAbbreviation(text.Slice(word.Start, word.Length)))
+                    {
+                        continue; // « Dr. Martin »: the full stop belongs to the word
+                    }
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool IsAbbreviation(ReadOnlySpan<char> word)
+    {
+        if (word.Length > 4)
+        {
+            return false;
+        }
+        Span<char> lower = stackalloc char[word.Length];
+        word.ToLowerInvariant(lower);
+        return AbbreviationLookup.Contains(lower);
+    }
+
+    private static int LetterCount(ReadOnlySpan<char> word)
+    {
+        var count = 0;
+        foreach (var c in word)
+        {
+            if (char.IsLetter(c))
+            {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    // The words a reader reads: literal text, emphasis and link text; code, images and bare addresses are left out.
+    private static void AppendText(ContainerInline? container, TextBuffer text)
+    {
+        for (var child = container?.FirstChild; child is not null; child = child.NextSibling)
+        {
+            switch (child)
+            {
+                case LiteralInline literal:
+                    text.Append(literal.Content.AsSpan());
+                    break;
+                case HtmlEntityInline entity:
+                    text.Append(entity.Transcoded.AsSpan());
+                    break;
+                case LinkInline { IsImage: true }:
+                    text.Append(" ");
+                    break;
+                case ContainerInline inner:
+                    AppendText(inner, text);
+                    break;
+                default:
+                    text.Append(" "); // line breaks, code, autolinks: a word boundary
+                    break;
+            }
+        }
+    }
+
+    /// <summary>One growable character buffer per page, from the shared pool.</summary>
+    private sealed class TextBuffer : IDisposable
+    {
+        private char[] _chars = ArrayPool<char>.Shared.Rent(1024);
+        private int _length;
+
+        public ReadOnlySpan<char> Span => _chars.AsSpan(0, _length);
+
+        public void Clear() => _length = 0;
+
+        public void Append(ReadOnlySpan<char> chars)
+        {
+            if (_length + chars.Length > _chars.Length)
+            {
+                var larger = ArrayPool<char>.Shared.Rent(Math.Max(_chars.Length * 2, _length + chars.Length));
+                _chars.AsSpan(0, _length).CopyTo(larger);
+                ArrayPool<char>.Shared.Return(_chars);
+                _chars = larger;
+            }
+            chars.CopyTo(_chars.AsSpan(_length));
+            _length += chars.Length;
+        }
+
+        public void Dispose() => ArrayPool<char>.Shared.Return(_chars);
+    }
+}
