@@ -27,6 +27,7 @@ public static class SiteBuilder
             return new BuildResult(false, 0, diagnostics.All, [], clock.Elapsed);
         }
         var (site, contracts, strings) = configuration;
+        var today = options.Today ?? BuildDate.Today();
         cache?.ForgetUnless(SettingsFingerprint(options));
         var markdown = MarkdownSetup.Create(strings.Map("alerts"));
         var assets = new ThemeAssets(options.ThemeDirectory);
@@ -41,7 +42,7 @@ public static class SiteBuilder
         // Each page alone, in parallel: from its source to its HTML body and the facts the site-wide stages need.
         IDocumentStage[] pageStages =
         [
-            new FrontMatterStage(options.Today ?? BuildDate.Today()),
+            new FrontMatterStage(today),
             new ParseMarkdownStage(markdown, new LinkRewriter(options.InputDirectory, ReadSources.OutputPathFor)),
             new ContentContractStage(contracts),
             new RenderMarkdownStage(markdown),
@@ -66,6 +67,10 @@ public static class SiteBuilder
 
         var write = Stopwatch.StartNew();
         var succeeded = (writePages?.Finish(diagnostics) ?? true) && result.Completed;
+        var report = succeeded && options.ReportPath is not null
+            ? new ReviewReport(options.ReportPath, result.Documents, options.InputDirectory, today)
+            : null;
+        succeeded = succeeded && (report?.Stage(diagnostics) ?? true);
         if (options.OutputDirectory is not null)
         {
             var writer = new SiteWriter(options, result.Documents, search.Files, assets, site.BaseUrl);
@@ -78,6 +83,14 @@ public static class SiteBuilder
                 succeeded = output is null ? writer.Update(cache!, diagnostics) : writer.Finish(output, cache, diagnostics);
             }
             timings.Add(new StageTiming(output is null ? "write changes" : "finish site", write.Elapsed));
+        }
+        if (succeeded)
+        {
+            report?.Publish();
+        }
+        else
+        {
+            report?.Discard();
         }
         return new BuildResult(succeeded, result.Documents.Count, diagnostics.All, timings, clock.Elapsed);
     }

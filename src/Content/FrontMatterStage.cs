@@ -153,7 +153,9 @@ public sealed class FrontMatterStage(DateOnly today) : IDocumentStage
         var title = Text("title");
         var description = Text("description");
         var type = Text("type") ?? FrontMatter.DefaultType;
-        var sources = ReadSources(values, keyLines, file, diagnostics);
+        var sources = values.TryGetValue("sources", out var sourcesNode)
+            ? SourceReferenceReader.Read(sourcesNode, keyLines["sources"], file, today, diagnostics)
+            : [];
         var frontMatter = new FrontMatter(
             title ?? "",
             description ?? "",
@@ -186,28 +188,23 @@ public sealed class FrontMatterStage(DateOnly today) : IDocumentStage
             diagnostics.Error(file, keyLines["next_review"], "la prochaine révision est datée avant la dernière mise à jour.",
                 "Indiquez dans « next_review » une date postérieure à « last_reviewed ».");
         }
-        if (frontMatter.NextReview is { } due && due < today)
+        if (frontMatter.NextReview is { } due)
         {
-            diagnostics.Warning(file, keyLines["next_review"], $"la date de révision de cette page ({due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}) est dépassée.",
-                "Faites relire la page, puis mettez à jour « last_reviewed » et « next_review ».");
+            var iso = due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var status = ReviewStatus.Of(due, today);
+            if (status.State == ReviewState.Overdue)
+            {
+                diagnostics.Warning(file, keyLines["next_review"], $"la date de révision de cette page ({iso}) est dépassée.",
+                    "Faites relire la page, puis mettez à jour « last_reviewed » et « next_review ».");
+            }
+            else if (status.State == ReviewState.DueSoon)
+            {
+                diagnostics.Notice(file, keyLines["next_review"],
+                    $"la révision de cette page est prévue dans {status.DaysLeft} jour{(status.DaysLeft > 1 ? "s" : "")} ({iso}).",
+                    "Prévoyez sa relecture, puis mettez à jour « last_reviewed » et « next_review ».");
+            }
         }
         return diagnostics.HasErrors ? null : frontMatter;
-    }
-
-    private static IReadOnlyList<string> ReadSources(
-        Dictionary<string, YamlNode> values, Dictionary<string, int> keyLines, string file, DiagnosticBag diagnostics)
-    {
-        if (!values.TryGetValue("sources", out var node))
-        {
-            return [];
-        }
-        if (node is YamlSequenceNode sequence && sequence.Children.All(c => c is YamlScalarNode { Value.Length: > 0 }))
-        {
-            return sequence.Children.Select(c => ((YamlScalarNode)c).Value!.Trim()).ToList();
-        }
-        diagnostics.Error(file, keyLines["sources"], "le champ « sources » doit être une liste de textes.",
-            "Écrivez une source par ligne, chacune précédée de « - » sous « sources: ».");
-        return [];
     }
 
     // YamlDotNet's messages start with the position, which the diagnostic already gives.
