@@ -45,6 +45,7 @@ public static class SiteBuilder
             new FrontMatterStage(today),
             new ParseMarkdownStage(markdown, new LinkRewriter(options.InputDirectory, ReadSources.OutputPathFor)),
             new ContentContractStage(contracts),
+            new RiskFiguresStage(contracts),
             new RenderMarkdownStage(markdown),
             new PrintSheetStage(site.BaseUrl, strings),
             new SearchTermsStage([SiteModel.HomePage, SiteModel.NotFoundPage, SiteModel.SiteMapPage, SiteModel.SearchPage]),

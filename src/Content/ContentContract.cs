@@ -25,4 +25,7 @@ public sealed class SectionRule
 
     /// <summary>What one sub-section is called in messages (« risque »).</summary>
     public string SubsectionLabel { get; set; } = "sous-section";
+
+    /// <summary>Percentages in this section are risks: each is also said in natural frequencies (Markdown/NaturalFrequencies).</summary>
+    public bool RiskFigures { get; set; }
 }

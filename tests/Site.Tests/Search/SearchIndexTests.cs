@@ -56,7 +56,7 @@ public sealed class SearchIndexTests(BuiltSite built) : IClassFixture<BuiltSite>
     {
         var sections = Sections().Where(s => s.Path == FichePath).ToList();
         var leak = Assert.Single(sections, s => s.Heading.StartsWith("Fuite de ciment", StringComparison.Ordinal));
-        Assert.Equal("Fuite de ciment (5 %)", leak.Heading.Replace('\u202F', ' '));
+        Assert.Equal("Fuite de ciment (5 %, soit environ 5 personnes sur 100)", leak.Heading.Replace('\u202F', ' '));
         Assert.Equal("fuite-de-ciment-5", leak.Anchor);
         Assert.Equal("La majorité de ces fuites sont asymptomatiques.", leak.Snippet);
         Assert.NotNull(built.Site.Page(FichePath).GetElementById(leak.Anchor));
