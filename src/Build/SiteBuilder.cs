@@ -46,6 +46,7 @@ public static class SiteBuilder
             new ParseMarkdownStage(markdown, new LinkRewriter(options.InputDirectory, ReadSources.OutputPathFor)),
             new ContentContractStage(contracts),
             new RiskFiguresStage(contracts),
+            new StructuredDataStage(contracts, site.Language, site.BaseUrl),
             new RenderMarkdownStage(markdown),
             new PrintSheetStage(site.BaseUrl, strings),
             new SearchTermsStage([SiteModel.HomePage, SiteModel.NotFoundPage, SiteModel.SiteMapPage, SiteModel.SearchPage]),
