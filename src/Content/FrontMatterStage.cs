@@ -153,16 +153,18 @@ public sealed class FrontMatterStage(DateOnly today) : IDocumentStage
         var title = Text("title");
         var description = Text("description");
         var type = Text("type") ?? FrontMatter.DefaultType;
+        var lastReviewed = Date("last_reviewed");
+        var nextReview = Date("next_review");
         var sources = values.TryGetValue("sources", out var sourcesNode)
-            ? SourceReferenceReader.Read(sourcesNode, keyLines["sources"], file, today, diagnostics)
+            ? SourceReferenceReader.Read(sourcesNode, keyLines["sources"], file, lastReviewed, diagnostics)
             : [];
         var frontMatter = new FrontMatter(
             title ?? "",
             description ?? "",
             type,
             Text("layout"),
-            Date("last_reviewed"),
-            Date("next_review"),
+            lastReviewed,
+            nextReview,
             Text("reviewed_by"),
             Text("version"),
             sources,

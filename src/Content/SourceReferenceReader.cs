@@ -18,8 +18,11 @@ public static class SourceReferenceReader
         "Par exemple :\n      sources:\n        - title: \"Titre du document\"\n          publisher: \"Service ou société savante\"\n          year: 2025\n          url: \"https://exemple.invalid/document\"  (facultatif)";
 
     /// <param name="keyLine">The file line of « sources: ».</param>
-    /// <param name="today">A year after this one cannot have been published yet.</param>
-    public static IReadOnlyList<SourceReference> Read(YamlNode node, int keyLine, string file, DateOnly today, DiagnosticBag diagnostics)
+    /// <param name="lastReviewed">
+    /// The sheet's last review: a source cannot be published after the reviewers read it. From the
+    /// front matter rather than the clock, so that the same files always give the same verdict.
+    /// </param>
+    public static IReadOnlyList<SourceReference> Read(YamlNode node, int keyLine, string file, DateOnly? lastReviewed, DiagnosticBag diagnostics)
     {
         if (node is not YamlSequenceNode sequence || sequence.Children.Count == 0)
         {
@@ -30,7 +33,7 @@ public static class SourceReferenceReader
         var sources = new List<SourceReference>();
         for (var i = 0; i < sequence.Children.Count; i++)
         {
-            var source = ReadOne(sequence.Children[i], i + 1, file, today, diagnostics);
+            var source = ReadOne(sequence.Children[i], i + 1, file, lastReviewed, diagnostics);
             if (source is not null)
             {
                 sources.Add(source);
@@ -39,7 +42,7 @@ public static class SourceReferenceReader
         return sources;
     }
 
-    private static SourceReference? ReadOne(YamlNode item, int number, string file, DateOnly today, DiagnosticBag diagnostics)
+    private static SourceReference? ReadOne(YamlNode item, int number, string file, DateOnly? lastReviewed, DiagnosticBag diagnostics)
     {
         // YamlDotNet counts lines from 1 inside the header; the header starts on the file's line 2.
         var itemLine = (int)item.Start.Line + 1;
@@ -83,14 +86,23 @@ public static class SourceReferenceReader
             ok = false;
         }
         var year = 0;
-        if (values.TryGetValue("year", out var yearValue)
-            && !(yearValue.Text.Length == 4
-                 && int.TryParse(yearValue.Text, NumberStyles.None, CultureInfo.InvariantCulture, out year)
-                 && year >= 1900 && year <= today.Year))
+        if (values.TryGetValue("year", out var yearValue))
         {
-            diagnostics.Error(file, yearValue.Line, $"« {yearValue.Text} » n’est pas une année valide pour la source n° {number}.",
-                $"Écrivez l’année de publication en quatre chiffres, entre 1900 et {today.Year}, par exemple « year: 2025 ».");
-            ok = false;
+            if (!(yearValue.Text.Length == 4
+                  && int.TryParse(yearValue.Text, NumberStyles.None, CultureInfo.InvariantCulture, out year)
+                  && year >= 1900))
+            {
+                diagnostics.Error(file, yearValue.Line, $"« {yearValue.Text} » n’est pas une année valide pour la source n° {number}.",
+                    "Écrivez l’année de publication en quatre chiffres, par exemple « year: 2025 ».");
+                ok = false;
+            }
+            else if (lastReviewed is { } reviewed && year > reviewed.Year)
+            {
+                diagnostics.Error(file, yearValue.Line,
+                    $"la source n° {number} serait publiée en {year}, après la dernière relecture de la fiche ({reviewed.Year}).",
+                    "Corrigez l’année de la source, ou la date « last_reviewed » si la fiche a été relue depuis.");
+                ok = false;
+            }
         }
         string? url = null;
         if (values.TryGetValue("url", out var urlValue))

@@ -26,7 +26,7 @@ public static class NaturalFrequencies
     // The word before the number that makes it a bound or the end of a range, not a risk of its own.
     private static readonly HashSet<string> RangeWords = new(StringComparer.Ordinal)
     {
-        "à", "a", "et", "ou", "entre", "-", "–", "—", "<", ">", "≤", "≥", "jusqu’à", "jusqu'à",
+        "à", "et", "ou", "entre", "-", "–", "—", "<", ">", "≤", "≥", "jusqu’à", "jusqu'à",
     };
 
     /// <summary>« environ 5 personnes sur 100 », or null for a percentage that is no risk (0, above 100).</summary>
@@ -140,7 +140,8 @@ public static class NaturalFrequencies
     }
 
     // The author already wrote it (« 5 % (environ 5 personnes sur 100) », « 5 %, soit 1 patient sur 20 »):
-    // a frequency, in the same sentence, soon after the percentage.
+    // « sur » and a number, in the same sentence, soon after the percentage. « 5 % des personnes
+    // opérées » has no such number, and gets its frequency.
     private static bool AlreadyWritten(string text, int percent, string following)
     {
         var after = text[(percent + 1)..] + following;
@@ -149,10 +150,6 @@ public static class NaturalFrequencies
         if (stop >= 0)
         {
             window = window[..stop];
-        }
-        if (window.Contains("personne", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
         }
         for (var from = 0; ;)
         {

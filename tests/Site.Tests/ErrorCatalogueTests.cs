@@ -42,6 +42,7 @@ public sealed class ErrorCatalogueTests
         { "source-en-texte.md", 10, "la source n° 1 doit donner son titre, son éditeur et son année" },
         { "source-sans-editeur.md", 11, "la source n° 2 n’a pas de « publisher »" },
         { "source-annee-invalide.md", 12, "« vingt-vingt » n’est pas une année valide pour la source n° 1" },
+        { "source-apres-relecture.md", 12, "la source n° 1 serait publiée en 2027, après la dernière relecture de la fiche (2026)" },
         { "source-adresse-invalide.md", 13, "adresse « javascript:alert(1) » refusée pour la source n° 1" },
     };
 

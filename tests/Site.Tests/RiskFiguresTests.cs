@@ -41,6 +41,7 @@ public sealed class RiskFiguresTests
     [InlineData("Un risque de 5% après le geste.", "Un risque de 5% (environ 5 personnes sur 100) après le geste.")]
     [InlineData("Il survient dans 0,5 % des cas.", "Il survient dans 0,5 % (environ 5 personnes sur 1\u202F000) des cas.")]
     [InlineData("2 % puis 1 %.", "2 % (environ 2 personnes sur 100) puis 1 % (environ 1 personne sur 100).")]
+    [InlineData("Il y a 5 % des personnes opérées.", "Il y a 5 % (environ 5 personnes sur 100) des personnes opérées.")]
     public void Each_risk_percentage_is_followed_by_its_frequency(string text, string expected)
     {
         Assert.Equal(expected, NaturalFrequencies.Annotate(text));
