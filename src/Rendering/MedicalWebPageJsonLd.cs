@@ -1,8 +1,8 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Unicode;
 using FichesSite.Content;
 using FichesSite.Markdown;
@@ -28,11 +28,7 @@ public static class MedicalWebPageJsonLd
     public static readonly IReadOnlyList<string> SectionProperties = ["howPerformed", "preparation", "followup"];
 
     // Escapes what HTML cares about (< > & ' "), keeps French letters legible.
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-        WriteIndented = false,
-    };
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     /// <summary>The JSON-LD of a page, or null when its type declares no procedure type.</summary>
     public static string? For(Document document, ContentContract contract, string language, string? baseUrl)
@@ -42,41 +38,46 @@ public static class MedicalWebPageJsonLd
             return null;
         }
         var frontMatter = document.Get(FrontMatter.Key);
-        var procedure = new JsonObject
+        // Written straight to a buffer rather than through a JsonObject tree: it runs for every sheet.
+        var buffer = new ArrayBufferWriter<byte>(2048);
+        using (var json = new Utf8JsonWriter(buffer, Options))
         {
-            ["@type"] = "MedicalProcedure",
-            ["name"] = frontMatter.Title,
-            ["procedureType"] = "https://schema.org/" + procedureType,
-        };
-        foreach (var (property, text) in SectionTexts(document.Get(ParseMarkdownStage.SyntaxTree), contract))
-        {
-            procedure[property] = text;
+            json.WriteStartObject();
+            json.WriteString("@context", "https://schema.org");
+            json.WriteString("@type", "MedicalWebPage");
+            json.WriteString("name", frontMatter.Title);
+            json.WriteString("description", frontMatter.Description);
+            json.WriteString("inLanguage", language);
+            if (SiteUrls.Absolute(baseUrl, document.OutputPath) is { } url)
+            {
+                json.WriteString("url", url);
+            }
+            if (frontMatter.LastReviewed is { } reviewed)
+            {
+                json.WriteString("lastReviewed", reviewed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            }
+            if (frontMatter.ReviewedBy is { } reviewer)
+            {
+                // « reviewed_by » names a service or a role, not a person: an Organization is what it is.
+                json.WriteStartObject("reviewedBy");
+                json.WriteString("@type", "Organization");
+                json.WriteString("name", reviewer);
+                json.WriteEndObject();
+            }
+            // As in schema.org's own MedicalWebPage example: Patient is a MedicalAudience type.
+            json.WriteString("audience", "https://schema.org/Patient");
+            json.WriteStartObject("about");
+            json.WriteString("@type", "MedicalProcedure");
+            json.WriteString("name", frontMatter.Title);
+            json.WriteString("procedureType", "https://schema.org/" + procedureType);
+            foreach (var (property, text) in SectionTexts(document.Get(ParseMarkdownStage.SyntaxTree), contract))
+            {
+                json.WriteString(property, text);
+            }
+            json.WriteEndObject();
+            json.WriteEndObject();
         }
-        var page = new JsonObject
-        {
-            ["@context"] = "https://schema.org",
-            ["@type"] = "MedicalWebPage",
-            ["name"] = frontMatter.Title,
-            ["description"] = frontMatter.Description,
-            ["inLanguage"] = language,
-        };
-        if (SiteUrls.Absolute(baseUrl, document.OutputPath) is { } url)
-        {
-            page["url"] = url;
-        }
-        if (frontMatter.LastReviewed is { } reviewed)
-        {
-            page["lastReviewed"] = reviewed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        }
-        if (frontMatter.ReviewedBy is { } reviewer)
-        {
-            // « reviewed_by » names a service or a role, not a person: an Organization is what it is.
-            page["reviewedBy"] = new JsonObject { ["@type"] = "Organization", ["name"] = reviewer };
-        }
-        // As in schema.org's own MedicalWebPage example: Patient is a MedicalAudience type.
-        page["audience"] = "https://schema.org/Patient";
-        page["about"] = procedure;
-        return page.ToJsonString(Options);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>Checks the schema.org names of contracts.yml, so that a typo is an error rather than silent, invalid data.</summary>
