@@ -98,6 +98,21 @@ public sealed class ReviewCycleTests
     }
 
     [Fact]
+    public void Check_writes_the_report_only_when_asked_to()
+    {
+        using var site = new TestSite();
+        var report = Path.Combine(site.Root, "rapport.json");
+
+        Assert.Equal(0, Program.Main(["check", "--input", site.Input, "--theme", site.Theme]));
+        Assert.Equal(["input"], Directory.EnumerateFileSystemEntries(site.Root).Select(Path.GetFileName));
+        Assert.Equal(0, Program.Main(["check", "--input", site.Input, "--theme", site.Theme, "--report", report]));
+
+        Assert.Equal(["input", "rapport.json"], Directory.EnumerateFileSystemEntries(site.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        using var json = JsonDocument.Parse(File.ReadAllBytes(report));
+        Assert.Single(json.RootElement.GetProperty("fiches").EnumerateArray());
+    }
+
+    [Fact]
     public void A_failed_build_leaves_the_previous_report_untouched()
     {
         using var site = new TestSite();

@@ -90,6 +90,29 @@ public sealed class RiskFiguresTests
     }
 
     [Fact]
+    public void Paragraphs_and_lists_of_the_risks_section_get_frequencies_and_other_sections_do_not()
+    {
+        using var site = new TestSite();
+        var fiche = site.AddFiche("revision-bientot.md");
+        var text = File.ReadAllText(fiche)
+            .Replace("## Quelles sont les suites ?\n\nTexte.", "## Quelles sont les suites ?\n\nLa reprise concerne 2 % des cas.")
+            .Replace("### Un risque (rare)\n\nTexte.", "### Un risque (rare)\n\nIl survient dans 0,5 % des cas.\n\n- un autre dans *1,5 %* des cas ;\n- un dernier dans 3 %, soit 3 patients sur 100.");
+        File.WriteAllText(fiche, text);
+
+        Assert.True(site.Build().Succeeded);
+        var page = site.Page("fiches/revision-bientot/index.html");
+        var content = page.QuerySelector(".fiche-content")!;
+        var risks = content.QuerySelectorAll(".subsection p, .subsection li").Select(e => e.TextContent.Replace(Nnbsp, ' ')).ToList();
+
+        Assert.Equal(
+            ["Il survient dans 0,5 % (environ 5 personnes sur 1 000) des cas.",
+             "un autre dans 1,5 % (environ 15 personnes sur 1 000) des cas ;",
+             "un dernier dans 3 %, soit 3 patients sur 100."],
+            risks);
+        Assert.Contains(content.QuerySelectorAll("p"), p => p.TextContent.Replace(Nnbsp, ' ') == "La reprise concerne 2 % des cas.");
+    }
+
+    [Fact]
     public void Only_sections_the_contract_marks_get_frequencies()
     {
         using var site = new TestSite();
