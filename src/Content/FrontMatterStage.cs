@@ -95,8 +95,14 @@ public sealed class FrontMatterStage(DateOnly today) : IDocumentStage
         var values = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         foreach (var (keyNode, valueNode) in mapping.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? "";
             var line = (int)keyNode.Start.Line + 1;
+            // YAML allows a list or a group as a key (« [a]: b »), which is never a field name: found by the fuzz test.
+            if (keyNode is not YamlScalarNode { Value: { } key })
+            {
+                diagnostics.Error(file, line, "nom de champ illisible.",
+                    "Écrivez un nom de champ simple suivi de deux-points, par exemple « title: … », et mettez entre guillemets une valeur qui commence par [ ou {.");
+                continue;
+            }
             if (!FrontMatter.KnownKeys.Contains(key))
             {
                 var nearest = NearestName.Find(key, FrontMatter.KnownKeys);

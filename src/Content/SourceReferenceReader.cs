@@ -56,8 +56,8 @@ public static class SourceReferenceReader
         var ok = true;
         foreach (var (keyNode, valueNode) in mapping.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? "";
             var line = (int)keyNode.Start.Line + 1;
+            var key = keyNode is YamlScalarNode { Value: { } name } ? name : "";
             if (!Keys.Contains(key))
             {
                 var nearest = NearestName.Find(key, Keys);
