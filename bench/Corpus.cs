@@ -66,7 +66,7 @@ public static class Corpus
             .Append($"description: \"{Sentence(random, 8, 14)}\"\n")
             .Append("type: fiche-procedure\n")
             .Append("last_reviewed: 2026-01-15\nnext_review: 2030-01-15\n")
-            .Append("reviewed_by: \"Relecteur d’essai\"\nversion: \"1\"\nsources:\n  - \"Corpus synthétique de mesure\"\n---\n\n");
+            .Append("reviewed_by: \"Relecteur d’essai\"\nversion: \"1\"\nsources:\n  - { title: \"Corpus synthétique de mesure\", publisher: \"Banc d’essai\", year: 2025 }\n---\n\n");
 
         text.Append("## Qu’est-ce que c’est ?\n\n").Append(Paragraph(random, 5)).Append(Paragraph(random, 4));
         text.Append("## En quoi consiste le geste ?\n\n### Préparation\n\n");

@@ -19,10 +19,11 @@ public static class Program
         var baseUrl = new Option<string?>("--base-url") { Description = "Adresse publique du site (remplace base_url de site.yml)" };
         var strict = new Option<bool>("--strict") { Description = "Les avertissements font échouer la construction" };
         var timings = new Option<bool>("--timings") { Description = "Affiche la durée de chaque étape" };
+        var report = new Option<string?>("--report") { Description = "Fichier du rapport de révision (JSON) ; par défaut reports/revue.json à côté du dossier de contenu" };
 
-        var root = new RootCommand("Construit le site des fiches d’information patients.") { input, theme, output, baseUrl, strict, timings };
-        var build = new Command("build", "Construit le site dans le dossier de sortie (commande par défaut).") { input, theme, output, baseUrl, strict, timings };
-        var check = new Command("check", "Vérifie tout le contenu sans rien écrire.") { input, theme, baseUrl, strict, timings };
+        var root = new RootCommand("Construit le site des fiches d’information patients.") { input, theme, output, baseUrl, strict, timings, report };
+        var build = new Command("build", "Construit le site dans le dossier de sortie (commande par défaut).") { input, theme, output, baseUrl, strict, timings, report };
+        var check = new Command("check", "Vérifie tout le contenu sans rien écrire (sauf le rapport de révision, si --report est donné).") { input, theme, baseUrl, strict, timings, report };
         var port = new Option<int>("--port") { Description = "Port d’écoute de l’aperçu (le suivant libre s’il est pris)", DefaultValueFactory = _ => 8080 };
         var serve = new Command("serve", "Construit, sert le site sur http://127.0.0.1 et le reconstruit à chaque modification.") { input, theme, output, baseUrl, port };
         var site = new Option<string>("--output") { Description = "Dossier du site déjà construit", DefaultValueFactory = _ => "_site" };
@@ -35,7 +36,11 @@ public static class Program
 
         BuildOptions Options(ParseResult r, bool write) => new(
             r.GetValue(input)!, r.GetValue(theme)!, write ? r.GetValue(output) : null, r.GetValue(baseUrl), r.GetValue(strict));
-        int Run(ParseResult r, bool write) => Report(SiteBuilder.Build(Options(r, write)), write ? r.GetValue(output) : null, r.GetValue(timings));
+        // The review report goes to the reports folder by default; « check » writes it only when asked to.
+        string? ReportPath(ParseResult r, bool write) =>
+            r.GetValue(report) ?? (write ? FichesSite.Build.ReviewReport.DefaultPathFor(r.GetValue(input)!) : null);
+        int Run(ParseResult r, bool write) =>
+            Report(SiteBuilder.Build(Options(r, write) with { ReportPath = ReportPath(r, write) }), write ? r.GetValue(output) : null, r.GetValue(timings));
         root.SetAction(r => Run(r, write: true));
         build.SetAction(r => Run(r, write: true));
         check.SetAction(r => Run(r, write: false));
@@ -84,9 +89,11 @@ public static class Program
         // A French decimal comma, without depending on the machine's culture.
         var seconds = result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture).Replace('.', ',');
         var warnings = result.Warnings.Count();
+        var notices = result.Notices.Count();
+        var noticeText = notices == 0 ? "" : $", {notices} information(s)";
         if (!result.Succeeded)
         {
-            Console.Error.WriteLine($"Échec : {result.Errors.Count()} erreur(s), {warnings} avertissement(s). "
+            Console.Error.WriteLine($"Échec : {result.Errors.Count()} erreur(s), {warnings} avertissement(s){noticeText}. "
                 + (output is null ? "" : $"Le site existant dans {output}/ n’a pas été modifié."));
             return 1;
         }
@@ -96,7 +103,7 @@ public static class Program
             Quality.Readability.ReadabilityTable.Print(readability, Console.Out, reportPath);
         }
         var where = output is null ? "vérification seule, rien n’a été écrit" : $"→ {output}/";
-        Console.WriteLine($"{result.PageCount} page(s) construite(s), {warnings} avertissement(s), en {seconds} s ({where}).");
+        Console.WriteLine($"{result.PageCount} page(s) construite(s), {warnings} avertissement(s){noticeText}, en {seconds} s ({where}).");
         return 0;
     }
 }

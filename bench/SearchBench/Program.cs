@@ -179,7 +179,7 @@ sealed class Corpus
             .Append($"title: \"{Paragraph(4).TrimEnd('.')} {i}\"\n")
             .Append($"description: \"{Paragraph(18)}\"\n")
             .Append("type: fiche-procedure\nlast_reviewed: 2026-01-15\nnext_review: 2027-01-15\nreviewed_by: \"Dr Exemple\"\nversion: \"1.0\"\n")
-            .Append("sources:\n  - \"Source d’exemple\"\n---\n\n")
+            .Append("sources:\n  - { title: \"Source d’exemple\", publisher: \"Banc d’essai\", year: 2025 }\n---\n\n")
             .Append("## Qu’est-ce que c’est ?\n\n").Append(Paragraph(70)).Append("\n\n")
             .Append($"## En quoi consiste {Words(2)} ?\n\n")
             .Append($"### {Paragraph(3).TrimEnd('.')}\n\n").Append(Paragraph(60)).Append("\n\n")

@@ -28,6 +28,13 @@ public sealed record BuildConfiguration(SiteConfig Site, IReadOnlyDictionary<str
         {
             return null;
         }
+        var contractProblems = diagnostics.Sibling();
+        MedicalWebPageJsonLd.Check(contracts, contractsPath, SourcePaths.Display(contractsPath), contractProblems);
+        diagnostics.AddRange(contractProblems);
+        if (contractProblems.HasErrors)
+        {
+            return null;
+        }
 
         site.BaseUrl = options.BaseUrl ?? site.BaseUrl;
         if (site.BaseUrl is not null)
@@ -62,7 +69,32 @@ public sealed record BuildConfiguration(SiteConfig Site, IReadOnlyDictionary<str
     /// Publishing replaces the whole output folder, so it must never hold the sources: an output
     /// equal to, inside or around the content or theme folder is refused before anything happens.
     /// </summary>
-    private static bool OutputIsSafe(BuildOptions options, DiagnosticBag diagnostics)
+    private static bool OutputIsSafe(BuildOptions options, DiagnosticBag diagnostics) =>
+        ReportIsSafe(options, diagnostics) && SiteIsSafe(options, diagnostics);
+
+    /// <summary>The review report is for the editorial team: never among the sources, never published with the site.</summary>
+    private static bool ReportIsSafe(BuildOptions options, DiagnosticBag diagnostics)
+    {
+        if (options.ReportPath is null)
+        {
+            return true;
+        }
+        var report = Path.GetFullPath(options.ReportPath);
+        var folders = new[] { (options.InputDirectory, "de contenu"), (options.ThemeDirectory, "du thème") }
+            .Concat(options.OutputDirectory is null ? [] : [(options.OutputDirectory, "de sortie")]);
+        foreach (var (folder, name) in folders)
+        {
+            if (report.StartsWith(Folder(folder), StringComparison.Ordinal))
+            {
+                diagnostics.Error("--report", 0, $"le rapport de révision « {options.ReportPath} » serait écrit dans le dossier {name} « {folder} ».",
+                    "Choisissez un fichier hors du contenu, du thème et du site, par exemple --report reports/revue.json.");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool SiteIsSafe(BuildOptions options, DiagnosticBag diagnostics)
     {
         if (options.OutputDirectory is null)
         {

@@ -6,6 +6,7 @@ namespace FichesSite.Build;
 /// <param name="BaseUrl">Overrides site.yml's base_url (what must be absolute: canonical links, sitemap).</param>
 /// <param name="Strict">Warnings fail the build too.</param>
 /// <param name="Today">The date review deadlines are checked against; by default <see cref="BuildDate.Today"/>.</param>
+/// <param name="ReportPath">Where the review report goes (JSON, outside the site); null writes none.</param>
 /// <param name="SearchSplitAboveBytes">Size past which the search index is split into chunks (tests lower it).</param>
 public sealed record BuildOptions(
     string InputDirectory = "input",
@@ -14,4 +15,5 @@ public sealed record BuildOptions(
     string? BaseUrl = null,
     bool Strict = false,
     DateOnly? Today = null,
+    string? ReportPath = null,
     long SearchSplitAboveBytes = Search.SearchIndexStage.DefaultSplitAboveBytes);

@@ -18,4 +18,5 @@ public sealed record BuildResult(
 
     public IEnumerable<Diagnostic> Errors => Diagnostics.Where(d => d.Severity == Severity.Error);
     public IEnumerable<Diagnostic> Warnings => Diagnostics.Where(d => d.Severity == Severity.Warning);
+    public IEnumerable<Diagnostic> Notices => Diagnostics.Where(d => d.Severity == Severity.Notice);
 }

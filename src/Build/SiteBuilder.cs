@@ -31,6 +31,7 @@ public static class SiteBuilder
         }
         var (site, contracts, strings) = configuration;
         var glossary = configuration.Glossary;
+        var today = options.Today ?? BuildDate.Today();
         cache?.ForgetUnless(SettingsFingerprint(options));
         var markdown = MarkdownSetup.Create(strings.Map("alerts"));
         var assets = new ThemeAssets(options.ThemeDirectory);
@@ -45,10 +46,12 @@ public static class SiteBuilder
         // Each page alone, in parallel: from its source to its HTML body and the facts the site-wide stages need.
         IDocumentStage[] pageStages =
         [
-            new FrontMatterStage(options.Today ?? BuildDate.Today()),
+            new FrontMatterStage(today),
             new ParseMarkdownStage(markdown, new LinkRewriter(options.InputDirectory, ReadSources.OutputPathFor)),
             new ContentContractStage(contracts),
-            new ReadabilityStage(new ReadabilityScorer(glossary)), // before the glossary marks terms: the text as written
+            new ReadabilityStage(new ReadabilityScorer(glossary)), // first: the text as the author wrote it
+            new RiskFiguresStage(contracts),
+            new StructuredDataStage(contracts, site.Language, site.BaseUrl), // before the glossary adds its definitions to the text
             new GlossaryMarkupStage(glossary, strings.Text("glossary", "button"), strings.Text("glossary", "unreviewed")),
             new RenderMarkdownStage(markdown),
             new PrintSheetStage(site.BaseUrl, strings),
@@ -72,6 +75,10 @@ public static class SiteBuilder
 
         var write = Stopwatch.StartNew();
         var succeeded = (writePages?.Finish(diagnostics) ?? true) && result.Completed;
+        var report = succeeded && options.ReportPath is not null
+            ? new ReviewReport(options.ReportPath, result.Documents, options.InputDirectory, today)
+            : null;
+        succeeded = succeeded && (report?.Stage(diagnostics) ?? true);
         if (options.OutputDirectory is not null)
         {
             var writer = new SiteWriter(options, result.Documents, search.Files, assets, site.BaseUrl);
@@ -84,6 +91,14 @@ public static class SiteBuilder
                 succeeded = output is null ? writer.Update(cache!, diagnostics) : writer.Finish(output, cache, diagnostics);
             }
             timings.Add(new StageTiming(output is null ? "write changes" : "finish site", write.Elapsed));
+        }
+        if (succeeded)
+        {
+            report?.Publish();
+        }
+        else
+        {
+            report?.Discard();
         }
         var readability = ReadabilityReport.From(result.Documents.Where(d => !diagnostics.HasErrorsFor(d.SourcePath)), site.Readability);
         // The preview rebuilds on every save: the report file is for a full build.

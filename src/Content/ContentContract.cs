@@ -13,6 +13,12 @@ public sealed class ContentContract
     public List<string> RequiredFields { get; set; } = [];
 
     public List<SectionRule> Sections { get; set; } = [];
+
+    /// <summary>
+    /// The schema.org MedicalProcedureType of the procedure this page type describes
+    /// (« PercutaneousProcedure »); when set, each page carries MedicalWebPage JSON-LD about a MedicalProcedure.
+    /// </summary>
+    public string? ProcedureType { get; set; }
 }
 
 public sealed class SectionRule
@@ -25,4 +31,10 @@ public sealed class SectionRule
 
     /// <summary>What one sub-section is called in messages (« risque »).</summary>
     public string SubsectionLabel { get; set; } = "sous-section";
+
+    /// <summary>Percentages in this section are risks: each is also said in natural frequencies (Markdown/NaturalFrequencies).</summary>
+    public bool RiskFigures { get; set; }
+
+    /// <summary>The MedicalProcedure property this section's plain text fills in the JSON-LD (« howPerformed », « followup »).</summary>
+    public string? SchemaProperty { get; set; }
 }

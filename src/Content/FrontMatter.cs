@@ -15,7 +15,7 @@ public sealed record FrontMatter(
     DateOnly? NextReview,
     string? ReviewedBy,
     string? Version,
-    IReadOnlyList<string> Sources,
+    IReadOnlyList<SourceReference> Sources,
     IReadOnlyDictionary<string, int> KeyLines)
 {
     public static readonly MetaKey<FrontMatter> Key = new("front-matter");

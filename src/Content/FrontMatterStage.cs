@@ -95,8 +95,14 @@ public sealed class FrontMatterStage(DateOnly today) : IDocumentStage
         var values = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         foreach (var (keyNode, valueNode) in mapping.Children)
         {
-            var key = (keyNode as YamlScalarNode)?.Value ?? ""; // a list or a group as a key (« [a]: b ») is an unknown key, found by the fuzz test
             var line = (int)keyNode.Start.Line + 1;
+            // YAML allows a list or a group as a key (« [a]: b »), which is never a field name: found by the fuzz test.
+            if (keyNode is not YamlScalarNode { Value: { } key })
+            {
+                diagnostics.Error(file, line, "nom de champ illisible.",
+                    "Écrivez un nom de champ simple suivi de deux-points, par exemple « title: … », et mettez entre guillemets une valeur qui commence par [ ou {.");
+                continue;
+            }
             if (!FrontMatter.KnownKeys.Contains(key))
             {
                 var nearest = NearestName.Find(key, FrontMatter.KnownKeys);
@@ -153,14 +159,18 @@ public sealed class FrontMatterStage(DateOnly today) : IDocumentStage
         var title = Text("title");
         var description = Text("description");
         var type = Text("type") ?? FrontMatter.DefaultType;
-        var sources = ReadSources(values, keyLines, file, diagnostics);
+        var lastReviewed = Date("last_reviewed");
+        var nextReview = Date("next_review");
+        var sources = values.TryGetValue("sources", out var sourcesNode)
+            ? SourceReferenceReader.Read(sourcesNode, keyLines["sources"], file, lastReviewed, diagnostics)
+            : [];
         var frontMatter = new FrontMatter(
             title ?? "",
             description ?? "",
             type,
             Text("layout"),
-            Date("last_reviewed"),
-            Date("next_review"),
+            lastReviewed,
+            nextReview,
             Text("reviewed_by"),
             Text("version"),
             sources,
@@ -186,28 +196,23 @@ public sealed class FrontMatterStage(DateOnly today) : IDocumentStage
             diagnostics.Error(file, keyLines["next_review"], "la prochaine révision est datée avant la dernière mise à jour.",
                 "Indiquez dans « next_review » une date postérieure à « last_reviewed ».");
         }
-        if (frontMatter.NextReview is { } due && due < today)
+        if (frontMatter.NextReview is { } due)
         {
-            diagnostics.Warning(file, keyLines["next_review"], $"la date de révision de cette page ({due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}) est dépassée.",
-                "Faites relire la page, puis mettez à jour « last_reviewed » et « next_review ».");
+            var iso = due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var status = ReviewStatus.Of(due, today);
+            if (status.State == ReviewState.Overdue)
+            {
+                diagnostics.Warning(file, keyLines["next_review"], $"la date de révision de cette page ({iso}) est dépassée.",
+                    "Faites relire la page, puis mettez à jour « last_reviewed » et « next_review ».");
+            }
+            else if (status.State == ReviewState.DueSoon)
+            {
+                diagnostics.Notice(file, keyLines["next_review"],
+                    $"la révision de cette page est prévue dans {status.DaysLeft} jour{(status.DaysLeft > 1 ? "s" : "")} ({iso}).",
+                    "Prévoyez sa relecture, puis mettez à jour « last_reviewed » et « next_review ».");
+            }
         }
         return diagnostics.HasErrors ? null : frontMatter;
-    }
-
-    private static IReadOnlyList<string> ReadSources(
-        Dictionary<string, YamlNode> values, Dictionary<string, int> keyLines, string file, DiagnosticBag diagnostics)
-    {
-        if (!values.TryGetValue("sources", out var node))
-        {
-            return [];
-        }
-        if (node is YamlSequenceNode sequence && sequence.Children.All(c => c is YamlScalarNode { Value.Length: > 0 }))
-        {
-            return sequence.Children.Select(c => ((YamlScalarNode)c).Value!.Trim()).ToList();
-        }
-        diagnostics.Error(file, keyLines["sources"], "le champ « sources » doit être une liste de textes.",
-            "Écrivez une source par ligne, chacune précédée de « - » sous « sources: ».");
-        return [];
     }
 
     // YamlDotNet's messages start with the position, which the diagnostic already gives.

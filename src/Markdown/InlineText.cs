@@ -20,6 +20,9 @@ public static class InlineText
             case LiteralInline literal:
                 text.Append(literal.Content.AsSpan());
                 break;
+            case HtmlEntityInline entity:
+                text.Append(entity.Transcoded.AsSpan());
+                break;
             case CodeInline code:
                 text.Append(code.Content);
                 break;

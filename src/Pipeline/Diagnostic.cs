@@ -2,6 +2,8 @@ namespace FichesSite.Pipeline;
 
 public enum Severity
 {
+    /// <summary>Worth knowing, nothing to fix yet (a review due soon); never fails a build, even under --strict.</summary>
+    Notice,
     Warning,
     Error,
 }
@@ -16,7 +18,12 @@ public sealed record Diagnostic(Severity Severity, string File, int Line, string
 
     public override string ToString()
     {
-        var label = Severity == Severity.Error ? "erreur" : "avertissement";
+        var label = Severity switch
+        {
+            Severity.Error => "erreur",
+            Severity.Warning => "avertissement",
+            _ => "information",
+        };
         return $"{Location}: {label} : {Message}\n    → {Fix}";
     }
 }

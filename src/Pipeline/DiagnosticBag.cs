@@ -21,6 +21,10 @@ public sealed class DiagnosticBag(bool warningsAreErrors = false)
     public void Warning(string file, int line, string message, string fix) =>
         Add(new Diagnostic(warningsAreErrors ? Severity.Error : Severity.Warning, file, line, message, fix));
 
+    /// <summary>Something for the author to plan for; stays a notice under --strict, which is about problems.</summary>
+    public void Notice(string file, int line, string message, string fix) =>
+        Add(new Diagnostic(Severity.Notice, file, line, message, fix));
+
     public void AddRange(DiagnosticBag other) => AddRange(other._items);
 
     public void AddRange(IEnumerable<Diagnostic> diagnostics)

@@ -39,6 +39,11 @@ public sealed class ErrorCatalogueTests
         { "vide.md", 1, "le fichier est vide" },                                                  // 24
         { "gabarit-absent.md", 5, "le gabarit « inexistant » n’existe pas" },                     // 29
         { "sans-type.md", 1, "doit déclarer son type" },
+        { "source-en-texte.md", 10, "la source n° 1 doit donner son titre, son éditeur et son année" },
+        { "source-sans-editeur.md", 11, "la source n° 2 n’a pas de « publisher »" },
+        { "source-annee-invalide.md", 12, "« vingt-vingt » n’est pas une année valide pour la source n° 1" },
+        { "source-apres-relecture.md", 12, "la source n° 1 serait publiée en 2027, après la dernière relecture de la fiche (2026)" },
+        { "source-adresse-invalide.md", 13, "adresse « javascript:alert(1) » refusée pour la source n° 1" },
     };
 
     [Theory]
@@ -116,7 +121,7 @@ public sealed class ErrorCatalogueTests
         var warning = Assert.Single(result.Warnings);
         Assert.Equal(31, warning.Line);
         Assert.Contains("« #un-risque-rare » ; celui-ci reçoit « #un-risque-rare-2 »", warning.Message);
-        var ids = site.Page("fiches/titres-en-double/index.html").QuerySelectorAll("h3").Select(h => h.Id).ToList();
+        var ids = site.Page("fiches/titres-en-double/index.html").QuerySelectorAll(".fiche-content h3").Select(h => h.Id).ToList();
         Assert.Equal(["un-risque-rare", "un-risque-rare-2"], ids);
     }
 

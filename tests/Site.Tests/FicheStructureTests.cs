@@ -51,7 +51,7 @@ public sealed class FicheStructureTests(BuiltSite built) : IClassFixture<BuiltSi
 
     [Theory]
     [InlineData("Hématome au point de ponction", "exceptionnel")]
-    [InlineData("Fuite de ciment", "5 %")]
+    [InlineData("Fuite de ciment", "5 %, soit environ 5 personnes sur 100")]
     [InlineData("Irritation d’un nerf", "rare")]
     [InlineData("Embolie de ciment", "exceptionnelle")]
     public void Each_risk_is_an_h3_of_the_risks_section_with_its_frequency(string risk, string frequency)

@@ -4,7 +4,7 @@ namespace FichesSite.Tests;
 
 /// <summary>
 /// Every page carries a strict Content-Security-Policy and gives it nothing to block: no inline
-/// script, no inline style, no event-handler attribute. And no Markdown can put script on a page.
+/// script (JSON-LD data excepted), no inline style, no event-handler attribute. And no Markdown can put script on a page.
 /// </summary>
 public sealed class PageSecurityTests(BuiltSite built) : IClassFixture<BuiltSite>
 {
@@ -20,7 +20,12 @@ public sealed class PageSecurityTests(BuiltSite built) : IClassFixture<BuiltSite
         Assert.Contains("default-src 'self'", csp);
         Assert.DoesNotContain("unsafe-inline", csp);
         Assert.DoesNotContain("unsafe-eval", csp);
-        Assert.Empty(page.QuerySelectorAll("script:not([src]), style, [style]"));
+        Assert.Empty(InlineScripts(page));
+        Assert.Empty(page.QuerySelectorAll("style, [style]"));
+        // JSON-LD is data, never run: at most one block, and valid JSON (else it was not what the build wrote).
+        var data = page.QuerySelectorAll("script:not([src])").ToList();
+        Assert.True(data.Count <= 1, $"{data.Count} JSON-LD blocks");
+        Assert.All(data, d => System.Text.Json.JsonDocument.Parse(d.TextContent).Dispose());
         Assert.Empty(EventHandlerAttributes(page));
         Assert.DoesNotContain(Urls(page), url => url.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase));
     }
@@ -55,6 +60,32 @@ public sealed class PageSecurityTests(BuiltSite built) : IClassFixture<BuiltSite
         Assert.Equal("<script>alert('titre')</script>", page.QuerySelector("h1")!.TextContent);
         Assert.Equal("\" onmouseover=\"alert(1)", page.QuerySelector("meta[name=description]")!.GetAttribute("content"));
     }
+
+    [Fact]
+    public void The_inline_script_check_lets_through_only_json_ld()
+    {
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument("""
+            <script type="application/ld+json">{"@type":"MedicalWebPage"}</script>
+            <script>alert(1)</script>
+            <script type="text/javascript">alert(2)</script>
+            <script type="module">alert(3)</script>
+            <script type="application/ld+json ">alert(4)</script>
+            <script type="APPLICATION/LD+JSON" id="casse">alert(5)</script>
+            <script src="../assets/js/search.js"></script>
+            """);
+
+        var flagged = InlineScripts(page).Select(s => s.TextContent).ToList();
+
+        Assert.Equal(["alert(1)", "alert(2)", "alert(3)", "alert(4)", "alert(5)"], flagged);
+    }
+
+    /// <summary>
+    /// Scripts written in the page rather than loaded from a file, which a strict CSP blocks. The one
+    /// exception is JSON-LD, spelt exactly <c>type="application/ld+json"</c>: a data block, which the
+    /// browser never runs and the CSP does not cover.
+    /// </summary>
+    private static IEnumerable<IElement> InlineScripts(IDocument page) =>
+        page.QuerySelectorAll("script:not([src])").Where(s => s.GetAttribute("type") != "application/ld+json");
 
     private static IEnumerable<IAttr> EventHandlerAttributes(IDocument page) =>
         page.All.SelectMany(e => e.Attributes).Where(a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase));

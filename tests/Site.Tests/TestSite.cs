@@ -42,8 +42,9 @@ public sealed class TestSite : IDisposable
     /// <summary>The date review deadlines are checked against in tests, so that results do not change with the calendar.</summary>
     public static readonly DateOnly Today = new(2026, 6, 1);
 
-    public BuildResult Build(string? output = null, bool strict = false, string? baseUrl = null) =>
-        SiteBuilder.Build(new BuildOptions(Input, Theme, output ?? Output, baseUrl, strict, Today));
+    /// <param name="report">Where to write the review report; none by default.</param>
+    public BuildResult Build(string? output = null, bool strict = false, string? baseUrl = null, string? report = null) =>
+        SiteBuilder.Build(new BuildOptions(Input, Theme, output ?? Output, baseUrl, strict, Today, report));
 
     /// <summary>Runs the command line as an author would, and returns its exit code.</summary>
     public int Run(params string[] extraArguments) =>

@@ -31,8 +31,9 @@ public sealed class SearchIndexTests(BuiltSite built) : IClassFixture<BuiltSite>
         Assert.StartsWith("// ", Script);
         foreach (var page in built.Site.HtmlPages().Where(p => p != "404.html"))
         {
-            var sources = built.Site.Page(page).QuerySelectorAll("script").Select(s => s.GetAttribute("src")).ToList();
-            Assert.DoesNotContain(null, sources); // no inline script: a strict CSP holds
+            // JSON-LD data blocks aside (PageSecurityTests), no inline script: a strict CSP holds.
+            var sources = built.Site.Page(page).QuerySelectorAll("script:not([type='application/ld+json'])").Select(s => s.GetAttribute("src")).ToList();
+            Assert.DoesNotContain(null, sources);
             var index = Assert.Single(sources, s => s!.EndsWith(SearchIndexStage.ScriptPath, StringComparison.Ordinal));
             Assert.False(index!.StartsWith('/'), $"{page}: the index must be linked relatively");
             Assert.True(File.Exists(Path.GetFullPath(Path.Combine(built.Site.Output, Path.GetDirectoryName(page)!, index))), $"{page}: {index} not found");
@@ -56,7 +57,7 @@ public sealed class SearchIndexTests(BuiltSite built) : IClassFixture<BuiltSite>
     {
         var sections = Sections().Where(s => s.Path == FichePath).ToList();
         var leak = Assert.Single(sections, s => s.Heading.StartsWith("Fuite de ciment", StringComparison.Ordinal));
-        Assert.Equal("Fuite de ciment (5 %)", leak.Heading.Replace('\u202F', ' '));
+        Assert.Equal("Fuite de ciment (5 %, soit environ 5 personnes sur 100)", leak.Heading.Replace('\u202F', ' '));
         Assert.Equal("fuite-de-ciment-5", leak.Anchor);
         Assert.Equal("La majorité de ces fuites sont asymptomatiques.", leak.Snippet);
         Assert.NotNull(built.Site.Page(FichePath).GetElementById(leak.Anchor));

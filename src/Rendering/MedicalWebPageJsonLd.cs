@@ -1,0 +1,174 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using FichesSite.Content;
+using FichesSite.Markdown;
+using FichesSite.Pipeline;
+using FichesSite.Text;
+using Markdig.Syntax;
+
+namespace FichesSite.Rendering;
+
+/// <summary>
+/// The schema.org description of a sheet, as JSON-LD: a MedicalWebPage (language, last review,
+/// reviewer, patient audience) about a MedicalProcedure whose howPerformed and followup are the
+/// plain text of the sections the content contract names (« schema_property »). Serialized by
+/// System.Text.Json with its HTML-safe encoder, so « &lt;/script&gt; » in a title is written
+/// « \u003C/script\u003E » and cannot end the script element.
+/// </summary>
+public static class MedicalWebPageJsonLd
+{
+    /// <summary>The members of schema.org's MedicalProcedureType enumeration.</summary>
+    public static readonly IReadOnlyList<string> ProcedureTypes = ["NoninvasiveProcedure", "PercutaneousProcedure"];
+
+    /// <summary>The MedicalProcedure properties a section may fill (plain text in schema.org).</summary>
+    public static readonly IReadOnlyList<string> SectionProperties = ["howPerformed", "preparation", "followup"];
+
+    // Escapes what HTML cares about (< > & ' "), keeps French letters legible.
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
+    /// <summary>The JSON-LD of a page, or null when its type declares no procedure type.</summary>
+    public static string? For(Document document, ContentContract contract, string language, string? baseUrl)
+    {
+        if (contract.ProcedureType is not { } procedureType)
+        {
+            return null;
+        }
+        var frontMatter = document.Get(FrontMatter.Key);
+        // Written straight to a buffer rather than through a JsonObject tree: it runs for every sheet.
+        var buffer = new ArrayBufferWriter<byte>(2048);
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            json.WriteStartObject();
+            json.WriteString("@context", "https://schema.org");
+            json.WriteString("@type", "MedicalWebPage");
+            json.WriteString("name", frontMatter.Title);
+            json.WriteString("description", frontMatter.Description);
+            json.WriteString("inLanguage", language);
+            if (SiteUrls.Absolute(baseUrl, document.OutputPath) is { } url)
+            {
+                json.WriteString("url", url);
+            }
+            if (frontMatter.LastReviewed is { } reviewed)
+            {
+                json.WriteString("lastReviewed", reviewed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            }
+            if (frontMatter.ReviewedBy is { } reviewer)
+            {
+                // « reviewed_by » names a service or a role, not a person: an Organization is what it is.
+                json.WriteStartObject("reviewedBy");
+                json.WriteString("@type", "Organization");
+                json.WriteString("name", reviewer);
+                json.WriteEndObject();
+            }
+            // As in schema.org's own MedicalWebPage example: Patient is a MedicalAudience type.
+            json.WriteString("audience", "https://schema.org/Patient");
+            json.WriteStartObject("about");
+            json.WriteString("@type", "MedicalProcedure");
+            json.WriteString("name", frontMatter.Title);
+            json.WriteString("procedureType", "https://schema.org/" + procedureType);
+            foreach (var (property, text) in SectionTexts(document.Get(ParseMarkdownStage.SyntaxTree), contract))
+            {
+                json.WriteString(property, text);
+            }
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>Checks the schema.org names of contracts.yml, so that a typo is an error rather than silent, invalid data.</summary>
+    public static void Check(IReadOnlyDictionary<string, ContentContract> contracts, string path, string displayPath, DiagnosticBag diagnostics)
+    {
+        foreach (var (type, contract) in contracts.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            if (contract.ProcedureType is { } procedureType && !ProcedureTypes.Contains(procedureType))
+            {
+                Refuse(procedureType, "procedure_type", type, ProcedureTypes);
+            }
+            foreach (var property in contract.Sections.Select(s => s.SchemaProperty).OfType<string>().Where(p => !SectionProperties.Contains(p)))
+            {
+                Refuse(property, "schema_property", type, SectionProperties);
+            }
+        }
+
+        void Refuse(string value, string key, string type, IReadOnlyList<string> known)
+        {
+            var nearest = NearestName.Find(value, known);
+            diagnostics.Error(displayPath, LineOf(path, value), $"« {key}: {value} » inconnu pour le type « {type} ».",
+                (nearest is null ? "" : $"Vouliez-vous écrire « {nearest} » ? ") + $"Les valeurs possibles (schema.org) sont : {string.Join(", ", known)}.");
+        }
+    }
+
+    // The deserializer keeps no positions; the value's first line is good enough to point the web team at it.
+    private static int LineOf(string path, string value)
+    {
+        var lines = File.ReadAllLines(path);
+        var index = Array.FindIndex(lines, l => l.Contains(value, StringComparison.Ordinal) && !l.TrimStart().StartsWith('#'));
+        return index + 1;
+    }
+
+    /// <summary>The plain text of each h2 section that a rule with a schema property matches: headings, paragraphs, list items, one per line.</summary>
+    private static IEnumerable<(string Property, string Text)> SectionTexts(MarkdownDocument tree, ContentContract contract)
+    {
+        var rules = contract.Sections.Where(s => s.SchemaProperty is not null).ToList();
+        if (rules.Count == 0)
+        {
+            yield break;
+        }
+        string? property = null;
+        var text = new StringBuilder();
+        foreach (var block in tree)
+        {
+            if (block is HeadingBlock { Level: 2 } section)
+            {
+                if (property is not null && text.Length > 0)
+                {
+                    yield return (property, text.ToString());
+                }
+                var heading = InlineText.Of(section.Inline);
+                property = rules.FirstOrDefault(r => AccentFolding.StartsWithWords(heading, r.Heading))?.SchemaProperty;
+                text.Clear();
+                continue;
+            }
+            if (property is not null)
+            {
+                AppendText(block, text);
+            }
+        }
+        if (property is not null && text.Length > 0)
+        {
+            yield return (property, text.ToString());
+        }
+    }
+
+    private static void AppendText(Block block, StringBuilder text)
+    {
+        switch (block)
+        {
+            case LeafBlock { Inline: { } inline }:
+                Line(InlineText.Of(inline));
+                break;
+            case LeafBlock leaf when leaf.Lines.Count > 0:
+                Line(leaf.Lines.ToString().Trim());
+                break;
+            case ContainerBlock container:
+                foreach (var child in container)
+                {
+                    AppendText(child, text);
+                }
+                break;
+        }
+
+        void Line(string line)
+        {
+            if (line.Length > 0)
+            {
+                text.Append(text.Length > 0 ? "\n" : "").Append(line);
+            }
+        }
+    }
+}

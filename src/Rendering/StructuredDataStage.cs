@@ -1,0 +1,24 @@
+using FichesSite.Content;
+using FichesSite.Pipeline;
+
+namespace FichesSite.Rendering;
+
+/// <summary>
+/// Gives each page whose type declares a schema.org procedure type its JSON-LD (see
+/// <see cref="MedicalWebPageJsonLd"/>), for base.liquid to put in the page head. After the risk
+/// figures, so that the structured data read as the page does.
+/// </summary>
+public sealed class StructuredDataStage(IReadOnlyDictionary<string, ContentContract> contracts, string language, string? baseUrl) : IDocumentStage
+{
+    public static readonly MetaKey<string> JsonLd = new("json-ld");
+
+    public string Name => "structured data";
+
+    public Document Run(Document document, DiagnosticBag diagnostics)
+    {
+        var type = document.Get(FrontMatter.Key).Type;
+        return contracts.TryGetValue(type, out var contract) && MedicalWebPageJsonLd.For(document, contract, language, baseUrl) is { } json
+            ? document.With(JsonLd, json)
+            : document;
+    }
+}
