@@ -111,14 +111,25 @@ public sealed class StructuredDataTests
     private static JsonDocument JsonLd(IDocument page) =>
         JsonDocument.Parse(Assert.Single(page.QuerySelectorAll("head script[type='application/ld+json']")).TextContent);
 
-    /// <summary>The text of an h2 section of the sheet: everything after the heading up to the next h2.</summary>
+    /// <summary>
+    /// The text of an h2 section of the sheet as written: everything after the heading up to the next h2,
+    /// without what the glossary adds to its terms (the disclosure button and the hidden definition).
+    /// </summary>
     private static string SectionText(IDocument page, string headingStart)
     {
         var heading = page.QuerySelectorAll(".fiche-content h2").Single(h => h.TextContent.StartsWith(headingStart, StringComparison.Ordinal));
         var text = new System.Text.StringBuilder();
         for (var node = heading.NextSibling; node is not null && node is not IElement { LocalName: "h2" }; node = node.NextSibling)
         {
-            text.Append(' ').Append(node.TextContent);
+            var copy = node.Clone(deep: true);
+            if (copy is IElement element)
+            {
+                foreach (var added in element.QuerySelectorAll(".terme-bouton, .terme-definition").ToList())
+                {
+                    added.Remove();
+                }
+            }
+            text.Append(' ').Append(copy.TextContent);
         }
         return text.ToString();
     }
