@@ -25,16 +25,17 @@ public sealed record TermEntry(List<int> TitlePages, List<(int Section, int Head
 /// plain &lt;script src&gt;: no fetch, no worker, no WebAssembly, so search works from file:// and under a strict
 /// Content-Security-Policy. The format is read by theme/assets/js/search.js:
 /// <code>
-/// { "version": 2,
+/// { "version": 3,
 ///   "pages":    [[title, path], …],
 ///   "sections": [[page, heading, anchor, snippet], …],
 ///   "titles":   { term: [page, …], … },
 ///   "terms":    { term: "postings", … } }         or, once split (see ToFiles): "chunks": [key, …]
 /// </code>
-/// Postings are kept small because they are most of the index: one base-36 number per section holding the term,
+/// Postings are kept small because they are most of the index: one number per section holding the term,
 /// (section − previous section) × 8 + 4 if the heading holds it + the number of times the text does, at most 3
-/// (ranking damps counts anyway). A string per term also loads faster than nested arrays: the browser decodes
-/// only the postings of the words searched. Everything is sorted (pages by path, terms ordinally), so the same
+/// (ranking damps counts anyway), written in base 32 with one character per digit and no separator
+/// (<see cref="PostingDigits"/>). A string per term also loads faster than nested arrays: the browser decodes
+/// only the postings of the words searched, with one table look-up per character. Everything is sorted (pages by path, terms ordinally), so the same
 /// input gives the same bytes.
 /// </summary>
 public sealed class SearchIndex
@@ -182,7 +183,7 @@ public sealed class SearchIndex
         using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
             json.WriteStartObject();
-            json.WriteNumber("version", 2);
+            json.WriteNumber("version", 3);
             json.WriteStartArray("pages");
             foreach (var page in _pages)
             {
@@ -253,6 +254,12 @@ public sealed class SearchIndex
         json.WriteEndObject();
     }
 
+    /// <summary>
+    /// The 64 characters of encoded postings: the first 32 end a number, the last 32 carry on to the next character.
+    /// All are safe unescaped in JSON, in a JavaScript string literal and in HTML, so they cost one byte each.
+    /// </summary>
+    public const string PostingDigits = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
+
     /// <summary>Postings as search.js decodes them: see the format above.</summary>
     public static string EncodePostings(IEnumerable<(int Section, int Heading, int Text)> sections)
     {
@@ -260,28 +267,25 @@ public sealed class SearchIndex
         var previous = 0;
         foreach (var (section, heading, text) in sections)
         {
-            var value = (long)(section - previous) * 8 + (heading > 0 ? 4 : 0) + Math.Min(text, 3);
-            if (encoded.Length > 0)
-            {
-                encoded.Append(' ');
-            }
-            AppendBase36(encoded, value);
+            AppendNumber(encoded, (long)(section - previous) * 8 + (heading > 0 ? 4 : 0) + Math.Min(text, 3));
             previous = section;
         }
         return encoded.ToString();
     }
 
-    private static void AppendBase36(StringBuilder encoded, long value)
+    // Base 32, most significant digit first; every digit but the last is taken from the "carry on" half, so numbers
+    // need no separator: a word in most sections costs one character per section (deltas of 1 to 3, times 8, plus 0 to 7).
+    private static void AppendNumber(StringBuilder encoded, long value)
     {
-        const string digits = "0123456789abcdefghijklmnopqrstuvwxyz";
         Span<char> buffer = stackalloc char[16];
         var start = buffer.Length;
-        do
+        buffer[--start] = PostingDigits[(int)(value % 32)];
+        value /= 32;
+        while (value > 0)
         {
-            buffer[--start] = digits[(int)(value % 36)];
-            value /= 36;
+            buffer[--start] = PostingDigits[32 + (int)(value % 32)];
+            value /= 32;
         }
-        while (value > 0);
         encoded.Append(buffer[start..]);
     }
 
