@@ -34,14 +34,14 @@ public sealed class SearchIndexStage(
         internal ConcurrentDictionary<string, (Document Source, IndexedPage Page)> Pages { get; } = new(StringComparer.Ordinal);
     }
 
-    private IndexedPage PageOf(Document document)
+    private IndexedPage PageOf(Document document, TermCache cache)
     {
         if (memory is not null && memory.Pages.TryGetValue(document.OutputPath, out var known) && ReferenceEquals(known.Source, document))
         {
             return known.Page;
         }
         var frontMatter = document.Get(FrontMatter.Key);
-        var page = new IndexedPage(frontMatter.Title, document.OutputPath, PageSections.Of(document.Get(ParseMarkdownStage.SyntaxTree), frontMatter.Description));
+        var page = new IndexedPage(frontMatter.Title, document.OutputPath, PageSections.Of(document.Get(ParseMarkdownStage.SyntaxTree), frontMatter.Description), cache);
         if (memory is not null)
         {
             memory.Pages[document.OutputPath] = (document, page);
@@ -57,10 +57,11 @@ public sealed class SearchIndexStage(
 
     public IReadOnlyList<Document> Run(IReadOnlyList<Document> documents, DiagnosticBag diagnostics)
     {
+        var cache = new TermCache();
         Index = new SearchIndex(documents
             .Where(d => !excludedPages.Contains(d.OutputPath) && !diagnostics.HasErrorsFor(d.SourcePath))
             .AsParallel()
-            .Select(PageOf)
+            .Select(d => PageOf(d, cache))
             .ToList());
         Files = Index.ToFiles(splitAboveBytes);
         return documents;
