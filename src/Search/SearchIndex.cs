@@ -13,8 +13,22 @@ namespace FichesSite.Search;
 public sealed class TermCache
 {
     private readonly ConcurrentDictionary<string, string> _stems = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _spans;
+
+    public TermCache() => _spans = _stems.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public string Stem(string word) => _stems.GetOrAdd(word, FrenchLightStemmer.Stem);
+
+    /// <summary>The stem of a word handed by <see cref="FrenchNormalizer.ForEachWord"/>: a string is made only for a word not seen yet.</summary>
+    public string Stem(ReadOnlySpan<char> word)
+    {
+        if (_spans.TryGetValue(word, out var stem))
+        {
+            return stem;
+        }
+        var text = word.ToString();
+        return _stems.GetOrAdd(text, FrenchLightStemmer.Stem(text));
+    }
 }
 
 /// <summary>A term of a section, with what a posting says of it: 4 if the heading holds it, plus how often the text does (at most 3).</summary>
@@ -34,8 +48,18 @@ public sealed class IndexedPage
         Title = title;
         Path = path;
         Sections = sections;
-        TitleTerms = FrenchNormalizer.Words(title).Select(cache.Stem).Distinct(StringComparer.Ordinal).ToArray();
-        SectionTerms = sections.Select(section => TermsOf(section, cache)).ToArray();
+        var titleTerms = new List<string>();
+        FrenchNormalizer.ForEachWord(title, (titleTerms, cache), static (word, s) =>
+        {
+            var term = s.cache.Stem(word);
+            if (!s.titleTerms.Contains(term))
+            {
+                s.titleTerms.Add(term);
+            }
+        });
+        TitleTerms = titleTerms;
+        var codes = new Dictionary<string, int>(StringComparer.Ordinal); // one for all the sections of the page
+        SectionTerms = sections.Select(section => TermsOf(section, cache, codes)).ToArray();
     }
 
     public string Title { get; }
@@ -50,23 +74,23 @@ public sealed class IndexedPage
     /// <summary>Per section, each of its terms once (in no particular order: each term's postings are written apart).</summary>
     public IReadOnlyList<SectionTerm[]> SectionTerms { get; }
 
-    private static SectionTerm[] TermsOf(PageSection section, TermCache cache)
+    private static SectionTerm[] TermsOf(PageSection section, TermCache cache, Dictionary<string, int> codes)
     {
-        var codes = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var word in FrenchNormalizer.Words(section.Heading))
+        codes.Clear();
+        FrenchNormalizer.ForEachWord(section.Heading, (codes, cache), static (word, s) =>
         {
-            var term = cache.Stem(word);
-            codes[term] = codes.GetValueOrDefault(term) | 4;
-        }
-        foreach (var word in FrenchNormalizer.Words(section.Text))
+            var term = s.cache.Stem(word);
+            s.codes[term] = s.codes.GetValueOrDefault(term) | 4;
+        });
+        FrenchNormalizer.ForEachWord(section.Text, (codes, cache), static (word, s) =>
         {
-            var term = cache.Stem(word);
-            var code = codes.GetValueOrDefault(term);
+            var term = s.cache.Stem(word);
+            var code = s.codes.GetValueOrDefault(term);
             if ((code & 3) < 3)
             {
-                codes[term] = code + 1;
+                s.codes[term] = code + 1;
             }
-        }
+        });
         return codes.Select(c => new SectionTerm(c.Key, c.Value)).ToArray();
     }
 }
