@@ -249,7 +249,6 @@
   Engine.prototype.wordScores = function (terms, slot) {
     var count = this.sections.length;
     var score = slot.score;
-    var inSection = slot.inSection;
     var touched = slot.touched;
     var n = slot.count;
     var inTitle = this.pageMark;
@@ -267,9 +266,7 @@
           inTitle[titlePages[i]] = 1;
           df += this.sectionsOfPage[titlePages[i]].length;
         }
-        for (i = 0; i < postings.length; i += 2) {
-          if (!inTitle[pageOfSection[postings[i]]]) { df++; }
-        }
+        df += countOutside(postings, inTitle, pageOfSection);
       }
       var idf = Math.log(1 + count / Math.max(df, 1));
       for (var p = 0; p < titlePages.length; p++) {
@@ -280,23 +277,45 @@
           if (WEIGHT_TITLE * idf > score[s]) { score[s] = WEIGHT_TITLE * idf; }
         }
       }
-      var hasTitles = titlePages.length > 0;
-      for (i = 0; i < postings.length; i += 2) {
-        s = postings[i];
-        var code = postings[i + 1];
-        var text = code & 3;
-        var raw = (hasTitles && inTitle[pageOfSection[s]] ? WEIGHT_TITLE : 0) + ((code & 4) ? WEIGHT_HEADING : 0) +
-          (text > 0 ? TEXT_WEIGHTS[text] : 0);
-        var value = raw * idf;
-        if (score[s] === 0) { touched[n++] = s; }
-        if (value > score[s]) { score[s] = value; }
-        inSection[s] = 1;
-      }
+      n = scorePostings(postings, idf, titlePages.length > 0 ? inTitle : null, pageOfSection, slot, n);
       for (i = 0; i < titlePages.length; i++) { inTitle[titlePages[i]] = 0; }
     }
     slot.count = n;
     return slot;
   };
+
+  // The postings whose section is in a page not marked in inTitle (a loop on its own: see scorePostings).
+  function countOutside(postings, inTitle, pageOfSection) {
+    var count = 0;
+    for (var i = 0; i < postings.length; i += 2) {
+      if (!inTitle[pageOfSection[postings[i]]]) { count++; }
+    }
+    return count;
+  }
+
+  /*
+   * The loop over a term's postings, on its own so that the JS engine optimises it alone: inside wordScores, the
+   * optimised loop met code after it that had never run, fell back to the interpreter and was optimised again,
+   * several times per query on a cold page. inTitle: pages whose title holds the term, or null. Returns the new
+   * count of touched sections.
+   */
+  function scorePostings(postings, idf, inTitle, pageOfSection, slot, n) {
+    var score = slot.score;
+    var inSection = slot.inSection;
+    var touched = slot.touched;
+    for (var i = 0; i < postings.length; i += 2) {
+      var s = postings[i];
+      var code = postings[i + 1];
+      var text = code & 3;
+      var raw = (inTitle !== null && inTitle[pageOfSection[s]] ? WEIGHT_TITLE : 0) + ((code & 4) ? WEIGHT_HEADING : 0) +
+        (text > 0 ? TEXT_WEIGHTS[text] : 0);
+      var value = raw * idf;
+      if (score[s] === 0) { touched[n++] = s; }
+      if (value > score[s]) { score[s] = value; }
+      inSection[s] = 1;
+    }
+    return n;
+  }
 
   /*
    * Runs a query. Returns {words: [{word, terms, how}], total, pages: [{page, title, path, score, sections: [{section,
