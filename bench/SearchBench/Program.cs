@@ -7,7 +7,7 @@ using Microsoft.Playwright;
 
 // Search benchmark (issue 4): builds synthetic sites of N fiches, then prints the index size per fiche (raw and gzip),
 // the time Chromium takes to load the index script (and, once split, the chunks the queries need) and prepare the
-// engine, and median / p95 query times.
+// engine, and median / p95 times of queries typed one character at a time on a freshly loaded page (see below).
 //   dotnet run -c Release --project bench/SearchBench -- 1000 10000
 // Run from the repository root. Words come from Debian's wfrench list, drawn with a Zipf law so that, as in real
 // text, a few words are frequent and most are rare. Everything is seeded: two runs build the same corpora.
@@ -26,7 +26,7 @@ var words = File.Exists("/usr/share/dict/french")
 var playwright = await Playwright.CreateAsync();
 await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true });
 var f = CultureInfo.InvariantCulture;
-Console.WriteLine("fiches | build s | index raw | gzip | raw/fiche | gzip/fiche | main script | chunks | terms loaded | main load ms (median of 5) | engine ms | chunk loads (median ms) | query median ms | p95 ms | queries");
+Console.WriteLine("fiches | build s | index raw | gzip | raw/fiche | gzip/fiche | main script | chunks | main load ms (median of 5) | engine ms | chunk loads (median ms) | query median ms | p95 ms | queries | keystroke median ms | p95 ms | keystrokes");
 foreach (var count in counts)
 {
     var work = Directory.CreateTempSubdirectory("search-bench-").FullName;
@@ -67,11 +67,17 @@ foreach (var count in counts)
             gzip.Write(index);
         }
 
+        // 200 queries unless SEARCH_BENCH_QUERIES says otherwise (each reloads the page: at 10,000 fiches, about a second).
+        var queries = corpus.Queries(int.TryParse(Environment.GetEnvironmentVariable("SEARCH_BENCH_QUERIES"), out var n) ? n : 200);
+        if (Environment.GetEnvironmentVariable("SEARCH_BENCH_KEEP") == "1")
+        {
+            File.WriteAllLines(Path.Combine(work, "queries.tsv"), queries.Select(q => $"{q.Query}\t{(q.Typing ? 1 : 0)}"));
+        }
         var page = await browser.NewPageAsync();
-        await page.GotoAsync(new Uri(Path.Combine(output, "index.html")).AbsoluteUri);
-        var queries = corpus.Queries(200);
-        var timings = await page.EvaluateAsync<double[]>("""
-            async (queries) => {
+        var indexPage = new Uri(Path.Combine(output, "index.html")).AbsoluteUri;
+        await page.GotoAsync(indexPage);
+        var load = await page.EvaluateAsync<double[]>("""
+            async () => {
               const load = (src) => new Promise((ok, fail) => {
                 const s = document.createElement('script');
                 s.src = src; s.onload = ok; s.onerror = fail;
@@ -86,39 +92,67 @@ foreach (var count in counts)
               }
               loads.sort((a, b) => a - b);
               const t1 = performance.now();
-              const engine = new FichesSearch.Engine(window.FICHES_INDEX);
-              const engineMs = performance.now() - t1;
-              // A split index: the chunks each query needs, loaded as the page would, timed apart.
-              const chunkTimes = [];
-              for (const [q, typing] of queries) {
-                for (const key of engine.missingChunks(q, typing)) {
-                  const t = performance.now();
-                  await load('assets/search-index/' + key + '.js');
-                  engine.addChunk(key, window.FICHES_INDEX_TERMS[key]);
-                  chunkTimes.push(performance.now() - t);
-                }
-              }
-              chunkTimes.sort((a, b) => a - b);
-              const times = [];
-              let results = 0;
-              for (const [q, typing] of queries) {
-                const t = performance.now();
-                results += engine.search(q, typing).pages.length;
-                times.push(performance.now() - t);
-              }
-              times.sort((a, b) => a - b);
-              const chunkMedian = chunkTimes.length ? chunkTimes[Math.floor(chunkTimes.length / 2)] : 0;
-              return [loads[2], engineMs, times[Math.floor(times.length / 2)], times[Math.floor(times.length * 0.95)], engine.sortedTerms.length, results, chunkTimes.length, chunkMedian];
+              new FichesSearch.Engine(window.FICHES_INDEX);
+              return [loads[2], performance.now() - t1];
             }
-            """, queries.Select(q => new object[] { q.Query, q.Typing }).ToArray());
+            """);
+        // Each query as a patient makes it: a fresh page (cold engine, nothing decoded, nothing loaded), then the query
+        // typed one character at a time, each keystroke searched as the page does (typing while the last character is
+        // not a space or punctuation), the chunks it needs loaded first and timed apart. The query's time is that of
+        // its last search: the whole query, typing or not as the query says.
+        var queryTimes = new List<double>();
+        var keystrokeTimes = new List<double>();
+        var chunkTimes = new List<double>();
+        var results = 0.0;
+        foreach (var (query, typing) in queries)
+        {
+            await page.GotoAsync(indexPage);
+            var times = await page.EvaluateAsync<double[][]>("""
+                async ([query, typingAtEnd]) => {
+                  const load = (src) => new Promise((ok, fail) => {
+                    const s = document.createElement('script');
+                    s.src = src; s.onload = ok; s.onerror = fail;
+                    document.head.appendChild(s);
+                  });
+                  const engine = new FichesSearch.Engine(window.FICHES_INDEX);
+                  const searches = [];
+                  const chunks = [];
+                  let found = 0;
+                  for (let i = 1; i <= query.length; i++) {
+                    const text = query.slice(0, i);
+                    const typing = i < query.length ? !/[\s\p{P}]$/u.test(text) : typingAtEnd;
+                    if (FichesSearch.words(text).length === 0) { continue; }
+                    for (const key of engine.missingChunks(text, typing)) {
+                      const t = performance.now();
+                      await load('assets/search-index/' + key + '.js');
+                      engine.addChunk(key, window.FICHES_INDEX_TERMS[key]);
+                      chunks.push(performance.now() - t);
+                    }
+                    const t = performance.now();
+                    found = engine.search(text, typing).pages.length;
+                    searches.push(performance.now() - t);
+                  }
+                  return [searches, chunks, [found]];
+                }
+                """, new object[] { query, typing });
+            queryTimes.Add(times[0][^1]);
+            keystrokeTimes.AddRange(times[0]);
+            chunkTimes.AddRange(times[1]);
+            results += times[2][0];
+        }
+        var timings = new[]
+        {
+            load[0], load[1], Percentile(queryTimes, 0.5), Percentile(queryTimes, 0.95), 0, results, chunkTimes.Count,
+            chunkTimes.Count > 0 ? Percentile(chunkTimes, 0.5) : 0, Percentile(keystrokeTimes, 0.5), Percentile(keystrokeTimes, 0.95), keystrokeTimes.Count,
+        };
         var main = new FileInfo(Path.Combine(output, "assets", "search-index.js")).Length;
         await page.CloseAsync();
         Console.WriteLine(string.Join(" | ",
             count.ToString(f), buildSeconds.ToString("0.0", f), Kb(index.Length), Kb(gzipped.Length),
-            Kb(index.Length / (double)count), Kb(gzipped.Length / (double)count), Kb(main), chunkFiles.Length.ToString(f), timings[4].ToString("0", f),
+            Kb(index.Length / (double)count), Kb(gzipped.Length / (double)count), Kb(main), chunkFiles.Length.ToString(f),
             timings[0].ToString("0.0", f), timings[1].ToString("0.0", f), $"{timings[6]:0} ({timings[7].ToString("0.0", f)})",
             timings[2].ToString("0.00", f), timings[3].ToString("0.00", f),
-            $"{queries.Count} ({timings[5]:0} results)"));
+            $"{queries.Count} ({timings[5]:0} results)", timings[8].ToString("0.00", f), timings[9].ToString("0.00", f), timings[10].ToString("0", f)));
     }
     finally
     {
@@ -134,6 +168,12 @@ foreach (var count in counts)
 }
 playwright.Dispose();
 return 0;
+
+static double Percentile(List<double> values, double p)
+{
+    var sorted = values.Order().ToList();
+    return sorted[Math.Min(sorted.Count - 1, (int)Math.Floor(sorted.Count * p))];
+}
 
 static string Kb(double bytes) => (bytes / 1024).ToString("0.0", CultureInfo.InvariantCulture) + " KB";
 

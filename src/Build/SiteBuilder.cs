@@ -55,7 +55,7 @@ public static class SiteBuilder
             new GlossaryMarkupStage(glossary, strings.Text("glossary", "button"), strings.Text("glossary", "unreviewed")),
             new RenderMarkdownStage(markdown),
             new PrintSheetStage(site.BaseUrl, strings),
-            new SearchTermsStage([SiteModel.HomePage, SiteModel.NotFoundPage, SiteModel.SiteMapPage, SiteModel.SearchPage]),
+            new SearchTermsStage([SiteModel.HomePage, SiteModel.NotFoundPage, SiteModel.SiteMapPage, SiteModel.SearchPage], new TermCache()),
             new ReleaseSyntaxTreeStage(),
         ];
         IStage[] stages =

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -5,19 +6,97 @@ using System.Text.Unicode;
 
 namespace FichesSite.Search;
 
-/// <summary>One page in the index: its title and its path in the site, and their search terms.</summary>
-public sealed record IndexedPage(string Title, string Path, IReadOnlyList<PageSection> Sections)
+/// <summary>
+/// Stems by word, shared by the pages of one build: 10,000 sheets hold some 5 million words but only tens of thousands
+/// of distinct ones, so each is stemmed once, and every section holding a term shares one string for it.
+/// </summary>
+public sealed class TermCache
 {
-    // Normalising and stemming are most of the index's cost: done once per page, in parallel by the stage,
-    // and kept by the preview for pages that did not change.
-    public IReadOnlyList<string> TitleTerms { get; } = FrenchNormalizer.Terms(Title);
+    private readonly ConcurrentDictionary<string, string> _stems = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _spans;
 
-    public IReadOnlyList<(IReadOnlyList<string> Heading, IReadOnlyList<string> Text)> SectionTerms { get; } =
-        Sections.Select(s => (FrenchNormalizer.Terms(s.Heading), FrenchNormalizer.Terms(s.Text))).ToList();
+    public TermCache() => _spans = _stems.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public string Stem(string word) => _stems.GetOrAdd(word, FrenchLightStemmer.Stem);
+
+    /// <summary>The stem of a word handed by <see cref="FrenchNormalizer.ForEachWord"/>: a string is made only for a word not seen yet.</summary>
+    public string Stem(ReadOnlySpan<char> word)
+    {
+        if (_spans.TryGetValue(word, out var stem))
+        {
+            return stem;
+        }
+        var text = word.ToString();
+        return _stems.GetOrAdd(text, FrenchLightStemmer.Stem(text));
+    }
 }
 
-/// <summary>What the index knows of one term: the pages whose title holds it, and per section (in order) how often its heading and its text do.</summary>
-public sealed record TermEntry(List<int> TitlePages, List<(int Section, int Heading, int Text)> Sections);
+/// <summary>A term of a section, with what a posting says of it: 4 if the heading holds it, plus how often the text does (at most 3).</summary>
+public readonly record struct SectionTerm(string Term, int Code);
+
+/// <summary>One page in the index: its title and its path in the site, and their search terms.</summary>
+/// <remarks>
+/// Normalising and stemming are most of the index's cost: done once per page, in parallel by the stage, and kept by
+/// the preview for pages that did not change. Only what the index writes is kept (each term once per section, with
+/// its code), not every word: the stage holds every page of the site at once.
+/// </remarks>
+public sealed class IndexedPage
+{
+    public IndexedPage(string title, string path, IReadOnlyList<PageSection> sections, TermCache? cache = null)
+    {
+        cache ??= new TermCache();
+        Title = title;
+        Path = path;
+        Sections = sections;
+        var titleTerms = new List<string>();
+        FrenchNormalizer.ForEachWord(title, (titleTerms, cache), static (word, s) =>
+        {
+            var term = s.cache.Stem(word);
+            if (!s.titleTerms.Contains(term))
+            {
+                s.titleTerms.Add(term);
+            }
+        });
+        TitleTerms = titleTerms;
+        var codes = new Dictionary<string, int>(StringComparer.Ordinal); // one for all the sections of the page
+        SectionTerms = sections.Select(section => TermsOf(section, cache, codes)).ToArray();
+    }
+
+    public string Title { get; }
+
+    public string Path { get; }
+
+    public IReadOnlyList<PageSection> Sections { get; }
+
+    /// <summary>The distinct terms of the title.</summary>
+    public IReadOnlyList<string> TitleTerms { get; }
+
+    /// <summary>Per section, each of its terms once (in no particular order: each term's postings are written apart).</summary>
+    public IReadOnlyList<SectionTerm[]> SectionTerms { get; }
+
+    private static SectionTerm[] TermsOf(PageSection section, TermCache cache, Dictionary<string, int> codes)
+    {
+        codes.Clear();
+        FrenchNormalizer.ForEachWord(section.Heading, (codes, cache), static (word, s) =>
+        {
+            var term = s.cache.Stem(word);
+            s.codes[term] = s.codes.GetValueOrDefault(term) | 4;
+        });
+        FrenchNormalizer.ForEachWord(section.Text, (codes, cache), static (word, s) =>
+        {
+            var term = s.cache.Stem(word);
+            var code = s.codes.GetValueOrDefault(term);
+            if ((code & 3) < 3)
+            {
+                s.codes[term] = code + 1;
+            }
+        });
+        return codes.Select(c => new SectionTerm(c.Key, c.Value)).ToArray();
+    }
+}
+
+/// <summary>What the index writes of one term: the pages whose title holds it, and its encoded postings.</summary>
+public sealed record IndexTerm(string Term, IReadOnlyList<int> TitlePages, string Postings);
 
 /// <summary>
 /// The search index: pages, their sections, the pages whose title holds each term, and for every term the sections
@@ -25,16 +104,17 @@ public sealed record TermEntry(List<int> TitlePages, List<(int Section, int Head
 /// plain &lt;script src&gt;: no fetch, no worker, no WebAssembly, so search works from file:// and under a strict
 /// Content-Security-Policy. The format is read by theme/assets/js/search.js:
 /// <code>
-/// { "version": 2,
+/// { "version": 3,
 ///   "pages":    [[title, path], …],
 ///   "sections": [[page, heading, anchor, snippet], …],
 ///   "titles":   { term: [page, …], … },
 ///   "terms":    { term: "postings", … } }         or, once split (see ToFiles): "chunks": [key, …]
 /// </code>
-/// Postings are kept small because they are most of the index: one base-36 number per section holding the term,
+/// Postings are kept small because they are most of the index: one number per section holding the term,
 /// (section − previous section) × 8 + 4 if the heading holds it + the number of times the text does, at most 3
-/// (ranking damps counts anyway). A string per term also loads faster than nested arrays: the browser decodes
-/// only the postings of the words searched. Everything is sorted (pages by path, terms ordinally), so the same
+/// (ranking damps counts anyway), written in base 32 with one character per digit and no separator
+/// (<see cref="PostingDigits"/>). A string per term also loads faster than nested arrays: the browser decodes
+/// only the postings of the words searched, with one table look-up per character. Everything is sorted (pages by path, terms ordinally), so the same
 /// input gives the same bytes.
 /// </summary>
 public sealed class SearchIndex
@@ -58,16 +138,17 @@ public sealed class SearchIndex
     public IEnumerable<(int Page, PageSection Section)> Sections =>
         _pages.SelectMany((page, p) => page.Sections.Select(section => (p, section)));
 
-    /// <summary>For every term, in ordinal order: the pages whose title holds it and, per section, how often its heading and its text do.</summary>
-    public IReadOnlyList<KeyValuePair<string, TermEntry>> Terms()
+    /// <summary>For every term, in ordinal order: the pages whose title holds it and its encoded postings.</summary>
+    public IReadOnlyList<IndexTerm> Terms()
     {
-        // Pages and sections are visited in index order, so each list grows at its end: no sorted containers needed.
-        var terms = new Dictionary<string, TermEntry>(StringComparer.Ordinal);
-        TermEntry Entry(string term)
+        // Pages and sections are visited in index order, so each term's postings are written as they come, one
+        // number per section: nothing per occurrence is kept.
+        var terms = new Dictionary<string, TermBuilder>(StringComparer.Ordinal);
+        TermBuilder Entry(string term)
         {
             if (!terms.TryGetValue(term, out var entry))
             {
-                entry = new TermEntry([], []);
+                entry = new TermBuilder();
                 terms[term] = entry;
             }
             return entry;
@@ -77,51 +158,40 @@ public sealed class SearchIndex
         {
             foreach (var term in _pages[p].TitleTerms)
             {
-                var pages = Entry(term).TitlePages;
-                if (pages.Count == 0 || pages[^1] != p)
-                {
-                    pages.Add(p);
-                }
+                Entry(term).TitlePages.Add(p);
             }
-            foreach (var (headingTerms, textTerms) in _pages[p].SectionTerms)
+            foreach (var sectionTerms in _pages[p].SectionTerms)
             {
-                foreach (var term in headingTerms)
+                foreach (var (term, code) in sectionTerms)
                 {
-                    Count(Entry(term).Sections, s, heading: 1, text: 0);
-                }
-                foreach (var term in textTerms)
-                {
-                    Count(Entry(term).Sections, s, heading: 0, text: 1);
+                    var entry = Entry(term);
+                    AppendNumber(entry.Postings, (long)(s - entry.LastSection) * 8 + code);
+                    entry.LastSection = s;
                 }
                 s++;
             }
         }
-        return terms.OrderBy(t => t.Key, StringComparer.Ordinal).ToList();
+        return terms
+            .Select(t => new IndexTerm(t.Key, t.Value.TitlePages, t.Value.Postings.ToString()))
+            .OrderBy(t => t.Term, StringComparer.Ordinal)
+            .ToList();
     }
 
-    private static void Count(List<(int Section, int Heading, int Text)> postings, int section, int heading, int text)
+    private sealed class TermBuilder
     {
-        if (postings.Count > 0 && postings[^1].Section == section)
-        {
-            var last = postings[^1];
-            postings[^1] = (section, last.Heading + heading, last.Text + text);
-        }
-        else
-        {
-            postings.Add((section, heading, text));
-        }
+        public List<int> TitlePages { get; } = [];
+
+        public StringBuilder Postings { get; } = new();
+
+        public int LastSection { get; set; }
     }
 
     /// <summary>The whole index in one script, <see cref="ScriptPath"/>.</summary>
     public string ToScript()
     {
         var terms = Terms();
-        return Script(GlobalName, Json(terms, Encoded(terms), chunks: null));
+        return Encoding.UTF8.GetString(Script(GlobalName, Join(Head(terms), "terms", TermsJson(terms))));
     }
-
-    // Each term's postings, encoded once: the whole index and its chunks both write them.
-    private static List<KeyValuePair<string, string>> Encoded(IReadOnlyList<KeyValuePair<string, TermEntry>> terms) =>
-        terms.Select(t => new KeyValuePair<string, string>(t.Key, EncodePostings(t.Value.Sections))).ToList();
 
     /// <summary>
     /// The files of the index: one script while it weighs at most <paramref name="splitAboveBytes"/>; past that, a
@@ -131,21 +201,24 @@ public sealed class SearchIndex
     /// </summary>
     public IReadOnlyDictionary<string, string> ToFiles(long splitAboveBytes)
     {
+        // Everything is written once as UTF-8 and turned into a string once per file: at 10,000 sheets the index is
+        // 30 MB, and building it as strings, then escaping and measuring them, was a good part of the stage's time.
         var terms = Terms();
-        var postings = Encoded(terms);
-        var whole = Script(GlobalName, Json(terms, postings, chunks: null));
-        if (Encoding.UTF8.GetByteCount(whole) <= splitAboveBytes)
+        var head = Head(terms);
+        var whole = Script(GlobalName, Join(head, "terms", TermsJson(terms)));
+        if (whole.Length <= splitAboveBytes)
         {
-            return new SortedDictionary<string, string>(StringComparer.Ordinal) { [ScriptPath] = whole };
+            return new SortedDictionary<string, string>(StringComparer.Ordinal) { [ScriptPath] = Encoding.UTF8.GetString(whole) };
         }
-        var chunks = postings.GroupBy(t => ChunkKey(t.Key)).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var chunks = terms.GroupBy(t => ChunkKey(t.Term)).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
-            [ScriptPath] = Script(GlobalName, Json(terms, postings, chunks.Keys.Order(StringComparer.Ordinal).ToList())),
+            [ScriptPath] = Encoding.UTF8.GetString(Script(GlobalName, Join(head, "chunks", KeysJson(chunks.Select(c => c.Key))))),
         };
-        foreach (var (key, chunk) in chunks)
+        foreach (var chunk in chunks)
         {
-            files[ChunkPath(key)] = Script($"{ChunksGlobalName}['{key}']", TermsJson(chunk), $"window.{ChunksGlobalName} = window.{ChunksGlobalName} || {{}};\n");
+            var script = Script($"{ChunksGlobalName}['{chunk.Key}']", TermsJson(chunk), $"window.{ChunksGlobalName} = window.{ChunksGlobalName} || {{}};\n");
+            files[ChunkPath(chunk.Key)] = Encoding.UTF8.GetString(script);
         }
         return files;
     }
@@ -168,21 +241,36 @@ public sealed class SearchIndex
         return head.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9') ? head : "_";
     }
 
-    private static string Script(string target, byte[] json, string prelude = "")
+    private static byte[] Script(string target, byte[] json, string prelude = "")
     {
         // JSON.parse of a string literal loads a large index about twice as fast as the same object written as code
         // (browsers parse JSON with a simpler grammar). The JSON has no raw line breaks; only \ and ' need escaping.
-        var literal = Encoding.UTF8.GetString(json).Replace("\\", "\\\\").Replace("'", "\\'");
-        return $"// Search index written by the build (src/Search/SearchIndexStage.cs); read by search.js.\n{prelude}window.{target} = JSON.parse('{literal}');\n";
+        var start = Encoding.UTF8.GetBytes($"// Search index written by the build (src/Search/SearchIndexStage.cs); read by search.js.\n{prelude}window.{target} = JSON.parse('");
+        var end = "');\n"u8;
+        var escapes = json.AsSpan().Count((byte)'\\') + json.AsSpan().Count((byte)'\'');
+        var script = new byte[start.Length + json.Length + escapes + end.Length];
+        start.CopyTo(script, 0);
+        var at = start.Length;
+        foreach (var b in json)
+        {
+            if (b is (byte)'\\' or (byte)'\'')
+            {
+                script[at++] = (byte)'\\';
+            }
+            script[at++] = b;
+        }
+        end.CopyTo(script.AsSpan(at));
+        return script;
     }
 
-    private byte[] Json(IReadOnlyList<KeyValuePair<string, TermEntry>> terms, IReadOnlyList<KeyValuePair<string, string>> postings, IReadOnlyList<string>? chunks)
+    // The main object with pages, sections and titles, as JSON; the terms or the list of chunks are added by Join.
+    private byte[] Head(IReadOnlyList<IndexTerm> terms)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
             json.WriteStartObject();
-            json.WriteNumber("version", 2);
+            json.WriteNumber("version", 3);
             json.WriteStartArray("pages");
             foreach (var page in _pages)
             {
@@ -204,54 +292,69 @@ public sealed class SearchIndex
             }
             json.WriteEndArray();
             json.WriteStartObject("titles");
-            foreach (var (term, entry) in terms.Where(t => t.Value.TitlePages.Count > 0))
+            foreach (var term in terms.Where(t => t.TitlePages.Count > 0))
             {
-                json.WriteStartArray(term);
-                foreach (var p in entry.TitlePages)
+                json.WriteStartArray(term.Term);
+                foreach (var p in term.TitlePages)
                 {
                     json.WriteNumberValue(p);
                 }
                 json.WriteEndArray();
             }
             json.WriteEndObject();
-            if (chunks is null)
+            json.WriteEndObject();
+        }
+        return buffer.ToArray();
+    }
+
+    // head, a JSON object, with one more property: {…} + "name": value → {…,"name":value}. Property names here are
+    // plain ASCII, so they need no escaping.
+    private static byte[] Join(byte[] head, string name, byte[] value)
+    {
+        var property = Encoding.UTF8.GetBytes($",\"{name}\":");
+        var joined = new byte[head.Length - 1 + property.Length + value.Length + 1];
+        head.AsSpan(0, head.Length - 1).CopyTo(joined);
+        property.CopyTo(joined, head.Length - 1);
+        value.CopyTo(joined, head.Length - 1 + property.Length);
+        joined[^1] = (byte)'}';
+        return joined;
+    }
+
+    private static byte[] KeysJson(IEnumerable<string> keys)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            json.WriteStartArray();
+            foreach (var key in keys)
             {
-                json.WritePropertyName("terms");
-                WriteTerms(json, postings);
+                json.WriteStringValue(key);
             }
-            else
+            json.WriteEndArray();
+        }
+        return buffer.ToArray();
+    }
+
+    private static byte[] TermsJson(IEnumerable<IndexTerm> terms)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            json.WriteStartObject();
+            foreach (var term in terms)
             {
-                json.WriteStartArray("chunks");
-                foreach (var key in chunks)
-                {
-                    json.WriteStringValue(key);
-                }
-                json.WriteEndArray();
+                json.WriteString(term.Term, term.Postings);
             }
             json.WriteEndObject();
         }
         return buffer.ToArray();
     }
 
-    private static byte[] TermsJson(IEnumerable<KeyValuePair<string, string>> terms)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            WriteTerms(json, terms);
-        }
-        return buffer.ToArray();
-    }
-
-    private static void WriteTerms(Utf8JsonWriter json, IEnumerable<KeyValuePair<string, string>> postings)
-    {
-        json.WriteStartObject();
-        foreach (var (term, encoded) in postings)
-        {
-            json.WriteString(term, encoded);
-        }
-        json.WriteEndObject();
-    }
+    /// <summary>
+    /// The 64 characters of encoded postings: the first 32 end a number, the last 32 carry on to the next character.
+    /// All are safe unescaped in JSON, in a JavaScript string literal and in HTML, so they cost one byte each.
+    /// </summary>
+    public const string PostingDigits = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
 
     /// <summary>Postings as search.js decodes them: see the format above.</summary>
     public static string EncodePostings(IEnumerable<(int Section, int Heading, int Text)> sections)
@@ -260,28 +363,25 @@ public sealed class SearchIndex
         var previous = 0;
         foreach (var (section, heading, text) in sections)
         {
-            var value = (long)(section - previous) * 8 + (heading > 0 ? 4 : 0) + Math.Min(text, 3);
-            if (encoded.Length > 0)
-            {
-                encoded.Append(' ');
-            }
-            AppendBase36(encoded, value);
+            AppendNumber(encoded, (long)(section - previous) * 8 + (heading > 0 ? 4 : 0) + Math.Min(text, 3));
             previous = section;
         }
         return encoded.ToString();
     }
 
-    private static void AppendBase36(StringBuilder encoded, long value)
+    // Base 32, most significant digit first; every digit but the last is taken from the "carry on" half, so numbers
+    // need no separator: a word in most sections costs one character per section (deltas of 1 to 3, times 8, plus 0 to 7).
+    private static void AppendNumber(StringBuilder encoded, long value)
     {
-        const string digits = "0123456789abcdefghijklmnopqrstuvwxyz";
         Span<char> buffer = stackalloc char[16];
         var start = buffer.Length;
-        do
+        buffer[--start] = PostingDigits[(int)(value % 32)];
+        value /= 32;
+        while (value > 0)
         {
-            buffer[--start] = digits[(int)(value % 36)];
-            value /= 36;
+            buffer[--start] = PostingDigits[32 + (int)(value % 32)];
+            value /= 32;
         }
-        while (value > 0);
         encoded.Append(buffer[start..]);
     }
 

@@ -9,7 +9,8 @@ namespace FichesSite.Search;
 /// its sections with their terms. The index itself is made once every page is known (SearchIndexStage).
 /// </summary>
 /// <param name="excludedPages">Output paths of pages that are not worth finding (home, site map, 404, the search page).</param>
-public sealed class SearchTermsStage(IReadOnlyCollection<string> excludedPages) : IDocumentStage
+/// <param name="terms">Shared by the pages of one build: each distinct word stemmed once, each term one string.</param>
+public sealed class SearchTermsStage(IReadOnlyCollection<string> excludedPages, TermCache terms) : IDocumentStage
 {
     public static readonly MetaKey<IndexedPage> Key = new("search-terms");
 
@@ -23,6 +24,6 @@ public sealed class SearchTermsStage(IReadOnlyCollection<string> excludedPages) 
         }
         var frontMatter = document.Get(FrontMatter.Key);
         var sections = PageSections.Of(document.Get(ParseMarkdownStage.SyntaxTree), frontMatter.Description);
-        return document.With(Key, new IndexedPage(frontMatter.Title, document.OutputPath, sections));
+        return document.With(Key, new IndexedPage(frontMatter.Title, document.OutputPath, sections, terms));
     }
 }

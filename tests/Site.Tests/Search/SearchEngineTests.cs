@@ -72,15 +72,28 @@ public sealed class SearchEngineTests(BuiltSite built) : IClassFixture<BuiltSite
     }
 
     [Fact]
+    public void Postings_written_in_CSharp_read_back_the_same_in_JavaScript()
+    {
+        // Small and large gaps (one to four base-32 digits), heading and text counts, text counts capped at 3.
+        var sections = new List<(int Section, int Heading, int Text)> { (0, 0, 1), (1, 1, 0), (2, 1, 3), (6, 0, 2), (130, 0, 1), (40_000, 1, 7), (140_000, 0, 1) };
+        var encoded = FichesSite.Search.SearchIndex.EncodePostings(sections);
+        Assert.Equal(sections.Count, encoded.Count(c => FichesSite.Search.SearchIndex.PostingDigits.IndexOf(c) < 32));
+        var engine = SearchScripts.Load();
+        engine.SetValue("encoded", encoded);
+        var pairs = engine.Evaluate("Array.prototype.join.call(FichesSearch.decodePostings(encoded), ' ')").AsString();
+        Assert.Equal(string.Join(' ', sections.SelectMany(s => new[] { s.Section, (s.Heading > 0 ? 4 : 0) + Math.Min(s.Text, 3) })), pairs);
+    }
+
+    [Fact]
     public void Ranking_puts_title_before_heading_before_text_and_groups_by_page()
     {
         // Three pages, the same word once in the title of one, the heading of another, the text of the last.
         const string index = """
-            window.FICHES_INDEX = {"version":1,
+            window.FICHES_INDEX = {"version":3,
               "pages":[["Autre","a/index.html"],["Perfusion","b/index.html"],["Rien","c/index.html"]],
               "sections":[[0,"","","Une perfusion au bras."],[0,"Suite","suite","Rien."],[1,"","","Début."],[2,"Perfusion","perfusion","Texte."],[2,"Autre","autre","Encore."]],
               "titles":{"perfusion":[1]},
-              "terms":{"perfusion":"1 s"}};
+              "terms":{"perfusion":"1s"}};
             """;
         var results = Search("perfusion", indexScript: index);
         Assert.Equal(["b/index.html", "c/index.html", "a/index.html"], results.Select(r => r.Path));

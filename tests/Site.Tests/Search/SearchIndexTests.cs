@@ -78,10 +78,12 @@ public sealed class SearchIndexTests(BuiltSite built) : IClassFixture<BuiltSite>
         var titlePages = Index.GetProperty("titles").GetProperty("metastas").EnumerateArray().Select(p => p.GetInt32()).ToList();
         Assert.Single(titlePages);
         Assert.Equal(FichePath, Index.GetProperty("pages")[titlePages[0]][1].GetString());
-        // « fuit »: one section, once in its heading (4) and once in its text (« fuites »: 1), coded in base 36.
+        // « fuit »: one section, once in its heading (4) and once in its text (« fuites »: 1), coded in base 32: every
+        // digit but the last from the upper half of SearchIndex.PostingDigits.
         var fuit = terms.GetProperty("fuit").GetString()!;
-        var value = fuit.Aggregate(0L, (n, c) => n * 36 + "0123456789abcdefghijklmnopqrstuvwxyz".IndexOf(c));
-        Assert.DoesNotContain(" ", fuit);
+        Assert.All(fuit[..^1], c => Assert.True(SearchIndex.PostingDigits.IndexOf(c) >= 32));
+        Assert.InRange(SearchIndex.PostingDigits.IndexOf(fuit[^1]), 0, 31);
+        var value = fuit.Aggregate(0L, (n, c) => n * 32 + SearchIndex.PostingDigits.IndexOf(c) % 32);
         Assert.Equal("fuite-de-ciment-5", sections[(int)(value / 8)].Anchor);
         Assert.Equal(4 + 1, value % 8);
         Assert.DoesNotContain("de", names); // stop words are left out

@@ -40,36 +40,40 @@
     return true;
   }
 
+  // Value of each character of encoded postings (SearchIndex.PostingDigits in C#): 0 to 31 end a number, 32 to 63
+  // carry on to the next character. Anything else is -1 and never appears.
+  var DIGITS = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_';
+  var DIGIT_VALUE = new Int8Array(128);
+  (function () {
+    for (var c = 0; c < 128; c++) { DIGIT_VALUE[c] = DIGITS.indexOf(String.fromCharCode(c)); }
+  }());
+
   /*
-   * A term's postings, as the build wrote them (src/Search/SearchIndex.cs): base-36 numbers separated by spaces, one
-   * per section holding the term, each (section - previous section) * 8 + (4 if in the heading) + min(text count, 3).
-   * Decoded by hand into pairs [section, code, …]: a common word holds thousands of sections, and split/parseInt
-   * made it the slowest part of a query.
+   * A term's postings, as the build wrote them (src/Search/SearchIndex.cs): one base-32 number per section holding
+   * the term, (section - previous section) * 8 + (4 if in the heading) + min(text count, 3), with no separator.
+   * Decoded by hand, in one pass with one table look-up per character, into pairs [section, code, …]: a common
+   * word holds tens of thousands of sections, and decoding it is the largest cost of a cold query.
    */
   function decodePostings(encoded) {
     if (!encoded) { return new Int32Array(0); }
     var length = encoded.length;
-    var count = 1;
-    var i;
-    for (i = 0; i < length; i++) {
-      if (encoded.charCodeAt(i) === 32) { count++; }
-    }
-    var pairs = new Int32Array(count * 2);
+    var pairs = new Int32Array(length * 2); // at most one section per character
     var k = 0;
     var value = 0;
     var section = 0;
-    for (i = 0; i <= length; i++) {
-      var c = i < length ? encoded.charCodeAt(i) : 32;
-      if (c === 32) {
-        section += Math.floor(value / 8);
-        pairs[k++] = section;
-        pairs[k++] = value % 8;
-        value = 0;
+    for (var i = 0; i < length; i++) {
+      var digit = DIGIT_VALUE[encoded.charCodeAt(i)];
+      if (digit >= 32) {
+        value = value * 32 + digit - 32;
       } else {
-        value = value * 36 + (c <= 57 ? c - 48 : c - 87);
+        value = value * 32 + digit;
+        section += value >> 3;
+        pairs[k++] = section;
+        pairs[k++] = value & 7;
+        value = 0;
       }
     }
-    return pairs;
+    return k === pairs.length ? pairs : pairs.slice(0, k);
   }
 
   // The chunk of the index that holds a term: its first two characters when ASCII letters or digits, else '_'
@@ -97,7 +101,10 @@
       this.terms = index.terms;
     }
     this.sortedTerms = Object.keys(this.terms).sort();
+    this.chunkTerms = {}; // sorted terms of each loaded chunk: what edit distance 1 looks at in a split index
     this.decoded = new Map(); // postings of recent terms: typing a word searches the same terms again and again
+    this.slots = []; // per query word, dense score arrays reused from query to query (see wordScores)
+    this.pageMark = new Uint8Array(this.pages.length); // scratch, all zero between uses
     this.sectionsOfPage = this.pages.map(function () { return []; });
     this.pageOfSection = new Int32Array(this.sections.length);
     for (var s = 0; s < this.sections.length; s++) {
@@ -124,11 +131,25 @@
   };
 
   Engine.prototype.addChunk = function (key, terms) {
+    var added = [];
     for (var term in terms) {
-      if (terms.hasOwnProperty(term)) { this.terms[term] = terms[term]; }
+      if (terms.hasOwnProperty(term)) {
+        this.terms[term] = terms[term];
+        added.push(term);
+      }
     }
+    added.sort();
     this.loaded[key] = true;
-    this.sortedTerms = Object.keys(this.terms).sort();
+    this.chunkTerms[key] = added;
+    // Merge rather than sort everything again: both lists are sorted, and a chunk's terms are new.
+    var old = this.sortedTerms;
+    var merged = new Array(old.length + added.length);
+    var i = 0;
+    var j = 0;
+    for (var k = 0; k < merged.length; k++) {
+      merged[k] = j >= added.length || (i < old.length && old[i] < added[j]) ? old[i++] : added[j++];
+    }
+    this.sortedTerms = merged;
   };
 
   Engine.prototype.postings = function (term) {
@@ -174,55 +195,127 @@
     if (Object.keys(found).length === 0 && word.length >= FUZZY_MIN_LENGTH) {
       how = 'fuzzy';
       // Against the stem and the word as typed; never against short terms ("2", "os"), which any guess is near.
-      for (var i = 0; i < this.sortedTerms.length; i++) {
-        var t = this.sortedTerms[i];
-        if (t.length >= FUZZY_MIN_LENGTH - 1 && (withinOneEdit(t, stem) || withinOneEdit(t, word))) { found[t] = true; }
+      // A split index looks only in the chunks of the word and of its stem (those missingChunks loads), so that
+      // what a typo finds does not depend on which chunks earlier queries happened to load.
+      var lists = this.chunks
+        ? [this.chunkTerms[api.chunkKey(word)] || [], api.chunkKey(stem) === api.chunkKey(word) ? [] : this.chunkTerms[api.chunkKey(stem)] || []]
+        : [this.sortedTerms];
+      var shortest = Math.min(stem.length, word.length) - 1;
+      var longest = Math.max(stem.length, word.length) + 1;
+      for (var l = 0; l < lists.length; l++) {
+        var list = lists[l];
+        for (var i = 0; i < list.length; i++) {
+          var t = list[i];
+          if (t.length >= FUZZY_MIN_LENGTH - 1 && t.length >= shortest && t.length <= longest &&
+            (withinOneEdit(t, stem) || withinOneEdit(t, word))) {
+            found[t] = true;
+          }
+        }
       }
     }
     return { word: word, terms: closest(found), how: how };
   };
 
   /*
-   * How well each section matches one query word: the best of the word's terms there, tf-idf with a title worth
-   * more than a heading, worth more than text. score[s] > 0 when section s matches; inSection[s] when the match is
-   * in the section itself rather than only in its page's title.
+   * Dense arrays for one query word, allocated once per engine and cleared after each query through the list of
+   * sections they touched: a query then costs in proportion to the postings it reads, not to the size of the site
+   * (allocating and scanning arrays over every section was most of the time of a query on a rare word).
    */
-  Engine.prototype.wordScores = function (terms) {
+  Engine.prototype.slot = function (w) {
+    if (!this.slots[w]) {
+      var count = this.sections.length;
+      this.slots[w] = { score: new Float64Array(count), inSection: new Uint8Array(count), touched: new Int32Array(count), count: 0 };
+    }
+    return this.slots[w];
+  };
+
+  function release(perWord) {
+    for (var w = 0; w < perWord.length; w++) {
+      var slot = perWord[w];
+      for (var i = 0; i < slot.count; i++) {
+        slot.score[slot.touched[i]] = 0;
+        slot.inSection[slot.touched[i]] = 0;
+      }
+      slot.count = 0;
+    }
+  }
+
+  /*
+   * How well each section matches one query word: the best of the word's terms there, tf-idf with a title worth
+   * more than a heading, worth more than text. Fills slot: score[s] > 0 when section s matches; inSection[s] when
+   * the match is in the section itself rather than only in its page's title; touched[0 … count) the sections
+   * matched, each once.
+   */
+  Engine.prototype.wordScores = function (terms, slot) {
     var count = this.sections.length;
-    var score = new Float64Array(count);
-    var inSection = new Uint8Array(count);
+    var score = slot.score;
+    var touched = slot.touched;
+    var n = slot.count;
+    var inTitle = this.pageMark;
+    var pageOfSection = this.pageOfSection;
     for (var t = 0; t < terms.length; t++) {
       var titlePages = this.titles[terms[t]] || [];
-      var inTitle = {};
-      var df = 0;
-      var i;
-      for (i = 0; i < titlePages.length; i++) {
-        inTitle[titlePages[i]] = true;
-        df += this.sectionsOfPage[titlePages[i]].length;
-      }
       var postings = this.postings(terms[t]);
-      for (i = 0; i < postings.length; i += 2) {
-        if (!inTitle[this.pageOfSection[postings[i]]]) { df++; }
+      var i;
+      var s;
+      // Document frequency: the sections holding the term, every section of a page whose title holds it included.
+      var df = postings.length / 2;
+      if (titlePages.length > 0) {
+        df = 0;
+        for (i = 0; i < titlePages.length; i++) {
+          inTitle[titlePages[i]] = 1;
+          df += this.sectionsOfPage[titlePages[i]].length;
+        }
+        df += countOutside(postings, inTitle, pageOfSection);
       }
       var idf = Math.log(1 + count / Math.max(df, 1));
       for (var p = 0; p < titlePages.length; p++) {
         var ofPage = this.sectionsOfPage[titlePages[p]];
-        for (i = 0; i < ofPage.length; i++) { score[ofPage[i]] = Math.max(score[ofPage[i]], WEIGHT_TITLE * idf); }
+        for (i = 0; i < ofPage.length; i++) {
+          s = ofPage[i];
+          if (score[s] === 0) { touched[n++] = s; }
+          if (WEIGHT_TITLE * idf > score[s]) { score[s] = WEIGHT_TITLE * idf; }
+        }
       }
-      var hasTitles = titlePages.length > 0;
-      for (i = 0; i < postings.length; i += 2) {
-        var s = postings[i];
-        var code = postings[i + 1];
-        var text = code & 3;
-        var raw = (hasTitles && inTitle[this.pageOfSection[s]] ? WEIGHT_TITLE : 0) + ((code & 4) ? WEIGHT_HEADING : 0) +
-          (text > 0 ? TEXT_WEIGHTS[text] : 0);
-        var value = raw * idf;
-        if (value > score[s]) { score[s] = value; }
-        inSection[s] = 1;
-      }
+      n = scorePostings(postings, idf, titlePages.length > 0 ? inTitle : null, pageOfSection, slot, n);
+      for (i = 0; i < titlePages.length; i++) { inTitle[titlePages[i]] = 0; }
     }
-    return { score: score, inSection: inSection };
+    slot.count = n;
+    return slot;
   };
+
+  // The postings whose section is in a page not marked in inTitle (a loop on its own: see scorePostings).
+  function countOutside(postings, inTitle, pageOfSection) {
+    var count = 0;
+    for (var i = 0; i < postings.length; i += 2) {
+      if (!inTitle[pageOfSection[postings[i]]]) { count++; }
+    }
+    return count;
+  }
+
+  /*
+   * The loop over a term's postings, on its own so that the JS engine optimises it alone: inside wordScores, the
+   * optimised loop met code after it that had never run, fell back to the interpreter and was optimised again,
+   * several times per query on a cold page. inTitle: pages whose title holds the term, or null. Returns the new
+   * count of touched sections.
+   */
+  function scorePostings(postings, idf, inTitle, pageOfSection, slot, n) {
+    var score = slot.score;
+    var inSection = slot.inSection;
+    var touched = slot.touched;
+    for (var i = 0; i < postings.length; i += 2) {
+      var s = postings[i];
+      var code = postings[i + 1];
+      var text = code & 3;
+      var raw = (inTitle !== null && inTitle[pageOfSection[s]] ? WEIGHT_TITLE : 0) + ((code & 4) ? WEIGHT_HEADING : 0) +
+        (text > 0 ? TEXT_WEIGHTS[text] : 0);
+      var value = raw * idf;
+      if (score[s] === 0) { touched[n++] = s; }
+      if (value > score[s]) { score[s] = value; }
+      inSection[s] = 1;
+    }
+    return n;
+  }
 
   /*
    * Runs a query. Returns {words: [{word, terms, how}], total, pages: [{page, title, path, score, sections: [{section,
@@ -239,27 +332,48 @@
     for (w = 0; w < words.length; w++) {
       var expansion = this.expand(words[w], typing && w === words.length - 1);
       result.words.push(expansion);
-      if (expansion.terms.length === 0) { return result; }
-      perWord.push(this.wordScores(expansion.terms));
+      if (expansion.terms.length === 0) {
+        release(perWord);
+        return result;
+      }
+      perWord.push(this.wordScores(expansion.terms, this.slot(w)));
     }
 
-    // Candidate pages: those where the first word matches; then every other word must match in the page too.
+    // Candidate pages: those where the rarest word matches; every other word must match in the page too.
     // A first pass scores pages without building anything, so that a common word over thousands of pages stays fast.
+    var rarest = perWord[0];
+    for (w = 1; w < perWord.length; w++) {
+      if (perWord[w].count < rarest.count) { rarest = perWord[w]; }
+    }
     var candidates = [];
-    var seen = new Uint8Array(this.pages.length);
-    var first = perWord[0].score;
-    for (var c = 0; c < first.length; c++) {
-      var pc = this.pageOfSection[c];
-      if (first[c] > 0 && !seen[pc]) { seen[pc] = 1; candidates.push(pc); }
+    var seen = this.pageMark;
+    for (var c = 0; c < rarest.count; c++) {
+      var pc = this.pageOfSection[rarest.touched[c]];
+      if (!seen[pc]) { seen[pc] = 1; candidates.push(pc); }
     }
-    var ranked = [];
+    // The best MAX_PAGES, kept in order as pages are scored (best first; on equal scores, page order): sorting
+    // every page found costs more when a common word finds most of the site.
+    var bestPages = [];
+    var bestScores = [];
     for (var n = 0; n < candidates.length; n++) {
-      var best = this.pageScore(candidates[n], perWord);
-      if (best > 0) { ranked.push({ page: candidates[n], score: best }); }
+      var page = candidates[n];
+      seen[page] = 0;
+      var score = this.pageScore(page, perWord);
+      if (score <= 0) { continue; }
+      result.total++;
+      var at = bestPages.length;
+      while (at > 0 && (score > bestScores[at - 1] || (score === bestScores[at - 1] && page < bestPages[at - 1]))) { at--; }
+      if (at < MAX_PAGES) {
+        bestPages.splice(at, 0, page);
+        bestScores.splice(at, 0, score);
+        if (bestPages.length > MAX_PAGES) {
+          bestPages.pop();
+          bestScores.pop();
+        }
+      }
     }
-    ranked.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
-    result.total = ranked.length;
-    result.pages = ranked.slice(0, MAX_PAGES).map(function (r) { return self.pageResult(r.page, perWord); });
+    result.pages = bestPages.map(function (p) { return self.pageResult(p, perWord); });
+    release(perWord);
     return result;
   };
 
@@ -393,6 +507,7 @@
   };
 
   api.Engine = Engine;
+  api.decodePostings = decodePostings; // for the tests, which hold it to the C# encoder
 
   // The page side: only in a browser, and only when the header's search form and the index are there.
   if (typeof document === 'undefined') { return; }
