@@ -36,7 +36,9 @@ public static class PipelineRunner
             else
             {
                 var perDocument = group.Cast<IDocumentStage>().ToArray();
-                documents = RunInParallel(perDocument, documents, diagnostics, out var elapsed);
+                var pending = documents.ToArray();
+                documents = []; // the pass lets go of each page's previous form as it finishes it
+                documents = RunInParallel(perDocument, pending, diagnostics, out var elapsed);
                 timings.AddRange(perDocument.Select((s, i) => new StageTiming(s.Name, elapsed[i], SummedOverThreads: true)));
             }
             if (HasSiteWideError(diagnostics))
@@ -105,13 +107,15 @@ public static class PipelineRunner
     private static readonly ParallelOptions OneThreadPerCore = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
 
     // Keeps the input order so that the output never depends on thread scheduling.
-    private static Document[] RunInParallel(IDocumentStage[] stages, IReadOnlyList<Document> documents, DiagnosticBag diagnostics, out TimeSpan[] elapsed)
+    // Empties pending as it goes: a page's source text (10,000 of them weigh 100 MB) need not outlive its pass.
+    private static Document[] RunInParallel(IDocumentStage[] stages, Document[] pending, DiagnosticBag diagnostics, out TimeSpan[] elapsed)
     {
-        var results = new Document[documents.Count];
+        var results = new Document[pending.Length];
         var ticks = new long[stages.Length];
-        Parallel.For(0, documents.Count, OneThreadPerCore, i =>
+        Parallel.For(0, pending.Length, OneThreadPerCore, i =>
         {
-            var document = documents[i];
+            var document = pending[i];
+            pending[i] = null!;
             for (var s = 0; s < stages.Length && !diagnostics.HasErrorsFor(document.SourcePath); s++)
             {
                 var start = Stopwatch.GetTimestamp();

@@ -68,6 +68,10 @@ public sealed class LayoutStage(
                 $"Vérifiez le fichier {templates.LayoutPath(layout).Replace('\\', '/')} ou le champ « layout » de la page.");
             return document;
         }
-        return document.WithContent(_printAddresses.Apply(document.OutputPath, html));
+        // What only the page's HTML needed (the QR code, the JSON-LD) is in it now: not kept for the site-wide stages.
+        return document
+            .WithContent(_printAddresses.Apply(document.OutputPath, html))
+            .Without(PrintSheet.Key)
+            .Without(StructuredDataStage.JsonLd);
     }
 }

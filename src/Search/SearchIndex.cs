@@ -47,7 +47,8 @@ public sealed class IndexedPage
         cache ??= new TermCache();
         Title = title;
         Path = path;
-        Sections = sections;
+        // Only the snippet of a section's text is written; the whole text serves the terms below, then goes.
+        Sections = sections.Select(section => section with { Text = SearchIndex.Snippet(section.Text) }).ToArray();
         var titleTerms = new List<string>();
         FrenchNormalizer.ForEachWord(title, (titleTerms, cache), static (word, s) =>
         {
@@ -66,6 +67,7 @@ public sealed class IndexedPage
 
     public string Path { get; }
 
+    /// <summary>The sections, each text cut to its snippet.</summary>
     public IReadOnlyList<PageSection> Sections { get; }
 
     /// <summary>The distinct terms of the title.</summary>
@@ -287,7 +289,7 @@ public sealed class SearchIndex
                 json.WriteNumberValue(p);
                 json.WriteStringValue(section.Heading);
                 json.WriteStringValue(section.Anchor);
-                json.WriteStringValue(Snippet(section.Text));
+                json.WriteStringValue(section.Text); // already cut to a snippet by IndexedPage
                 json.WriteEndArray();
             }
             json.WriteEndArray();
