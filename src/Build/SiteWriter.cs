@@ -149,15 +149,23 @@ public sealed class SiteWriter(
         WriteBytes(path, Utf8.GetBytes(content), replaceAtomically);
     }
 
-    /// <summary>A page and what it brings with it (its print style sheet), beside it.</summary>
-    public static void WritePage(string site, Document document, bool replaceAtomically = false)
+    /// <summary>The files a page is written as, by site path: its HTML and what it brings with it (its print style sheet).</summary>
+    public static IEnumerable<(string SitePath, byte[] Bytes)> FilesOf(Document document)
     {
-        WriteFile(site, document.OutputPath, document.Content, replaceAtomically);
+        yield return (document.OutputPath, Utf8.GetBytes(document.Content));
         foreach (var file in GeneratedFiles.Of(document))
         {
-            var filePath = Path.Combine(site, file.SitePath);
-            Directory.CreateDirectory(Path.GetDirectoryName(filePath)!);
-            WriteBytes(filePath, file.Bytes, replaceAtomically);
+            yield return (file.SitePath, file.Bytes);
+        }
+    }
+
+    private static void WritePage(string site, Document document, bool replaceAtomically)
+    {
+        foreach (var (sitePath, bytes) in FilesOf(document))
+        {
+            var path = Path.Combine(site, sitePath);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            WriteBytes(path, bytes, replaceAtomically);
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 using FichesSite.Pipeline;
 
 namespace FichesSite.Build;
@@ -13,8 +12,6 @@ namespace FichesSite.Build;
 /// <param name="keepContent">The preview keeps the HTML, to compare the next build's pages with it.</param>
 public sealed class WritePageStage : IDocumentStage
 {
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-
     // Enough pages waiting to keep the disk busy, few enough to weigh a few megabytes.
     private const int QueuedFiles = 256;
 
@@ -22,7 +19,8 @@ public sealed class WritePageStage : IDocumentStage
     private readonly bool _keepContent;
     private readonly BlockingCollection<(string Path, byte[] Bytes)> _queue = new(QueuedFiles);
     private readonly Task _writer;
-    private Exception? _failure;
+    // Set by the writer thread, read by the page threads to stop queueing after a failure.
+    private volatile Exception? _failure;
 
     public WritePageStage(OutputFolder output, bool keepContent)
     {
@@ -41,10 +39,9 @@ public sealed class WritePageStage : IDocumentStage
         {
             return document; // reported once, by Finish
         }
-        _queue.Add((Path.Combine(_output.Staging, document.OutputPath), Utf8.GetBytes(document.Content)));
-        foreach (var file in GeneratedFiles.Of(document))
+        foreach (var (sitePath, bytes) in SiteWriter.FilesOf(document))
         {
-            _queue.Add((Path.Combine(_output.Staging, file.SitePath), file.Bytes));
+            _queue.Add((Path.Combine(_output.Staging, sitePath), bytes));
         }
         return _keepContent ? document : document.WithContent(string.Empty);
     }

@@ -31,7 +31,7 @@ public sealed class LinkCheckStage(IReadOnlyCollection<string> otherSiteFiles, s
             {
                 var problem = baseUrl is not null && url.StartsWith(baseUrl, StringComparison.Ordinal)
                     ? Problem(SiteRootPage, url[baseUrl.Length..], idsByPage, files)
-                    : links.Fetched.Contains(url) && SiteUrls.IsExternal(url) && !IsEmbedded(url)
+                    : links.Fetched.Contains(url) && SiteUrls.IsExternal(url)
                         ? "la page irait chercher ce fichier hors du site (aucune requête ne doit quitter le site : ni CDN, ni police, ni statistiques externes)"
                         : Problem(page.OutputPath, url, idsByPage, files);
                 if (problem is not null)
@@ -42,9 +42,6 @@ public sealed class LinkCheckStage(IReadOnlyCollection<string> otherSiteFiles, s
         });
         return documents;
     }
-
-    // A data: URI is carried by the page itself (the print QR code): fetching it asks nothing of any server.
-    private static bool IsEmbedded(string url) => url.StartsWith("data:", StringComparison.OrdinalIgnoreCase);
 
     private static string? Problem(string fromPage, string url, Dictionary<string, HashSet<string>> idsByPage, HashSet<string> files)
     {
