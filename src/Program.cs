@@ -75,7 +75,8 @@ public static class Program
             foreach (var timing in result.Timings)
             {
                 var kind = timing.SummedOverThreads ? "  (summed over threads)" : "";
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {timing.Stage,-18} {timing.Elapsed.TotalMilliseconds,8:0} ms{kind}"));
+                var allocated = timing.AllocatedBytes / 1_000_000.0;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {timing.Stage,-18} {timing.Elapsed.TotalMilliseconds,8:0} ms {allocated,8:0} MB allocated{kind}"));
             }
         }
         foreach (var diagnostic in result.Diagnostics.Take(MaxPrinted))

@@ -74,6 +74,7 @@ public static class SiteBuilder
         var timings = result.Timings.ToList();
 
         var write = Stopwatch.StartNew();
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
         var succeeded = (writePages?.Finish(diagnostics) ?? true) && result.Completed;
         var report = succeeded && options.ReportPath is not null
             ? new ReviewReport(options.ReportPath, result.Documents, options.InputDirectory, today)
@@ -90,7 +91,7 @@ public static class SiteBuilder
             {
                 succeeded = output is null ? writer.Update(cache!, diagnostics) : writer.Finish(output, cache, diagnostics);
             }
-            timings.Add(new StageTiming(output is null ? "write changes" : "finish site", write.Elapsed));
+            timings.Add(new StageTiming(output is null ? "write changes" : "finish site", write.Elapsed, AllocatedBytes: GC.GetTotalAllocatedBytes() - allocatedBefore));
         }
         if (succeeded)
         {
