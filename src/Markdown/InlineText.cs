@@ -13,7 +13,8 @@ public static class InlineText
         return text.ToString().Trim();
     }
 
-    private static void Append(Inline? inline, StringBuilder text)
+    /// <summary>Appends the plain text of <paramref name="inline"/> to <paramref name="text"/>, untrimmed, without a string of its own.</summary>
+    public static void Append(Inline? inline, StringBuilder text)
     {
         switch (inline)
         {
