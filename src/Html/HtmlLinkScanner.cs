@@ -41,17 +41,17 @@ public static class HtmlLinkScanner
                 i++; // « </… », « <!DOCTYPE », or a lone « < » in text
                 continue;
             }
-            var name = html[nameStart..nameEnd].ToLowerInvariant();
+            var name = KnownName(html.AsSpan(nameStart, nameEnd - nameStart));
             var (attributes, tagEnd) = Attributes(html, nameEnd);
-            if (attributes.TryGetValue("id", out var id))
+            if (attributes.Id is { } id)
             {
                 ids.Add(id);
             }
             var url = name switch
             {
-                "a" => attributes.GetValueOrDefault("href"),
-                "link" when attributes.GetValueOrDefault("rel") != "canonical" => attributes.GetValueOrDefault("href"),
-                "script" or "img" => attributes.GetValueOrDefault("src"),
+                "a" => attributes.Href,
+                "link" when attributes.Rel != "canonical" => attributes.Href,
+                "script" or "img" => attributes.Src,
                 _ => null,
             };
             if (url is not null && seen.Add(url))
@@ -67,10 +67,29 @@ public static class HtmlLinkScanner
         return new Result(ids, urls, fetched);
     }
 
-    // Attributes from just after the tag name to the closing « > »; values decoded, names lower-cased.
-    private static (Dictionary<string, string> Attributes, int End) Attributes(string html, int i)
+    // The tag names this scanner acts on, as constants; any other tag is null (no string made for it).
+    private static readonly string[] KnownNames = ["a", "link", "script", "img", "style", "textarea", "title"];
+
+    private static string? KnownName(ReadOnlySpan<char> name)
     {
-        var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var known in KnownNames)
+        {
+            if (name.Equals(known, StringComparison.OrdinalIgnoreCase))
+            {
+                return known;
+            }
+        }
+        return null;
+    }
+
+    // The only attributes read; the first of each name counts, as in a browser.
+    private record struct TagAttributes(string? Id, string? Href, string? Src, string? Rel);
+
+    // Attributes from just after the tag name to the closing « > »; values decoded, names compared without case.
+    // Only the four read become strings: a dictionary of every attribute of every tag was a tenth of a build's garbage.
+    private static (TagAttributes Attributes, int End) Attributes(string html, int i)
+    {
+        var attributes = new TagAttributes();
         while (i < html.Length)
         {
             while (i < html.Length && (char.IsWhiteSpace(html[i]) || html[i] == '/'))
@@ -86,12 +105,12 @@ public static class HtmlLinkScanner
             {
                 i++;
             }
-            var name = html[nameStart..i].ToLowerInvariant();
+            var name = html.AsSpan(nameStart, i - nameStart);
             while (i < html.Length && char.IsWhiteSpace(html[i]))
             {
                 i++;
             }
-            var value = "";
+            var value = ReadOnlySpan<char>.Empty;
             if (i < html.Length && html[i] == '=')
             {
                 i++;
@@ -104,7 +123,7 @@ public static class HtmlLinkScanner
                     var quote = html[i];
                     var close = html.IndexOf(quote, i + 1);
                     close = close < 0 ? html.Length : close;
-                    value = html[(i + 1)..close];
+                    value = html.AsSpan((i + 1)..close);
                     i = Math.Min(close + 1, html.Length);
                 }
                 else
@@ -114,13 +133,30 @@ public static class HtmlLinkScanner
                     {
                         i++;
                     }
-                    value = html[start..i];
+                    value = html.AsSpan(start..i);
                 }
             }
-            attributes.TryAdd(name, WebUtility.HtmlDecode(value));
+            if (name.Equals("id", StringComparison.OrdinalIgnoreCase))
+            {
+                attributes.Id ??= Decoded(value);
+            }
+            else if (name.Equals("href", StringComparison.OrdinalIgnoreCase))
+            {
+                attributes.Href ??= Decoded(value);
+            }
+            else if (name.Equals("src", StringComparison.OrdinalIgnoreCase))
+            {
+                attributes.Src ??= Decoded(value);
+            }
+            else if (name.Equals("rel", StringComparison.OrdinalIgnoreCase))
+            {
+                attributes.Rel ??= Decoded(value);
+            }
         }
         return (attributes, html.Length);
     }
+
+    private static string Decoded(ReadOnlySpan<char> value) => value.Contains('&') ? WebUtility.HtmlDecode(value.ToString()) : value.ToString();
 
     private static int SkipRawText(string html, int from, string element)
     {
