@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace FichesSite.Text;
 
@@ -13,7 +12,31 @@ public static class AccentFolding
     /// <summary>Lower-case words without diacritics, separated by single spaces.</summary>
     public static string Fold(string text)
     {
-        var builder = new StringBuilder(text.Length);
+        var buffer = text.Length <= 256 ? stackalloc char[text.Length * 2] : new char[text.Length * 2];
+        return new string(buffer[..FoldInto(text, buffer)]);
+    }
+
+    /// <summary>True when <paramref name="text"/> begins with the words of <paramref name="prefix"/>, once both are folded.</summary>
+    /// <remarks>Folds into stack buffers: the content contract asks this for every heading of every page.</remarks>
+    public static bool StartsWithWords(string text, string prefix)
+    {
+        if (text.Length > 256 || prefix.Length > 256)
+        {
+            var (longText, longPrefix) = (Fold(text), Fold(prefix));
+            return longText == longPrefix || longText.StartsWith(longPrefix + " ", StringComparison.Ordinal);
+        }
+        Span<char> textBuffer = stackalloc char[text.Length * 2];
+        Span<char> prefixBuffer = stackalloc char[prefix.Length * 2];
+        var foldedText = textBuffer[..FoldInto(text, textBuffer)];
+        var foldedPrefix = prefixBuffer[..FoldInto(prefix, prefixBuffer)];
+        return foldedText.StartsWith(foldedPrefix)
+            && (foldedText.Length == foldedPrefix.Length || foldedText[foldedPrefix.Length] == ' ');
+    }
+
+    // Writes the folded text into destination (twice the text's length is always enough: œ becomes two letters) and returns its length.
+    private static int FoldInto(ReadOnlySpan<char> text, Span<char> destination)
+    {
+        var length = 0;
         var pendingSpace = false;
         foreach (var c in text)
         {
@@ -23,39 +46,33 @@ public static class AccentFolding
                 continue;
             }
             var lower = char.ToLowerInvariant(LatinLetters.Base(c));
-            switch (lower)
+            var letters = lower switch
             {
-                case 'œ' or 'Œ': AppendWord(builder, "oe", ref pendingSpace); continue;
-                case 'æ' or 'Æ': AppendWord(builder, "ae", ref pendingSpace); continue;
-                case 'ß': AppendWord(builder, "ss", ref pendingSpace); continue;
+                'œ' or 'Œ' => "oe",
+                'æ' or 'Æ' => "ae",
+                'ß' => "ss",
+                _ => null,
+            };
+            if (letters is null && !char.IsAsciiLetterOrDigit(lower))
+            {
+                pendingSpace = length > 0;
+                continue;
             }
-            if (char.IsAsciiLetterOrDigit(lower))
+            if (pendingSpace)
             {
-                AppendWord(builder, lower.ToString(), ref pendingSpace);
+                destination[length++] = ' ';
+                pendingSpace = false;
+            }
+            if (letters is null)
+            {
+                destination[length++] = lower;
             }
             else
             {
-                pendingSpace = builder.Length > 0;
+                letters.CopyTo(destination[length..]);
+                length += letters.Length;
             }
         }
-        return builder.ToString();
-    }
-
-    /// <summary>True when <paramref name="text"/> begins with the words of <paramref name="prefix"/>, once both are folded.</summary>
-    public static bool StartsWithWords(string text, string prefix)
-    {
-        var foldedText = Fold(text);
-        var foldedPrefix = Fold(prefix);
-        return foldedText == foldedPrefix || foldedText.StartsWith(foldedPrefix + " ", StringComparison.Ordinal);
-    }
-
-    private static void AppendWord(StringBuilder builder, string letters, ref bool pendingSpace)
-    {
-        if (pendingSpace)
-        {
-            builder.Append(' ');
-            pendingSpace = false;
-        }
-        builder.Append(letters);
+        return length;
     }
 }
