@@ -16,11 +16,20 @@ public sealed class RenderMarkdownStage(MarkdownPipeline markdown) : IDocumentSt
 
     public string Name => "render Markdown";
 
-    public Document Run(Document document, DiagnosticBag diagnostics)
+    // One renderer per thread, set up once and reused page after page, as Markdig's own Markdown.ToHtml does: a new
+    // renderer and writer for each page were most of what this stage allocated.
+    private readonly ThreadLocal<(StringWriter Writer, HtmlRenderer Renderer)> _renderers = new(() =>
     {
         var writer = new StringWriter { NewLine = "\n" };
         var renderer = new HtmlRenderer(writer);
         markdown.Setup(renderer);
+        return (writer, renderer);
+    });
+
+    public Document Run(Document document, DiagnosticBag diagnostics)
+    {
+        var (writer, renderer) = _renderers.Value;
+        writer.GetStringBuilder().Clear();
         var open = false;
         foreach (var block in document.Get(ParseMarkdownStage.SyntaxTree))
         {

@@ -29,6 +29,19 @@ public sealed class LayoutStage(
 
     private readonly PrintAddresses _printAddresses = new(baseUrl);
 
+    private readonly ThreadLocal<StringWriter> _buffers = new(() => new StringWriter());
+
+    // A builder that was cleared keeps its capacity as one chunk, so a page is nearly always readable in place.
+    private static ReadOnlySpan<char> SpanOf(System.Text.StringBuilder builder)
+    {
+        var chunks = builder.GetChunks();
+        if (chunks.MoveNext() && chunks.Current.Length == builder.Length)
+        {
+            return chunks.Current.Span;
+        }
+        return builder.ToString();
+    }
+
     public Document Run(Document document, DiagnosticBag diagnostics) => RenderOrReuse(document, siteModel.Model, diagnostics);
 
     // The same Document instance comes back from the page cache when its file did not change.
@@ -54,23 +67,28 @@ public sealed class LayoutStage(
         // The 404 page is served at any depth of the site, so its links must be absolute.
         var absoluteBase = document.OutputPath == SiteModel.NotFoundPage ? model.AbsoluteUrl("") : null;
         var values = model.For(document);
-        var (body, error) = templates.Render(layout, values, document.OutputPath, absoluteBase);
-        var html = body;
-        if (body is not null)
+        // Each thread renders into one reused buffer, read in place by the print addresses: the page is made
+        // into a string once, not once per step.
+        var output = _buffers.Value!;
+        output.GetStringBuilder().Clear();
+        var error = templates.RenderTo(output, layout, values, document.OutputPath, absoluteBase);
+        if (error is null)
         {
-            values["content"] = body;
-            (html, error) = templates.Render(BaseLayout, values, document.OutputPath, absoluteBase);
+            values["content"] = output.ToString();
+            output.GetStringBuilder().Clear();
             layout = BaseLayout;
+            error = templates.RenderTo(output, layout, values, document.OutputPath, absoluteBase);
         }
-        if (html is null)
+        if (error is not null)
         {
             diagnostics.Error(document.SourcePath, frontMatter.LineOf("layout"), $"mise en page impossible avec le gabarit « {layout} » : {error}",
                 $"Vérifiez le fichier {templates.LayoutPath(layout).Replace('\\', '/')} ou le champ « layout » de la page.");
             return document;
         }
+        var html = _printAddresses.Apply(document.OutputPath, SpanOf(output.GetStringBuilder()));
         // What only the page's HTML needed (the QR code, the JSON-LD) is in it now: not kept for the site-wide stages.
         return document
-            .WithContent(_printAddresses.Apply(document.OutputPath, html))
+            .WithContent(html)
             .Without(PrintSheet.Key)
             .Without(StructuredDataStage.JsonLd);
     }

@@ -63,24 +63,30 @@ public sealed class ThemeTemplates
         }
     }
 
-    /// <summary>Renders a layout with the given model; returns the error text instead when the layout is missing or broken.</summary>
-    public (string? Html, string? Error) Render(string layout, object model, string pageOutputPath, string? absoluteBase)
+    /// <summary>Renders a layout into <paramref name="output"/>; returns the error text when the layout is missing or broken, else null.</summary>
+    public string? RenderTo(TextWriter output, string layout, object model, string pageOutputPath, string? absoluteBase)
     {
         var (template, error) = _layouts.GetOrAdd(layout, name => new Lazy<(IFluidTemplate?, string?)>(() => Parse(name))).Value;
         if (template is null)
         {
-            return (null, error);
+            return error;
         }
         var context = new TemplateContext(model, _options);
         context.AmbientValues[PagePathKey] = pageOutputPath;
         context.AmbientValues[AbsoluteBaseKey] = absoluteBase ?? "";
         try
         {
-            return (template.Render(context, Encoder), null);
+            // Liquid here never awaits anything (partials come from memory), so this completes at once.
+            var rendering = template.RenderAsync(output, Encoder, context);
+            if (!rendering.IsCompletedSuccessfully)
+            {
+                rendering.AsTask().GetAwaiter().GetResult();
+            }
+            return null;
         }
         catch (Exception e) when (e is ParseException or InvalidOperationException or FileNotFoundException)
         {
-            return (null, e.Message);
+            return e.Message;
         }
     }
 
