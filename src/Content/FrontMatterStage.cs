@@ -28,14 +28,27 @@ public sealed class FrontMatterStage(DateOnly today) : IDocumentStage
                 "Copiez une fiche existante comme modèle (en-tête entre deux lignes ---, puis le texte), ou supprimez ce fichier.");
             return document;
         }
-        var lines = document.Content.Split('\n');
-        if (lines.Length == 0 || lines[0].TrimEnd('\r', ' ') != Fence)
+        // Lines are found by index, not split: a sheet's body is copied once, not once per line and again joined.
+        var content = document.Content;
+        var firstEnd = LineEnd(content, 0);
+        if (!IsFence(content, 0, firstEnd))
         {
             diagnostics.Error(file, 1, "le fichier ne commence pas par un en-tête YAML.",
                 "Commencez le fichier par une ligne « --- », les champs (title: …, description: …), puis une ligne « --- ».");
             return document;
         }
-        var closing = Array.FindIndex(lines, 1, l => l.TrimEnd('\r', ' ') == Fence);
+        var closing = -1; // the closing fence's line index (0 is the opening fence)
+        var (closingStart, closingEnd) = (0, 0);
+        for (var (start, line) = (firstEnd + 1, 1); start <= content.Length && firstEnd < content.Length; line++)
+        {
+            var end = LineEnd(content, start);
+            if (IsFence(content, start, end))
+            {
+                (closing, closingStart, closingEnd) = (line, start, end);
+                break;
+            }
+            start = end + 1;
+        }
         if (closing < 0)
         {
             diagnostics.Error(file, 1, "l’en-tête YAML n’est jamais fermé.",
@@ -43,7 +56,7 @@ public sealed class FrontMatterStage(DateOnly today) : IDocumentStage
             return document;
         }
 
-        var yaml = string.Join('\n', lines[1..closing]);
+        var yaml = closing == 1 ? "" : content[(firstEnd + 1)..(closingStart - 1)];
         var mapping = ParseMapping(yaml, file, diagnostics);
         if (mapping is null)
         {
@@ -56,9 +69,14 @@ public sealed class FrontMatterStage(DateOnly today) : IDocumentStage
         diagnostics.AddRange(problems);
         // The header's lines are blanked rather than cut, so that line numbers in the Markdown
         // syntax tree are the file's own and no later stage needs to know the header's size.
-        var body = new string('\n', closing + 1) + string.Join('\n', lines[(closing + 1)..]);
+        var body = string.Concat(new string('\n', closing + 1), closingEnd < content.Length ? content.AsSpan(closingEnd + 1) : "");
         return frontMatter is null ? document : document.WithContent(body).With(FrontMatter.Key, frontMatter);
     }
+
+    // Where the line starting at start ends: its '\n', or the end of the text.
+    private static int LineEnd(string text, int start) => text.IndexOf('\n', start) is var end and >= 0 ? end : text.Length;
+
+    private static bool IsFence(string text, int start, int end) => text.AsSpan(start, end - start).TrimEnd("\r ").SequenceEqual(Fence);
 
     private static YamlMappingNode? ParseMapping(string yaml, string file, DiagnosticBag diagnostics)
     {
