@@ -69,7 +69,7 @@ public static class FrenchNormalizer
         var length = 0;
         foreach (var original in text)
         {
-            var c = char.ToLowerInvariant(original);
+            var c = original < 0x80 ? (char.IsAsciiLetterUpper(original) ? (char)(original | 0x20) : original) : char.ToLowerInvariant(original);
             if (c < 0x80)
             {
                 // ASCII, most of French text: no accent to drop, no mark to skip.
@@ -123,6 +123,14 @@ public static class FrenchNormalizer
         }
     }
 
+    // No stop word is longer than this: longer words skip the look-up, which every word of every page would pay.
+    private static readonly int LongestStopWord = StopWords.Max(w => w.Length);
+
+    // Step 5: single letters and stop words are dropped (a single digit is kept).
+    private static bool IsKept(ReadOnlySpan<char> word) =>
+        (word.Length > 1 || (word.Length == 1 && char.IsDigit(word[0])))
+        && (word.Length > LongestStopWord || !StopWordSpans.Contains(word));
+
     private static readonly string[] Elisions = ["jusqu'", "lorsqu'", "puisqu'", "qu'", "l'", "d'", "j'", "m'", "n'", "s'", "t'", "c'"];
 
     // A run of letters, digits and apostrophes: without its leading elision, split at apostrophes, filtered.
@@ -130,6 +138,16 @@ public static class FrenchNormalizer
     {
         if (run.IsEmpty)
         {
+            return;
+        }
+        var apostrophe = run.IndexOf('\'');
+        if (apostrophe < 0)
+        {
+            // Most words: no elision to strip, nothing to split.
+            if (IsKept(run))
+            {
+                handler(run, state);
+            }
             return;
         }
         foreach (var elision in Elisions)
@@ -142,9 +160,9 @@ public static class FrenchNormalizer
         }
         while (true)
         {
-            var apostrophe = run.IndexOf('\'');
+            apostrophe = run.IndexOf('\'');
             var word = apostrophe < 0 ? run : run[..apostrophe];
-            if ((word.Length > 1 || (word.Length == 1 && char.IsDigit(word[0]))) && !StopWordSpans.Contains(word))
+            if (IsKept(word))
             {
                 handler(word, state);
             }
