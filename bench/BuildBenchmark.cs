@@ -81,9 +81,14 @@ public static class BuildBenchmark
     private static string PublishGenerator(string repository)
     {
         var folder = Path.Combine(Path.GetTempPath(), "fiches-bench-generator");
-        if (Directory.Exists(folder))
+        // Also the intermediate files of earlier linux-x64 publishes: an incremental publish that switches between
+        // composite and per-assembly ReadyToRun can mix the two and give a generator that aborts at start.
+        foreach (var stale in new[] { folder, Path.Combine(repository, "obj", "Release", "net10.0", "linux-x64"), Path.Combine(repository, "bin", "Release", "net10.0", "linux-x64") })
         {
-            Directory.Delete(folder, recursive: true);
+            if (Directory.Exists(stale))
+            {
+                Directory.Delete(stale, recursive: true);
+            }
         }
         var publish = ChildProcess.Measure("dotnet", ["publish", Path.Combine(repository, "Site.csproj"), "-c", "Release", "-r", "linux-x64",
             "--self-contained", "true", "-p:PublishReadyToRunComposite=true", "-o", folder]);
