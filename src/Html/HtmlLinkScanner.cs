@@ -1,4 +1,5 @@
 using System.Net;
+using FichesSite.Text;
 
 namespace FichesSite.Html;
 
@@ -15,8 +16,10 @@ public static class HtmlLinkScanner
     /// <param name="Fetched">The URLs the browser fetches by itself when showing the page (styles, scripts, images, icons).</param>
     public sealed record Result(HashSet<string> Ids, List<string> Urls, HashSet<string> Fetched);
 
-    public static Result Scan(string html)
+    /// <param name="pool">Where ids and URLs are kept once for the whole site (the link check holds every page's until the end).</param>
+    public static Result Scan(string html, StringPool? pool = null)
     {
+        pool ??= new StringPool();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var urls = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -42,7 +45,7 @@ public static class HtmlLinkScanner
                 continue;
             }
             var name = KnownName(html.AsSpan(nameStart, nameEnd - nameStart));
-            var (attributes, tagEnd) = Attributes(html, nameEnd);
+            var (attributes, tagEnd) = Attributes(html, nameEnd, pool);
             if (attributes.Id is { } id)
             {
                 ids.Add(id);
@@ -87,7 +90,7 @@ public static class HtmlLinkScanner
 
     // Attributes from just after the tag name to the closing « > »; values decoded, names compared without case.
     // Only the four read become strings: a dictionary of every attribute of every tag was a tenth of a build's garbage.
-    private static (TagAttributes Attributes, int End) Attributes(string html, int i)
+    private static (TagAttributes Attributes, int End) Attributes(string html, int i, StringPool pool)
     {
         var attributes = new TagAttributes();
         while (i < html.Length)
@@ -138,25 +141,26 @@ public static class HtmlLinkScanner
             }
             if (name.Equals("id", StringComparison.OrdinalIgnoreCase))
             {
-                attributes.Id ??= Decoded(value);
+                attributes.Id ??= Decoded(value, pool);
             }
             else if (name.Equals("href", StringComparison.OrdinalIgnoreCase))
             {
-                attributes.Href ??= Decoded(value);
+                attributes.Href ??= Decoded(value, pool);
             }
             else if (name.Equals("src", StringComparison.OrdinalIgnoreCase))
             {
-                attributes.Src ??= Decoded(value);
+                attributes.Src ??= Decoded(value, pool);
             }
             else if (name.Equals("rel", StringComparison.OrdinalIgnoreCase))
             {
-                attributes.Rel ??= Decoded(value);
+                attributes.Rel ??= Decoded(value, pool);
             }
         }
         return (attributes, html.Length);
     }
 
-    private static string Decoded(ReadOnlySpan<char> value) => value.Contains('&') ? WebUtility.HtmlDecode(value.ToString()) : value.ToString();
+    private static string Decoded(ReadOnlySpan<char> value, StringPool pool) =>
+        pool.Get(value.Contains('&') ? WebUtility.HtmlDecode(value.ToString()) : value);
 
     private static int SkipRawText(string html, int from, string element)
     {

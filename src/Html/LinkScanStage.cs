@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using FichesSite.Pipeline;
+using FichesSite.Text;
 
 namespace FichesSite.Html;
 
@@ -24,13 +25,15 @@ public sealed class LinkScanStage(LinkScanStage.Memory? memory = null) : IDocume
 
     public string Name => "read links";
 
+    private readonly StringPool _strings = new();
+
     public Document Run(Document document, DiagnosticBag diagnostics)
     {
         if (memory is not null && memory.Pages.TryGetValue(document.OutputPath, out var known) && ReferenceEquals(known.Input, document))
         {
             return known.Output;
         }
-        var (ids, urls, fetched) = HtmlLinkScanner.Scan(document.Content);
+        var (ids, urls, fetched) = HtmlLinkScanner.Scan(document.Content, _strings);
         var output = document.With(PageLinks.Key, new PageLinks(ids, urls, fetched));
         if (memory is not null)
         {

@@ -1,0 +1,27 @@
+using System.Collections.Concurrent;
+
+namespace FichesSite.Text;
+
+/// <summary>
+/// One string per distinct value, shared by the pages of a build. The pages of a site repeat the same addresses
+/// and ids (the header's and footer's links, the sections' anchors): kept once each rather than once per page,
+/// 10,000 pages hold a few thousand strings instead of hundreds of thousands. A value already pooled costs a
+/// look-up and no allocation.
+/// </summary>
+public sealed class StringPool
+{
+    private readonly ConcurrentDictionary<string, string> _strings = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _spans;
+
+    public StringPool() => _spans = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public string Get(ReadOnlySpan<char> value)
+    {
+        if (_spans.TryGetValue(value, out var pooled))
+        {
+            return pooled;
+        }
+        var text = value.ToString();
+        return _strings.GetOrAdd(text, text);
+    }
+}
