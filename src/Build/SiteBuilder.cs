@@ -69,7 +69,7 @@ public static class SiteBuilder
             new LinkCheckStage([.. assets.SitePaths, SearchIndexStage.ScriptPath], site.BaseUrl),
             search,
         ];
-        var result = PipelineRunner.Run(stages, diagnostics);
+        var result = PipelineRunner.Run(stages, diagnostics, compactAfterPasses: cache is null);
         cache?.Pages.KeepOnly(result.Documents.Select(d => d.SourcePath));
         var timings = result.Timings.ToList();
 

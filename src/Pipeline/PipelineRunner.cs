@@ -23,10 +23,14 @@ public sealed record PipelineResult(IReadOnlyList<Document> Documents, IReadOnly
 /// </summary>
 public static class PipelineRunner
 {
-    // A pass over fewer pages leaves too little garbage to be worth a full collection (and the preview's rebuilds stay quick).
+    // A pass over fewer pages leaves too little garbage to be worth a full collection.
     private const int CompactAfterPages = 2_000;
 
-    public static PipelineResult Run(IEnumerable<IStage> stages, DiagnosticBag diagnostics)
+    /// <param name="compactAfterPasses">
+    /// For a build that runs once and exits: compact the heap after a large pass (see below). The preview, whose
+    /// rebuilds reuse nearly every page and must stay quick, does not.
+    /// </param>
+    public static PipelineResult Run(IEnumerable<IStage> stages, DiagnosticBag diagnostics, bool compactAfterPasses = false)
     {
         IReadOnlyList<Document> documents = [];
         var timings = new List<StageTiming>();
@@ -46,7 +50,7 @@ public static class PipelineRunner
                 documents = []; // the pass lets go of each page's previous form as it finishes it
                 documents = RunInParallel(perDocument, pending, diagnostics, out var elapsed, out var allocated);
                 timings.AddRange(perDocument.Select((s, i) => new StageTiming(s.Name, elapsed[i], SummedOverThreads: true, allocated[i])));
-                if (pending.Length >= CompactAfterPages)
+                if (compactAfterPasses && pending.Length >= CompactAfterPages)
                 {
                     // What every page made and dropped now lies in the oldest generation, which the collector seldom
                     // visits: it is compacted here, once per pass, before the site stages build their large outputs
