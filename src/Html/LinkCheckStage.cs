@@ -10,7 +10,11 @@ namespace FichesSite.Html;
 /// is left out: it must be absolute.
 /// </summary>
 /// <param name="baseUrl">The site's own absolute address: links that start with it (the 404 page's) are checked as internal.</param>
-public sealed class LinkCheckStage(IReadOnlyCollection<string> otherSiteFiles, string? baseUrl) : ISiteStage
+/// <param name="keepLinks">
+/// For the preview, which tells changed pages by their Document instance: pages come out as they came in. A plain
+/// build lets each page's links go once checked, before the search index is built on top of them.
+/// </param>
+public sealed class LinkCheckStage(IReadOnlyCollection<string> otherSiteFiles, string? baseUrl, bool keepLinks = false) : ISiteStage
 {
     // A page at the root of the site, from which a path after the base URL resolves.
     private const string SiteRootPage = "index.html";
@@ -40,7 +44,8 @@ public sealed class LinkCheckStage(IReadOnlyCollection<string> otherSiteFiles, s
                 }
             }
         });
-        return documents;
+        // Nothing after this stage reads a page's links.
+        return keepLinks ? documents : documents.Select(d => d.Without(PageLinks.Key)).ToList();
     }
 
     private static string? Problem(string fromPage, string url, Dictionary<string, HashSet<string>> idsByPage, HashSet<string> files)
