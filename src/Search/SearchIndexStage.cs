@@ -16,7 +16,10 @@ public sealed class SearchIndexStage(long splitAboveBytes = SearchIndexStage.Def
     public const long DefaultSplitAboveBytes = 1_500_000;
 
     /// <summary>
-    /// Pages per block of sections in a split index, chosen by measurement: see docs/search.md, Chunking.
+    /// Pages per block of sections in a split index (about 27 KB of headings and snippets), chosen by measurement
+    /// (docs/search.md, Chunking): each script costs a few ms whatever its size, so blocks of 4 pages were slowest at
+    /// 1,000 fiches; the 50 pages a query shows touch about 50 blocks at 10,000 fiches whatever their size, so blocks
+    /// of 32 loaded more bytes and were slower there than blocks of 16.
     /// </summary>
     public const int DefaultPagesPerBlock = 16;
 
