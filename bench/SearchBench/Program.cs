@@ -122,6 +122,8 @@ foreach (var count in counts)
                     s.src = src; s.onload = ok; s.onerror = fail;
                     document.head.appendChild(s);
                   });
+                  // Pages load the main script when the field first gets focus: here before the query (timed apart above).
+                  if (!window.FICHES_INDEX) { await load('assets/search-index.js'); }
                   const engine = new FichesSearch.Engine(window.FICHES_INDEX);
                   const searches = [];
                   const chunks = [];

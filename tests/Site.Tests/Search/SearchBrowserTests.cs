@@ -121,6 +121,22 @@ public sealed class SearchBrowserTests : IAsyncLifetime
     }
 
     [ChromiumFact]
+    public async Task The_index_is_loaded_when_the_field_first_gets_focus_not_with_the_page()
+    {
+        foreach (var baseUrl in new[] { SubPath, FileBase })
+        {
+            var (page, problems) = await OpenAsync(baseUrl, Fiche);
+            await page.WaitForLoadStateAsync(LoadState.Load);
+            Assert.True(await page.EvaluateAsync<bool>("() => window.FICHES_INDEX === undefined && !document.querySelector('script[src$=\"search-index.js\"]')"));
+            await page.Locator("#recherche-champ").FocusAsync();
+            await page.WaitForFunctionAsync("() => window.FICHES_INDEX !== undefined");
+            Assert.Equal("../../assets/search-index.js", await page.EvaluateAsync<string>("() => document.querySelector('script[src$=\"search-index.js\"]').getAttribute('src')"));
+            Assert.True(problems.Count == 0, $"{baseUrl}: " + string.Join("\n", problems));
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [ChromiumFact]
     public async Task A_query_with_no_match_is_announced()
     {
         var (page, problems) = await OpenAsync(SubPath, Fiche);

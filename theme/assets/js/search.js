@@ -577,12 +577,12 @@
 
   function start() {
     var form = document.querySelector('form[data-search]');
-    if (!form || !root.FICHES_INDEX) { return; }
+    if (!form) { return; }
     var input = form.querySelector('input[name="q"]');
     var status = document.getElementById(form.getAttribute('data-status'));
     var list = document.getElementById(form.getAttribute('data-results'));
     var siteRoot = form.getAttribute('data-site-root') || '';
-    var engine = new Engine(root.FICHES_INDEX);
+    var engine = null; // made once the index is loaded: see withEngine
     var announce = null;
 
     Array.prototype.forEach.call(document.querySelectorAll('[data-search-nojs]'), function (el) { el.hidden = true; });
@@ -613,6 +613,26 @@
           if (pending === 0) { done(); }
         });
       });
+    }
+
+    /*
+     * The index is loaded only when it is first needed: when the field gets focus, or at once on the search page
+     * (?q=), so that page views that do not search pay nothing for it. then runs once the engine is there (never if
+     * the index failed to load: the search then does nothing, as without JavaScript the site map remains).
+     */
+    var engineWaiting = null;
+    function withEngine(then) {
+      if (engine) { then(); return; }
+      if (engineWaiting) { engineWaiting.push(then); return; }
+      engineWaiting = [then];
+      function ready() {
+        var callbacks = engineWaiting;
+        engineWaiting = null;
+        if (!root.FICHES_INDEX) { return; }
+        engine = new Engine(root.FICHES_INDEX);
+        callbacks.forEach(function (callback) { callback(); });
+      }
+      if (root.FICHES_INDEX) { ready(); } else { loadScript('assets/search-index.js', ready); }
     }
 
     function chunkPath(key) { return 'assets/search-index/' + key + '.js'; }
@@ -663,12 +683,17 @@
 
     function links() { return Array.prototype.slice.call(list.querySelectorAll('a')); }
 
-    input.addEventListener('input', function () { run(!/[\s\p{P}]$/u.test(input.value)); });
+    input.addEventListener('focus', function () { withEngine(function () {}); });
+    input.addEventListener('input', function () {
+      withEngine(function () { run(!/[\s\p{P}]$/u.test(input.value)); });
+    });
     form.addEventListener('submit', function (event) {
       event.preventDefault();
-      run(false, function () {
-        var first = links()[0];
-        if (first) { first.focus(); }
+      withEngine(function () {
+        run(false, function () {
+          var first = links()[0];
+          if (first) { first.focus(); }
+        });
       });
     });
     // Arrow keys move between results, Escape closes them and goes back to the field.
@@ -695,7 +720,7 @@
       } catch (malformed) {
         input.value = match[1]; // a stray % in a hand-typed address
       }
-      run(false);
+      withEngine(function () { run(false); });
     }
   }
 
