@@ -26,7 +26,7 @@ var words = File.Exists("/usr/share/dict/french")
 var playwright = await Playwright.CreateAsync();
 await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true });
 var f = CultureInfo.InvariantCulture;
-Console.WriteLine("fiches | build s | index raw | gzip | raw/fiche | gzip/fiche | main script | chunks | main load ms (median of 5) | engine ms | chunk loads (median ms) | query median ms | p95 ms | queries | keystroke median ms | p95 ms | keystrokes");
+Console.WriteLine("fiches | build s | index raw | gzip | raw/fiche | gzip/fiche | main script | chunks | blocks | main load ms (median of 5) | engine ms | chunk loads (median ms) | query median ms | p95 ms | queries | keystroke median ms | p95 ms | keystrokes | block loads (median ms) | blocks of a query: median ms | p95 ms | shown (query + its blocks): median ms | p95 ms | keystroke shown: median ms | p95 ms");
 foreach (var count in counts)
 {
     var work = Directory.CreateTempSubdirectory("search-bench-").FullName;
@@ -60,6 +60,7 @@ foreach (var count in counts)
         // The whole index: the main script and, once split, every chunk.
         var chunkFolder = Path.Combine(output, "assets", "search-index");
         var chunkFiles = Directory.Exists(chunkFolder) ? Directory.GetFiles(chunkFolder).Order(StringComparer.Ordinal).ToArray() : [];
+        var blockFiles = chunkFiles.Count(c => Path.GetFileName(c).StartsWith("s-", StringComparison.Ordinal));
         var index = chunkFiles.Prepend(Path.Combine(output, "assets", "search-index.js")).SelectMany(File.ReadAllBytes).ToArray();
         using var gzipped = new MemoryStream();
         using (var gzip = new GZipStream(gzipped, CompressionLevel.Optimal, leaveOpen: true))
@@ -99,11 +100,18 @@ foreach (var count in counts)
         // Each query as a patient makes it: a fresh page (cold engine, nothing decoded, nothing loaded), then the query
         // typed one character at a time, each keystroke searched as the page does (typing while the last character is
         // not a space or punctuation), the chunks it needs loaded first and timed apart. The query's time is that of
-        // its last search: the whole query, typing or not as the query says.
+        // its last search: the whole query, typing or not as the query says. In a split index (version 4), each
+        // search is then followed, as on the page, by loading the blocks of sections of the pages it shows (timed
+        // apart: "block loads" each, "blocks of a query" all those of the last keystroke, loaded together as the page
+        // does; "shown" is that keystroke's search plus its blocks: the time until the results can be rendered).
         var queryTimes = new List<double>();
         var keystrokeTimes = new List<double>();
         var chunkTimes = new List<double>();
         var results = 0.0;
+        var blockTimes = new List<double>();
+        var queryBlockTimes = new List<double>();
+        var shownTimes = new List<double>();
+        var keystrokeShownTimes = new List<double>();
         foreach (var (query, typing) in queries)
         {
             await page.GotoAsync(indexPage);
@@ -114,9 +122,13 @@ foreach (var count in counts)
                     s.src = src; s.onload = ok; s.onerror = fail;
                     document.head.appendChild(s);
                   });
+                  // Pages load the main script when the field first gets focus: here before the query (timed apart above).
+                  if (!window.FICHES_INDEX) { await load('assets/search-index.js'); }
                   const engine = new FichesSearch.Engine(window.FICHES_INDEX);
                   const searches = [];
                   const chunks = [];
+                  const blocks = [];
+                  const keystrokeBlocks = [];
                   let found = 0;
                   for (let i = 1; i <= query.length; i++) {
                     const text = query.slice(0, i);
@@ -129,16 +141,31 @@ foreach (var count in counts)
                       chunks.push(performance.now() - t);
                     }
                     const t = performance.now();
-                    found = engine.search(text, typing).pages.length;
+                    const result = engine.search(text, typing);
+                    found = result.pages.length;
                     searches.push(performance.now() - t);
+                    const missing = engine.missingBlocks ? engine.missingBlocks(result) : [];
+                    const tb = performance.now();
+                    await Promise.all(missing.map(async (b) => {
+                      const t0 = performance.now();
+                      await load('assets/search-index/s-' + b + '.js');
+                      engine.addBlock(b, window.FICHES_INDEX_SECTIONS[b]);
+                      blocks.push(performance.now() - t0);
+                    }));
+                    if (missing.length > 0) { engine.complete(result); }
+                    keystrokeBlocks.push(performance.now() - tb);
                   }
-                  return [searches, chunks, [found]];
+                  return [searches, chunks, [found], blocks, keystrokeBlocks];
                 }
                 """, new object[] { query, typing });
             queryTimes.Add(times[0][^1]);
             keystrokeTimes.AddRange(times[0]);
             chunkTimes.AddRange(times[1]);
             results += times[2][0];
+            blockTimes.AddRange(times[3]);
+            queryBlockTimes.Add(times[4][^1]);
+            shownTimes.Add(times[0][^1] + times[4][^1]);
+            keystrokeShownTimes.AddRange(times[0].Zip(times[4], (search, blocks) => search + blocks));
         }
         var timings = new[]
         {
@@ -149,10 +176,14 @@ foreach (var count in counts)
         await page.CloseAsync();
         Console.WriteLine(string.Join(" | ",
             count.ToString(f), buildSeconds.ToString("0.0", f), Kb(index.Length), Kb(gzipped.Length),
-            Kb(index.Length / (double)count), Kb(gzipped.Length / (double)count), Kb(main), chunkFiles.Length.ToString(f),
+            Kb(index.Length / (double)count), Kb(gzipped.Length / (double)count), Kb(main), (chunkFiles.Length - blockFiles).ToString(f), blockFiles.ToString(f),
             timings[0].ToString("0.0", f), timings[1].ToString("0.0", f), $"{timings[6]:0} ({timings[7].ToString("0.0", f)})",
             timings[2].ToString("0.00", f), timings[3].ToString("0.00", f),
-            $"{queries.Count} ({timings[5]:0} results)", timings[8].ToString("0.00", f), timings[9].ToString("0.00", f), timings[10].ToString("0", f)));
+            $"{queries.Count} ({timings[5]:0} results)", timings[8].ToString("0.00", f), timings[9].ToString("0.00", f), timings[10].ToString("0", f),
+            $"{blockTimes.Count} ({(blockTimes.Count > 0 ? Percentile(blockTimes, 0.5) : 0).ToString("0.0", f)})",
+            Percentile(queryBlockTimes, 0.5).ToString("0.0", f), Percentile(queryBlockTimes, 0.95).ToString("0.0", f),
+            Percentile(shownTimes, 0.5).ToString("0.00", f), Percentile(shownTimes, 0.95).ToString("0.00", f),
+            Percentile(keystrokeShownTimes, 0.5).ToString("0.00", f), Percentile(keystrokeShownTimes, 0.95).ToString("0.00", f)));
     }
     finally
     {

@@ -12,14 +12,30 @@ public sealed record IndexTerm(string Term, IReadOnlyList<int> TitlePages, strin
 /// The search index: pages, their sections, the pages whose title holds each term, and for every term the sections
 /// whose heading or text holds it. Written as a script that assigns a global (<see cref="GlobalName"/>), loaded by a
 /// plain &lt;script src&gt;: no fetch, no worker, no WebAssembly, so search works from file:// and under a strict
-/// Content-Security-Policy. The format is read by theme/assets/js/search.js:
+/// Content-Security-Policy. The format is read by theme/assets/js/search.js. A small index is one script:
 /// <code>
-/// { "version": 3,
+/// { "version": 4,
 ///   "pages":    [[title, path], …],
 ///   "sections": [[page, heading, anchor, snippet], …],
 ///   "titles":   { term: [page, …], … },
-///   "terms":    { term: "postings", … } }         or, once split (see ToFiles): "chunks": [key, …]
+///   "terms":    { term: "postings", … } }
 /// </code>
+/// Past a size (see <see cref="ToFiles"/>) the main script keeps only what ranking needs, and the terms and the
+/// sections' words go to scripts loaded on demand:
+/// <code>
+/// { "version": 4,
+///   "pages":         [[title, path], …],
+///   "sectionCounts": [count, …],                 sections of each page, in page order: sections are numbered page
+///                                                after page, so this is the whole section → page mapping
+///   "blockPages":    n,                          pages per block of sections
+///   "titles":        { term: [page, …], … },
+///   "chunks":        [key, …] }                  chunks of terms, <see cref="ChunkPath"/>
+/// assets/search-index/&lt;key&gt;.js   window.FICHES_INDEX_TERMS['key'] = { term: "postings", … }
+/// assets/search-index/s-&lt;b&gt;.js     window.FICHES_INDEX_SECTIONS[b] = [[heading, anchor, snippet], …]
+///                                  the sections of pages b × n to b × n + n − 1, in order (<see cref="BlockPath"/>)
+/// </code>
+/// The engine ranks with the postings alone, then loads the blocks of the pages it shows. Version 3 had no blocks:
+/// its split main script still held every section's heading, anchor and snippet (2.1 MB at 1,000 fiches).
 /// Postings are kept small because they are most of the index: one number per section holding the term,
 /// (section − previous section) × 8 + 4 if the heading holds it + the number of times the text does, at most 3
 /// (ranking damps counts anyway), written in base 32 with one character per digit and no separator
@@ -30,6 +46,7 @@ public sealed record IndexTerm(string Term, IReadOnlyList<int> TitlePages, strin
 public sealed class SearchIndex
 {
     public const string GlobalName = "FICHES_INDEX";
+    public const int Version = 4;
     public const int SnippetLength = 120;
 
     private static readonly JsonWriterOptions WriterOptions = new()
@@ -100,22 +117,25 @@ public sealed class SearchIndex
     public string ToScript()
     {
         var terms = Terms();
-        return Encoding.UTF8.GetString(Script(GlobalName, Join(Head(terms), "terms", TermsJson(terms))));
+        return Encoding.UTF8.GetString(Script(GlobalName, Join(Head(terms, pagesPerBlock: null), "terms", TermsJson(terms))));
     }
 
     /// <summary>
     /// The files of the index: one script while it weighs at most <paramref name="splitAboveBytes"/>; past that, a
-    /// main script without the terms (it lists the chunks instead) and one script per chunk of terms, the terms
-    /// that share their first two characters (<see cref="ChunkKey"/>), which search.js loads by &lt;script src&gt;
-    /// when a query word needs it. The measurements behind the threshold are in docs/search.md.
+    /// main script with neither the terms nor the sections' words (it lists the chunks and counts the sections of
+    /// each page instead), one script per chunk of terms, the terms that share their first two characters
+    /// (<see cref="ChunkKey"/>), which search.js loads by &lt;script src&gt; when a query word needs it, and one
+    /// script per block of <paramref name="pagesPerBlock"/> consecutive pages holding their sections' heading, anchor
+    /// and snippet, which search.js loads for the pages it shows. The measurements behind both sizes are in
+    /// docs/search.md.
     /// </summary>
-    public IReadOnlyDictionary<string, string> ToFiles(long splitAboveBytes)
+    public IReadOnlyDictionary<string, string> ToFiles(long splitAboveBytes, int pagesPerBlock = SearchIndexStage.DefaultPagesPerBlock)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pagesPerBlock, 1);
         // Everything is written once as UTF-8 and turned into a string once per file: at 10,000 sheets the index is
         // 30 MB, and building it as strings, then escaping and measuring them, was a good part of the stage's time.
         var terms = Terms();
-        var head = Head(terms);
-        var whole = Script(GlobalName, Join(head, "terms", TermsJson(terms)));
+        var whole = Script(GlobalName, Join(Head(terms, pagesPerBlock: null), "terms", TermsJson(terms)));
         if (whole.Length <= splitAboveBytes)
         {
             return new SortedDictionary<string, string>(StringComparer.Ordinal) { [ScriptPath] = Encoding.UTF8.GetString(whole) };
@@ -123,12 +143,18 @@ public sealed class SearchIndex
         var chunks = terms.GroupBy(t => ChunkKey(t.Term)).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
-            [ScriptPath] = Encoding.UTF8.GetString(Script(GlobalName, Join(head, "chunks", KeysJson(chunks.Select(c => c.Key))))),
+            [ScriptPath] = Encoding.UTF8.GetString(Script(GlobalName, Join(Head(terms, pagesPerBlock), "chunks", KeysJson(chunks.Select(c => c.Key))))),
         };
         foreach (var chunk in chunks)
         {
             var script = Script($"{ChunksGlobalName}['{chunk.Key}']", TermsJson(chunk), $"window.{ChunksGlobalName} = window.{ChunksGlobalName} || {{}};\n");
             files[ChunkPath(chunk.Key)] = Encoding.UTF8.GetString(script);
+        }
+        for (var block = 0; block * pagesPerBlock < _pages.Count; block++)
+        {
+            var pages = _pages.Skip(block * pagesPerBlock).Take(pagesPerBlock);
+            var script = Script($"{SectionsGlobalName}[{block.ToString(System.Globalization.CultureInfo.InvariantCulture)}]", BlockJson(pages), $"window.{SectionsGlobalName} = window.{SectionsGlobalName} || {{}};\n");
+            files[BlockPath(block)] = Encoding.UTF8.GetString(script);
         }
         return files;
     }
@@ -140,6 +166,15 @@ public sealed class SearchIndex
     public const string ChunksGlobalName = "FICHES_INDEX_TERMS";
 
     public static string ChunkPath(string key) => $"assets/search-index/{key}.js";
+
+    /// <summary>The global that block scripts fill, by block number.</summary>
+    public const string SectionsGlobalName = "FICHES_INDEX_SECTIONS";
+
+    /// <summary>
+    /// The script of a block of sections. "s-" cannot begin a chunk key (letters and digits, or "_"), so the two kinds
+    /// of file share one folder.
+    /// </summary>
+    public static string BlockPath(int block) => $"assets/search-index/s-{block.ToString(System.Globalization.CultureInfo.InvariantCulture)}.js";
 
     /// <summary>
     /// The chunk of a term: its first two characters when they are ASCII letters or digits (a one-character term is
@@ -174,13 +209,14 @@ public sealed class SearchIndex
     }
 
     // The main object with pages, sections and titles, as JSON; the terms or the list of chunks are added by Join.
-    private byte[] Head(IReadOnlyList<IndexTerm> terms)
+    // pagesPerBlock null: the sections in full (one script); otherwise their count per page and the block size.
+    private byte[] Head(IReadOnlyList<IndexTerm> terms, int? pagesPerBlock)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
             json.WriteStartObject();
-            json.WriteNumber("version", 3);
+            json.WriteNumber("version", Version);
             json.WriteStartArray("pages");
             foreach (var page in _pages)
             {
@@ -190,17 +226,30 @@ public sealed class SearchIndex
                 json.WriteEndArray();
             }
             json.WriteEndArray();
-            json.WriteStartArray("sections");
-            foreach (var (p, section) in Sections)
+            if (pagesPerBlock is { } blockPages)
             {
-                json.WriteStartArray();
-                json.WriteNumberValue(p);
-                json.WriteStringValue(section.Heading);
-                json.WriteStringValue(section.Anchor);
-                json.WriteStringValue(section.Text); // already cut to a snippet by IndexedPage
+                json.WriteStartArray("sectionCounts");
+                foreach (var page in _pages)
+                {
+                    json.WriteNumberValue(page.Sections.Count);
+                }
+                json.WriteEndArray();
+                json.WriteNumber("blockPages", blockPages);
+            }
+            else
+            {
+                json.WriteStartArray("sections");
+                foreach (var (p, section) in Sections)
+                {
+                    json.WriteStartArray();
+                    json.WriteNumberValue(p);
+                    json.WriteStringValue(section.Heading);
+                    json.WriteStringValue(section.Anchor);
+                    json.WriteStringValue(section.Text); // already cut to a snippet by IndexedPage
+                    json.WriteEndArray();
+                }
                 json.WriteEndArray();
             }
-            json.WriteEndArray();
             json.WriteStartObject("titles");
             foreach (var term in terms.Where(t => t.TitlePages.Count > 0))
             {
@@ -213,6 +262,26 @@ public sealed class SearchIndex
             }
             json.WriteEndObject();
             json.WriteEndObject();
+        }
+        return buffer.ToArray();
+    }
+
+    // A block of sections: [[heading, anchor, snippet], …] of the given pages, in order.
+    private static byte[] BlockJson(IEnumerable<IndexedPage> pages)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            json.WriteStartArray();
+            foreach (var section in pages.SelectMany(p => p.Sections))
+            {
+                json.WriteStartArray();
+                json.WriteStringValue(section.Heading);
+                json.WriteStringValue(section.Anchor);
+                json.WriteStringValue(section.Text);
+                json.WriteEndArray();
+            }
+            json.WriteEndArray();
         }
         return buffer.ToArray();
     }

@@ -6,20 +6,29 @@ namespace FichesSite.Search;
 /// Builds the search index from the sections each page's SearchTermsStage took. The pages pass through
 /// unchanged; the index scripts are left in <see cref="Files"/> for the build to write.
 /// </summary>
-/// <param name="splitAboveBytes">Past this size the index is split into chunks of terms (see SearchIndex.ToFiles).</param>
-public sealed class SearchIndexStage(long splitAboveBytes = SearchIndexStage.DefaultSplitAboveBytes) : ISiteStage
+/// <param name="splitAboveBytes">Past this size the index is split into chunks of terms and blocks of sections (see SearchIndex.ToFiles).</param>
+/// <param name="pagesPerBlock">Pages per block of sections in a split index.</param>
+public sealed class SearchIndexStage(long splitAboveBytes = SearchIndexStage.DefaultSplitAboveBytes, int pagesPerBlock = SearchIndexStage.DefaultPagesPerBlock) : ISiteStage
 {
     /// <summary>
     /// About 100 ms of loading in headless Chromium on the project's 2-core machine, some 400 fiches: see docs/search.md.
     /// </summary>
     public const long DefaultSplitAboveBytes = 1_500_000;
 
+    /// <summary>
+    /// Pages per block of sections in a split index (about 27 KB of headings and snippets), chosen by measurement
+    /// (docs/search.md, Chunking): each script costs a few ms whatever its size, so blocks of 4 pages were slowest at
+    /// 1,000 fiches; the 50 pages a query shows touch about 50 blocks at 10,000 fiches whatever their size, so blocks
+    /// of 32 loaded more bytes and were slower there than blocks of 16.
+    /// </summary>
+    public const int DefaultPagesPerBlock = 16;
+
     /// <summary>Where the index goes in the site; base.liquid loads it with a &lt;script src&gt;.</summary>
     public const string ScriptPath = SearchIndex.ScriptPath;
 
     public string Name => "search index";
 
-    /// <summary>The index scripts by site path, once the stage has run: <see cref="ScriptPath"/>, and chunks past the threshold.</summary>
+    /// <summary>The index scripts by site path, once the stage has run: <see cref="ScriptPath"/>, and chunks and blocks past the threshold.</summary>
     public IReadOnlyDictionary<string, string> Files { get; private set; } = new Dictionary<string, string>();
 
     /// <summary>The index itself, once the stage has run (for tests and measurements).</summary>
@@ -32,7 +41,7 @@ public sealed class SearchIndexStage(long splitAboveBytes = SearchIndexStage.Def
             .Select(d => d.TryGet(SearchTermsStage.Key, out var page) ? page : null)
             .OfType<IndexedPage>()
             .ToList());
-        Files = Index.ToFiles(splitAboveBytes);
+        Files = Index.ToFiles(splitAboveBytes, pagesPerBlock);
         return documents;
     }
 }

@@ -121,6 +121,22 @@ public sealed class SearchBrowserTests : IAsyncLifetime
     }
 
     [ChromiumFact]
+    public async Task The_index_is_loaded_when_the_field_first_gets_focus_not_with_the_page()
+    {
+        foreach (var baseUrl in new[] { SubPath, FileBase })
+        {
+            var (page, problems) = await OpenAsync(baseUrl, Fiche);
+            await page.WaitForLoadStateAsync(LoadState.Load);
+            Assert.True(await page.EvaluateAsync<bool>("() => window.FICHES_INDEX === undefined && !document.querySelector('script[src$=\"search-index.js\"]')"));
+            await page.Locator("#recherche-champ").FocusAsync();
+            await page.WaitForFunctionAsync("() => window.FICHES_INDEX !== undefined");
+            Assert.Equal("../../assets/search-index.js", await page.EvaluateAsync<string>("() => document.querySelector('script[src$=\"search-index.js\"]').getAttribute('src')"));
+            Assert.True(problems.Count == 0, $"{baseUrl}: " + string.Join("\n", problems));
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [ChromiumFact]
     public async Task A_query_with_no_match_is_announced()
     {
         var (page, problems) = await OpenAsync(SubPath, Fiche);
@@ -169,22 +185,56 @@ public sealed class SearchBrowserTests : IAsyncLifetime
     }
 
     [ChromiumFact]
-    public async Task A_split_index_loads_the_chunks_it_needs_under_a_sub_path_and_from_file()
+    public async Task A_split_index_loads_the_chunks_and_blocks_it_needs_under_a_sub_path_and_from_file()
     {
         var split = Path.Combine(_site.Root, "split");
         Assert.True(Build.SiteBuilder.Build(new Build.BuildOptions(_site.Input, TestSite.RepositoryTheme, split, SearchSplitAboveBytes: 0)).Succeeded);
-        Assert.True(Directory.Exists(Path.Combine(split, "assets", "search-index")));
+        Assert.True(File.Exists(Path.Combine(split, "assets", "search-index", "s-0.js")));
         foreach (var baseUrl in new[] { SubPath, FileBaseOf(split) })
         {
             var (page, problems) = await OpenAsync(baseUrl, Fiche, siteFolder: split);
             await page.Locator("#recherche-champ").PressSequentiallyAsync("fuite ciment");
-            await Assertions.Expect(page.Locator("#recherche-resultats > li").First.Locator("ul a").First).ToHaveAttributeAsync("href", "../../" + Fiche + "#fuite-de-ciment-5");
+            var first = page.Locator("#recherche-resultats > li").First;
+            await Assertions.Expect(first.Locator("ul a").First).ToHaveAttributeAsync("href", "../../" + Fiche + "#fuite-de-ciment-5");
+            // The heading and the snippet come from the block of sections, the title from the main script.
+            await Assertions.Expect(first.Locator("ul a").First).ToHaveTextAsync("Fuite de ciment (5\u202F%, soit environ 5 personnes sur 100)");
+            await Assertions.Expect(first.Locator("ul p").First).ToHaveTextAsync("La majorité de ces fuites sont asymptomatiques.");
+            await Assertions.Expect(first.Locator("ul a mark").First).ToHaveTextAsync("Fuite");
             await Assertions.Expect(page.Locator("#recherche-statut")).ToHaveTextAsync("1 résultat");
-            var chunks = await page.EvaluateAsync<string[]>("() => Array.from(document.querySelectorAll('script[src*=\"search-index/\"]')).map(s => s.getAttribute('src')).sort()");
-            Assert.Contains("../../assets/search-index/fu.js", chunks);
-            Assert.Contains("../../assets/search-index/ci.js", chunks);
+            var scripts = await page.EvaluateAsync<string[]>("() => Array.from(document.querySelectorAll('script[src*=\"search-index/\"]')).map(s => s.getAttribute('src')).sort()");
+            Assert.Contains("../../assets/search-index/fu.js", scripts);
+            Assert.Contains("../../assets/search-index/ci.js", scripts);
+            Assert.Contains("../../assets/search-index/s-0.js", scripts);
             Assert.True(problems.Count == 0, $"{baseUrl}: " + string.Join("\n", problems));
             await page.Context.CloseAsync();
         }
+
+        // Every patient search of the one-file site, on the split one: the right section first, its anchor reached.
+        foreach (var baseUrl in new[] { SubPath, FileBaseOf(split) })
+        {
+            foreach (var (query, anchor) in Cases().Select(c => ((string)c[0], (string)c[1])))
+            {
+                var (page, problems) = await OpenAsync(baseUrl, "accessibilite/index.html", siteFolder: split);
+                await page.Locator("#recherche-champ").PressSequentiallyAsync(query);
+                var firstSection = page.Locator("#recherche-resultats > li").First.Locator("ul a").First;
+                await Assertions.Expect(firstSection).ToHaveAttributeAsync("href", $"../{Fiche}#{anchor}");
+                await Assertions.Expect(page.Locator("#recherche-statut")).ToHaveTextAsync("1 résultat");
+                await firstSection.ClickAsync();
+                await page.WaitForURLAsync(baseUrl + Fiche + "#" + anchor);
+                Assert.True(problems.Count == 0, $"{baseUrl} « {query} »: " + string.Join("\n", problems));
+                await page.Context.CloseAsync();
+            }
+        }
+
+        // Enter moves to the first result once its block is there; the search page runs ?q= the same way.
+        var (enter, enterProblems) = await OpenAsync(FileBaseOf(split), "index.html", siteFolder: split);
+        await enter.Locator("#recherche-champ").FillAsync("embolie");
+        await enter.Locator("#recherche-champ").PressAsync("Enter");
+        await Assertions.Expect(enter.Locator("#recherche-resultats a").First).ToBeFocusedAsync();
+        var (searchPage, searchProblems) = await OpenAsync(SubPath, "recherche/index.html?q=embolie", siteFolder: split);
+        await Assertions.Expect(searchPage.Locator("#recherche-statut")).ToHaveTextAsync("1 résultat");
+        await Assertions.Expect(searchPage.Locator("#recherche-resultats ul a").First).ToHaveAttributeAsync("href", "../" + Fiche + "#embolie-de-ciment-exceptionnelle");
+        Assert.Empty(enterProblems);
+        Assert.Empty(searchProblems);
     }
 }

@@ -6,8 +6,9 @@ using Jint;
 namespace FichesSite.Tests.Search;
 
 /// <summary>
-/// Past a size, the index is split: a main script without terms, and chunks of terms by their first two characters,
-/// which search.js loads for the words searched. Built here with the threshold at 0, so this small site splits.
+/// Past a size, the index is split: a main script without terms nor the sections' words, chunks of terms by their
+/// first two characters, which search.js loads for the words searched, and blocks of sections, which it loads for the
+/// pages it shows. Built here with the threshold at 0, so this small site splits.
 /// </summary>
 public sealed class SearchIndexChunkTests : IDisposable
 {
@@ -28,7 +29,16 @@ public sealed class SearchIndexChunkTests : IDisposable
 
     private string Read(string root, string sitePath) => File.ReadAllText(Path.Combine(root, sitePath));
 
-    private string[] ChunkFiles => Directory.GetFiles(Path.Combine(_split, "assets", "search-index"), "*.js").Order(StringComparer.Ordinal).ToArray();
+    private string[] ChunkFiles => Directory.GetFiles(Path.Combine(_split, "assets", "search-index"), "*.js")
+        .Where(f => !Path.GetFileName(f).StartsWith("s-", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>The JSON inside a script of the index: window.X = JSON.parse('…');</summary>
+    public static JsonElement ParseJsonOf(string script)
+    {
+        var start = script.IndexOf("JSON.parse('", StringComparison.Ordinal) + "JSON.parse('".Length;
+        var json = System.Text.RegularExpressions.Regex.Replace(script[start..script.LastIndexOf("');", StringComparison.Ordinal)], @"\\(.)", "$1");
+        return JsonDocument.Parse(json).RootElement;
+    }
 
     [Fact]
     public void A_small_index_stays_one_file()
@@ -43,7 +53,8 @@ public sealed class SearchIndexChunkTests : IDisposable
         var whole = SearchIndexTests.ParseScript(Read(_whole, SearchIndexStage.ScriptPath));
         var main = SearchIndexTests.ParseScript(Read(_split, SearchIndexStage.ScriptPath));
         Assert.False(main.TryGetProperty("terms", out _));
-        Assert.Equal(whole.GetProperty("sections").GetRawText(), main.GetProperty("sections").GetRawText());
+        Assert.Equal(whole.GetProperty("pages").GetRawText(), main.GetProperty("pages").GetRawText());
+        Assert.Equal(whole.GetProperty("titles").GetRawText(), main.GetProperty("titles").GetRawText());
         var keys = main.GetProperty("chunks").EnumerateArray().Select(k => k.GetString()!).ToList();
         Assert.Equal(keys.Select(k => Path.Combine(_split, SearchIndex.ChunkPath(k))), ChunkFiles);
 
@@ -51,15 +62,44 @@ public sealed class SearchIndexChunkTests : IDisposable
         foreach (var key in keys)
         {
             var script = File.ReadAllText(Path.Combine(_split, SearchIndex.ChunkPath(key)));
-            var start = script.IndexOf("JSON.parse('", StringComparison.Ordinal) + "JSON.parse('".Length;
-            var json = System.Text.RegularExpressions.Regex.Replace(script[start..script.LastIndexOf("');", StringComparison.Ordinal)], @"\\(.)", "$1");
-            foreach (var term in JsonDocument.Parse(json).RootElement.EnumerateObject())
+            Assert.Contains($"window.{SearchIndex.ChunksGlobalName}['{key}'] = JSON.parse('", script);
+            foreach (var term in ParseJsonOf(script).EnumerateObject())
             {
                 Assert.Equal(key, SearchIndex.ChunkKey(term.Name));
                 merged.Add(term.Name, term.Value.GetString()!);
             }
         }
         Assert.Equal(whole.GetProperty("terms").EnumerateObject().Select(t => (t.Name, t.Value.GetString())), merged.Select(t => (t.Key, (string?)t.Value)));
+    }
+
+    [Fact]
+    public void A_split_index_keeps_only_the_count_of_sections_per_page_and_puts_their_words_in_blocks()
+    {
+        var whole = SearchIndexTests.ParseScript(Read(_whole, SearchIndexStage.ScriptPath));
+        var main = SearchIndexTests.ParseScript(Read(_split, SearchIndexStage.ScriptPath));
+        Assert.Equal(SearchIndex.Version, main.GetProperty("version").GetInt32());
+        Assert.False(main.TryGetProperty("sections", out _));
+        var sections = whole.GetProperty("sections").EnumerateArray().ToList();
+        var pageCount = main.GetProperty("pages").GetArrayLength();
+        var counts = main.GetProperty("sectionCounts").EnumerateArray().Select(c => c.GetInt32()).ToList();
+        Assert.Equal(pageCount, counts.Count);
+        // The counts are the section → page mapping: the whole index's sections, page after page.
+        Assert.Equal(sections.Select(s => s[0].GetInt32()), counts.SelectMany((n, p) => Enumerable.Repeat(p, n)));
+
+        var blockPages = main.GetProperty("blockPages").GetInt32();
+        Assert.Equal(SearchIndexStage.DefaultPagesPerBlock, blockPages);
+        var blockCount = (pageCount + blockPages - 1) / blockPages;
+        var blockFiles = Directory.GetFiles(Path.Combine(_split, "assets", "search-index"), "s-*.js").Order(StringComparer.Ordinal);
+        Assert.Equal(Enumerable.Range(0, blockCount).Select(b => Path.Combine(_split, SearchIndex.BlockPath(b))).Order(StringComparer.Ordinal), blockFiles);
+        var fromBlocks = Enumerable.Range(0, blockCount).SelectMany(b =>
+        {
+            var script = File.ReadAllText(Path.Combine(_split, SearchIndex.BlockPath(b)));
+            Assert.Contains($"window.{SearchIndex.SectionsGlobalName}[{b}] = JSON.parse('", script);
+            return ParseJsonOf(script).EnumerateArray().Select(s => s.GetRawText()).ToList();
+        });
+        Assert.Equal(sections.Select(s => $"[{string.Join(',', s.EnumerateArray().Skip(1).Select(x => x.GetRawText()))}]"), fromBlocks);
+        // The main script is now mostly titles and the lists: none of the sections' words.
+        Assert.DoesNotContain("fuite-de-ciment-5", Read(_split, SearchIndexStage.ScriptPath));
     }
 
     [Theory]
@@ -82,7 +122,18 @@ public sealed class SearchIndexChunkTests : IDisposable
             engine.Execute("split.addChunk(key, window.FICHES_INDEX_TERMS[key]);");
         }
         Assert.Equal("", engine.Evaluate("split.missingChunks(query, typing).join(' ')").AsString());
-        var found = engine.Evaluate("JSON.stringify(split.search(query, typing).pages)").AsString();
+        // Ranked without the sections' words: the pages and sections are known, not their headings and snippets.
+        engine.Execute("var result = split.search(query, typing);");
+        Assert.True(engine.Evaluate("result.pages.length").AsNumber() > 0);
+        Assert.Equal("", engine.Evaluate("result.pages.flatMap(p => p.sections).filter(s => s.anchor !== undefined || s.snippet !== undefined).join(' ')").AsString());
+        var blocks = engine.Evaluate("split.missingBlocks(result).join(' ')").AsString();
+        Assert.Equal("0", blocks);
+        engine.Execute(Read(_split, SearchIndex.BlockPath(0)));
+        engine.Execute("split.addBlock(0, window.FICHES_INDEX_SECTIONS[0]);");
+        Assert.Equal("", engine.Evaluate("split.missingBlocks(result).join(' ')").AsString());
+        var found = engine.Evaluate("JSON.stringify(split.complete(result).pages)").AsString();
+        // Once the block is there, a new search is complete at once.
+        Assert.Equal(found, engine.Evaluate("JSON.stringify(split.search(query, typing).pages)").AsString());
 
         var reference = SearchScripts.Load(Read(_whole, SearchIndexStage.ScriptPath));
         reference.SetValue("query", query);

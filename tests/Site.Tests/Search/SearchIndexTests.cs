@@ -26,18 +26,23 @@ public sealed class SearchIndexTests(BuiltSite built) : IClassFixture<BuiltSite>
     }
 
     [Fact]
-    public void The_index_is_a_script_that_every_page_loads_with_a_relative_script_tag()
+    public void The_index_is_a_script_that_search_js_loads_relatively_from_the_form_of_every_page()
     {
         Assert.StartsWith("// ", Script);
         foreach (var page in built.Site.HtmlPages().Where(p => p != "404.html"))
         {
             // JSON-LD data blocks aside (PageSecurityTests), no inline script: a strict CSP holds.
-            var sources = built.Site.Page(page).QuerySelectorAll("script:not([type='application/ld+json'])").Select(s => s.GetAttribute("src")).ToList();
+            var document = built.Site.Page(page);
+            var sources = document.QuerySelectorAll("script:not([type='application/ld+json'])").Select(s => s.GetAttribute("src")).ToList();
             Assert.DoesNotContain(null, sources);
-            var index = Assert.Single(sources, s => s!.EndsWith(SearchIndexStage.ScriptPath, StringComparison.Ordinal));
-            Assert.False(index!.StartsWith('/'), $"{page}: the index must be linked relatively");
-            Assert.True(File.Exists(Path.GetFullPath(Path.Combine(built.Site.Output, Path.GetDirectoryName(page)!, index))), $"{page}: {index} not found");
+            Assert.Single(sources, s => s!.EndsWith("assets/js/search.js", StringComparison.Ordinal));
+            // Not loaded with the page: search.js adds it when the field first gets focus, from the form's site root.
+            Assert.DoesNotContain(sources, s => s!.EndsWith(SearchIndexStage.ScriptPath, StringComparison.Ordinal));
+            var root = document.QuerySelector("form[data-search]")!.GetAttribute("data-site-root")!;
+            Assert.False(root.StartsWith('/'), $"{page}: the index must be linked relatively");
+            Assert.True(File.Exists(Path.GetFullPath(Path.Combine(built.Site.Output, Path.GetDirectoryName(page)!, root + SearchIndexStage.ScriptPath))), $"{page}: {root}{SearchIndexStage.ScriptPath} not found");
         }
+        Assert.Contains("'assets/search-index.js'", File.ReadAllText(SearchScripts.ScriptPath("search.js")));
     }
 
     [Fact]

@@ -84,12 +84,14 @@
   };
 
   /*
-   * index: window.FICHES_INDEX. A large index comes without its terms but with the list of its chunks: the page
-   * loads the chunks that missingChunks names, hands each to addChunk, then searches.
+   * index: window.FICHES_INDEX (format: src/Search/SearchIndex.cs). A large index comes without its terms but with
+   * the list of its chunks: the page loads the chunks that missingChunks names, hands each to addChunk, then
+   * searches. It also comes without its sections' words (heading, anchor, snippet), only their count per page: the
+   * engine ranks without them, then the page loads the blocks that missingBlocks names for the pages found, hands
+   * each to addBlock, and complete fills the result in.
    */
   function Engine(index) {
     this.pages = index.pages;
-    this.sections = index.sections;
     this.terms = {};
     this.titles = index.titles;
     this.chunks = null;
@@ -105,13 +107,75 @@
     this.decoded = new Map(); // postings of recent terms: typing a word searches the same terms again and again
     this.slots = []; // per query word, dense score arrays reused from query to query (see wordScores)
     this.pageMark = new Uint8Array(this.pages.length); // scratch, all zero between uses
-    this.sectionsOfPage = this.pages.map(function () { return []; });
-    this.pageOfSection = new Int32Array(this.sections.length);
-    for (var s = 0; s < this.sections.length; s++) {
-      this.pageOfSection[s] = this.sections[s][0];
-      this.sectionsOfPage[this.sections[s][0]].push(s);
+    // Sections are numbered page after page: their count per page is the whole mapping between them.
+    var counts = index.sectionCounts;
+    var p;
+    var s;
+    if (index.sections) {
+      this.wholeSections = index.sections; // [page, heading, anchor, snippet]: one script holds everything
+      this.blocks = null;
+      counts = new Int32Array(this.pages.length);
+      for (s = 0; s < index.sections.length; s++) { counts[index.sections[s][0]]++; }
+    } else {
+      this.wholeSections = null;
+      this.blockPages = index.blockPages;
+      this.blocks = {}; // block number → [[heading, anchor, snippet], …] once loaded
+    }
+    this.firstSection = new Int32Array(this.pages.length + 1);
+    for (p = 0; p < this.pages.length; p++) { this.firstSection[p + 1] = this.firstSection[p] + counts[p]; }
+    this.sectionCount = this.firstSection[this.pages.length];
+    this.sectionsOfPage = new Array(this.pages.length);
+    this.pageOfSection = new Int32Array(this.sectionCount);
+    for (p = 0; p < this.pages.length; p++) {
+      var ofPage = this.sectionsOfPage[p] = [];
+      for (s = this.firstSection[p]; s < this.firstSection[p + 1]; s++) {
+        this.pageOfSection[s] = p;
+        ofPage.push(s);
+      }
     }
   }
+
+  // The blocks of sections not yet loaded that the pages of a result need (a split index only), in order.
+  Engine.prototype.missingBlocks = function (result) {
+    if (!this.blocks) { return []; }
+    var need = [];
+    for (var i = 0; i < result.pages.length; i++) {
+      var block = Math.floor(result.pages[i].page / this.blockPages);
+      if (!this.blocks[block] && need.indexOf(block) < 0) { need.push(block); }
+    }
+    return need.sort(function (a, b) { return a - b; });
+  };
+
+  // sections: the block's [[heading, anchor, snippet], …] (window.FICHES_INDEX_SECTIONS[block]), or nothing when
+  // its script failed to load (its results then show their page title only).
+  Engine.prototype.addBlock = function (block, sections) {
+    if (this.blocks) { this.blocks[block] = sections || []; }
+  };
+
+  // Fills in the heading, anchor and snippet of every section of a result whose words are loaded; returns result.
+  Engine.prototype.complete = function (result) {
+    for (var i = 0; i < result.pages.length; i++) {
+      var sections = result.pages[i].sections;
+      for (var k = 0; k < sections.length; k++) {
+        var entry = sections[k];
+        var s = entry.section;
+        var words = null;
+        if (this.wholeSections) {
+          words = this.wholeSections[s].slice(1);
+        } else {
+          var block = Math.floor(this.pageOfSection[s] / this.blockPages);
+          var ofBlock = this.blocks[block];
+          words = ofBlock ? ofBlock[s - this.firstSection[block * this.blockPages]] || null : null;
+        }
+        if (words) {
+          entry.heading = words[0];
+          entry.anchor = words[1];
+          entry.snippet = words[2];
+        }
+      }
+    }
+    return result;
+  };
 
   // The chunks not yet loaded that a query needs: those of each word and of its stem (fuzzy matching looks no further).
   Engine.prototype.missingChunks = function (query, typing) {
@@ -223,7 +287,7 @@
    */
   Engine.prototype.slot = function (w) {
     if (!this.slots[w]) {
-      var count = this.sections.length;
+      var count = this.sectionCount;
       this.slots[w] = { score: new Float64Array(count), inSection: new Uint8Array(count), touched: new Int32Array(count), count: 0 };
     }
     return this.slots[w];
@@ -247,7 +311,7 @@
    * matched, each once.
    */
   Engine.prototype.wordScores = function (terms, slot) {
-    var count = this.sections.length;
+    var count = this.sectionCount;
     var score = slot.score;
     var touched = slot.touched;
     var n = slot.count;
@@ -320,7 +384,8 @@
   /*
    * Runs a query. Returns {words: [{word, terms, how}], total, pages: [{page, title, path, score, sections: [{section,
    * heading, anchor, snippet, score}]}]}: the best MAX_PAGES pages of the total found, best first. typing: the
-   * patient is still typing the last word.
+   * patient is still typing the last word. Ranking needs the postings only: in a split index, a section's heading,
+   * anchor and snippet are there only if its block is loaded (see missingBlocks and complete).
    */
   Engine.prototype.search = function (query, typing) {
     var words = api.words(query);
@@ -374,7 +439,7 @@
     }
     result.pages = bestPages.map(function (p) { return self.pageResult(p, perWord); });
     release(perWord);
-    return result;
+    return this.complete(result);
   };
 
   // The score of a page's best section, or 0 when a query word is missing from the page.
@@ -396,7 +461,6 @@
 
   // One page of the results, with its best sections first.
   Engine.prototype.pageResult = function (p, perWord) {
-    var self = this;
     var sectionsHere = this.sectionsOfPage[p];
     var scored = [];
     for (var i = 0; i < sectionsHere.length; i++) {
@@ -424,8 +488,7 @@
       path: this.pages[p][1],
       score: Math.max.apply(null, scored.map(function (x) { return x.score; })),
       sections: shown.map(function (x) {
-        var section = self.sections[x.section];
-        return { section: x.section, heading: section[1], anchor: section[2], snippet: section[3], score: x.score };
+        return { section: x.section, heading: undefined, anchor: undefined, snippet: undefined, score: x.score };
       }),
     };
   };
@@ -514,33 +577,76 @@
 
   function start() {
     var form = document.querySelector('form[data-search]');
-    if (!form || !root.FICHES_INDEX) { return; }
+    if (!form) { return; }
     var input = form.querySelector('input[name="q"]');
     var status = document.getElementById(form.getAttribute('data-status'));
     var list = document.getElementById(form.getAttribute('data-results'));
     var siteRoot = form.getAttribute('data-site-root') || '';
-    var engine = new Engine(root.FICHES_INDEX);
+    var engine = null; // made once the index is loaded: see withEngine
     var announce = null;
 
     Array.prototype.forEach.call(document.querySelectorAll('[data-search-nojs]'), function (el) { el.hidden = true; });
 
-    // A chunk of a large index, loaded once by <script src> like the index itself; done runs when it is there.
+    // A script of a large index (a chunk of terms, a block of sections), loaded once by <script src> like the index
+    // itself; done runs once it has run, or failed to load.
     var waiting = {};
-    function loadChunk(key, done) {
-      if (waiting[key]) { waiting[key].push(done); return; }
-      waiting[key] = [done];
+    function loadScript(path, done) {
+      if (waiting[path]) { waiting[path].push(done); return; }
+      waiting[path] = [done];
       var script = document.createElement('script');
-      script.src = siteRoot + 'assets/search-index/' + key + '.js';
+      script.src = siteRoot + path;
       script.onload = script.onerror = function () {
-        engine.addChunk(key, (root.FICHES_INDEX_TERMS || {})[key] || {});
-        var callbacks = waiting[key];
-        delete waiting[key];
+        var callbacks = waiting[path];
+        delete waiting[path];
         callbacks.forEach(function (callback) { callback(); });
       };
       document.head.appendChild(script);
     }
 
-    function run(typing) {
+    // Loads every script of a list, hands each to the engine once (add), then runs done.
+    function loadAll(list, pathOf, add, done) {
+      var pending = list.length;
+      list.forEach(function (item) {
+        loadScript(pathOf(item), function () {
+          add(item);
+          pending--;
+          if (pending === 0) { done(); }
+        });
+      });
+    }
+
+    /*
+     * The index is loaded only when it is first needed: when the field gets focus, or at once on the search page
+     * (?q=), so that page views that do not search pay nothing for it. then runs once the engine is there (never if
+     * the index failed to load: the search then does nothing, as without JavaScript the site map remains).
+     */
+    var engineWaiting = null;
+    function withEngine(then) {
+      if (engine) { then(); return; }
+      if (engineWaiting) { engineWaiting.push(then); return; }
+      engineWaiting = [then];
+      function ready() {
+        var callbacks = engineWaiting;
+        engineWaiting = null;
+        if (!root.FICHES_INDEX) { return; }
+        engine = new Engine(root.FICHES_INDEX);
+        callbacks.forEach(function (callback) { callback(); });
+      }
+      if (root.FICHES_INDEX) { ready(); } else { loadScript('assets/search-index.js', ready); }
+    }
+
+    function chunkPath(key) { return 'assets/search-index/' + key + '.js'; }
+    function addChunk(key) {
+      if (!engine.loaded[key]) { engine.addChunk(key, (root.FICHES_INDEX_TERMS || {})[key] || {}); }
+    }
+    function blockPath(block) { return 'assets/search-index/s-' + block + '.js'; }
+    function addBlock(block) {
+      if (!engine.blocks[block]) { engine.addBlock(block, (root.FICHES_INDEX_SECTIONS || {})[block]); }
+    }
+
+    // Searches what the field holds and shows it; then (optional) runs once the results are shown, which may be after
+    // chunks and blocks have loaded, and never if the patient has typed something else meanwhile.
+    function run(typing, then) {
       var query = input.value;
       if (api.words(query).length === 0) {
         api.render(document, list, { words: [], pages: [], total: 0 }, siteRoot);
@@ -551,31 +657,44 @@
       }
       var missing = engine.missingChunks(query, typing);
       if (missing.length > 0) {
-        var pending = missing.length;
-        missing.forEach(function (key) {
-          loadChunk(key, function () {
-            pending--;
-            if (pending === 0 && input.value === query) { run(typing); }
-          });
-        });
+        loadAll(missing, chunkPath, addChunk, function () { if (input.value === query) { run(typing, then); } });
         return;
       }
       var result = engine.search(query, typing);
+      // Ranked from the postings alone: the headings and snippets of the pages shown may be in blocks not yet loaded.
+      var blocks = engine.missingBlocks(result);
+      if (blocks.length > 0) {
+        loadAll(blocks, blockPath, addBlock, function () {
+          if (input.value === query) { show(engine.complete(result), query, typing, then); }
+        });
+        return;
+      }
+      show(result, query, typing, then);
+    }
+
+    function show(result, query, typing, then) {
       api.render(document, list, result, siteRoot);
       list.hidden = result.pages.length === 0;
       // While typing, announce once the patient pauses, so a screen reader is not interrupted at every key.
       clearTimeout(announce);
       announce = setTimeout(function () { status.textContent = api.statusText(form, result.total, query); }, typing ? 500 : 0);
+      if (then) { then(); }
     }
 
     function links() { return Array.prototype.slice.call(list.querySelectorAll('a')); }
 
-    input.addEventListener('input', function () { run(!/[\s\p{P}]$/u.test(input.value)); });
+    input.addEventListener('focus', function () { withEngine(function () {}); });
+    input.addEventListener('input', function () {
+      withEngine(function () { run(!/[\s\p{P}]$/u.test(input.value)); });
+    });
     form.addEventListener('submit', function (event) {
       event.preventDefault();
-      run(false);
-      var first = links()[0];
-      if (first) { first.focus(); }
+      withEngine(function () {
+        run(false, function () {
+          var first = links()[0];
+          if (first) { first.focus(); }
+        });
+      });
     });
     // Arrow keys move between results, Escape closes them and goes back to the field.
     form.addEventListener('keydown', function (event) {
@@ -601,7 +720,7 @@
       } catch (malformed) {
         input.value = match[1]; // a stray % in a hand-typed address
       }
-      run(false);
+      withEngine(function () { run(false); });
     }
   }
 

@@ -1,0 +1,111 @@
+using System.Text.Json;
+using FichesSite.Search;
+using Jint;
+
+namespace FichesSite.Tests.Search;
+
+/// <summary>
+/// The blocks of sections of a split index (SearchIndex.ToFiles): each holds the heading, anchor and snippet of the
+/// sections of a fixed number of consecutive pages; the main script keeps only each page's count of sections. Small
+/// hand-made pages, split at once, with blocks of one and of two pages so that several blocks are written.
+/// </summary>
+public sealed class SearchIndexBlockTests
+{
+    private static readonly IndexedPage[] Pages =
+    [
+        new("Zona", "fiches/zona/index.html", [new("", "", "Une éruption douloureuse."), new("Traitement", "traitement", "Des antiviraux.")]),
+        new("Arthroscopie du genou", "fiches/arthroscopie/index.html", [new("Risques", "risques", "Une infection, rare.")]),
+        new("Page vide", "fiches/vide/index.html", []),
+        new("Biopsie", "fiches/biopsie/index.html", [new("Déroulement", "deroulement", "Sous anesthésie locale."), new("Après", "apres", "Un pansement <b>sec</b> d'un jour.")]),
+    ];
+
+    private static JsonElement Json(string script) => SearchIndexChunkTests.ParseJsonOf(script);
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(16)]
+    public void Blocks_hold_the_sections_of_consecutive_pages_and_the_main_script_their_count(int pagesPerBlock)
+    {
+        var files = new SearchIndex(Pages).ToFiles(0, pagesPerBlock);
+        var main = Json(files[SearchIndex.ScriptPath]);
+        Assert.Equal(4, main.GetProperty("version").GetInt32());
+        Assert.False(main.TryGetProperty("sections", out _));
+        Assert.Equal(pagesPerBlock, main.GetProperty("blockPages").GetInt32());
+        // Pages sorted by path: arthroscopie, biopsie, vide, zona.
+        var paths = main.GetProperty("pages").EnumerateArray().Select(p => p[1].GetString()).ToList();
+        Assert.Equal(["fiches/arthroscopie/index.html", "fiches/biopsie/index.html", "fiches/vide/index.html", "fiches/zona/index.html"], paths);
+        Assert.Equal([1, 2, 0, 2], main.GetProperty("sectionCounts").EnumerateArray().Select(c => c.GetInt32()));
+
+        var blockCount = (Pages.Length + pagesPerBlock - 1) / pagesPerBlock;
+        Assert.Equal(blockCount, files.Keys.Count(k => k.StartsWith("assets/search-index/s-", StringComparison.Ordinal)));
+        var ordered = Pages.OrderBy(p => p.Path, StringComparer.Ordinal).ToList();
+        for (var b = 0; b < blockCount; b++)
+        {
+            var script = files[SearchIndex.BlockPath(b)];
+            Assert.StartsWith("// ", script);
+            Assert.Contains($"window.{SearchIndex.SectionsGlobalName} = window.{SearchIndex.SectionsGlobalName} || {{}};\nwindow.{SearchIndex.SectionsGlobalName}[{b}] = JSON.parse('", script);
+            var expected = ordered.Skip(b * pagesPerBlock).Take(pagesPerBlock).SelectMany(p => p.Sections).Select(s => (s.Heading, s.Anchor, s.Text));
+            var actual = Json(script).EnumerateArray().Select(s => (s[0].GetString()!, s[1].GetString()!, s[2].GetString()!));
+            Assert.Equal(expected, actual);
+            Assert.DoesNotContain("<", script); // escaped: no text can close a tag
+        }
+        Assert.False(files.ContainsKey(SearchIndex.BlockPath(blockCount)));
+    }
+
+    [Fact]
+    public void A_split_index_does_not_depend_on_page_order()
+    {
+        var forward = new SearchIndex(Pages).ToFiles(0, 2);
+        var backward = new SearchIndex(Pages.Reverse()).ToFiles(0, 2);
+        Assert.Equal(forward.Keys, backward.Keys);
+        Assert.All(forward, f => Assert.Equal(f.Value, backward[f.Key]));
+    }
+
+    [Fact]
+    public void An_index_under_the_threshold_stays_one_file_with_its_sections()
+    {
+        var files = new SearchIndex(Pages).ToFiles(1_000_000, 1);
+        var main = Json(Assert.Single(files).Value);
+        Assert.Equal(5, main.GetProperty("sections").GetArrayLength());
+        Assert.False(main.TryGetProperty("sectionCounts", out _));
+        Assert.Equal(new SearchIndex(Pages).ToScript(), files[SearchIndex.ScriptPath]);
+    }
+
+    [Theory]
+    [InlineData("pansement", "fiches/biopsie/index.html", "apres")]
+    [InlineData("zona traitement", "fiches/zona/index.html", "traitement")]
+    [InlineData("infection", "fiches/arthroscopie/index.html", "risques")]
+    public void The_engine_maps_sections_to_pages_and_fills_results_from_their_blocks(string query, string path, string anchor)
+    {
+        var files = new SearchIndex(Pages).ToFiles(0, 1);
+        var whole = new SearchIndex(Pages).ToScript();
+        var engine = SearchScripts.Load(files[SearchIndex.ScriptPath]);
+        engine.SetValue("query", query);
+        engine.Execute("var split = new FichesSearch.Engine(window.FICHES_INDEX);");
+        foreach (var key in engine.Evaluate("split.missingChunks(query, false).join(' ')").AsString().Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            engine.Execute(files[SearchIndex.ChunkPath(key)]);
+            engine.SetValue("key", key);
+            engine.Execute("split.addChunk(key, window.FICHES_INDEX_TERMS[key]);");
+        }
+        engine.Execute("var result = split.search(query, false);");
+        Assert.Equal(path, engine.Evaluate("result.pages[0].path").AsString());
+        var blocks = engine.Evaluate("split.missingBlocks(result).join(' ')").AsString().Split(' ').Select(int.Parse).ToList();
+        // Blocks of one page: the block of a page is its number.
+        Assert.Equal(engine.Evaluate("result.pages.map(p => p.page).sort().join(' ')").AsString(), string.Join(' ', blocks));
+        foreach (var b in blocks)
+        {
+            engine.Execute(files[SearchIndex.BlockPath(b)]);
+            engine.SetValue("b", b);
+            engine.Execute("split.addBlock(b, window.FICHES_INDEX_SECTIONS[b]);");
+        }
+        Assert.Equal(anchor, engine.Evaluate("split.complete(result).pages[0].sections[0].anchor").AsString());
+
+        var reference = SearchScripts.Load(whole);
+        reference.SetValue("query", query);
+        Assert.Equal(
+            reference.Evaluate("JSON.stringify(new FichesSearch.Engine(window.FICHES_INDEX).search(query, false))").AsString(),
+            engine.Evaluate("JSON.stringify(result)").AsString());
+    }
+}
