@@ -135,10 +135,15 @@ public sealed class SearchIndex
         // Everything is written once as UTF-8 and turned into a string once per file: at 10,000 sheets the index is
         // 30 MB, and building it as strings, then escaping and measuring them, was a good part of the stage's time.
         var terms = Terms();
-        var whole = Script(GlobalName, Join(Head(terms, pagesPerBlock: null), "terms", TermsJson(terms)));
-        if (whole.Length <= splitAboveBytes)
+        // The terms alone already past the limit (a large site): the one-file script is not even built to be measured.
+        var termsJson = TermsJson(terms);
+        if (termsJson.Length <= splitAboveBytes)
         {
-            return new SortedDictionary<string, string>(StringComparer.Ordinal) { [ScriptPath] = Encoding.UTF8.GetString(whole) };
+            var whole = Script(GlobalName, Join(Head(terms, pagesPerBlock: null), "terms", termsJson));
+            if (whole.Length <= splitAboveBytes)
+            {
+                return new SortedDictionary<string, string>(StringComparer.Ordinal) { [ScriptPath] = Encoding.UTF8.GetString(whole) };
+            }
         }
         var chunks = terms.GroupBy(t => ChunkKey(t.Term)).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal)
