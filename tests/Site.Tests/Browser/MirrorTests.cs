@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace FichesSite.Tests.Browser;
@@ -80,10 +81,12 @@ public sealed class MirrorTests(BrowserSite site)
         var home = new Uri(Path.Combine(site.SiteDirectory, "index.html")).AbsoluteUri;
         await page.GotoAsync(home);
 
+        // Expect rather than WaitForURL: when it fails (it timed out once in a loaded CI run), it says which URL the page was at.
+        var slow = new PageAssertionsToHaveURLOptions { Timeout = 30_000 };
         await page.GetByRole(AriaRole.Link, new() { Name = "Cimentoplastie en cas de métastases osseuses" }).First.ClickAsync();
-        await page.WaitForURLAsync("**/fiches/cimentoplastie-metastases-osseuses/index.html");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/fiches/cimentoplastie-metastases-osseuses/index\\.html$"), slow);
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Fil d’Ariane" }).GetByRole(AriaRole.Link, new() { Name = "Accueil" }).ClickAsync();
-        await page.WaitForURLAsync(home);
+        await Assertions.Expect(page).ToHaveURLAsync(home, slow);
         await page.CloseAsync();
     }
 }
