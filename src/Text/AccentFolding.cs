@@ -17,16 +17,11 @@ public static class AccentFolding
     }
 
     /// <summary>True when <paramref name="text"/> begins with the words of <paramref name="prefix"/>, once both are folded.</summary>
-    /// <remarks>Folds into stack buffers: the content contract asks this for every heading of every page.</remarks>
+    /// <remarks>Folds into stack buffers (heap ones past 256 characters): the content contract asks this for every heading of every page.</remarks>
     public static bool StartsWithWords(string text, string prefix)
     {
-        if (text.Length > 256 || prefix.Length > 256)
-        {
-            var (longText, longPrefix) = (Fold(text), Fold(prefix));
-            return longText == longPrefix || longText.StartsWith(longPrefix + " ", StringComparison.Ordinal);
-        }
-        Span<char> textBuffer = stackalloc char[text.Length * 2];
-        Span<char> prefixBuffer = stackalloc char[prefix.Length * 2];
+        var textBuffer = text.Length <= 256 ? stackalloc char[text.Length * 2] : new char[text.Length * 2];
+        var prefixBuffer = prefix.Length <= 256 ? stackalloc char[prefix.Length * 2] : new char[prefix.Length * 2];
         var foldedText = textBuffer[..FoldInto(text, textBuffer)];
         var foldedPrefix = prefixBuffer[..FoldInto(prefix, prefixBuffer)];
         return foldedText.StartsWith(foldedPrefix)

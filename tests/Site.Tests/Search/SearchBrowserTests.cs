@@ -54,6 +54,27 @@ public sealed class SearchBrowserTests : IAsyncLifetime
     }
 
     // The site served from its folder under a sub-path, with a strict CSP: no server process, Chromium's routing.
+    // Each patient search of Cases(), typed on a page of the site at each base URL: the right section first, one result
+    // announced, and a click on it lands on the section's anchor, with no failed request or CSP violation on the way.
+    private async Task AssertPatientSearchesAsync(string[] baseUrls, string? siteFolder)
+    {
+        foreach (var baseUrl in baseUrls)
+        {
+            foreach (var (query, anchor) in Cases().Select(c => ((string)c[0], (string)c[1])))
+            {
+                var (page, problems) = await OpenAsync(baseUrl, "accessibilite/index.html", siteFolder: siteFolder);
+                await page.Locator("#recherche-champ").PressSequentiallyAsync(query);
+                var firstSection = page.Locator("#recherche-resultats > li").First.Locator("ul a").First;
+                await Assertions.Expect(firstSection).ToHaveAttributeAsync("href", $"../{Fiche}#{anchor}");
+                await Assertions.Expect(page.Locator("#recherche-statut")).ToHaveTextAsync("1 résultat");
+                await firstSection.ClickAsync();
+                await page.WaitForURLAsync(baseUrl + Fiche + "#" + anchor);
+                Assert.True(problems.Count == 0, $"{baseUrl} « {query} »: " + string.Join("\n", problems));
+                await page.Context.CloseAsync();
+            }
+        }
+    }
+
     private async Task<(IPage Page, List<string> Problems)> OpenAsync(string baseUrl, string sitePath, bool javaScript = true, string? siteFolder = null)
     {
         siteFolder ??= _site.Output;
@@ -103,21 +124,7 @@ public sealed class SearchBrowserTests : IAsyncLifetime
     [ChromiumFact]
     public async Task Typing_finds_the_section_and_clicking_lands_on_its_anchor_under_a_sub_path_and_from_file()
     {
-        foreach (var baseUrl in new[] { SubPath, FileBase })
-        {
-            foreach (var (query, anchor) in Cases().Select(c => ((string)c[0], (string)c[1])))
-            {
-                var (page, problems) = await OpenAsync(baseUrl, "accessibilite/index.html");
-                await page.Locator("#recherche-champ").PressSequentiallyAsync(query);
-                var firstSection = page.Locator("#recherche-resultats > li").First.Locator("ul a").First;
-                await Assertions.Expect(firstSection).ToHaveAttributeAsync("href", $"../{Fiche}#{anchor}");
-                await Assertions.Expect(page.Locator("#recherche-statut")).ToHaveTextAsync("1 résultat");
-                await firstSection.ClickAsync();
-                await page.WaitForURLAsync(baseUrl + Fiche + "#" + anchor);
-                Assert.True(problems.Count == 0, $"{baseUrl} « {query} »: " + string.Join("\n", problems));
-                await page.Context.CloseAsync();
-            }
-        }
+        await AssertPatientSearchesAsync([SubPath, FileBase], siteFolder: null);
     }
 
     [ChromiumFact]
@@ -210,21 +217,7 @@ public sealed class SearchBrowserTests : IAsyncLifetime
         }
 
         // Every patient search of the one-file site, on the split one: the right section first, its anchor reached.
-        foreach (var baseUrl in new[] { SubPath, FileBaseOf(split) })
-        {
-            foreach (var (query, anchor) in Cases().Select(c => ((string)c[0], (string)c[1])))
-            {
-                var (page, problems) = await OpenAsync(baseUrl, "accessibilite/index.html", siteFolder: split);
-                await page.Locator("#recherche-champ").PressSequentiallyAsync(query);
-                var firstSection = page.Locator("#recherche-resultats > li").First.Locator("ul a").First;
-                await Assertions.Expect(firstSection).ToHaveAttributeAsync("href", $"../{Fiche}#{anchor}");
-                await Assertions.Expect(page.Locator("#recherche-statut")).ToHaveTextAsync("1 résultat");
-                await firstSection.ClickAsync();
-                await page.WaitForURLAsync(baseUrl + Fiche + "#" + anchor);
-                Assert.True(problems.Count == 0, $"{baseUrl} « {query} »: " + string.Join("\n", problems));
-                await page.Context.CloseAsync();
-            }
-        }
+        await AssertPatientSearchesAsync([SubPath, FileBaseOf(split)], siteFolder: split);
 
         // Enter moves to the first result once its block is there; the search page runs ?q= the same way.
         var (enter, enterProblems) = await OpenAsync(FileBaseOf(split), "index.html", siteFolder: split);
