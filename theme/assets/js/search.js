@@ -124,14 +124,9 @@
     this.firstSection = new Int32Array(this.pages.length + 1);
     for (p = 0; p < this.pages.length; p++) { this.firstSection[p + 1] = this.firstSection[p] + counts[p]; }
     this.sectionCount = this.firstSection[this.pages.length];
-    this.sectionsOfPage = new Array(this.pages.length);
     this.pageOfSection = new Int32Array(this.sectionCount);
     for (p = 0; p < this.pages.length; p++) {
-      var ofPage = this.sectionsOfPage[p] = [];
-      for (s = this.firstSection[p]; s < this.firstSection[p + 1]; s++) {
-        this.pageOfSection[s] = p;
-        ofPage.push(s);
-      }
+      for (s = this.firstSection[p]; s < this.firstSection[p + 1]; s++) { this.pageOfSection[s] = p; }
     }
   }
 
@@ -281,14 +276,18 @@
   };
 
   /*
-   * Dense arrays for one query word, allocated once per engine and cleared after each query through the list of
-   * sections they touched: a query then costs in proportion to the postings it reads, not to the size of the site
-   * (allocating and scanning arrays over every section was most of the time of a query on a rare word).
+   * Dense arrays for one query word, allocated once per engine and cleared after each query through the lists of
+   * sections and pages they touched: a query then costs in proportion to the postings it reads, not to the size of
+   * the site (allocating and scanning arrays over every section was most of the time of a query on a rare word).
    */
   Engine.prototype.slot = function (w) {
     if (!this.slots[w]) {
       var count = this.sectionCount;
-      this.slots[w] = { score: new Float64Array(count), inSection: new Uint8Array(count), touched: new Int32Array(count), count: 0 };
+      var pages = this.pages.length;
+      this.slots[w] = {
+        score: new Float64Array(count), inSection: new Uint8Array(count), touched: new Int32Array(count), count: 0,
+        pageBest: new Float64Array(pages), pagesHit: new Int32Array(pages), pageCount: 0,
+      };
     }
     return this.slots[w];
   };
@@ -296,11 +295,14 @@
   function release(perWord) {
     for (var w = 0; w < perWord.length; w++) {
       var slot = perWord[w];
-      for (var i = 0; i < slot.count; i++) {
+      var i;
+      for (i = 0; i < slot.count; i++) {
         slot.score[slot.touched[i]] = 0;
         slot.inSection[slot.touched[i]] = 0;
       }
+      for (i = 0; i < slot.pageCount; i++) { slot.pageBest[slot.pagesHit[i]] = 0; }
       slot.count = 0;
+      slot.pageCount = 0;
     }
   }
 
@@ -308,7 +310,8 @@
    * How well each section matches one query word: the best of the word's terms there, tf-idf with a title worth
    * more than a heading, worth more than text. Fills slot: score[s] > 0 when section s matches; inSection[s] when
    * the match is in the section itself rather than only in its page's title; touched[0 … count) the sections
-   * matched, each once.
+   * matched, each once; pageBest[p] the best score of page p's sections, and pagesHit[0 … pageCount) the pages
+   * matched, each once (what lets a query rank a page without looking at its sections one by one).
    */
   Engine.prototype.wordScores = function (terms, slot) {
     var count = this.sectionCount;
@@ -325,22 +328,26 @@
       // Document frequency: the sections holding the term, every section of a page whose title holds it included.
       var df = postings.length / 2;
       if (titlePages.length > 0) {
-        df = 0;
         for (i = 0; i < titlePages.length; i++) {
           inTitle[titlePages[i]] = 1;
-          df += this.sectionsOfPage[titlePages[i]].length;
+          df += this.firstSection[titlePages[i] + 1] - this.firstSection[titlePages[i]];
         }
-        df += countOutside(postings, inTitle, pageOfSection);
+        df -= countInside(postings, titlePages, this.firstSection);
       }
       var idf = Math.log(1 + count / Math.max(df, 1));
-      for (var p = 0; p < titlePages.length; p++) {
-        var ofPage = this.sectionsOfPage[titlePages[p]];
-        for (i = 0; i < ofPage.length; i++) {
-          s = ofPage[i];
+      var titleScore = WEIGHT_TITLE * idf;
+      var pageBest = slot.pageBest;
+      var m = slot.pageCount;
+      for (var k = 0; k < titlePages.length; k++) {
+        var p = titlePages[k];
+        for (s = this.firstSection[p]; s < this.firstSection[p + 1]; s++) {
           if (score[s] === 0) { touched[n++] = s; }
-          if (WEIGHT_TITLE * idf > score[s]) { score[s] = WEIGHT_TITLE * idf; }
+          if (titleScore > score[s]) { score[s] = titleScore; }
         }
+        if (pageBest[p] === 0) { slot.pagesHit[m++] = p; }
+        if (titleScore > pageBest[p]) { pageBest[p] = titleScore; }
       }
+      slot.pageCount = m;
       n = scorePostings(postings, idf, titlePages.length > 0 ? inTitle : null, pageOfSection, slot, n);
       for (i = 0; i < titlePages.length; i++) { inTitle[titlePages[i]] = 0; }
     }
@@ -348,36 +355,62 @@
     return slot;
   };
 
-  // The postings whose section is in a page not marked in inTitle (a loop on its own: see scorePostings).
-  function countOutside(postings, inTitle, pageOfSection) {
-    var count = 0;
-    for (var i = 0; i < postings.length; i += 2) {
-      if (!inTitle[pageOfSection[postings[i]]]) { count++; }
+  /*
+   * How many postings fall in the sections of the given pages (ascending, as the build writes them): by binary
+   * search from page to page, since postings are in section order and sections in page order. A common word's
+   * postings run to tens of thousands, its title pages to hundreds: this reads a few per page, not every posting.
+   */
+  function countInside(postings, pages, firstSection) {
+    var inside = 0;
+    var from = 0; // in pairs
+    var pairs = postings.length >> 1;
+    for (var i = 0; i < pages.length; i++) {
+      var start = firstPairFrom(postings, from, pairs, firstSection[pages[i]]);
+      from = firstPairFrom(postings, start, pairs, firstSection[pages[i] + 1]);
+      inside += from - start;
     }
-    return count;
+    return inside;
+  }
+
+  // The first pair at or after from whose section is at least section (pairs: the number of pairs).
+  function firstPairFrom(postings, from, pairs, section) {
+    var lo = from;
+    var hi = pairs;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (postings[mid * 2] < section) { lo = mid + 1; } else { hi = mid; }
+    }
+    return lo;
   }
 
   /*
    * The loop over a term's postings, on its own so that the JS engine optimises it alone: inside wordScores, the
    * optimised loop met code after it that had never run, fell back to the interpreter and was optimised again,
-   * several times per query on a cold page. inTitle: pages whose title holds the term, or null. Returns the new
-   * count of touched sections.
+   * several times per query on a cold page. inTitle: pages whose title holds the term, or null. Keeps the slot's
+   * best score per page as it goes (one pass fewer over a common word). Returns the new count of touched sections.
    */
   function scorePostings(postings, idf, inTitle, pageOfSection, slot, n) {
     var score = slot.score;
     var inSection = slot.inSection;
     var touched = slot.touched;
+    var pageBest = slot.pageBest;
+    var pagesHit = slot.pagesHit;
+    var m = slot.pageCount;
     for (var i = 0; i < postings.length; i += 2) {
       var s = postings[i];
+      var p = pageOfSection[s];
       var code = postings[i + 1];
       var text = code & 3;
-      var raw = (inTitle !== null && inTitle[pageOfSection[s]] ? WEIGHT_TITLE : 0) + ((code & 4) ? WEIGHT_HEADING : 0) +
+      var raw = (inTitle !== null && inTitle[p] ? WEIGHT_TITLE : 0) + ((code & 4) ? WEIGHT_HEADING : 0) +
         (text > 0 ? TEXT_WEIGHTS[text] : 0);
       var value = raw * idf;
       if (score[s] === 0) { touched[n++] = s; }
       if (value > score[s]) { score[s] = value; }
       inSection[s] = 1;
+      if (pageBest[p] === 0) { pagesHit[m++] = p; }
+      if (value > pageBest[p]) { pageBest[p] = value; }
     }
+    slot.pageCount = m;
     return n;
   }
 
@@ -405,25 +438,18 @@
     }
 
     // Candidate pages: those where the rarest word matches; every other word must match in the page too.
-    // A first pass scores pages without building anything, so that a common word over thousands of pages stays fast.
+    // Pages are scored without building anything, so that a common word over thousands of pages stays fast.
     var rarest = perWord[0];
     for (w = 1; w < perWord.length; w++) {
-      if (perWord[w].count < rarest.count) { rarest = perWord[w]; }
-    }
-    var candidates = [];
-    var seen = this.pageMark;
-    for (var c = 0; c < rarest.count; c++) {
-      var pc = this.pageOfSection[rarest.touched[c]];
-      if (!seen[pc]) { seen[pc] = 1; candidates.push(pc); }
+      if (perWord[w].pageCount < rarest.pageCount) { rarest = perWord[w]; }
     }
     // The best MAX_PAGES, kept in order as pages are scored (best first; on equal scores, page order): sorting
     // every page found costs more when a common word finds most of the site.
     var bestPages = [];
     var bestScores = [];
-    for (var n = 0; n < candidates.length; n++) {
-      var page = candidates[n];
-      seen[page] = 0;
-      var score = this.pageScore(page, perWord);
+    for (var n = 0; n < rarest.pageCount; n++) {
+      var page = rarest.pagesHit[n];
+      var score = perWord.length === 1 ? rarest.pageBest[page] : this.pageScore(page, perWord);
       if (score <= 0) { continue; }
       result.total++;
       var at = bestPages.length;
@@ -442,18 +468,17 @@
     return this.complete(result);
   };
 
-  // The score of a page's best section, or 0 when a query word is missing from the page.
+  // The score of a page's best section (the sum of the query words' scores there), or 0 when a query word is
+  // missing from the page.
   Engine.prototype.pageScore = function (p, perWord) {
-    var sectionsHere = this.sectionsOfPage[p];
-    var best = 0;
-    for (var k = 0; k < perWord.length; k++) {
-      var found = false;
-      for (var i = 0; i < sectionsHere.length && !found; i++) { found = perWord[k].score[sectionsHere[i]] > 0; }
-      if (!found) { return 0; }
+    var w;
+    for (w = 0; w < perWord.length; w++) {
+      if (perWord[w].pageBest[p] === 0) { return 0; }
     }
-    for (var j = 0; j < sectionsHere.length; j++) {
+    var best = 0;
+    for (var s = this.firstSection[p]; s < this.firstSection[p + 1]; s++) {
       var score = 0;
-      for (var w = 0; w < perWord.length; w++) { score += perWord[w].score[sectionsHere[j]]; }
+      for (w = 0; w < perWord.length; w++) { score += perWord[w].score[s]; }
       if (score > best) { best = score; }
     }
     return best;
@@ -461,10 +486,8 @@
 
   // One page of the results, with its best sections first.
   Engine.prototype.pageResult = function (p, perWord) {
-    var sectionsHere = this.sectionsOfPage[p];
     var scored = [];
-    for (var i = 0; i < sectionsHere.length; i++) {
-      var s = sectionsHere[i];
+    for (var s = this.firstSection[p]; s < this.firstSection[p + 1]; s++) {
       var score = 0;
       var inSection = false;
       var wordsHere = 0;
