@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using FichesSite.Content;
+using FichesSite.Markdown;
 using FichesSite.Pipeline;
 
 namespace FichesSite.Rendering;
@@ -29,7 +30,8 @@ public sealed class LayoutStage(
 
     private readonly PrintAddresses _printAddresses = new(baseUrl);
 
-    private readonly ThreadLocal<StringWriter> _buffers = new(() => new StringWriter());
+    // Per thread: the page's own layout is rendered into the first, then base.liquid, reading it from there, into the second.
+    private readonly ThreadLocal<(StringWriter Inner, StringWriter Page)> _buffers = new(() => (new StringWriter(), new StringWriter()));
 
     // A builder that was cleared keeps its capacity as one chunk, so a page is nearly always readable in place.
     private static ReadOnlySpan<char> SpanOf(System.Text.StringBuilder builder)
@@ -67,15 +69,15 @@ public sealed class LayoutStage(
         // The 404 page is served at any depth of the site, so its links must be absolute.
         var absoluteBase = document.OutputPath == SiteModel.NotFoundPage ? model.AbsoluteUrl("") : null;
         var values = model.For(document);
-        // Each thread renders into one reused buffer, read in place by the print addresses: the page is made
-        // into a string once, not once per step.
-        var output = _buffers.Value!;
+        // Each thread renders into reused buffers: the inner layout is read by base.liquid from its buffer, the
+        // page in place by the print addresses, so the page is made into a string once, not once per step.
+        var (inner, output) = _buffers.Value;
+        inner.GetStringBuilder().Clear();
         output.GetStringBuilder().Clear();
-        var error = templates.RenderTo(output, layout, values, document.OutputPath, absoluteBase);
+        var error = templates.RenderTo(inner, layout, values, document.OutputPath, absoluteBase);
         if (error is null)
         {
-            values["content"] = output.ToString();
-            output.GetStringBuilder().Clear();
+            values["content"] = HtmlFragment.Of(inner.GetStringBuilder());
             layout = BaseLayout;
             error = templates.RenderTo(output, layout, values, document.OutputPath, absoluteBase);
         }
@@ -86,9 +88,10 @@ public sealed class LayoutStage(
             return document;
         }
         var html = _printAddresses.Apply(document.OutputPath, SpanOf(output.GetStringBuilder()));
-        // What only the page's HTML needed (the QR code, the JSON-LD) is in it now: not kept for the site-wide stages.
+        // What only the page's HTML needed (its body, the QR code, the JSON-LD) is in it now: not kept for the site-wide stages.
         return document
             .WithContent(html)
+            .Without(RenderMarkdownStage.Body)
             .Without(PrintSheet.Key)
             .Without(StructuredDataStage.JsonLd);
     }

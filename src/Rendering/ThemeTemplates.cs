@@ -34,6 +34,7 @@ public sealed class ThemeTemplates
         _partialsDirectory = Path.Combine(themeDirectory, "partials");
         _options.FileProvider = new ThemePartials(_partialsDirectory);
         _options.Filters.AddFilter("relative_url", RelativeUrl);
+        _options.Filters.AddFilter("raw", HtmlFragment.Raw); // Fluid's own, but writing an inner layout from its buffer
     }
 
     public string LayoutPath(string layout) => Path.Combine(_layoutsDirectory, layout + ".liquid");
