@@ -1,4 +1,5 @@
 using FichesSite.Pipeline;
+using FichesSite.Text;
 using Markdig;
 using Markdig.Renderers;
 using Markdig.Syntax;
@@ -58,20 +59,6 @@ public sealed class RenderMarkdownStage(MarkdownPipeline markdown) : IDocumentSt
         {
             writer.Write("</div>\n");
         }
-        return document.WithContent(string.Empty).With(Body, Utf8Of(writer.GetStringBuilder()));
-    }
-
-    // UTF-8 straight from the renderer's buffer (a cleared builder keeps its capacity as one chunk), without a string between.
-    private static byte[] Utf8Of(System.Text.StringBuilder html)
-    {
-        var chunks = html.GetChunks();
-        if (chunks.MoveNext() && chunks.Current.Length == html.Length)
-        {
-            var span = chunks.Current.Span;
-            var bytes = new byte[System.Text.Encoding.UTF8.GetByteCount(span)];
-            System.Text.Encoding.UTF8.GetBytes(span, bytes);
-            return bytes;
-        }
-        return System.Text.Encoding.UTF8.GetBytes(html.ToString());
+        return document.WithContent(string.Empty).With(Body, BuilderText.Utf8Of(writer.GetStringBuilder()));
     }
 }

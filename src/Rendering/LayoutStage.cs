@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using FichesSite.Content;
 using FichesSite.Markdown;
 using FichesSite.Pipeline;
+using FichesSite.Text;
 
 namespace FichesSite.Rendering;
 
@@ -32,17 +33,6 @@ public sealed class LayoutStage(
 
     // Per thread: the page's own layout is rendered into the first, then base.liquid, reading it from there, into the second.
     private readonly ThreadLocal<(StringWriter Inner, StringWriter Page)> _buffers = new(() => (new StringWriter(), new StringWriter()));
-
-    // A builder that was cleared keeps its capacity as one chunk, so a page is nearly always readable in place.
-    private static ReadOnlySpan<char> SpanOf(System.Text.StringBuilder builder)
-    {
-        var chunks = builder.GetChunks();
-        if (chunks.MoveNext() && chunks.Current.Length == builder.Length)
-        {
-            return chunks.Current.Span;
-        }
-        return builder.ToString();
-    }
 
     public Document Run(Document document, DiagnosticBag diagnostics) => RenderOrReuse(document, siteModel.Model, diagnostics);
 
@@ -87,7 +77,7 @@ public sealed class LayoutStage(
                 $"Vérifiez le fichier {templates.LayoutPath(layout).Replace('\\', '/')} ou le champ « layout » de la page.");
             return document;
         }
-        var html = _printAddresses.Apply(document.OutputPath, SpanOf(output.GetStringBuilder()));
+        var html = _printAddresses.Apply(document.OutputPath, BuilderText.SpanOf(output.GetStringBuilder()));
         // What only the page's HTML needed (its body, the QR code, the JSON-LD) is in it now: not kept for the site-wide stages.
         return document
             .WithContent(html)
