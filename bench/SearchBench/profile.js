@@ -2,6 +2,8 @@
 //   SEARCH_BENCH_KEEP=1 dotnet run -c Release --project bench/SearchBench -- 10000    # prints "(kept in DIR)"
 //   node bench/SearchBench/profile.js DIR theme/assets/js fresh    # a new engine per query: nothing decoded
 //   node bench/SearchBench/profile.js DIR theme/assets/js shared   # one engine for all queries, as before version 3
+//   node bench/SearchBench/profile.js DIR theme/assets/js cold     # as a fresh page: each query in a new JS context
+//                                  (code not yet optimised), typed letter by letter; the time is its last search's
 // Prints the median, p95 and total of the 200 queries' search times, then the 15 slowest with how each word matched.
 // Point the second argument at another copy of search.js and search-normalize.js to compare two engines on one index.
 const fs = require('fs'), vm = require('vm'), path = require('path');
@@ -20,8 +22,21 @@ function chunk(key) {
 const mode = process.argv[4] || 'fresh';
 let shared = new ctx.FichesSearch.Engine(ctx.FICHES_INDEX);
 const rows = [];
+// A new context with its own copy of the engine's code, over the one parsed index.
+function coldEngine() {
+  const fresh = { console }; fresh.window = fresh; fresh.globalThis = fresh; vm.createContext(fresh);
+  for (const f of ['search-normalize.js', 'search.js']) vm.runInContext(fs.readFileSync(path.join(jsdir, f), 'utf8'), fresh);
+  return new fresh.FichesSearch.Engine(ctx.FICHES_INDEX);
+}
 for (const [q, typing] of queries) {
-  const engine = mode === 'fresh' ? new ctx.FichesSearch.Engine(ctx.FICHES_INDEX) : shared;
+  const engine = mode === 'fresh' ? new ctx.FichesSearch.Engine(ctx.FICHES_INDEX) : mode === 'cold' ? coldEngine() : shared;
+  // Typed letter by letter in cold mode (every keystroke but the last searched untimed), at once otherwise.
+  for (let i = 1; mode === 'cold' && i < q.length; i++) {
+    const text = q.slice(0, i);
+    const typingHere = !/[\s\p{P}]$/u.test(text);
+    for (const key of engine.missingChunks(text, typingHere)) engine.addChunk(key, chunk(key));
+    engine.search(text, typingHere);
+  }
   const t0 = process.hrtime.bigint();
   for (const key of engine.missingChunks(q, typing)) engine.addChunk(key, chunk(key));
   const t1 = process.hrtime.bigint();
