@@ -248,9 +248,7 @@ public sealed class SearchIndex
                 {
                     json.WriteStartArray();
                     json.WriteNumberValue(p);
-                    json.WriteStringValue(section.Heading);
-                    json.WriteStringValue(section.Anchor);
-                    json.WriteStringValue(section.Text); // already cut to a snippet by IndexedPage
+                    WriteWords(json, section);
                     json.WriteEndArray();
                 }
                 json.WriteEndArray();
@@ -281,14 +279,20 @@ public sealed class SearchIndex
             foreach (var section in pages.SelectMany(p => p.Sections))
             {
                 json.WriteStartArray();
-                json.WriteStringValue(section.Heading);
-                json.WriteStringValue(section.Anchor);
-                json.WriteStringValue(section.Text);
+                WriteWords(json, section);
                 json.WriteEndArray();
             }
             json.WriteEndArray();
         }
         return buffer.ToArray();
+    }
+
+    // What a result shows of a section, the same in a one-file index and in a block: heading, anchor, snippet.
+    private static void WriteWords(Utf8JsonWriter json, PageSection section)
+    {
+        json.WriteStringValue(section.Heading);
+        json.WriteStringValue(section.Anchor);
+        json.WriteStringValue(section.Text); // already cut to a snippet by IndexedPage
     }
 
     // head, a JSON object, with one more property: {…} + "name": value → {…,"name":value}. Property names here are
