@@ -2,14 +2,13 @@ using System.Globalization;
 using FichesSite.Pipeline;
 using FichesSite.Text;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace FichesSite.Content;
 
 /// <summary>
 /// Splits the YAML header from the Markdown body and reads it into a <see cref="FrontMatter"/>.
-/// Read by hand from the YAML tree (not a deserializer) so that every message can name the line
-/// of the key at fault and suggest the key the author probably meant.
+/// Read by hand from the header's fields (<see cref="HeaderYaml"/>, not a deserializer) so that every
+/// message can name the line of the key at fault and suggest the key the author probably meant.
 /// </summary>
 /// <param name="today">The date review deadlines are compared with (a parameter, so tests and builds can fix it).</param>
 public sealed class FrontMatterStage(DateOnly today) : IDocumentStage
@@ -78,15 +77,13 @@ public sealed class FrontMatterStage(DateOnly today) : IDocumentStage
 
     private static bool IsFence(string text, int start, int end) => text.AsSpan(start, end - start).TrimEnd("\r ").SequenceEqual(Fence);
 
-    private static YamlMappingNode? ParseMapping(string yaml, string file, DiagnosticBag diagnostics)
+    private static HeaderGroup? ParseMapping(string yaml, string file, DiagnosticBag diagnostics)
     {
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            if (stream.Documents.Count == 1 && stream.Documents[0].RootNode is YamlMappingNode mapping)
+            if (HeaderYaml.Load(yaml) is { } fields)
             {
-                return mapping;
+                return fields;
             }
             diagnostics.Error(file, 2, "l’en-tête doit être une liste de champs « nom: valeur ».",
                 "Écrivez un champ par ligne, par exemple « title: Cimentoplastie ».");
@@ -100,22 +97,21 @@ public sealed class FrontMatterStage(DateOnly today) : IDocumentStage
         catch (YamlException e)
         {
             // YamlDotNet counts lines from 1 inside the header; the header starts on the file's line 2.
-            diagnostics.Error(file, (int)e.Start.Line + 1, $"YAML illisible dans l’en-tête ({Reason(e)}).",
+            diagnostics.Error(file, (int)e.Start.Line + HeaderYaml.FirstLine - 1, $"YAML illisible dans l’en-tête ({Reason(e)}).",
                 "Vérifiez cette ligne : « nom: valeur », deux-points suivis d’une espace, guillemets fermés, "
                 + "et mettez entre guillemets une valeur qui contient « : ».");
         }
         return null;
     }
 
-    private FrontMatter? Read(YamlMappingNode mapping, string file, DiagnosticBag diagnostics)
+    private FrontMatter? Read(HeaderGroup mapping, string file, DiagnosticBag diagnostics)
     {
         var keyLines = new Dictionary<string, int>(StringComparer.Ordinal);
-        var values = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
-        foreach (var (keyNode, valueNode) in mapping.Children)
+        var values = new Dictionary<string, HeaderNode>(StringComparer.Ordinal);
+        foreach (var (key, line, valueNode) in mapping.Fields)
         {
-            var line = (int)keyNode.Start.Line + 1;
             // YAML allows a list or a group as a key (« [a]: b »), which is never a field name: found by the fuzz test.
-            if (keyNode is not YamlScalarNode { Value: { } key })
+            if (key is null)
             {
                 diagnostics.Error(file, line, "nom de champ illisible.",
                     "Écrivez un nom de champ simple suivi de deux-points, par exemple « title: … », et mettez entre guillemets une valeur qui commence par [ ou {.");
@@ -141,14 +137,14 @@ public sealed class FrontMatterStage(DateOnly today) : IDocumentStage
             {
                 return null;
             }
-            if (node is YamlScalarNode { Value: { } value } && !string.IsNullOrWhiteSpace(value))
+            if (node is HeaderText { Value: var value } && !string.IsNullOrWhiteSpace(value))
             {
                 return value.Trim();
             }
             var found = node switch
             {
-                YamlSequenceNode => "une liste",
-                YamlMappingNode => "un groupe de champs",
+                HeaderList => "une liste",
+                HeaderGroup => "un groupe de champs",
                 _ => "une valeur vide",
             };
             diagnostics.Error(file, keyLines[key], $"le champ « {key} » doit être {what}, pas {found}.",

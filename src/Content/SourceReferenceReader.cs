@@ -1,7 +1,6 @@
 using System.Globalization;
 using FichesSite.Pipeline;
 using FichesSite.Text;
-using YamlDotNet.RepresentationModel;
 
 namespace FichesSite.Content;
 
@@ -22,18 +21,18 @@ public static class SourceReferenceReader
     /// The sheet's last review: a source cannot be published after the reviewers read it. From the
     /// front matter rather than the clock, so that the same files always give the same verdict.
     /// </param>
-    public static IReadOnlyList<SourceReference> Read(YamlNode node, int keyLine, string file, DateOnly? lastReviewed, DiagnosticBag diagnostics)
+    public static IReadOnlyList<SourceReference> Read(HeaderNode node, int keyLine, string file, DateOnly? lastReviewed, DiagnosticBag diagnostics)
     {
-        if (node is not YamlSequenceNode sequence || sequence.Children.Count == 0)
+        if (node is not HeaderList sequence || sequence.Items.Count == 0)
         {
             diagnostics.Error(file, keyLine, "le champ « sources » doit être une liste de sources (titre, éditeur, année).",
                 "Écrivez chaque source sous « sources: », précédée de « - ». " + Example);
             return [];
         }
         var sources = new List<SourceReference>();
-        for (var i = 0; i < sequence.Children.Count; i++)
+        for (var i = 0; i < sequence.Items.Count; i++)
         {
-            var source = ReadOne(sequence.Children[i], i + 1, file, lastReviewed, diagnostics);
+            var source = ReadOne(sequence.Items[i], i + 1, file, lastReviewed, diagnostics);
             if (source is not null)
             {
                 sources.Add(source);
@@ -42,11 +41,10 @@ public static class SourceReferenceReader
         return sources;
     }
 
-    private static SourceReference? ReadOne(YamlNode item, int number, string file, DateOnly? lastReviewed, DiagnosticBag diagnostics)
+    private static SourceReference? ReadOne(HeaderNode item, int number, string file, DateOnly? lastReviewed, DiagnosticBag diagnostics)
     {
-        // YamlDotNet counts lines from 1 inside the header; the header starts on the file's line 2.
-        var itemLine = (int)item.Start.Line + 1;
-        if (item is not YamlMappingNode mapping)
+        var itemLine = item.Line;
+        if (item is not HeaderGroup mapping)
         {
             diagnostics.Error(file, itemLine, $"la source n° {number} doit donner son titre, son éditeur et son année, pas seulement un texte.",
                 Example);
@@ -54,10 +52,9 @@ public static class SourceReferenceReader
         }
         var values = new Dictionary<string, (string Text, int Line)>(StringComparer.Ordinal);
         var ok = true;
-        foreach (var (keyNode, valueNode) in mapping.Children)
+        foreach (var (name, line, valueNode) in mapping.Fields)
         {
-            var line = (int)keyNode.Start.Line + 1;
-            var key = keyNode is YamlScalarNode { Value: { } name } ? name : "";
+            var key = name ?? "";
             if (!Keys.Contains(key))
             {
                 var nearest = NearestName.Find(key, Keys);
@@ -66,7 +63,7 @@ public static class SourceReferenceReader
                 ok = false;
                 continue;
             }
-            if (valueNode is not YamlScalarNode { Value: { } value } || string.IsNullOrWhiteSpace(value))
+            if (valueNode is not HeaderText { Value: var value } || string.IsNullOrWhiteSpace(value))
             {
                 diagnostics.Error(file, line, $"le champ « {key} » de la source n° {number} est vide ou n’est pas un texte.",
                     $"Écrivez la valeur sur la même ligne, par exemple « {key}: {(key == "year" ? "2025" : "…")} ».");
@@ -77,7 +74,7 @@ public static class SourceReferenceReader
         }
         foreach (var required in new[] { "title", "publisher", "year" }.Where(k => !values.ContainsKey(k)))
         {
-            if (mapping.Children.Keys.OfType<YamlScalarNode>().Any(k => k.Value == required))
+            if (mapping.Fields.Any(f => f.Name == required))
             {
                 continue; // already reported as empty
             }
