@@ -34,6 +34,38 @@ public sealed class GlossaryTerms
             .GroupBy(f => f.Words[0], StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(f => f.Words.Length).ToArray(), StringComparer.Ordinal);
         _lookup = _byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var first in _byFirstWord.Keys)
+        {
+            if (first.Length > MaxWordLength || first[0] >= FirstLetters)
+            {
+                _unusualFirstWord = true;
+                continue;
+            }
+            _firstWordShapes[Shape(first[0], first.Length)] = true;
+        }
+    }
+
+    // The first letter and length of every form's first word (folded): most words of a text share neither with any
+    // term, and are dismissed without being folded and looked up. Readability and the glossary both ask for every word
+    // of every sheet, and the fold and look-up were the larger part of what they spent per word.
+    private const int FirstLetters = 128;
+    private readonly bool[] _firstWordShapes = new bool[FirstLetters * (MaxWordLength + 1)];
+
+    // A form whose first word starts outside ASCII or is too long for the table: every word is then looked up.
+    private readonly bool _unusualFirstWord;
+
+    private static int Shape(char first, int length) => first * (MaxWordLength + 1) + length;
+
+    // False when no form can start with this word; true when one may (the look-up decides).
+    private bool MayStartForm(ReadOnlySpan<char> word)
+    {
+        if (_unusualFirstWord)
+        {
+            return true;
+        }
+        var first = FrenchWords.FoldedFirst(word[0]);
+        var length = FrenchWords.FoldedLength(word);
+        return first < FirstLetters && length <= MaxWordLength && _firstWordShapes[Shape(first, length)];
     }
 
     /// <summary>Every entry, A to Z by the folded term.</summary>
@@ -50,7 +82,7 @@ public sealed class GlossaryTerms
     public int MatchAt(ReadOnlySpan<char> text, IReadOnlyList<WordSpan> words, int index, out GlossaryEntry? entry)
     {
         entry = null;
-        if (_byFirstWord.Count == 0)
+        if (_byFirstWord.Count == 0 || !MayStartForm(text.Slice(words[index].Start, words[index].Length)))
         {
             return 0;
         }

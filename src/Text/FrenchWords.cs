@@ -91,14 +91,8 @@ public static class FrenchWords
             {
                 continue;
             }
-            var c = char.ToLowerInvariant(LatinLetters.Base(original));
-            ReadOnlySpan<char> letters = c switch
-            {
-                'œ' or 'Œ' => "oe",
-                'æ' or 'Æ' => "ae",
-                'ß' => "ss",
-                _ => default,
-            };
+            var c = FoldLetter(original);
+            var letters = Expansion(c);
             if (letters.IsEmpty)
             {
                 if (length == destination.Length)
@@ -117,6 +111,38 @@ public static class FrenchWords
         }
         return length;
     }
+
+    /// <summary>The length <see cref="Fold"/> gives <paramref name="word"/>, without writing it.</summary>
+    public static int FoldedLength(ReadOnlySpan<char> word)
+    {
+        var length = 0;
+        foreach (var original in word)
+        {
+            length += char.IsAscii(original) ? 1
+                : CharCategory.IsCombiningMark(original) ? 0
+                : Math.Max(1, Expansion(FoldLetter(original)).Length);
+        }
+        return length;
+    }
+
+    /// <summary>
+    /// The first character <see cref="Fold"/> writes for a word starting with <paramref name="first"/> (a letter or
+    /// digit, as <see cref="Scan"/> starts words).
+    /// </summary>
+    public static char FoldedFirst(char first) =>
+        char.IsAscii(first) ? char.ToLowerInvariant(first) : Expansion(FoldLetter(first)) is { IsEmpty: false } letters ? letters[0] : FoldLetter(first);
+
+    // A letter of a word, lower case and without its accent.
+    private static char FoldLetter(char original) => char.ToLowerInvariant(LatinLetters.Base(original));
+
+    // The letters a folded ligature or « ß » becomes, or nothing for any other letter.
+    private static ReadOnlySpan<char> Expansion(char folded) => folded switch
+    {
+        'œ' or 'Œ' => "oe",
+        'æ' or 'Æ' => "ae",
+        'ß' => "ss",
+        _ => default,
+    };
 }
 
 /// <summary>Character classes shared by the word scanner and the syllable counter.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 
 namespace FichesSite.Quality.Readability;
 
@@ -50,7 +51,7 @@ public static class FrenchSyllables
         {
             word = word[..MaxWordLength]; // not a word anyone reads; keep the count bounded and the buffer on the stack
         }
-        Span<char> lower = stackalloc char[word.Length];
+        Span<char> lower = stackalloc char[MaxWordLength]; // a constant size: no variable stack allocation per word
         var n = 0;
         foreach (var c in word)
         {
@@ -87,6 +88,7 @@ public static class FrenchSyllables
         return Math.Max(groups, 1);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // once per letter of every word
     private static bool IsVowelAt(ReadOnlySpan<char> w, int i)
     {
         var c = w[i];
@@ -153,21 +155,34 @@ public static class FrenchSyllables
         return false;
     }
 
-    private static bool IsVowel(char c) =>
-        c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y'
-            or 'à' or 'â' or 'ä' or 'é' or 'è' or 'ê' or 'ë' or 'î' or 'ï' or 'ô' or 'ö' or 'ù' or 'û' or 'ü' or 'ÿ'
-            or 'œ' or 'æ';
+    // The lower-case vowels, as a table up to « œ » (U+0153): this runs for every letter of every sheet, and a
+    // chain of 23 comparisons made the syllable count most of the readability stage's time.
+    private static readonly bool[] Vowels = VowelTable("aeiouyàâäéèêëîïôöùûüÿœæ");
+
+    private static bool[] VowelTable(string vowels)
+    {
+        var table = new bool[vowels.Max() + 1];
+        foreach (var vowel in vowels)
+        {
+            table[vowel] = true;
+        }
+        return table;
+    }
+
+    private static bool IsVowel(char c) => c < Vowels.Length && Vowels[c];
 
     private static bool IsObstruent(char c) => c is 'b' or 'c' or 'd' or 'f' or 'g' or 'k' or 'p' or 't' or 'v';
 
     // Culture-free lower case for the letters French uses (ToLowerInvariant may leave « É » alone
-    // under invariant globalisation on some runtimes).
-    private static char Lower(char c) => c switch
+    // under invariant globalisation on some runtimes), as a table up to « Ÿ » (U+0178) for the same reason as Vowels.
+    private static readonly char[] LowerCase = Enumerable.Range(0, 'Ÿ' + 1).Select(i => (char)i switch
     {
-        >= 'A' and <= 'Z' => (char)(c + 32),
-        >= 'À' and <= 'Þ' and not '×' => (char)(c + 32),
+        >= 'A' and <= 'Z' and var c => (char)(c + 32),
+        >= 'À' and <= 'Þ' and not '×' and var c => (char)(c + 32),
         'Œ' => 'œ',
         'Ÿ' => 'ÿ',
-        _ => c,
-    };
+        var c => c,
+    }).ToArray();
+
+    private static char Lower(char c) => c < LowerCase.Length ? LowerCase[c] : c;
 }

@@ -1,3 +1,4 @@
+using CsCheck;
 using FichesSite.Text;
 
 namespace FichesSite.Tests.Quality;
@@ -31,4 +32,27 @@ public sealed class FrenchWordsTests
         Assert.Equal(folded, buffer[..length].ToString());
         Assert.Equal(AccentFolding.Fold(word), folded);
     }
+
+    // Letters of every kind the fold treats apart: ASCII, accented, ligatures, sharp s, combining accents, other scripts.
+    private static readonly Gen<string> Word = Gen.OneOf<char>(
+            ['a', 'Z', 'e', '5', 'é', 'É', 'ç', 'œ', 'Œ', 'æ', 'Æ', 'ß', 'ẞ', '́', '̈', 'ÿ', 'Ÿ', 'ǅ', 'α', 'Ω', 'И', 'ﬁ', 'ı', 'İ'])
+        .Array[1, 12].Select(letters => new string(letters));
+
+    [Fact]
+    public void Folded_length_and_first_letter_are_those_of_the_folded_word()
+    {
+        // The glossary dismisses a word from these two without folding it: they must never disagree with the fold.
+        Word.Sample(word =>
+        {
+            Span<char> buffer = stackalloc char[64];
+            var folded = buffer[..FrenchWords.Fold(word, buffer)];
+            Assert.Equal(folded.Length, FrenchWords.FoldedLength(word));
+            if (!folded.IsEmpty && !CharCategoryIsMark(word[0]))
+            {
+                Assert.Equal(folded[0], FrenchWords.FoldedFirst(word[0]));
+            }
+        }, iter: 20_000);
+    }
+
+    private static bool CharCategoryIsMark(char c) => c is >= '\u0300' and <= '\u036F'; // words never start with one
 }
