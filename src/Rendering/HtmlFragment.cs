@@ -47,7 +47,8 @@ public sealed class HtmlFragment : FluidValue
 
     public override int GetHashCode() => AsString().GetHashCode();
 
-    public override bool ToBooleanValue() => AsString().ToBooleanValue();
+    // As Fluid's string value: in Liquid every string is true, even an empty one (and no string need be made to say so).
+    public override bool ToBooleanValue() => true;
 
     public override decimal ToNumberValue() => AsString().ToNumberValue();
 

@@ -30,16 +30,18 @@ public static class MedicalWebPageJsonLd
     // Escapes what HTML cares about (< > & ' "), keeps French letters legible.
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
-    /// <summary>The JSON-LD of a page, or null when its type declares no procedure type.</summary>
-    public static string? For(Document document, ContentContract contract, string language, string? baseUrl)
+    /// <summary>The JSON-LD of a page as UTF-8, or null when its type declares no procedure type.</summary>
+    public static byte[]? For(Document document, ContentContract contract, string language, string? baseUrl)
     {
         if (contract.ProcedureType is not { } procedureType)
         {
             return null;
         }
         var frontMatter = document.Get(FrontMatter.Key);
-        // Written straight to a buffer rather than through a JsonObject tree: it runs for every sheet.
-        var buffer = new ArrayBufferWriter<byte>(2048);
+        // Written straight to a buffer rather than through a JsonObject tree: it runs for every sheet. The buffer is
+        // the thread's own, reused: only the finished JSON is copied out.
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(8192);
+        buffer.ResetWrittenCount();
         using (var json = new Utf8JsonWriter(buffer, Options))
         {
             json.WriteStartObject();
@@ -70,14 +72,11 @@ public static class MedicalWebPageJsonLd
             json.WriteString("@type", "MedicalProcedure");
             json.WriteString("name", frontMatter.Title);
             json.WriteString("procedureType", "https://schema.org/" + procedureType);
-            foreach (var (property, text) in SectionTexts(document.Get(ParseMarkdownStage.SyntaxTree), contract))
-            {
-                json.WriteString(property, text);
-            }
+            WriteSectionTexts(json, document.Get(ParseMarkdownStage.SyntaxTree), contract);
             json.WriteEndObject();
             json.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>Checks the schema.org names of contracts.yml, so that a typo is an error rather than silent, invalid data.</summary>
@@ -112,22 +111,23 @@ public static class MedicalWebPageJsonLd
     }
 
     /// <summary>The plain text of each h2 section that a rule with a schema property matches: headings, paragraphs, list items, one per line.</summary>
-    private static IEnumerable<(string Property, string Text)> SectionTexts(MarkdownDocument tree, ContentContract contract)
+    private static void WriteSectionTexts(Utf8JsonWriter json, MarkdownDocument tree, ContentContract contract)
     {
         var rules = contract.Sections.Where(s => s.SchemaProperty is not null).ToList();
         if (rules.Count == 0)
         {
-            yield break;
+            return;
         }
         string? property = null;
-        var text = new StringBuilder();
+        // One builder per thread, read in place: the sections of every sheet pass through it.
+        var text = (t_text ??= new StringBuilder()).Clear();
         foreach (var block in tree)
         {
             if (block is HeadingBlock { Level: 2 } section)
             {
                 if (property is not null && text.Length > 0)
                 {
-                    yield return (property, text.ToString());
+                    json.WriteString(property, BuilderText.SpanOf(text));
                 }
                 var heading = InlineText.Of(section.Inline);
                 property = rules.FirstOrDefault(r => AccentFolding.StartsWithWords(heading, r.Heading))?.SchemaProperty;
@@ -141,19 +141,31 @@ public static class MedicalWebPageJsonLd
         }
         if (property is not null && text.Length > 0)
         {
-            yield return (property, text.ToString());
+            json.WriteString(property, BuilderText.SpanOf(text));
         }
     }
 
+    [ThreadStatic]
+    private static StringBuilder? t_text;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    // Headings, paragraphs and list items, one per line, each straight into the section's builder: a string per
+    // paragraph was most of what this stage allocated.
     private static void AppendText(Block block, StringBuilder text)
     {
         switch (block)
         {
             case LeafBlock { Inline: { } inline }:
-                Line(InlineText.Of(inline));
+                var lineStart = StartLine(text);
+                InlineText.Append(inline, text);
+                EndLine(text, lineStart);
                 break;
             case LeafBlock leaf when leaf.Lines.Count > 0:
-                Line(leaf.Lines.ToString().Trim());
+                lineStart = StartLine(text);
+                text.Append(leaf.Lines.ToString());
+                EndLine(text, lineStart);
                 break;
             case ContainerBlock container:
                 foreach (var child in container)
@@ -162,13 +174,30 @@ public static class MedicalWebPageJsonLd
                 }
                 break;
         }
+    }
 
-        void Line(string line)
+    // A line break before every line but the first; returns where the line starts.
+    private static int StartLine(StringBuilder text) => text.Length == 0 ? 0 : text.Append('\n').Length;
+
+    // Trims the line that starts at lineStart; a line of white space only is taken out with its line break.
+    private static void EndLine(StringBuilder text, int lineStart)
+    {
+        var end = text.Length;
+        while (end > lineStart && char.IsWhiteSpace(text[end - 1]))
         {
-            if (line.Length > 0)
-            {
-                text.Append(text.Length > 0 ? "\n" : "").Append(line);
-            }
+            end--;
         }
+        var first = lineStart;
+        while (first < end && char.IsWhiteSpace(text[first]))
+        {
+            first++;
+        }
+        if (first == end)
+        {
+            text.Length = lineStart == 0 ? 0 : lineStart - 1;
+            return;
+        }
+        text.Length = end;
+        text.Remove(lineStart, first - lineStart);
     }
 }

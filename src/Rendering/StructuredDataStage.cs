@@ -10,7 +10,8 @@ namespace FichesSite.Rendering;
 /// </summary>
 public sealed class StructuredDataStage(IReadOnlyDictionary<string, ContentContract> contracts, string language, string? baseUrl) : IDocumentStage
 {
-    public static readonly MetaKey<string> JsonLd = new("json-ld");
+    /// <summary>The JSON-LD as UTF-8: it waits for the layout pass, and half the size of a string.</summary>
+    public static readonly MetaKey<byte[]> JsonLd = new("json-ld");
 
     public string Name => "structured data";
 
