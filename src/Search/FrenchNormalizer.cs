@@ -61,7 +61,7 @@ public static class FrenchNormalizer
     /// not change with the machine. Dropping combining marks and mapping precomposed letters to their base
     /// (Text/LatinLetters) gives what NFC, then NFD without marks, gives for Latin script.
     /// </remarks>
-    public static void ForEachWord<TState>(string text, TState state, WordHandler<TState> handler)
+    public static void ForEachWord<TState>(ReadOnlySpan<char> text, TState state, WordHandler<TState> handler)
     {
         // œ and æ become two letters, so a run is at most twice as long as the text.
         var rented = text.Length <= 256 ? null : ArrayPool<char>.Shared.Rent(text.Length * 2);

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Markdig.Syntax;
 
 namespace FichesSite.Search;
 
@@ -19,13 +20,23 @@ public sealed class IndexedPage
     // Per section, each of its terms once: the term's number × 8 + its code.
     private readonly int[][] _sectionTerms;
 
+    /// <summary>A page from its sections, each with its whole text.</summary>
     public IndexedPage(string title, string path, IReadOnlyList<PageSection> sections, TermCache? cache = null)
+        : this(title, path, cache ?? new TermCache(), reader => { foreach (var s in sections) reader.Add(s.Heading, s.Anchor, s.Text); })
     {
-        _cache = cache ??= new TermCache();
+    }
+
+    /// <summary>A page from its syntax tree (see <see cref="PageSections"/>), without a string of any section's whole text.</summary>
+    public IndexedPage(string title, string path, MarkdownDocument tree, string description, TermCache cache)
+        : this(title, path, cache, reader => PageSections.ForEach(tree, description, reader, static (heading, anchor, text, r) => r.Add(heading, anchor, text)))
+    {
+    }
+
+    private IndexedPage(string title, string path, TermCache cache, Action<SectionReader> readSections)
+    {
+        _cache = cache;
         Title = title;
         Path = path;
-        // Only the snippet of a section's text is written; the whole text serves the terms below, then goes.
-        Sections = sections.Select(section => section with { Text = SearchIndex.Snippet(section.Text) }).ToArray();
         var titleTerms = new List<string>();
         FrenchNormalizer.ForEachWord(title, (titleTerms, cache), static (word, s) =>
         {
@@ -36,8 +47,10 @@ public sealed class IndexedPage
             }
         });
         TitleTerms = titleTerms;
-        var codes = new Dictionary<int, int>(); // one for all the sections of the page
-        _sectionTerms = sections.Select(section => TermsOf(section, cache, codes)).ToArray();
+        var reader = new SectionReader(cache);
+        readSections(reader);
+        Sections = [.. reader.Sections];
+        _sectionTerms = [.. reader.Terms];
     }
 
     public string Title { get; }
@@ -57,15 +70,34 @@ public sealed class IndexedPage
     public IReadOnlyList<SectionTerm[]> SectionTerms =>
         _sectionTerms.Select(terms => Array.ConvertAll(terms, t => new SectionTerm(_cache.Term(t >> 3), t & 7))).ToArray();
 
-    private static int[] TermsOf(PageSection section, TermCache cache, Dictionary<int, int> codes)
+    // Keeps of each section only what the index writes: the snippet of its text, and its terms with their codes.
+    private sealed class SectionReader(TermCache cache)
     {
+        public List<PageSection> Sections { get; } = [];
+
+        public List<int[]> Terms { get; } = [];
+
+        public void Add(string heading, string anchor, ReadOnlySpan<char> text)
+        {
+            Sections.Add(new PageSection(heading, anchor, SearchIndex.Snippet(text)));
+            Terms.Add(TermsOf(heading, text, cache));
+        }
+    }
+
+    // One per thread, cleared for each section.
+    [ThreadStatic]
+    private static Dictionary<int, int>? t_codes;
+
+    private static int[] TermsOf(string heading, ReadOnlySpan<char> text, TermCache cache)
+    {
+        var codes = (t_codes ??= []);
         codes.Clear();
-        FrenchNormalizer.ForEachWord(section.Heading, (codes, cache), static (word, s) =>
+        FrenchNormalizer.ForEachWord(heading, (codes, cache), static (word, s) =>
         {
             var term = s.cache.TermId(word);
             s.codes[term] = s.codes.GetValueOrDefault(term) | 4;
         });
-        FrenchNormalizer.ForEachWord(section.Text, (codes, cache), static (word, s) =>
+        FrenchNormalizer.ForEachWord(text, (codes, cache), static (word, s) =>
         {
             ref var code = ref CollectionsMarshal.GetValueRefOrAddDefault(s.codes, s.cache.TermId(word), out _);
             if ((code & 3) < 3)

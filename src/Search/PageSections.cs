@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using FichesSite.Markdown;
 using Markdig.Renderers.Html;
@@ -16,18 +15,27 @@ public sealed record PageSection(string Heading, string Anchor, string Text);
 /// </summary>
 public static class PageSections
 {
-    public static IReadOnlyList<PageSection> Of(MarkdownDocument tree, string description)
+    /// <summary>Receives a section; its text, with every run of white space made one space, is valid only during the call.</summary>
+    public delegate void SectionHandler<TState>(string heading, string anchor, ReadOnlySpan<char> text, TState state);
+
+    /// <remarks>
+    /// Each section's text goes through one builder and one buffer per thread, handed over in place: a string of every
+    /// section's whole text, which only its terms and a snippet need, was the larger part of what the search terms
+    /// stage allocated.
+    /// </remarks>
+    public static void ForEach<TState>(MarkdownDocument tree, string description, TState state, SectionHandler<TState> handler)
     {
-        var sections = new List<PageSection>();
         var heading = "";
         var anchor = "";
-        var text = new StringBuilder(description.Length + 4096);
+        var text = (t_text ??= new StringBuilder()).Clear();
         text.Append(description);
+        var opening = true;
         foreach (var block in tree)
         {
             if (block is HeadingBlock { Level: 2 or 3 } h)
             {
-                sections.Add(new PageSection(heading, anchor, Squeeze(text)));
+                Emit(heading, anchor, text, opening, state, handler);
+                opening = false;
                 heading = InlineText.Of(h.Inline);
                 anchor = h.GetAttributes().Id ?? "";
                 text.Clear();
@@ -35,9 +43,23 @@ public static class PageSections
             }
             AppendText(block, text);
         }
-        sections.Add(new PageSection(heading, anchor, Squeeze(text)));
+        Emit(heading, anchor, text, opening, state, handler);
+    }
+
+    [ThreadStatic]
+    private static StringBuilder? t_text;
+
+    [ThreadStatic]
+    private static char[]? t_squeezed;
+
+    private static void Emit<TState>(string heading, string anchor, StringBuilder text, bool opening, TState state, SectionHandler<TState> handler)
+    {
+        var squeezed = Squeeze(text);
         // An opening with nothing in it (no description, a heading first) is not worth a result of its own.
-        return sections.Where((s, i) => i > 0 || s.Text.Length > 0).ToList();
+        if (!opening || !squeezed.IsEmpty)
+        {
+            handler(heading, anchor, squeezed, state);
+        }
     }
 
     // Straight into the section's one builder: a string per paragraph, then a split and a join of each
@@ -59,10 +81,10 @@ public static class PageSections
         }
     }
 
-    // The text with every run of white space made one space, and none at either end.
-    private static string Squeeze(StringBuilder text)
+    // The text with every run of white space made one space, and none at either end, in the thread's buffer.
+    private static ReadOnlySpan<char> Squeeze(StringBuilder text)
     {
-        var squeezed = ArrayPool<char>.Shared.Rent(text.Length);
+        var squeezed = t_squeezed is { } buffer && buffer.Length >= text.Length ? buffer : t_squeezed = new char[Math.Max(text.Length, 4096)];
         var length = 0;
         var pendingSpace = false;
         foreach (var chunk in text.GetChunks())
@@ -82,8 +104,6 @@ public static class PageSections
                 squeezed[length++] = c;
             }
         }
-        var result = new string(squeezed, 0, length);
-        ArrayPool<char>.Shared.Return(squeezed);
-        return result;
+        return squeezed.AsSpan(0, length);
     }
 }

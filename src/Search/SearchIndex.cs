@@ -374,13 +374,13 @@ public sealed class SearchIndex
     }
 
     /// <summary>The start of a section's text, cut at a word.</summary>
-    public static string Snippet(string text)
+    public static string Snippet(ReadOnlySpan<char> text)
     {
         if (text.Length <= SnippetLength)
         {
-            return text;
+            return text.ToString();
         }
-        var cut = text.LastIndexOf(' ', SnippetLength);
-        return text[..(cut > SnippetLength / 2 ? cut : SnippetLength)] + " …";
+        var cut = text[..(SnippetLength + 1)].LastIndexOf(' ');
+        return string.Concat(text[..(cut > SnippetLength / 2 ? cut : SnippetLength)], " …");
     }
 }

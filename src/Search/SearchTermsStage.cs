@@ -23,7 +23,6 @@ public sealed class SearchTermsStage(IReadOnlyCollection<string> excludedPages, 
             return document;
         }
         var frontMatter = document.Get(FrontMatter.Key);
-        var sections = PageSections.Of(document.Get(ParseMarkdownStage.SyntaxTree), frontMatter.Description);
-        return document.With(Key, new IndexedPage(frontMatter.Title, document.OutputPath, sections, terms));
+        return document.With(Key, new IndexedPage(frontMatter.Title, document.OutputPath, document.Get(ParseMarkdownStage.SyntaxTree), frontMatter.Description, terms));
     }
 }
