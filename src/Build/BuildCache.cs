@@ -6,11 +6,15 @@ namespace FichesSite.Build;
 
 /// <summary>
 /// What the preview keeps between rebuilds, so that one edited page costs one page: each page's
-/// stage results, its layout, its links, and what was last written. Forgotten whole when the
+/// front matter, its stage results, its layout, its links, and what was last written. Forgotten whole when the
 /// configuration or the theme changes, since they touch every page.
 /// </summary>
 public sealed class BuildCache
 {
+    /// <summary>Each page's front matter (the first pass, by source text).</summary>
+    public CachedDocumentStages.Memory Headers { get; private set; } = new();
+
+    /// <summary>Each page's work from its syntax tree to its body (by the Document the headers' cache handed).</summary>
     public CachedDocumentStages.Memory Pages { get; private set; } = new();
     public LayoutStage.Memory Layouts { get; private set; } = new();
     public LinkScanStage.Memory Links { get; private set; } = new();
@@ -34,6 +38,7 @@ public sealed class BuildCache
             return;
         }
         _settings = settingsFingerprint;
+        Headers = new();
         Pages = new();
         Layouts = new();
         Links = new();

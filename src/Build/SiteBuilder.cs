@@ -43,10 +43,14 @@ public static class SiteBuilder
         var output = options.OutputDirectory is null || cache is { OutputComplete: true } ? null : new OutputFolder(options.OutputDirectory);
         var writePages = output is null ? null : new WritePageStage(output, keepContent: cache is not null);
 
-        // Each page alone, in parallel: from its source to its HTML body and the facts the site-wide stages need.
+        // Each page's header first, in parallel: the home page and the site map list every page by its title and
+        // description, so the site model is made from the headers before any page is laid out.
+        IDocumentStage[] headerStages = [new FrontMatterStage(today)];
+        // Then each page alone, in parallel, from its header to its finished file, in one pass: a page's syntax tree,
+        // body and HTML are made, used and let go on one thread, and only what the site-wide stages need stays
+        // (its outline, links, search terms and readability).
         IDocumentStage[] pageStages =
         [
-            new FrontMatterStage(today),
             new ParseMarkdownStage(markdown, new LinkRewriter(options.InputDirectory, ReadSources.OutputPathFor)),
             new ContentContractStage(contracts),
             new ReadabilityStage(new ReadabilityScorer(glossary)), // first: the text as the author wrote it
@@ -61,8 +65,9 @@ public static class SiteBuilder
         IStage[] stages =
         [
             new ReadSources(options.InputDirectory),
-            .. cache is null ? pageStages : [new CachedDocumentStages(pageStages, cache.Pages)],
+            .. cache is null ? headerStages : [new CachedDocumentStages(headerStages, cache.Headers, CachedDocumentStages.Match.SourceText)],
             siteModel,
+            .. cache is null ? pageStages : [new CachedDocumentStages(pageStages, cache.Pages, CachedDocumentStages.Match.SameDocument)],
             new LayoutStage(templates, siteModel, site.BaseUrl, contracts, cache?.Layouts),
             new LinkScanStage(cache?.Links),
             .. writePages is null ? Array.Empty<IStage>() : [writePages],
@@ -70,6 +75,7 @@ public static class SiteBuilder
             search,
         ];
         var result = PipelineRunner.Run(stages, diagnostics, compactAfterPasses: cache is null);
+        cache?.Headers.KeepOnly(result.Documents.Select(d => d.SourcePath));
         cache?.Pages.KeepOnly(result.Documents.Select(d => d.SourcePath));
         var timings = result.Timings.ToList();
 

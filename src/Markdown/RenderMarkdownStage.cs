@@ -16,9 +16,9 @@ public sealed class RenderMarkdownStage(MarkdownPipeline markdown) : IDocumentSt
     public const string SubsectionClass = "subsection";
 
     /// <summary>
-    /// The page body, as UTF-8: held from this pass to the layout of the next, where it is read in place
-    /// (Rendering/HtmlFragment). As a string, the bodies of 10,000 pages took some 200 MB; as UTF-8, French
-    /// text being mostly ASCII, about half. The document's content is left empty meanwhile.
+    /// The page body, as UTF-8, until the layout reads it in place (Rendering/HtmlFragment). The preview keeps
+    /// every page's in its cache between rebuilds: as UTF-8, French text being mostly ASCII, about half the
+    /// memory of a string. The document's content is left empty meanwhile.
     /// </summary>
     public static readonly MetaKey<byte[]> Body = new("body-utf8");
 

@@ -3,17 +3,31 @@ using System.Collections.Concurrent;
 namespace FichesSite.Pipeline;
 
 /// <summary>
-/// Runs a sequence of document stages for one page, and remembers the result by source text:
-/// when a rebuild finds the file unchanged, the page's previous result (the very same Document
-/// instance, so that later caches can recognise it) and its diagnostics are reused. This is what
-/// makes the preview's rebuild after one edit cost one page, not the whole site.
+/// Runs a sequence of document stages for one page, and remembers the result: when a rebuild hands the
+/// same page again, the previous result (the very same Document instance, so that later caches can
+/// recognise it) and its diagnostics are reused. This is what makes the preview's rebuild after one edit
+/// cost one page, not the whole site.
 /// </summary>
-public sealed class CachedDocumentStages(IReadOnlyList<IDocumentStage> stages, CachedDocumentStages.Memory memory) : IDocumentStage
+/// <param name="match">How a page is known to be the same as last time (see <see cref="Match"/>).</param>
+public sealed class CachedDocumentStages(IReadOnlyList<IDocumentStage> stages, CachedDocumentStages.Memory memory, CachedDocumentStages.Match match) : IDocumentStage
 {
+    /// <summary>When a page handed to the stages counts as unchanged.</summary>
+    public enum Match
+    {
+        /// <summary>Its text is the same (for the first stages after reading: each build reads every file afresh).</summary>
+        SourceText,
+
+        /// <summary>
+        /// It is the very Document an earlier cache handed last time: for stages after others, whose result
+        /// depends on more than the text they receive (the front matter, read from a header no longer in the text).
+        /// </summary>
+        SameDocument,
+    }
+
     /// <summary>What survives from one build to the next, per source file.</summary>
     public sealed class Memory
     {
-        internal ConcurrentDictionary<string, (string SourceText, Document Result, IReadOnlyList<Diagnostic> Diagnostics)> Pages { get; } =
+        internal ConcurrentDictionary<string, (Document Input, Document Result, IReadOnlyList<Diagnostic> Diagnostics)> Pages { get; } =
             new(StringComparer.Ordinal);
 
         /// <summary>Forgets files that no longer exist.</summary>
@@ -31,7 +45,7 @@ public sealed class CachedDocumentStages(IReadOnlyList<IDocumentStage> stages, C
 
     public Document Run(Document document, DiagnosticBag diagnostics)
     {
-        if (memory.Pages.TryGetValue(document.SourcePath, out var known) && known.SourceText == document.Content)
+        if (memory.Pages.TryGetValue(document.SourcePath, out var known) && IsSame(known.Input, document))
         {
             diagnostics.AddRange(known.Diagnostics);
             return known.Result;
@@ -47,7 +61,10 @@ public sealed class CachedDocumentStages(IReadOnlyList<IDocumentStage> stages, C
             }
         }
         diagnostics.AddRange(problems);
-        memory.Pages[document.SourcePath] = (document.Content, result, problems.All);
+        memory.Pages[document.SourcePath] = (document, result, problems.All);
         return result;
     }
+
+    private bool IsSame(Document known, Document document) =>
+        match == Match.SameDocument ? ReferenceEquals(known, document) : known.Content == document.Content;
 }

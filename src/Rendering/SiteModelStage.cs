@@ -6,8 +6,9 @@ namespace FichesSite.Rendering;
 /// <summary>
 /// The one moment of the build that needs every page before any is laid out: the home page and the
 /// site map list the others, so the template model (titles, addresses, descriptions) is made here,
-/// once, after the pages are read. The theme's templates are checked here too: a broken template would
-/// only fail again on every page.
+/// once, from every page's front matter, before the pass that takes each page from its syntax tree to
+/// its file. The theme's templates are checked here too: a broken template would only fail again on
+/// every page.
 /// </summary>
 /// <param name="glossary">The terms the glossary page lists.</param>
 public sealed class SiteModelStage(ThemeTemplates templates, SiteConfig site, ThemeStrings strings, Glossary.GlossaryTerms glossary) : ISiteStage
