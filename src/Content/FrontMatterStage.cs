@@ -27,27 +27,16 @@ public sealed class FrontMatterStage(DateOnly today) : IDocumentStage
                 "Copiez une fiche existante comme modèle (en-tête entre deux lignes ---, puis le texte), ou supprimez ce fichier.");
             return document;
         }
-        // Lines are found by index, not split: a sheet's body is copied once, not once per line and again joined.
+        // Lines are found by index, not split.
         var content = document.Content;
-        var firstEnd = LineEnd(content, 0);
-        if (!IsFence(content, 0, firstEnd))
+        var (firstEnd, afterFirst) = LineEnd(content, 0);
+        if (!IsFence(content.AsSpan(0, firstEnd)))
         {
             diagnostics.Error(file, 1, "le fichier ne commence pas par un en-tête YAML.",
                 "Commencez le fichier par une ligne « --- », les champs (title: …, description: …), puis une ligne « --- ».");
             return document;
         }
-        var closing = -1; // the closing fence's line index (0 is the opening fence)
-        var (closingStart, closingEnd) = (0, 0);
-        for (var (start, line) = (firstEnd + 1, 1); start <= content.Length && firstEnd < content.Length; line++)
-        {
-            var end = LineEnd(content, start);
-            if (IsFence(content, start, end))
-            {
-                (closing, closingStart, closingEnd) = (line, start, end);
-                break;
-            }
-            start = end + 1;
-        }
+        var (closing, closingStart, _) = ClosingFence(content);
         if (closing < 0)
         {
             diagnostics.Error(file, 1, "l’en-tête YAML n’est jamais fermé.",
@@ -55,7 +44,7 @@ public sealed class FrontMatterStage(DateOnly today) : IDocumentStage
             return document;
         }
 
-        var yaml = closing == 1 ? "" : content[(firstEnd + 1)..(closingStart - 1)];
+        var yaml = closing == 1 ? "" : content[afterFirst..(closingStart - 1)]; // without the line end before the fence
         var mapping = ParseMapping(yaml, file, diagnostics);
         if (mapping is null)
         {
@@ -66,16 +55,45 @@ public sealed class FrontMatterStage(DateOnly today) : IDocumentStage
         var problems = diagnostics.Sibling();
         var frontMatter = Read(mapping, file, problems);
         diagnostics.AddRange(problems);
-        // The header's lines are blanked rather than cut, so that line numbers in the Markdown
-        // syntax tree are the file's own and no later stage needs to know the header's size.
-        var body = string.Concat(new string('\n', closing + 1), closingEnd < content.Length ? content.AsSpan(closingEnd + 1) : "");
-        return frontMatter is null ? document : document.WithContent(body).With(FrontMatter.Key, frontMatter);
+        if (frontMatter is null)
+        {
+            return document;
+        }
+        // The text stays as it is: Markdig skips the header itself (Markdown/PageHeaderParser), so line numbers in the
+        // syntax tree are the file's own and no copy of the body is made.
+        return document.With(FrontMatter.Key, frontMatter);
     }
 
-    // Where the line starting at start ends: its '\n', or the end of the text.
-    private static int LineEnd(string text, int start) => text.IndexOf('\n', start) is var end and >= 0 ? end : text.Length;
+    /// <summary>
+    /// The line that closes the header opened on the first line: its index (0 is the opening fence), start and end; an
+    /// index of -1 when there is none. Lines end as Markdig and YAML end them: at « \n », « \r\n » or a lone « \r »
+    /// (an old Mac line end), so that all three count the same lines.
+    /// </summary>
+    public static (int Line, int Start, int End) ClosingFence(string content)
+    {
+        var (_, start) = LineEnd(content, 0);
+        for (var line = 1; start < content.Length; line++)
+        {
+            var (end, next) = LineEnd(content, start);
+            if (IsFence(content.AsSpan(start, end - start)))
+            {
+                return (line, start, end);
+            }
+            start = next;
+        }
+        return (-1, 0, 0);
+    }
 
-    private static bool IsFence(string text, int start, int end) => text.AsSpan(start, end - start).TrimEnd("\r ").SequenceEqual(Fence);
+    /// <summary>Whether a line (without its line end) opens or closes the header: « --- », then only spaces.</summary>
+    public static bool IsFence(ReadOnlySpan<char> line) => line.TrimEnd(' ').SequenceEqual(Fence);
+
+    // Where the line starting at start ends (its line end, or the end of the text), and where the next one starts.
+    private static (int End, int Next) LineEnd(string text, int start)
+    {
+        var end = text.AsSpan(start).IndexOfAny('\n', '\r') is var found and >= 0 ? start + found : text.Length;
+        var next = end == text.Length ? end : end + (text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? 2 : 1);
+        return (end, next);
+    }
 
     private static HeaderGroup? ParseMapping(string yaml, string file, DiagnosticBag diagnostics)
     {

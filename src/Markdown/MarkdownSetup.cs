@@ -13,6 +13,7 @@ public static class MarkdownSetup
     /// <param name="alertTitles">Visible title of each GitHub-style alert (« > [!IMPORTANT] »), by kind in upper case.</param>
     public static MarkdownPipeline Create(IReadOnlyDictionary<string, string> alertTitles) =>
         new MarkdownPipelineBuilder()
+            .Use<PageHeaderExtension>() // the page header, read by the front matter stage, is not Markdown
             .UsePipeTables()
             .UseAlertBlocks((renderer, kind) => WriteAlertTitle(renderer, kind, alertTitles))
             .Use<Glossary.GlossaryExtension>() // renders the terms that the glossary stage marks

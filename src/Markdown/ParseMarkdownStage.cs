@@ -19,6 +19,10 @@ public sealed class ParseMarkdownStage(MarkdownPipeline markdown, LinkRewriter l
     public Document Run(Document document, DiagnosticBag diagnostics)
     {
         var tree = Markdig.Markdown.Parse(document.Content, markdown);
+        if (tree.Count > 0 && tree[0] is PageHeaderBlock)
+        {
+            tree.RemoveAt(0); // the header's place: nothing of it is Markdown
+        }
         var nodes = SyntaxNodes.Of(tree);
         RefuseRawHtml(nodes, document.SourcePath, diagnostics);
         foreach (var (heading, wanted) in HeadingIds.Assign(nodes.Headings))

@@ -186,6 +186,26 @@ public sealed class ErrorCatalogueTests
         Assert.Equal(File.ReadAllBytes(Path.Combine(site.Output, page)), File.ReadAllBytes(Path.Combine(again, page)));
     }
 
+    [Theory]
+    [InlineData("\r\n")] // Windows line ends
+    [InlineData("\r")]   // one old Mac line end: a line break for YAML, Markdig and the header's reader alike
+    public void Line_numbers_stay_the_files_whatever_the_line_ends_of_the_header(string lineEnd)
+    {
+        using var site = new TestSite();
+        var fiche = site.AddFiche("lien-casse.md");
+        var text = File.ReadAllText(fiche);
+        var header = text[..(text.IndexOf("\n---\n", StringComparison.Ordinal) + 5)];
+        var changed = lineEnd == "\r"
+            ? header.Replace("type: fiche-procedure\n", "type: fiche-procedure\r", StringComparison.Ordinal)
+            : header.Replace("\n", "\r\n", StringComparison.Ordinal);
+        Assert.NotEqual(header, changed);
+        File.WriteAllText(fiche, changed + text[header.Length..]);
+
+        var error = AssertFailsUntouched(site, "lien cassé « #section-absente »");
+
+        Assert.Equal(15, error.Line);
+    }
+
     [Fact]
     public void A_very_large_file_is_refused_without_being_read()                                 // 25
     {
