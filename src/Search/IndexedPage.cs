@@ -3,15 +3,12 @@ using Markdig.Syntax;
 
 namespace FichesSite.Search;
 
-/// <summary>A term of a section, with what a posting says of it: 4 if the heading holds it, plus how often the text does (at most 3).</summary>
-public readonly record struct SectionTerm(string Term, int Code);
-
 /// <summary>One page in the index: its title and its path in the site, and their search terms.</summary>
 /// <remarks>
 /// Normalising and stemming are most of the index's cost: done once per page, in parallel by the stage, and kept by
 /// the preview for pages that did not change. Only what the index writes is kept (each term once per section, with
 /// its code), not every word, and as numbers of the build's <see cref="TermCache"/>: the stage holds every page of the
-/// site at once (with a 16-byte SectionTerm per entry, that was some 100 MB at 10,000 sheets).
+/// site at once (with a term string and its code per entry, that was some 100 MB at 10,000 sheets).
 /// </remarks>
 public sealed class IndexedPage
 {
@@ -63,12 +60,15 @@ public sealed class IndexedPage
     /// <summary>The distinct terms of the title.</summary>
     public IReadOnlyList<string> TitleTerms { get; }
 
+    /// <summary>The build's term numbers that <see cref="SectionTermNumbers"/> refer to.</summary>
+    internal TermCache Cache => _cache;
+
     /// <summary>
-    /// Per section, each of its terms once (in no particular order: each term's postings are written apart).
-    /// Made on each call from the numbers the page keeps: the index reads it once per page.
+    /// Per section, each of its terms once (in no particular order: each term's postings are written apart), as its
+    /// number in <see cref="Cache"/> × 8 + what a posting says of it: 4 if the heading holds it, plus how often the
+    /// text does (at most 3).
     /// </summary>
-    public IReadOnlyList<SectionTerm[]> SectionTerms =>
-        _sectionTerms.Select(terms => Array.ConvertAll(terms, t => new SectionTerm(_cache.Term(t >> 3), t & 7))).ToArray();
+    internal IReadOnlyList<int[]> SectionTermNumbers => _sectionTerms;
 
     // Keeps of each section only what the index writes: the snippet of its text, and its terms with their codes.
     private sealed class SectionReader(TermCache cache)

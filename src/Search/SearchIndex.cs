@@ -80,23 +80,37 @@ public sealed class SearchIndex
             }
             return entry;
         }
+        // A page keeps its terms as numbers of its build's TermCache, which every page of a build shares: the entries
+        // are found by number (an array look-up) rather than by string (some 5 million look-ups at 10,000 sheets).
+        var byNumber = new Dictionary<TermCache, TermBuilder?[]>(ReferenceEqualityComparer.Instance);
         var s = 0;
         for (var p = 0; p < _pages.Count; p++)
         {
-            foreach (var term in _pages[p].TitleTerms)
+            var page = _pages[p];
+            foreach (var term in page.TitleTerms)
             {
                 Entry(term).TitlePages.Add(p);
             }
-            foreach (var sectionTerms in _pages[p].SectionTerms)
+            if (!byNumber.TryGetValue(page.Cache, out var entries))
             {
-                foreach (var (term, code) in sectionTerms)
+                entries = [];
+            }
+            foreach (var sectionTerms in page.SectionTermNumbers)
+            {
+                foreach (var packed in sectionTerms)
                 {
-                    var entry = Entry(term);
-                    AppendNumber(entry.Postings, (long)(s - entry.LastSection) * 8 + code);
+                    var number = packed >> 3;
+                    if (number >= entries.Length)
+                    {
+                        Array.Resize(ref entries, Math.Max(number + 1, entries.Length * 2));
+                    }
+                    var entry = entries[number] ??= Entry(page.Cache.Term(number));
+                    AppendNumber(entry.Postings, (long)(s - entry.LastSection) * 8 + (packed & 7));
                     entry.LastSection = s;
                 }
                 s++;
             }
+            byNumber[page.Cache] = entries;
         }
         return terms
             .Select(t => new IndexTerm(t.Key, t.Value.TitlePages, t.Value.Postings.ToString()))
@@ -150,16 +164,22 @@ public sealed class SearchIndex
         {
             [ScriptPath] = Encoding.UTF8.GetString(Script(GlobalName, Join(Head(terms, pagesPerBlock), "chunks", KeysJson(chunks.Select(c => c.Key))))),
         };
+        // Each chunk and each block is a script of its own, made from data no other touches: on every core.
+        var scripts = new List<(string Path, Func<byte[]> Make)>();
         foreach (var chunk in chunks)
         {
-            var script = Script($"{ChunksGlobalName}['{chunk.Key}']", TermsJson(chunk), $"window.{ChunksGlobalName} = window.{ChunksGlobalName} || {{}};\n");
-            files[ChunkPath(chunk.Key)] = Encoding.UTF8.GetString(script);
+            scripts.Add((ChunkPath(chunk.Key), () => Script($"{ChunksGlobalName}['{chunk.Key}']", TermsJson(chunk), $"window.{ChunksGlobalName} = window.{ChunksGlobalName} || {{}};\n")));
         }
         for (var block = 0; block * pagesPerBlock < _pages.Count; block++)
         {
-            var pages = _pages.Skip(block * pagesPerBlock).Take(pagesPerBlock);
-            var script = Script($"{SectionsGlobalName}[{block.ToString(System.Globalization.CultureInfo.InvariantCulture)}]", BlockJson(pages), $"window.{SectionsGlobalName} = window.{SectionsGlobalName} || {{}};\n");
-            files[BlockPath(block)] = Encoding.UTF8.GetString(script);
+            var (number, pages) = (block.ToString(System.Globalization.CultureInfo.InvariantCulture), _pages.Skip(block * pagesPerBlock).Take(pagesPerBlock));
+            scripts.Add((BlockPath(block), () => Script($"{SectionsGlobalName}[{number}]", BlockJson(pages), $"window.{SectionsGlobalName} = window.{SectionsGlobalName} || {{}};\n")));
+        }
+        var made = new string[scripts.Count];
+        Parallel.For(0, scripts.Count, i => made[i] = Encoding.UTF8.GetString(scripts[i].Make()));
+        for (var i = 0; i < scripts.Count; i++)
+        {
+            files[scripts[i].Path] = made[i];
         }
         return files;
     }
