@@ -1,5 +1,4 @@
 using FichesSite.Pipeline;
-using FichesSite.Text;
 using Markdig;
 using Markdig.Renderers;
 using Markdig.Syntax;
@@ -14,13 +13,6 @@ namespace FichesSite.Markdown;
 public sealed class RenderMarkdownStage(MarkdownPipeline markdown) : IDocumentStage
 {
     public const string SubsectionClass = "subsection";
-
-    /// <summary>
-    /// The page body, as UTF-8, until the layout reads it in place (Rendering/HtmlFragment). The preview keeps
-    /// every page's in its cache between rebuilds: as UTF-8, French text being mostly ASCII, about half the
-    /// memory of a string. The document's content is left empty meanwhile.
-    /// </summary>
-    public static readonly MetaKey<byte[]> Body = new("body-utf8");
 
     public string Name => "render Markdown";
 
@@ -59,6 +51,7 @@ public sealed class RenderMarkdownStage(MarkdownPipeline markdown) : IDocumentSt
         {
             writer.Write("</div>\n");
         }
-        return document.WithContent(string.Empty).With(Body, BuilderText.Utf8Of(writer.GetStringBuilder()));
+        // The body is the page's content from here on; the layout, later in the same pass, wraps it.
+        return document.WithContent(writer.GetStringBuilder().ToString());
     }
 }

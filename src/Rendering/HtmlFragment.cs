@@ -7,10 +7,9 @@ using Fluid.Values;
 namespace FichesSite.Rendering;
 
 /// <summary>
-/// HTML given to a layout in « content » without first becoming a string of its own: a page body kept as
-/// UTF-8 between the two passes (half the memory of a string, see RenderMarkdownStage), or the inner layout
-/// read from the buffer it was rendered into. Page-sized strings were the largest allocation of the layout
-/// stage, and the bodies of 10,000 pages the largest thing held between the passes.
+/// HTML given to a layout without first becoming a string of its own: the inner layout read from the buffer it was
+/// rendered into (« content » in base.liquid), or the JSON-LD kept as UTF-8 (StructuredDataStage). Page-sized strings
+/// were the largest allocation of the layout stage.
 /// To a template it is a string like any other: « {{ content | raw }} » (see <see cref="Raw"/>) writes it
 /// as it is; everything else (« {{ content }} », « size », « contains », other filters) goes through the
 /// string Fluid's own value would hold, so it behaves exactly as a string does.

@@ -81,7 +81,6 @@ public sealed class LayoutStage(
         // What only the page's HTML needed (its body, the QR code, the JSON-LD) is in it now: not kept for the site-wide stages.
         return document
             .WithContent(html)
-            .Without(RenderMarkdownStage.Body)
             .Without(PrintSheet.Key)
             .Without(StructuredDataStage.JsonLd);
     }

@@ -83,8 +83,8 @@ public sealed class SiteModel
             ["fiches"] = _fiches,
             ["site_pages"] = _sitePages,
             ["glossary"] = _glossary,
-            // The body as RenderMarkdownStage left it, read in place; a page made otherwise has it as its content.
-            ["content"] = document.TryGet(RenderMarkdownStage.Body, out var body) ? HtmlFragment.OfUtf8(body) : document.Content,
+            // The body as RenderMarkdownStage left it.
+            ["content"] = document.Content,
             ["page"] = new Dictionary<string, object?>
             {
                 ["title"] = frontMatter.Title,

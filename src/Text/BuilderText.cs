@@ -19,13 +19,4 @@ public static class BuilderText
         }
         return builder.ToString();
     }
-
-    /// <summary>The builder's text as UTF-8, without a string between when it is one chunk.</summary>
-    public static byte[] Utf8Of(StringBuilder builder)
-    {
-        var text = SpanOf(builder);
-        var bytes = new byte[Encoding.UTF8.GetByteCount(text)];
-        Encoding.UTF8.GetBytes(text, bytes);
-        return bytes;
-    }
 }
