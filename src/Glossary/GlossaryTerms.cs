@@ -42,6 +42,7 @@ public sealed class GlossaryTerms
                 continue;
             }
             _firstWordShapes[Shape(first[0], first.Length)] = true;
+            _firstLetters[first[0]] = true;
         }
     }
 
@@ -50,6 +51,7 @@ public sealed class GlossaryTerms
     // of every sheet, and the fold and look-up were the larger part of what they spent per word.
     private const int FirstLetters = 128;
     private readonly bool[] _firstWordShapes = new bool[FirstLetters * (MaxWordLength + 1)];
+    private readonly bool[] _firstLetters = new bool[FirstLetters]; // asked first: the word's length takes a pass over it
 
     // A form whose first word starts outside ASCII or is too long for the table: every word is then looked up.
     private readonly bool _unusualFirstWord;
@@ -64,8 +66,12 @@ public sealed class GlossaryTerms
             return true;
         }
         var first = FrenchWords.FoldedFirst(word[0]);
+        if (first >= FirstLetters || !_firstLetters[first])
+        {
+            return false;
+        }
         var length = FrenchWords.FoldedLength(word);
-        return first < FirstLetters && length <= MaxWordLength && _firstWordShapes[Shape(first, length)];
+        return length <= MaxWordLength && _firstWordShapes[Shape(first, length)];
     }
 
     /// <summary>Every entry, A to Z by the folded term.</summary>

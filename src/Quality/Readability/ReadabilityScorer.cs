@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using FichesSite.Glossary;
 using FichesSite.Markdown;
@@ -117,10 +118,10 @@ public sealed class ReadabilityScorer(GlossaryTerms glossary)
             inSentence = true;
             if (!isTerm && !word.IsNumber)
             {
-                var letters = text.Slice(word.Start, word.Length);
+                var (wordSyllables, isLong) = Measure(text.Slice(word.Start, word.Length));
                 scored++;
-                syllables += FrenchSyllables.Count(letters);
-                if (LetterCount(letters) > LongWordLetters)
+                syllables += wordSyllables;
+                if (isLong)
                 {
                     longWords++;
                 }
@@ -168,6 +169,29 @@ public sealed class ReadabilityScorer(GlossaryTerms glossary)
         Span<char> lower = stackalloc char[word.Length];
         word.ToLowerInvariant(lower);
         return AbbreviationLookup.Contains(lower);
+    }
+
+    // Each distinct word is measured once per build: sheets repeat their words (a site of 10,000 sheets holds some
+    // 6 million words, and far fewer distinct ones), and counting syllables was most of what this stage spent per word.
+    // The table stops growing past MaxMeasuredWords, so that no input can make it hold more than a few megabytes.
+    private const int MaxMeasuredWords = 200_000;
+    private readonly ConcurrentDictionary<string, (int Syllables, bool IsLong)> _measures = new(StringComparer.Ordinal);
+
+    private ConcurrentDictionary<string, (int Syllables, bool IsLong)>.AlternateLookup<ReadOnlySpan<char>> MeasuresBySpan =>
+        _measures.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private (int Syllables, bool IsLong) Measure(ReadOnlySpan<char> word)
+    {
+        if (MeasuresBySpan.TryGetValue(word, out var known))
+        {
+            return known;
+        }
+        var measure = (FrenchSyllables.Count(word), LetterCount(word) > LongWordLetters);
+        if (_measures.Count < MaxMeasuredWords)
+        {
+            _measures.TryAdd(word.ToString(), measure);
+        }
+        return measure;
     }
 
     private static int LetterCount(ReadOnlySpan<char> word)
