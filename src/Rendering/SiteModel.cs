@@ -20,17 +20,22 @@ public sealed class SiteModel
 
     private readonly SiteConfig _site;
     private readonly ThemeStrings _strings;
-    private readonly Dictionary<string, object?> _siteValues;
-    private readonly List<Dictionary<string, object?>> _fiches;
-    private readonly List<Dictionary<string, object?>> _sitePages;
-    private readonly Dictionary<string, object?> _glossary;
+    // What every page shares, made once (see ThemeTemplates.Shared).
+    private readonly object _siteValues;
+    private readonly object _stringValues;
+    private readonly object _fiches;
+    private readonly object _sitePages;
+    private readonly object _glossary;
 
-    public SiteModel(SiteConfig site, ThemeStrings strings, IReadOnlyList<Document> documents, Glossary.GlossaryTerms? glossary = null)
+    /// <param name="shared">Turns what every page shares into the template engine's own values, once (ThemeTemplates.Shared).</param>
+    public SiteModel(SiteConfig site, ThemeStrings strings, IReadOnlyList<Document> documents, Glossary.GlossaryTerms? glossary = null, Func<object?, object>? shared = null)
     {
-        _glossary = GlossaryModel.Of(glossary ?? Glossary.GlossaryTerms.Empty);
+        shared ??= value => value!;
+        _glossary = shared(GlossaryModel.Of(glossary ?? Glossary.GlossaryTerms.Empty));
         _site = site;
         _strings = strings;
-        _siteValues = new()
+        _stringValues = shared(strings.Values);
+        _siteValues = shared(new Dictionary<string, object?>
         {
             ["name"] = site.Name,
             ["language"] = site.Language,
@@ -44,20 +49,20 @@ public sealed class SiteModel
                 ["phone_hours"] = site.Organisation.PhoneHours,
                 ["address"] = site.Organisation.Address,
             },
-        };
+        });
         var summaries = documents
             .Select(d => (d.OutputPath, FrontMatter: d.Get(FrontMatter.Key)))
             .OrderBy(p => AccentFolding.Fold(p.FrontMatter.Title), StringComparer.Ordinal)
             .ThenBy(p => p.OutputPath, StringComparer.Ordinal)
             .ToList();
-        _fiches = summaries
+        _fiches = shared(summaries
             .Where(p => ReadSources.IsFiche(p.OutputPath))
             .Select(p => Summary(p.OutputPath, p.FrontMatter))
-            .ToList();
-        _sitePages = summaries
+            .ToList());
+        _sitePages = shared(summaries
             .Where(p => !ReadSources.IsFiche(p.OutputPath) && p.OutputPath is not (HomePage or NotFoundPage))
             .Select(p => Summary(p.OutputPath, p.FrontMatter))
-            .ToList();
+            .ToList());
         Listing = string.Join('\n', summaries.Select(p => $"{p.OutputPath}\t{p.FrontMatter.Title}\t{p.FrontMatter.Description}"));
     }
 
@@ -79,7 +84,7 @@ public sealed class SiteModel
         return new Dictionary<string, object?>
         {
             ["site"] = _siteValues,
-            ["t"] = _strings.Values,
+            ["t"] = _stringValues,
             ["fiches"] = _fiches,
             ["site_pages"] = _sitePages,
             ["glossary"] = _glossary,

@@ -21,7 +21,7 @@ public sealed class SiteModelStage(ThemeTemplates templates, SiteConfig site, Th
     public IReadOnlyList<Document> Run(IReadOnlyList<Document> documents, DiagnosticBag diagnostics)
     {
         templates.Check(diagnostics);
-        Model = new SiteModel(site, strings, documents.Where(d => !diagnostics.HasErrorsFor(d.SourcePath)).ToList(), glossary);
+        Model = new SiteModel(site, strings, documents.Where(d => !diagnostics.HasErrorsFor(d.SourcePath)).ToList(), glossary, templates.Shared);
         return documents;
     }
 }

@@ -40,6 +40,20 @@ public sealed class ThemeTemplates
     public string LayoutPath(string layout) => Path.Combine(_layoutsDirectory, layout + ".liquid");
 
     /// <summary>
+    /// A part of the model that every page shows (the site, the interface words, the lists of pages), as Fluid's own
+    /// values, made once per build. Given plain dictionaries and lists, Fluid wraps them anew at every use on every
+    /// page (« t.search.label » wraps t, then t.search); given its own values, it reads them as they are. Leaves are
+    /// converted by Fluid itself, so a template sees exactly what it saw before.
+    /// </summary>
+    public FluidValue Shared(object? value) => value switch
+    {
+        System.Collections.IDictionary group => new DictionaryValue(new FluidValueDictionaryFluidIndexable(
+            group.Keys.Cast<string>().ToDictionary(key => key, key => Shared(group[key]), StringComparer.Ordinal))),
+        System.Collections.IList list => new ArrayValue(list.Cast<object?>().Select(Shared).ToArray()),
+        _ => FluidValue.Create(value, _options),
+    };
+
+    /// <summary>
     /// Parses every layout and partial once and reports Liquid syntax errors with the template's
     /// file and line. Done before rendering so that a broken partial is named once, not on every page.
     /// </summary>
