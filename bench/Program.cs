@@ -8,6 +8,7 @@ using FichesSite.Bench;
 //   serve-edit N         the preview: one sheet edited in an N-sheet site, from save to reload message
 //   pdf [N]              PDF handouts of N sheets (default 100) with one warm Chromium (docs/print.md)
 //   qr [N]               processor time per QR code, ours against QRCoder, N URLs (default 2000; docs/print.md)
+//   words [N]            time per word of the word scan, glossary, syllables, readability and search terms (default 1000)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var repository = FindRepository();
 var command = args.FirstOrDefault() ?? "build";
@@ -30,8 +31,11 @@ switch (command)
     case "qr":
         QrBenchmark.Run(numbers.Count > 0 ? numbers[0] : 2000);
         return 0;
+    case "words":
+        WordsBenchmark.Run(repository, numbers.Count > 0 ? numbers[0] : 1000);
+        return 0;
     default:
-        Console.Error.WriteLine("usage: corpus N FOLDER | build [N …] | serve-edit [N] | pdf [N] | qr [N]");
+        Console.Error.WriteLine("usage: corpus N FOLDER | build [N …] | serve-edit [N] | pdf [N] | qr [N] | words [N]");
         return 2;
 }
 
