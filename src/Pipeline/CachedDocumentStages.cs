@@ -19,7 +19,8 @@ public sealed class CachedDocumentStages(IReadOnlyList<IDocumentStage> stages, C
 
         /// <summary>
         /// It is the very Document an earlier cache handed last time: for stages after others, whose result
-        /// depends on more than the text they receive (the front matter, read from a header no longer in the text).
+        /// depends on what those added (the front matter), so that an unchanged page is recognised without
+        /// comparing its text again and a changed one whatever its earlier stages changed.
         /// </summary>
         SameDocument,
     }
