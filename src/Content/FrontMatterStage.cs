@@ -36,7 +36,7 @@ public sealed class FrontMatterStage(DateOnly today) : IDocumentStage
                 "Commencez le fichier par une ligne « --- », les champs (title: …, description: …), puis une ligne « --- ».");
             return document;
         }
-        var (closing, closingStart, _) = ClosingFence(content);
+        var (closing, closingStart) = ClosingFence(content);
         if (closing < 0)
         {
             diagnostics.Error(file, 1, "l’en-tête YAML n’est jamais fermé.",
@@ -65,11 +65,11 @@ public sealed class FrontMatterStage(DateOnly today) : IDocumentStage
     }
 
     /// <summary>
-    /// The line that closes the header opened on the first line: its index (0 is the opening fence), start and end; an
-    /// index of -1 when there is none. Lines end as Markdig and YAML end them: at « \n », « \r\n » or a lone « \r »
+    /// The line that closes the header opened on the first line: its index (0 is the opening fence) and where it
+    /// starts; an index of -1 when there is none. Lines end as Markdig and YAML end them: at « \n », « \r\n » or a lone « \r »
     /// (an old Mac line end), so that all three count the same lines.
     /// </summary>
-    public static (int Line, int Start, int End) ClosingFence(string content)
+    public static (int Line, int Start) ClosingFence(string content)
     {
         var (_, start) = LineEnd(content, 0);
         for (var line = 1; start < content.Length; line++)
@@ -77,11 +77,11 @@ public sealed class FrontMatterStage(DateOnly today) : IDocumentStage
             var (end, next) = LineEnd(content, start);
             if (IsFence(content.AsSpan(start, end - start)))
             {
-                return (line, start, end);
+                return (line, start);
             }
             start = next;
         }
-        return (-1, 0, 0);
+        return (-1, 0);
     }
 
     /// <summary>Whether a line (without its line end) opens or closes the header: « --- », then only spaces.</summary>

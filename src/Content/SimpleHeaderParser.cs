@@ -149,11 +149,10 @@ public static class SimpleHeaderParser
     {
         var fields = new List<HeaderField>();
         var groupLine = firstLine + index;
-        var start = column;
         while (true)
         {
             var fileLine = firstLine + index;
-            var rest = Name(lines[index], start, out var name);
+            var rest = Name(lines[index], column, out var name);
             if (name is null || fields.Exists(f => f.Name == name) || rest.IsEmpty || rest[0] != ' ' || IsSpaces(rest))
             {
                 return null;
@@ -172,7 +171,6 @@ public static class SimpleHeaderParser
             {
                 return null;
             }
-            start = column;
         }
     }
 

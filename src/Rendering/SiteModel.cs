@@ -28,10 +28,9 @@ public sealed class SiteModel
     private readonly object _glossary;
 
     /// <param name="shared">Turns what every page shares into the template engine's own values, once (ThemeTemplates.Shared).</param>
-    public SiteModel(SiteConfig site, ThemeStrings strings, IReadOnlyList<Document> documents, Glossary.GlossaryTerms? glossary = null, Func<object?, object>? shared = null)
+    public SiteModel(SiteConfig site, ThemeStrings strings, IReadOnlyList<Document> documents, Glossary.GlossaryTerms glossary, Func<object?, object> shared)
     {
-        shared ??= value => value!;
-        _glossary = shared(GlossaryModel.Of(glossary ?? Glossary.GlossaryTerms.Empty));
+        _glossary = shared(GlossaryModel.Of(glossary));
         _site = site;
         _strings = strings;
         _stringValues = shared(strings.Values);

@@ -12,8 +12,6 @@ namespace FichesSite.Search;
 /// </remarks>
 public sealed class IndexedPage
 {
-    private readonly TermCache _cache;
-
     // Per section, each of its terms once: the term's number × 8 + its code.
     private readonly int[][] _sectionTerms;
 
@@ -31,7 +29,7 @@ public sealed class IndexedPage
 
     private IndexedPage(string title, string path, TermCache cache, Action<SectionReader> readSections)
     {
-        _cache = cache;
+        Cache = cache;
         Title = title;
         Path = path;
         var titleTerms = new List<string>();
@@ -61,7 +59,7 @@ public sealed class IndexedPage
     public IReadOnlyList<string> TitleTerms { get; }
 
     /// <summary>The build's term numbers that <see cref="SectionTermNumbers"/> refer to.</summary>
-    internal TermCache Cache => _cache;
+    internal TermCache Cache { get; }
 
     /// <summary>
     /// Per section, each of its terms once (in no particular order: each term's postings are written apart), as its

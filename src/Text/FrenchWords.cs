@@ -129,8 +129,15 @@ public static class FrenchWords
     /// The first character <see cref="Fold"/> writes for a word starting with <paramref name="first"/> (a letter or
     /// digit, as <see cref="Scan"/> starts words).
     /// </summary>
-    public static char FoldedFirst(char first) =>
-        char.IsAscii(first) ? char.ToLowerInvariant(first) : Expansion(FoldLetter(first)) is { IsEmpty: false } letters ? letters[0] : FoldLetter(first);
+    public static char FoldedFirst(char first)
+    {
+        if (char.IsAscii(first))
+        {
+            return char.ToLowerInvariant(first);
+        }
+        var folded = FoldLetter(first);
+        return Expansion(folded) is { IsEmpty: false } letters ? letters[0] : folded;
+    }
 
     // A letter of a word, lower case and without its accent.
     private static char FoldLetter(char original) => char.ToLowerInvariant(LatinLetters.Base(original));
