@@ -23,7 +23,7 @@ public sealed class BuildCache
     public Dictionary<string, Document> Written { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The content of each generated file (search index) last written, by site path.</summary>
-    public Dictionary<string, string> WrittenFiles { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, byte[]> WrittenFiles { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Set once the output folder holds a complete build made with this cache.</summary>
     public bool OutputComplete { get; set; }

@@ -10,11 +10,11 @@ namespace FichesSite.Build;
 /// and swaps the staging folder in for the output folder at once. The preview, once it has done
 /// that, updates only the pages that changed.
 /// </summary>
-/// <param name="generated">Files made by site stages rather than pages (the search index scripts), by site path.</param>
+/// <param name="generated">Files made by site stages rather than pages (the search index scripts, UTF-8), by site path.</param>
 public sealed class SiteWriter(
     BuildOptions options,
     IReadOnlyList<Document> documents,
-    IReadOnlyDictionary<string, string> generated,
+    IReadOnlyDictionary<string, byte[]> generated,
     ThemeAssets assets,
     string? baseUrl)
 {
@@ -86,7 +86,7 @@ public sealed class SiteWriter(
             // Generated files whose content did not change are not written again (the index may be hundreds of chunks).
             foreach (var (sitePath, content) in generated)
             {
-                if (!cache.WrittenFiles.TryGetValue(sitePath, out var last) || last != content)
+                if (!cache.WrittenFiles.TryGetValue(sitePath, out var last) || !last.AsSpan().SequenceEqual(content))
                 {
                     WriteFile(site, sitePath, content, replaceAtomically: true);
                     cache.WrittenFiles[sitePath] = content;
@@ -142,11 +142,11 @@ public sealed class SiteWriter(
         }
     }
 
-    private static void WriteFile(string site, string sitePath, string content, bool replaceAtomically)
+    private static void WriteFile(string site, string sitePath, byte[] content, bool replaceAtomically)
     {
         var path = Path.Combine(site, sitePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        WriteBytes(path, Utf8.GetBytes(content), replaceAtomically);
+        WriteBytes(path, content, replaceAtomically);
     }
 
     /// <summary>The files a page is written as, by site path: its HTML and what it brings with it (its print style sheet).</summary>

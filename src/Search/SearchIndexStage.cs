@@ -28,8 +28,8 @@ public sealed class SearchIndexStage(long splitAboveBytes = SearchIndexStage.Def
 
     public string Name => "search index";
 
-    /// <summary>The index scripts by site path, once the stage has run: <see cref="ScriptPath"/>, and chunks and blocks past the threshold.</summary>
-    public IReadOnlyDictionary<string, string> Files { get; private set; } = new Dictionary<string, string>();
+    /// <summary>The index scripts (UTF-8) by site path, once the stage has run: <see cref="ScriptPath"/>, and chunks and blocks past the threshold.</summary>
+    public IReadOnlyDictionary<string, byte[]> Files { get; private set; } = new Dictionary<string, byte[]>();
 
     /// <summary>The index itself, once the stage has run (for tests and measurements).</summary>
     public SearchIndex? Index { get; private set; }

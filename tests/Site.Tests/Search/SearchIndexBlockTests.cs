@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using FichesSite.Search;
 using Jint;
@@ -21,13 +22,17 @@ public sealed class SearchIndexBlockTests
 
     private static JsonElement Json(string script) => SearchIndexChunkTests.ParseJsonOf(script);
 
+    // The files as the browser reads them: their UTF-8 decoded.
+    private static Dictionary<string, string> Files(SearchIndex index, long splitAboveBytes, int pagesPerBlock) =>
+        index.ToFiles(splitAboveBytes, pagesPerBlock).ToDictionary(f => f.Key, f => Encoding.UTF8.GetString(f.Value));
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(16)]
     public void Blocks_hold_the_sections_of_consecutive_pages_and_the_main_script_their_count(int pagesPerBlock)
     {
-        var files = new SearchIndex(Pages).ToFiles(0, pagesPerBlock);
+        var files = Files(new SearchIndex(Pages), 0, pagesPerBlock);
         var main = Json(files[SearchIndex.ScriptPath]);
         Assert.Equal(4, main.GetProperty("version").GetInt32());
         Assert.False(main.TryGetProperty("sections", out _));
@@ -56,8 +61,8 @@ public sealed class SearchIndexBlockTests
     [Fact]
     public void A_split_index_does_not_depend_on_page_order()
     {
-        var forward = new SearchIndex(Pages).ToFiles(0, 2);
-        var backward = new SearchIndex(Pages.Reverse()).ToFiles(0, 2);
+        var forward = Files(new SearchIndex(Pages), 0, 2);
+        var backward = Files(new SearchIndex(Pages.Reverse()), 0, 2);
         Assert.Equal(forward.Keys, backward.Keys);
         Assert.All(forward, f => Assert.Equal(f.Value, backward[f.Key]));
     }
@@ -65,7 +70,7 @@ public sealed class SearchIndexBlockTests
     [Fact]
     public void An_index_under_the_threshold_stays_one_file_with_its_sections()
     {
-        var files = new SearchIndex(Pages).ToFiles(1_000_000, 1);
+        var files = Files(new SearchIndex(Pages), 1_000_000, 1);
         var main = Json(Assert.Single(files).Value);
         Assert.Equal(5, main.GetProperty("sections").GetArrayLength());
         Assert.False(main.TryGetProperty("sectionCounts", out _));
@@ -78,7 +83,7 @@ public sealed class SearchIndexBlockTests
     [InlineData("infection", "fiches/arthroscopie/index.html", "risques")]
     public void The_engine_maps_sections_to_pages_and_fills_results_from_their_blocks(string query, string path, string anchor)
     {
-        var files = new SearchIndex(Pages).ToFiles(0, 1);
+        var files = Files(new SearchIndex(Pages), 0, 1);
         var whole = new SearchIndex(Pages).ToScript();
         var engine = SearchScripts.Load(files[SearchIndex.ScriptPath]);
         engine.SetValue("query", query);
