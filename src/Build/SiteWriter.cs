@@ -1,4 +1,3 @@
-using System.Text;
 using FichesSite.Markdown;
 using FichesSite.Pipeline;
 
@@ -18,8 +17,6 @@ public sealed class SiteWriter(
     ThemeAssets assets,
     string? baseUrl)
 {
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-
     /// <summary>Writes everything but the pages into the staging folder, which already holds them, and swaps it in.</summary>
     public bool Finish(OutputFolder output, BuildCache? cache, DiagnosticBag diagnostics)
     {
@@ -152,7 +149,7 @@ public sealed class SiteWriter(
     /// <summary>The files a page is written as, by site path: its HTML and what it brings with it (its print style sheet).</summary>
     public static IEnumerable<(string SitePath, byte[] Bytes)> FilesOf(Document document)
     {
-        yield return (document.OutputPath, Utf8.GetBytes(document.Content));
+        yield return (document.OutputPath, document.Get(PageHtml.Key));
         foreach (var file in GeneratedFiles.Of(document))
         {
             yield return (file.SitePath, file.Bytes);

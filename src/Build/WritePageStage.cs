@@ -43,7 +43,7 @@ public sealed class WritePageStage : IDocumentStage
         {
             _queue.Add((Path.Combine(_output.Staging, sitePath), bytes));
         }
-        return _keepContent ? document : document.WithContent(string.Empty);
+        return _keepContent ? document : document.Without(PageHtml.Key);
     }
 
     /// <summary>Waits for the last pages to reach the disk; false, with the error reported, if one could not.</summary>

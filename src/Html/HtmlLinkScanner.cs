@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using FichesSite.Text;
 
 namespace FichesSite.Html;
@@ -10,14 +11,22 @@ namespace FichesSite.Html;
 /// attributes, not a tree. It understands what HTML pages contain (double, single or no quotes,
 /// comments, raw-text elements, character references); the tests compare it with AngleSharp.
 /// </summary>
+/// <remarks>
+/// It reads the page as the UTF-8 its file holds, as the layout made it: everything HTML's syntax is made of is ASCII
+/// (a byte of a multi-byte character is never below 0x80), so tags are found in the bytes, and only the values read
+/// are decoded.
+/// </remarks>
 public static class HtmlLinkScanner
 {
     /// <param name="Urls">Every URL followed or fetched, once each, in page order.</param>
     /// <param name="Fetched">The URLs the browser fetches by itself when showing the page (styles, scripts, images, icons).</param>
     public sealed record Result(HashSet<string> Ids, List<string> Urls, HashSet<string> Fetched);
 
+    /// <summary>The same reading of a page held as a string (tests, and tools that have one).</summary>
+    public static Result Scan(string html, StringPool? pool = null) => Scan(Encoding.UTF8.GetBytes(html), pool);
+
     /// <param name="pool">Where ids and URLs are kept once for the whole site (the link check holds every page's until the end).</param>
-    public static Result Scan(string html, StringPool? pool = null)
+    public static Result Scan(ReadOnlySpan<byte> html, StringPool? pool = null)
     {
         pool ??= new StringPool();
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -25,17 +34,18 @@ public static class HtmlLinkScanner
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var fetched = new HashSet<string>(StringComparer.Ordinal);
         var i = 0;
-        while ((i = html.IndexOf('<', i)) >= 0)
+        while (NextIndexOf(html, (byte)'<', i) is var at && at >= 0)
         {
-            if (string.CompareOrdinal(html, i, "<!--", 0, 4) == 0)
+            i = at;
+            if (html[i..].StartsWith("<!--"u8))
             {
-                var end = html.IndexOf("-->", i + 4, StringComparison.Ordinal);
-                i = end < 0 ? html.Length : end + 3;
+                var end = html[(i + 4)..].IndexOf("-->"u8);
+                i = end < 0 ? html.Length : i + 4 + end + 3;
                 continue;
             }
             var nameStart = i + 1;
             var nameEnd = nameStart;
-            while (nameEnd < html.Length && char.IsAsciiLetterOrDigit(html[nameEnd]))
+            while (nameEnd < html.Length && char.IsAsciiLetterOrDigit((char)html[nameEnd]))
             {
                 nameEnd++;
             }
@@ -44,7 +54,7 @@ public static class HtmlLinkScanner
                 i++; // « </… », « <!DOCTYPE », or a lone « < » in text
                 continue;
             }
-            var name = KnownName(html.AsSpan(nameStart, nameEnd - nameStart));
+            var name = KnownName(html[nameStart..nameEnd]);
             var (attributes, tagEnd) = Attributes(html, nameEnd, pool);
             if (attributes.Id is { } id)
             {
@@ -70,14 +80,20 @@ public static class HtmlLinkScanner
         return new Result(ids, urls, fetched);
     }
 
+    private static int NextIndexOf(ReadOnlySpan<byte> html, byte value, int from)
+    {
+        var found = html[from..].IndexOf(value);
+        return found < 0 ? -1 : from + found;
+    }
+
     // The tag names this scanner acts on, as constants; any other tag is null (no string made for it).
     private static readonly string[] KnownNames = ["a", "link", "script", "img", "style", "textarea", "title"];
 
-    private static string? KnownName(ReadOnlySpan<char> name)
+    private static string? KnownName(ReadOnlySpan<byte> name)
     {
         foreach (var known in KnownNames)
         {
-            if (name.Equals(known, StringComparison.OrdinalIgnoreCase))
+            if (Ascii.EqualsIgnoreCase(name, known))
             {
                 return known;
             }
@@ -88,14 +104,17 @@ public static class HtmlLinkScanner
     // The only attributes read; the first of each name counts, as in a browser.
     private record struct TagAttributes(string? Id, string? Href, string? Src, string? Rel);
 
+    // HTML's own white space: ASCII only.
+    private static bool IsSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\f' or (byte)'\r';
+
     // Attributes from just after the tag name to the closing « > »; values decoded, names compared without case.
     // Only the four read become strings: a dictionary of every attribute of every tag was a tenth of a build's garbage.
-    private static (TagAttributes Attributes, int End) Attributes(string html, int i, StringPool pool)
+    private static (TagAttributes Attributes, int End) Attributes(ReadOnlySpan<byte> html, int i, StringPool pool)
     {
         var attributes = new TagAttributes();
         while (i < html.Length)
         {
-            while (i < html.Length && (char.IsWhiteSpace(html[i]) || html[i] == '/'))
+            while (i < html.Length && (IsSpace(html[i]) || html[i] == '/'))
             {
                 i++;
             }
@@ -104,54 +123,53 @@ public static class HtmlLinkScanner
                 return (attributes, Math.Min(i + 1, html.Length));
             }
             var nameStart = i;
-            while (i < html.Length && !char.IsWhiteSpace(html[i]) && html[i] is not ('=' or '>' or '/'))
+            while (i < html.Length && !IsSpace(html[i]) && html[i] is not ((byte)'=' or (byte)'>' or (byte)'/'))
             {
                 i++;
             }
-            var name = html.AsSpan(nameStart, i - nameStart);
-            while (i < html.Length && char.IsWhiteSpace(html[i]))
+            var name = html[nameStart..i];
+            while (i < html.Length && IsSpace(html[i]))
             {
                 i++;
             }
-            var value = ReadOnlySpan<char>.Empty;
+            var value = ReadOnlySpan<byte>.Empty;
             if (i < html.Length && html[i] == '=')
             {
                 i++;
-                while (i < html.Length && char.IsWhiteSpace(html[i]))
+                while (i < html.Length && IsSpace(html[i]))
                 {
                     i++;
                 }
-                if (i < html.Length && html[i] is '"' or '\'')
+                if (i < html.Length && html[i] is (byte)'"' or (byte)'\'')
                 {
-                    var quote = html[i];
-                    var close = html.IndexOf(quote, i + 1);
+                    var close = NextIndexOf(html, html[i], i + 1);
                     close = close < 0 ? html.Length : close;
-                    value = html.AsSpan((i + 1)..close);
+                    value = html[(i + 1)..close];
                     i = Math.Min(close + 1, html.Length);
                 }
                 else
                 {
                     var start = i;
-                    while (i < html.Length && !char.IsWhiteSpace(html[i]) && html[i] != '>')
+                    while (i < html.Length && !IsSpace(html[i]) && html[i] != '>')
                     {
                         i++;
                     }
-                    value = html.AsSpan(start..i);
+                    value = html[start..i];
                 }
             }
-            if (name.Equals("id", StringComparison.OrdinalIgnoreCase))
+            if (Ascii.EqualsIgnoreCase(name, "id"u8))
             {
                 attributes.Id ??= Decoded(value, pool);
             }
-            else if (name.Equals("href", StringComparison.OrdinalIgnoreCase))
+            else if (Ascii.EqualsIgnoreCase(name, "href"u8))
             {
                 attributes.Href ??= Decoded(value, pool);
             }
-            else if (name.Equals("src", StringComparison.OrdinalIgnoreCase))
+            else if (Ascii.EqualsIgnoreCase(name, "src"u8))
             {
                 attributes.Src ??= Decoded(value, pool);
             }
-            else if (name.Equals("rel", StringComparison.OrdinalIgnoreCase))
+            else if (Ascii.EqualsIgnoreCase(name, "rel"u8))
             {
                 attributes.Rel ??= Decoded(value, pool);
             }
@@ -159,12 +177,23 @@ public static class HtmlLinkScanner
         return (attributes, html.Length);
     }
 
-    private static string Decoded(ReadOnlySpan<char> value, StringPool pool) =>
-        pool.Get(value.Contains('&') ? WebUtility.HtmlDecode(value.ToString()) : value);
+    private static string Decoded(ReadOnlySpan<byte> value, StringPool pool) =>
+        value.Contains((byte)'&') ? pool.Get(WebUtility.HtmlDecode(Encoding.UTF8.GetString(value))) : pool.Get(value);
 
-    private static int SkipRawText(string html, int from, string element)
+    // To the « </name » that ends a raw-text element, the name in any case.
+    private static int SkipRawText(ReadOnlySpan<byte> html, int from, string element)
     {
-        var end = html.IndexOf("</" + element, from, StringComparison.OrdinalIgnoreCase);
-        return end < 0 ? html.Length : end;
+        var i = from;
+        while (html[i..].IndexOf("</"u8) is var found && found >= 0)
+        {
+            var at = i + found;
+            var after = at + 2;
+            if (after + element.Length <= html.Length && Ascii.EqualsIgnoreCase(html.Slice(after, element.Length), element))
+            {
+                return at;
+            }
+            i = after;
+        }
+        return html.Length;
     }
 }

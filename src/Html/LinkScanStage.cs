@@ -33,7 +33,7 @@ public sealed class LinkScanStage(LinkScanStage.Memory? memory = null) : IDocume
         {
             return known.Output;
         }
-        var (ids, urls, fetched) = HtmlLinkScanner.Scan(document.Content, _strings);
+        var (ids, urls, fetched) = HtmlLinkScanner.Scan(document.Get(PageHtml.Key), _strings);
         var output = document.With(PageLinks.Key, new PageLinks(ids, urls, fetched));
         if (memory is not null)
         {

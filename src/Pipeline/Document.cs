@@ -30,7 +30,7 @@ public sealed class Document
     /// <summary>Path of the written file inside the site folder, with forward slashes (e.g. <c>fiches/x/index.html</c>).</summary>
     public string OutputPath { get; }
 
-    /// <summary>The current text: Markdown at first, then the page's HTML.</summary>
+    /// <summary>The current text: Markdown at first, then the page's body in HTML; the finished page is <see cref="PageHtml"/>.</summary>
     public string Content { get; }
 
     public Document WithContent(string content) => new(SourcePath, OutputPath, content, _metadata);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using FichesSite.Content;
 using FichesSite.Markdown;
 using FichesSite.Pipeline;
@@ -78,9 +79,12 @@ public sealed class LayoutStage(
             return document;
         }
         var html = _printAddresses.Apply(document.OutputPath, BuilderText.SpanOf(output.GetStringBuilder()));
+        var utf8 = new byte[Encoding.UTF8.GetByteCount(html)];
+        Encoding.UTF8.GetBytes(html, utf8);
         // What only the page's HTML needed (its body, the QR code, the JSON-LD) is in it now: not kept for the site-wide stages.
         return document
-            .WithContent(html)
+            .WithContent(string.Empty)
+            .With(PageHtml.Key, utf8)
             .Without(PrintSheet.Key)
             .Without(StructuredDataStage.JsonLd);
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using FichesSite.Pipeline;
+using FichesSite.Text;
 
 namespace FichesSite.Rendering;
 
@@ -25,12 +26,13 @@ public sealed partial class PrintAddresses(string? baseUrl)
     [GeneratedRegex("""<a\s[^>]*?href="[^"]*"[^>]*>""")]
     private static partial Regex AnchorTag();
 
-    /// <summary>The page's HTML with the attribute on each link that prints an address, as one new string.</summary>
+    /// <summary>The page's HTML with the attribute on each link that prints an address.</summary>
+    /// <returns>The text in this thread's builder: valid until the thread's next call.</returns>
     /// <remarks>
     /// Reads the page from a span (the layout's own buffer) and copies it once: matches are enumerated without
     /// allocating, and each thread reuses one builder.
     /// </remarks>
-    public string Apply(string pageOutputPath, ReadOnlySpan<char> html)
+    public ReadOnlySpan<char> Apply(string pageOutputPath, ReadOnlySpan<char> html)
     {
         const string HrefStart = "href=\"";
         var result = (t_builder ??= new StringBuilder()).Clear();
@@ -54,7 +56,7 @@ public sealed partial class PrintAddresses(string? baseUrl)
                 .Append(' ').Append(Attribute).Append("=\"").Append(WebUtility.HtmlEncode(address)).Append('"');
             copied = match.Index + afterHref;
         }
-        return result.Append(html[copied..]).ToString();
+        return BuilderText.SpanOf(result.Append(html[copied..]));
     }
 
     [ThreadStatic]

@@ -24,4 +24,16 @@ public sealed class StringPool
         var text = value.ToString();
         return _strings.GetOrAdd(text, text);
     }
+
+    /// <summary>The pooled string of UTF-8 text (decoded on the stack when short, as ids and addresses are).</summary>
+    public string Get(ReadOnlySpan<byte> utf8)
+    {
+        const int OnTheStack = 256;
+        if (utf8.Length > OnTheStack)
+        {
+            return Get(System.Text.Encoding.UTF8.GetString(utf8));
+        }
+        Span<char> chars = stackalloc char[OnTheStack];
+        return Get(chars[..System.Text.Encoding.UTF8.GetChars(utf8, chars)]);
+    }
 }
