@@ -35,13 +35,11 @@ public static class BuildBenchmark
                         Directory.Delete(Path.Combine(work, output), recursive: true);
                     }
                 }
-                SettleDisk();
                 var ours = ChildProcess.Measure(site, ["--input", input, "--theme", Path.Combine(repository, "theme"), "--output", Path.Combine(work, "_site"), "--timings"]);
                 if (ours.ExitCode != 0)
                 {
                     throw new InvalidOperationException("the build failed:\n" + ours.Output);
                 }
-                SettleDisk();
                 var floor = MarkdigFloor(input, Path.Combine(work, "markdig"));
                 Console.WriteLine();
                 Console.WriteLine($"== {size} fiches ({pages} pages){(rounds > 1 ? $", round {round} of {rounds}" : "")}  (load average {LoadAverage()})");
@@ -70,17 +68,6 @@ public static class BuildBenchmark
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
-
-    // Each tool starts with the disk settled: what the runs before it wrote or deleted (some 50,000 files at 10,000
-    // sheets) is flushed first. Otherwise that write-back fell on whichever tool ran next: the second round's write
-    // stage waited 15-16 s instead of 1-4 s, and Hugo's second round was slowed too.
-    private static void SettleDisk()
-    {
-        if (ChildProcess.OnPath("sync"))
-        {
-            ChildProcess.Measure("sync", []);
-        }
-    }
 
     // The first figure of /proc/loadavg: how busy the shared machine was, to read the figures by.
     private static string LoadAverage() =>
@@ -141,7 +128,6 @@ public static class BuildBenchmark
         File.WriteAllText(Path.Combine(layouts, "single.html"), page);
         File.WriteAllText(Path.Combine(layouts, "list.html"), "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title></head><body><ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul></body></html>\n");
         File.WriteAllText(Path.Combine(root, "hugo.toml"), "baseURL = 'https://exemple.invalid/'\nlanguageCode = 'fr'\ndisableKinds = ['taxonomy', 'term', 'RSS']\n");
-        SettleDisk();
         var run = ChildProcess.Measure("hugo", ["--quiet", "--source", root, "--destination", Path.Combine(work, "hugo-public")]);
         if (run.ExitCode != 0)
         {
