@@ -23,7 +23,14 @@ public sealed class HtmlLinkScannerTests(BuiltSite built) : IClassFixture<BuiltS
     [InlineData("<title><a href=\"titre.html\"></title><p id=\"p\">&lt;a href=&quot;texte.html&quot;&gt;</p>")]
     [InlineData("<link rel=\"canonical\" href=\"https://exemple.invalid/\"><link rel=\"stylesheet\" href=\"s.css\"><a  href = \"espaces.html\" >e</a>")]
     [InlineData("<p>1 < 2 et 3 > 2</p><a href=\"x.html\" id=\"double\"><span id=\"double\"></span></a>")]
+    // Accented values are decoded from the page's UTF-8, on the stack when short and through a string past 256 bytes.
+    [InlineData("<p id=\"sévère\">x</p><a href=\"fiches/œdème.html#après\">y</a><img src='images/schéma.png' alt=\"\">")]
+    [InlineData("<a href=\"https://exemple.invalid/€/ü\" id=\"l’ancre\">z</a>")]
     public void Agrees_with_anglesharp_on_tricky_html(string html) => AssertSameAsAngleSharp("<!DOCTYPE html><html><head></head><body>" + html + "</body></html>");
+
+    [Fact]
+    public void Reads_a_long_accented_address_whole() =>
+        AssertSameAsAngleSharp($"<!DOCTYPE html><html><head></head><body><a href=\"{new string('é', 200)}.html\" id=\"{new string('à', 150)}\">x</a></body></html>");
 
     private static void AssertSameAsAngleSharp(string html)
     {
