@@ -31,7 +31,8 @@ public sealed class StringPool
         const int OnTheStack = 256;
         if (utf8.Length > OnTheStack)
         {
-            return Get(System.Text.Encoding.UTF8.GetString(utf8));
+            var text = System.Text.Encoding.UTF8.GetString(utf8); // decoded once, and pooled as it is
+            return _strings.GetOrAdd(text, text);
         }
         Span<char> chars = stackalloc char[OnTheStack];
         return Get(chars[..System.Text.Encoding.UTF8.GetChars(utf8, chars)]);
