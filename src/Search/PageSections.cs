@@ -64,20 +64,30 @@ public static class PageSections
 
     // Straight into the section's one builder: a string per paragraph, then a split and a join of each
     // section, were a tenth of what a build allocated.
+    // Most blocks of a page are leaves (paragraphs, headings): appended directly, without a one-element list to walk.
     private static void AppendText(Block block, StringBuilder text)
     {
-        IEnumerable<LeafBlock> leaves = block is LeafBlock leaf ? [leaf] : ((ContainerBlock)block).Descendants<LeafBlock>();
-        foreach (var l in leaves)
+        if (block is LeafBlock leaf)
         {
-            text.Append(' ');
-            if (l.Inline is null)
-            {
-                text.Append(l.Lines.ToString());
-            }
-            else
-            {
-                InlineText.Append(l.Inline, text);
-            }
+            AppendLeaf(leaf, text);
+            return;
+        }
+        foreach (var inner in ((ContainerBlock)block).Descendants<LeafBlock>())
+        {
+            AppendLeaf(inner, text);
+        }
+    }
+
+    private static void AppendLeaf(LeafBlock leaf, StringBuilder text)
+    {
+        text.Append(' ');
+        if (leaf.Inline is null)
+        {
+            text.Append(leaf.Lines.ToString());
+        }
+        else
+        {
+            InlineText.Append(leaf.Inline, text);
         }
     }
 
