@@ -74,8 +74,7 @@ public static class SiteBuilder
             new LayoutStage(templates, siteModel, site.BaseUrl, contracts, cache?.Layouts),
             new LinkScanStage(cache?.Links),
             .. writePages is null ? Array.Empty<IStage>() : [writePages],
-            new LinkCheckStage([.. assets.SitePaths, SearchIndexStage.ScriptPath], site.BaseUrl, keepLinks: cache is not null),
-            search,
+            new SideBySideStages(new LinkCheckStage([.. assets.SitePaths, SearchIndexStage.ScriptPath], site.BaseUrl, keepLinks: cache is not null), search),
         ];
         var result = PipelineRunner.Run(stages, diagnostics, compactAfterPasses: cache is null);
         cache?.Headers.KeepOnly(result.Documents.Select(d => d.SourcePath));

@@ -1,0 +1,29 @@
+namespace FichesSite.Pipeline;
+
+/// <summary>
+/// Two site stages that only read the pages and need nothing of each other, run at the same time: the second on its
+/// own thread while the first runs. At the end of a build, the link check spends much of its time on one core (it
+/// gathers every page's files and anchors first) and the search index on one core too (it sorts and encodes), so
+/// each fills the core the other leaves idle.
+/// </summary>
+/// <remarks>
+/// The pages that come out are the first stage's; the second must hand its pages back unchanged, which is checked.
+/// The second may not see an error the first reports meanwhile (a broken link): that error fails the build, so
+/// nothing the second made is published.
+/// </remarks>
+public sealed class SideBySideStages(ISiteStage first, ISiteStage alongside) : ISiteStage
+{
+    public string Name => $"{first.Name} + {alongside.Name}";
+
+    public IReadOnlyList<Document> Run(IReadOnlyList<Document> documents, DiagnosticBag diagnostics)
+    {
+        var other = Task.Run(() => alongside.Run(documents, diagnostics));
+        var result = first.Run(documents, diagnostics);
+        var unchanged = other.GetAwaiter().GetResult(); // its own exception, not wrapped
+        if (!ReferenceEquals(unchanged, documents))
+        {
+            throw new InvalidOperationException($"The stage « {alongside.Name} » changed the pages: it cannot run beside « {first.Name} ».");
+        }
+        return result;
+    }
+}
