@@ -18,9 +18,15 @@ public static class BuildBenchmark
         // BENCH_ROUNDS=3 runs each size three times, ours and Hugo one after the other each round, so that a
         // burst of load from elsewhere falls on both; the last line gives the ratio of each tool's best round.
         var rounds = int.TryParse(Environment.GetEnvironmentVariable("BENCH_ROUNDS"), out var r) && r > 0 ? r : 1;
+        // Every round writes into folders of its own, and the outputs of the previous benchmark are deleted only once
+        // this one has measured everything: a build made just after tens of thousands of files were deleted pays for
+        // it in the kernel here (QuietFiles), and the round that followed a deletion used to be up to twice as slow.
+        var thisRun = $"runs-{DateTime.UtcNow:yyyyMMdd-HHmmss}";
+        var works = new List<string>();
         foreach (var size in sizes)
         {
             var work = Path.Combine(Path.GetTempPath(), $"fiches-bench-{size}");
+            works.Add(work);
             var input = Path.Combine(work, "input");
             Corpus.Write(repository, input, size);
             var pages = size + 4;
@@ -28,19 +34,13 @@ public static class BuildBenchmark
             for (var round = 1; round <= rounds; round++)
             {
                 // Both tools start without an output folder: ours would otherwise also delete the last run's site.
-                foreach (var output in new[] { "_site", "hugo-public", "markdig" })
-                {
-                    if (Directory.Exists(Path.Combine(work, output)))
-                    {
-                        Directory.Delete(Path.Combine(work, output), recursive: true);
-                    }
-                }
-                var ours = ChildProcess.Measure(site, ["--input", input, "--theme", Path.Combine(repository, "theme"), "--output", Path.Combine(work, "_site"), "--timings"]);
+                var outputs = Path.Combine(work, thisRun, $"round-{round}");
+                var ours = ChildProcess.Measure(site, ["--input", input, "--theme", Path.Combine(repository, "theme"), "--output", Path.Combine(outputs, "_site"), "--timings"]);
                 if (ours.ExitCode != 0)
                 {
                     throw new InvalidOperationException("the build failed:\n" + ours.Output);
                 }
-                var floor = MarkdigFloor(input, Path.Combine(work, "markdig"));
+                var floor = MarkdigFloor(input, Path.Combine(outputs, "markdig"));
                 Console.WriteLine();
                 Console.WriteLine($"== {size} fiches ({pages} pages){(rounds > 1 ? $", round {round} of {rounds}" : "")}  (load average {LoadAverage()})");
                 Console.WriteLine($"  ours          {Seconds(ours.Wall)}  {pages / ours.Wall.TotalSeconds,7:0} pages/s  {ours.Wall.TotalMilliseconds / pages,6:0.00} ms/page  peak {Megabytes(ours.PeakBytes)}  processor {Seconds(ours.Cpu)}");
@@ -53,17 +53,32 @@ public static class BuildBenchmark
                 best = (Min(best.Ours, ours.Wall), best.Hugo, Min(best.OursCpu, ours.Cpu), best.HugoCpu);
                 if (hugo)
                 {
-                    var theirs = Hugo(work, input);
+                    var theirs = Hugo(work, input, Path.Combine(outputs, "hugo-public"));
                     Console.WriteLine($"  hugo          {Seconds(theirs.Wall)}  peak {Megabytes(theirs.PeakBytes)}  processor {Seconds(theirs.Cpu)}");
                     Console.WriteLine($"  ours / hugo   {ours.Wall / theirs.Wall:0.00}   memory ours / hugo {(double)ours.PeakBytes / theirs.PeakBytes:0.00}   processor ours / hugo {ours.Cpu / theirs.Cpu:0.00}");
                     best = (best.Ours, Min(best.Hugo, theirs.Wall), best.OursCpu, Min(best.HugoCpu, theirs.Cpu));
                 }
-                Console.WriteLine($"  site size     {Megabytes(FolderBytes(Path.Combine(work, "_site")))}");
+                Console.WriteLine($"  site size     {Megabytes(FolderBytes(Path.Combine(outputs, "_site")))}");
             }
             if (rounds > 1 && hugo)
             {
                 Console.WriteLine($"  best rounds   ours {Seconds(best.Ours)}, hugo {Seconds(best.Hugo)}: ours / hugo {best.Ours / best.Hugo:0.00}; processor ours / hugo {best.OursCpu / best.HugoCpu:0.00}");
             }
+        }
+        foreach (var work in works)
+        {
+            DeleteEarlierRuns(work, thisRun);
+        }
+    }
+
+    // The outputs of earlier benchmarks (and of the versions that wrote beside the input), once nothing is measured any more.
+    private static void DeleteEarlierRuns(string work, string keep)
+    {
+        var earlier = Directory.EnumerateDirectories(work, "runs-*").Where(d => Path.GetFileName(d) != keep)
+            .Concat(new[] { "_site", "hugo-public", "markdig" }.Select(o => Path.Combine(work, o)).Where(Directory.Exists));
+        foreach (var folder in earlier.ToList())
+        {
+            Directory.Delete(folder, recursive: true);
         }
     }
 
@@ -110,25 +125,23 @@ public static class BuildBenchmark
         return clock.Elapsed;
     }
 
-    // Hugo with a one-file layout: it parses the same front matter and Markdown, and writes one page per sheet.
-    private static ChildProcess.Run Hugo(string work, string input)
+    // Hugo with a one-file layout: it parses the same front matter and Markdown, and writes one page per sheet. Its
+    // copy of the sheets is kept from round to round (QuietFiles), as our input is.
+    private static ChildProcess.Run Hugo(string work, string input, string destination)
     {
         var root = Path.Combine(work, "hugo");
-        if (Directory.Exists(root))
+        var sheets = Directory.EnumerateFiles(Path.Combine(input, "fiches")).ToList();
+        foreach (var file in sheets)
         {
-            Directory.Delete(root, recursive: true);
+            QuietFiles.Copy(file, Path.Combine(root, "content", "fiches", Path.GetFileName(file)));
         }
-        var content = Directory.CreateDirectory(Path.Combine(root, "content", "fiches")).FullName;
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(input, "fiches")))
-        {
-            File.Copy(file, Path.Combine(content, Path.GetFileName(file)));
-        }
-        var layouts = Directory.CreateDirectory(Path.Combine(root, "layouts", "_default")).FullName;
+        QuietFiles.RemoveOthers(Path.Combine(root, "content", "fiches"), sheets.Select(Path.GetFileName).ToHashSet()!);
+        var layouts = Path.Combine(root, "layouts", "_default");
         const string page = "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title></head><body><main>{{ .Content }}</main></body></html>\n";
-        File.WriteAllText(Path.Combine(layouts, "single.html"), page);
-        File.WriteAllText(Path.Combine(layouts, "list.html"), "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title></head><body><ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul></body></html>\n");
-        File.WriteAllText(Path.Combine(root, "hugo.toml"), "baseURL = 'https://exemple.invalid/'\nlanguageCode = 'fr'\ndisableKinds = ['taxonomy', 'term', 'RSS']\n");
-        var run = ChildProcess.Measure("hugo", ["--quiet", "--source", root, "--destination", Path.Combine(work, "hugo-public")]);
+        QuietFiles.Write(Path.Combine(layouts, "single.html"), page);
+        QuietFiles.Write(Path.Combine(layouts, "list.html"), "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title></head><body><ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul></body></html>\n");
+        QuietFiles.Write(Path.Combine(root, "hugo.toml"), "baseURL = 'https://exemple.invalid/'\nlanguageCode = 'fr'\ndisableKinds = ['taxonomy', 'term', 'RSS']\n");
+        var run = ChildProcess.Measure("hugo", ["--quiet", "--source", root, "--destination", destination]);
         if (run.ExitCode != 0)
         {
             throw new InvalidOperationException("hugo failed:\n" + run.Output);

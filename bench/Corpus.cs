@@ -27,30 +27,31 @@ public static class Corpus
     private static readonly string[] Frequencies = ["rare", "exceptionnel", "fréquent", "1 %", "5 %", "très rare"];
 
     /// <summary>Writes site.yml, contracts.yml, the glossary, the site pages and <paramref name="count"/> sheets into <paramref name="folder"/>.</summary>
+    /// <remarks>
+    /// Only the files whose text differs are written, and a folder that already holds the corpus is left as it is: the
+    /// corpus is deterministic, and deleting and writing its sheets again made the next measured build pay for the
+    /// file system (see <see cref="QuietFiles"/>).
+    /// </remarks>
     public static void Write(string repository, string folder, int count)
     {
-        if (Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        Directory.CreateDirectory(Path.Combine(folder, "fiches"));
-        Directory.CreateDirectory(Path.Combine(folder, "pages"));
         foreach (var file in new[] { "site.yml", "contracts.yml" })
         {
-            File.Copy(Path.Combine(repository, "input", file), Path.Combine(folder, file));
+            QuietFiles.Copy(Path.Combine(repository, "input", file), Path.Combine(folder, file));
         }
         // The glossary too, so that the benchmark pays for marking terms as a real site does.
-        Directory.CreateDirectory(Path.Combine(folder, "data"));
-        File.Copy(Path.Combine(repository, "input", "data", "glossaire.yml"), Path.Combine(folder, "data", "glossaire.yml"));
-        foreach (var page in Directory.EnumerateFiles(Path.Combine(repository, "input", "pages"), "*.md"))
+        QuietFiles.Copy(Path.Combine(repository, "input", "data", "glossaire.yml"), Path.Combine(folder, "data", "glossaire.yml"));
+        var pages = Directory.EnumerateFiles(Path.Combine(repository, "input", "pages"), "*.md").ToList();
+        foreach (var page in pages)
         {
-            File.Copy(page, Path.Combine(folder, "pages", Path.GetFileName(page)));
+            QuietFiles.Copy(page, Path.Combine(folder, "pages", Path.GetFileName(page)));
         }
+        QuietFiles.RemoveOthers(Path.Combine(folder, "pages"), pages.Select(Path.GetFileName).ToHashSet()!);
         var random = new Random(20261126); // seeded: the same corpus on every run and machine
         for (var i = 0; i < count; i++)
         {
-            File.WriteAllText(Path.Combine(folder, "fiches", Name(i) + ".md"), Sheet(i, count, random));
+            QuietFiles.Write(Path.Combine(folder, "fiches", Name(i) + ".md"), Sheet(i, count, random));
         }
+        QuietFiles.RemoveOthers(Path.Combine(folder, "fiches"), Enumerable.Range(0, count).Select(i => Name(i) + ".md").ToHashSet());
     }
 
     public static string Name(int i) => $"fiche-{i:D5}";
