@@ -170,7 +170,7 @@ public sealed class SiteWriter(
     {
         if (!replaceAtomically)
         {
-            File.WriteAllBytes(path, bytes);
+            OutputFolder.WriteNewFile(path, bytes); // into the staging folder
             return;
         }
         var temporary = path + ".tmp";

@@ -70,7 +70,7 @@ public sealed class WritePageStage : IDocumentStage
             try
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                File.WriteAllBytes(path, bytes);
+                OutputFolder.WriteNewFile(path, bytes);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
