@@ -34,7 +34,7 @@ public sealed class OutputFolder(string outputDirectory)
     /// <remarks>
     /// Opened as a new file: <c>File.WriteAllBytes</c> opens with <c>FileMode.Create</c>, which .NET follows with an
     /// <c>ftruncate</c> even on a file it has just made, and ext4 pays a metadata update for it. On this project's
-    /// machine that was some 70 µs of system time a file: 20,000 files (a 10,000-sheet site) took 2.8–3.0 s of
+    /// machine that was 50–75 µs of system time a file: 20,000 files (a 10,000-sheet site) took 2.8–3.0 s of
     /// system time, 1.5–1.8 s without it (docs/benchmarks.md). A file already there, which the build never writes
     /// twice, is an error rather than overwritten.
     /// </remarks>

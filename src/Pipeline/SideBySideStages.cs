@@ -2,9 +2,9 @@ namespace FichesSite.Pipeline;
 
 /// <summary>
 /// Two site stages that only read the pages and need nothing of each other, run at the same time: the second on its
-/// own thread while the first runs. At the end of a build, the link check spends much of its time on one core (it
-/// gathers every page's files and anchors first) and the search index on one core too (it sorts and encodes), so
-/// each fills the core the other leaves idle.
+/// own thread while the first runs. At the end of a build, the link check and the search index each leave a core
+/// idle for part of their run (the one gathers every page's files and anchors, the other sorts its terms), so each
+/// fills the core the other leaves.
 /// </summary>
 /// <remarks>
 /// The pages that come out are the first stage's; the second must hand its pages back unchanged, which is checked.
