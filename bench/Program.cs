@@ -9,6 +9,7 @@ using FichesSite.Bench;
 //   pdf [N]              PDF handouts of N sheets (default 100) with one warm Chromium (docs/print.md)
 //   qr [N]               processor time per QR code, ours against QRCoder, N URLs (default 2000; docs/print.md)
 //   words [N]            time per word of the word scan, glossary, syllables, readability and search terms (default 1000)
+//   files [N]            system time of writing N folders of two files, opened as File.WriteAllBytes does and as new (default 10000)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var repository = FindRepository();
 var command = args.FirstOrDefault() ?? "build";
@@ -34,8 +35,11 @@ switch (command)
     case "words":
         WordsBenchmark.Run(repository, numbers.Count > 0 ? numbers[0] : 1000);
         return 0;
+    case "files":
+        FileWriteBenchmark.Run(numbers.Count > 0 ? numbers[0] : 10000);
+        return 0;
     default:
-        Console.Error.WriteLine("usage: corpus N FOLDER | build [N …] | serve-edit [N] | pdf [N] | qr [N] | words [N]");
+        Console.Error.WriteLine("usage: corpus N FOLDER | build [N …] | serve-edit [N] | pdf [N] | qr [N] | words [N] | files [N]");
         return 2;
 }
 
