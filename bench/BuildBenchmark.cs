@@ -21,7 +21,7 @@ public static class BuildBenchmark
         // Every round writes into folders of its own, and the outputs of the previous benchmark are deleted only once
         // this one has measured everything: a build made just after tens of thousands of files were deleted pays for
         // it in the kernel here (QuietFiles), and the round that followed a deletion used to be up to twice as slow.
-        var thisRun = $"runs-{DateTime.UtcNow:yyyyMMdd-HHmmss}";
+        var thisRun = QuietFiles.NewRunName();
         var works = new List<string>();
         foreach (var size in sizes)
         {
@@ -67,18 +67,12 @@ public static class BuildBenchmark
         }
         foreach (var work in works)
         {
-            DeleteEarlierRuns(work, thisRun);
-        }
-    }
-
-    // The outputs of earlier benchmarks (and of the versions that wrote beside the input), once nothing is measured any more.
-    private static void DeleteEarlierRuns(string work, string keep)
-    {
-        var earlier = Directory.EnumerateDirectories(work, "runs-*").Where(d => Path.GetFileName(d) != keep)
-            .Concat(new[] { "_site", "hugo-public", "markdig" }.Select(o => Path.Combine(work, o)).Where(Directory.Exists));
-        foreach (var folder in earlier.ToList())
-        {
-            Directory.Delete(folder, recursive: true);
+            QuietFiles.DeleteEarlierRuns(work, thisRun);
+            // The outputs of the versions of this benchmark that wrote beside the input.
+            foreach (var legacy in new[] { "_site", "hugo-public", "markdig" }.Select(o => Path.Combine(work, o)).Where(Directory.Exists))
+            {
+                Directory.Delete(legacy, recursive: true);
+            }
         }
     }
 

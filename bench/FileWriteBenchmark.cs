@@ -16,7 +16,7 @@ public static class FileWriteBenchmark
     public static void Run(int folders)
     {
         var work = Path.Combine(Path.GetTempPath(), "fiches-bench-files");
-        var thisRun = $"runs-{DateTime.UtcNow:yyyyMMdd-HHmmss}";
+        var thisRun = QuietFiles.NewRunName();
         var page = new byte[16_000];
         new Random(20261127).NextBytes(page);
         var stylesheet = new byte[300];
@@ -41,10 +41,7 @@ public static class FileWriteBenchmark
                     + $"processor {(process.TotalProcessorTime - total).TotalSeconds:0.00} s, of which system {(process.PrivilegedProcessorTime - system).TotalSeconds:0.00} s");
             }
         }
-        foreach (var earlier in Directory.EnumerateDirectories(work, "runs-*").Where(d => Path.GetFileName(d) != thisRun).ToList())
-        {
-            Directory.Delete(earlier, recursive: true);
-        }
+        QuietFiles.DeleteEarlierRuns(work, thisRun);
     }
 
     private static void Write(string path, byte[] bytes, FileMode mode)

@@ -27,6 +27,18 @@ public static class QuietFiles
         File.WriteAllBytes(path, bytes);
     }
 
+    /// <summary>A folder name of its own for this benchmark's outputs, under its work folder.</summary>
+    public static string NewRunName() => $"runs-{DateTime.UtcNow:yyyyMMdd-HHmmss}";
+
+    /// <summary>Deletes the outputs of earlier benchmarks under <paramref name="work"/>: call it once nothing is measured any more.</summary>
+    public static void DeleteEarlierRuns(string work, string thisRun)
+    {
+        foreach (var earlier in Directory.EnumerateDirectories(work, "runs-*").Where(d => Path.GetFileName(d) != thisRun).ToList())
+        {
+            Directory.Delete(earlier, recursive: true);
+        }
+    }
+
     /// <summary>Deletes the files of <paramref name="folder"/> (not its sub-folders) that <paramref name="keep"/> does not name.</summary>
     public static void RemoveOthers(string folder, IReadOnlySet<string> keep)
     {
