@@ -39,6 +39,7 @@ public static class SiteBuilder
         var markdown = MarkdownSetup.Create(strings.Map("alerts"));
         var assets = new ThemeAssets(options.ThemeDirectory);
         var templates = templatesMade.GetAwaiter().GetResult(); // its own exception, not wrapped
+        var configured = new StageTiming("configuration", clock.Elapsed);
         var siteModel = new SiteModelStage(templates, site, strings, glossary);
         var search = new SearchIndexStage(options.SearchSplitAboveBytes);
         // A plain build writes each page as soon as it is made; the preview, once its site is
@@ -79,7 +80,7 @@ public static class SiteBuilder
         var result = PipelineRunner.Run(stages, diagnostics, compactAfterPasses: cache is null);
         cache?.Headers.KeepOnly(result.Documents.Select(d => d.SourcePath));
         cache?.Pages.KeepOnly(result.Documents.Select(d => d.SourcePath));
-        var timings = result.Timings.ToList();
+        List<StageTiming> timings = [configured, .. result.Timings];
 
         var write = Stopwatch.StartNew();
         var allocatedBefore = GC.GetTotalAllocatedBytes();
@@ -109,9 +110,11 @@ public static class SiteBuilder
         {
             report?.Discard();
         }
+        var reported = Stopwatch.StartNew();
         var readability = ReadabilityReport.From(result.Documents.Where(d => !diagnostics.HasErrorsFor(d.SourcePath)), site.Readability);
         // The preview rebuilds on every save: the report file is for a full build.
         var reportPath = succeeded && options.OutputDirectory is not null && cache is null ? WriteReport(readability, options) : null;
+        timings.Add(new StageTiming("readability report", reported.Elapsed));
         return new BuildResult(succeeded, result.Documents.Count, diagnostics.All, timings, clock.Elapsed)
         {
             Readability = readability,
