@@ -20,8 +20,8 @@ public sealed record BuildConfiguration(SiteConfig Site, IReadOnlyDictionary<str
         var sitePath = Path.Combine(options.InputDirectory, "site.yml");
         var contractsPath = Path.Combine(options.InputDirectory, "contracts.yml");
         var stringsPath = Path.Combine(options.ThemeDirectory, "i18n", "fr.yml");
-        var site = YamlConfigFile.Read<SiteConfig>(sitePath, SourcePaths.Display(sitePath), diagnostics);
-        var contracts = YamlConfigFile.Read<Dictionary<string, ContentContract>>(contractsPath, SourcePaths.Display(contractsPath), diagnostics);
+        var site = SiteConfigFile.Read(sitePath, SourcePaths.Display(sitePath), diagnostics);
+        var contracts = ContractsFile.Read(contractsPath, SourcePaths.Display(contractsPath), diagnostics);
         var strings = ThemeStrings.Load(stringsPath, SourcePaths.Display(stringsPath), diagnostics);
         var glossary = LoadGlossary(options, diagnostics);
         if (site is null || contracts is null || strings is null || glossary is null)
@@ -80,8 +80,9 @@ public sealed record BuildConfiguration(SiteConfig Site, IReadOnlyDictionary<str
             return true;
         }
         var report = Path.GetFullPath(options.ReportPath);
-        var folders = new[] { (options.InputDirectory, "de contenu"), (options.ThemeDirectory, "du thème") }
-            .Concat(options.OutputDirectory is null ? [] : [(options.OutputDirectory, "de sortie")]);
+        (string Folder, string Name)[] folders = options.OutputDirectory is null
+            ? [(options.InputDirectory, "de contenu"), (options.ThemeDirectory, "du thème")]
+            : [(options.InputDirectory, "de contenu"), (options.ThemeDirectory, "du thème"), (options.OutputDirectory, "de sortie")];
         foreach (var (folder, name) in folders)
         {
             if (report.StartsWith(Folder(folder), StringComparison.Ordinal))

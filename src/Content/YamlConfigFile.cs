@@ -1,42 +1,204 @@
+using System.Globalization;
 using FichesSite.Pipeline;
+using FichesSite.Text;
 using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using YamlDotNet.RepresentationModel;
 
 namespace FichesSite.Content;
 
 /// <summary>
-/// Reads a configuration file (site.yml, contracts.yml, the theme's strings) into a typed model.
-/// Keys are snake_case; an unknown key is an error, so a typo never silently drops a setting.
+/// A configuration file (site.yml, contracts.yml) read field by field from its YAML tree, by
+/// <see cref="SiteConfigFile"/> and <see cref="ContractsFile"/>. Keys are snake_case; an unknown key, or a value of
+/// the wrong kind, is an error naming its line (and the nearest known key), so that a typo never silently drops a
+/// setting. Every message starts with <see cref="Unreadable"/>.
 /// </summary>
-public static class YamlConfigFile
+/// <remarks>
+/// By hand rather than with YamlDotNet's typed deserializer: that one is put together by reflection at every start,
+/// some 50 ms before the first page for files of a few dozen lines (docs/benchmarks.md), where a 1,000-sheet build
+/// takes about 1.4 s.
+/// </remarks>
+public sealed class YamlConfigFile
 {
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
-        .WithNamingConvention(UnderscoredNamingConvention.Instance)
-        .Build();
+    public const string Unreadable = "configuration illisible";
 
-    public static T? Read<T>(string path, string displayPath, DiagnosticBag diagnostics) where T : class
+    private const string KindFix = "Vérifiez la valeur de ce champ et son indentation (deux espaces par niveau, « nom: valeur »).";
+
+    private readonly string _displayPath;
+    private readonly DiagnosticBag _diagnostics;
+
+    private YamlConfigFile(string displayPath, DiagnosticBag diagnostics, YamlNode root)
+    {
+        _displayPath = displayPath;
+        _diagnostics = diagnostics;
+        Root = root;
+    }
+
+    /// <summary>The file's top-level value.</summary>
+    public YamlNode Root { get; }
+
+    /// <summary>True once a value of the file was refused.</summary>
+    public bool Failed { get; private set; }
+
+    /// <summary>The file's YAML tree, or null after an error (missing or empty file, YAML that does not parse).</summary>
+    public static YamlConfigFile? Open(string path, string displayPath, DiagnosticBag diagnostics)
     {
         if (!File.Exists(path))
         {
             diagnostics.Error(displayPath, 0, "fichier introuvable.", $"Créez « {displayPath} » (voir le README pour un exemple).");
             return null;
         }
+        var stream = new YamlStream();
         try
         {
-            var model = Deserializer.Deserialize<T>(File.ReadAllText(path));
-            if (model is null)
-            {
-                diagnostics.Error(displayPath, 1, "le fichier est vide.", "Remplissez-le (voir le README pour un exemple).");
-            }
-            return model;
+            stream.Load(new StringReader(File.ReadAllText(path)));
         }
         catch (YamlException e)
         {
             var reason = (e.InnerException?.Message ?? e.Message).Split("): ", 2).Last();
-            diagnostics.Error(displayPath, (int)e.Start.Line, $"configuration illisible : {reason}",
-                "Vérifiez le nom du champ et l’indentation de cette ligne (deux espaces par niveau, « nom: valeur »).");
+            diagnostics.Error(displayPath, (int)e.Start.Line, $"{Unreadable} : {reason}",
+                "Vérifiez l’indentation et les guillemets de cette ligne (deux espaces par niveau, « nom: valeur »).");
             return null;
         }
+        if (stream.Documents.Count == 0 || IsNull(stream.Documents[0].RootNode))
+        {
+            diagnostics.Error(displayPath, 1, "le fichier est vide.", "Remplissez-le (voir le README pour un exemple).");
+            return null;
+        }
+        return new YamlConfigFile(displayPath, diagnostics, stream.Documents[0].RootNode);
+    }
+
+    /// <summary>
+    /// Hands each field of a group to the reader of its name. A name without a reader is an error naming the nearest
+    /// known one; so is a value that is not a group.
+    /// </summary>
+    public void Fields(YamlNode node, IReadOnlyDictionary<string, Action<YamlNode>> readers)
+    {
+        if (IsNull(node))
+        {
+            return; // « readability: » with nothing under it: every default stays
+        }
+        foreach (var (key, value) in Group(node))
+        {
+            if (readers.TryGetValue(key.Value!, out var read))
+            {
+                read(value);
+                continue;
+            }
+            var nearest = NearestName.Find(key.Value!, readers.Keys);
+            Refuse(key, $"champ inconnu « {key.Value} ».",
+                (nearest is null ? "" : $"Vouliez-vous écrire « {nearest} » ? ") + $"Les champs possibles ici sont : {string.Join(", ", readers.Keys)}.");
+        }
+    }
+
+    /// <summary>The fields of a group in the order written, each key a name; an error (and nothing) for any other value.</summary>
+    public IEnumerable<(YamlScalarNode Key, YamlNode Value)> Group(YamlNode node)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            Refuse(node, "un groupe de champs « nom: valeur » est attendu ici.", KindFix);
+            yield break;
+        }
+        foreach (var (key, value) in mapping.Children)
+        {
+            if (key is YamlScalarNode { Value.Length: > 0 } name)
+            {
+                yield return (name, value);
+            }
+            else
+            {
+                Refuse(key, "un nom de champ doit être un mot.", KindFix);
+            }
+        }
+    }
+
+    /// <summary>The items of a list; an error (and nothing) for any other value.</summary>
+    public IList<YamlNode> Items(YamlNode node)
+    {
+        if (node is YamlSequenceNode list)
+        {
+            return list.Children;
+        }
+        Refuse(node, "une liste est attendue ici (« [a, b] », ou une ligne « - » par élément).", KindFix);
+        return [];
+    }
+
+    /// <summary>A text, or null for YAML's empty value (« ~ », « null », nothing); an error for a list or a group.</summary>
+    public string? Text(YamlNode node)
+    {
+        if (node is YamlScalarNode scalar)
+        {
+            return IsNull(scalar) ? null : scalar.Value;
+        }
+        Refuse(node, "une valeur simple est attendue ici, pas une liste ni un groupe.", KindFix);
+        return null;
+    }
+
+    /// <summary>Texts, one per item of a list.</summary>
+    public List<string> Texts(YamlNode node)
+    {
+        var texts = new List<string>();
+        foreach (var item in Items(node))
+        {
+            if (Text(item) is { } text)
+            {
+                texts.Add(text);
+            }
+        }
+        return texts;
+    }
+
+    public double Number(YamlNode node, double fallback)
+    {
+        var text = Text(node);
+        if (text is null)
+        {
+            return fallback;
+        }
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        {
+            return number;
+        }
+        Refuse(node, $"« {text} » n’est pas un nombre.", "Écrivez un nombre, avec un point pour les décimales (par exemple 60 ou 12.5).");
+        return fallback;
+    }
+
+    public int Integer(YamlNode node, int fallback)
+    {
+        var text = Text(node);
+        if (text is null)
+        {
+            return fallback;
+        }
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
+        {
+            return number;
+        }
+        Refuse(node, $"« {text} » n’est pas un nombre entier.", "Écrivez un nombre entier, par exemple 1.");
+        return fallback;
+    }
+
+    public bool Flag(YamlNode node, bool fallback)
+    {
+        var text = Text(node);
+        if (text is null)
+        {
+            return fallback;
+        }
+        if (text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("false", StringComparison.OrdinalIgnoreCase))
+        {
+            return text.Equals("true", StringComparison.OrdinalIgnoreCase);
+        }
+        Refuse(node, $"« {text} » n’est ni true ni false.", "Écrivez true (oui) ou false (non).");
+        return fallback;
+    }
+
+    // YAML's plain null: « ~ », « null » in any of its cases, or nothing at all.
+    private static bool IsNull(YamlNode node) =>
+        node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: null or "" or "~" or "null" or "Null" or "NULL" };
+
+    private void Refuse(YamlNode node, string message, string fix)
+    {
+        _diagnostics.Error(_displayPath, (int)node.Start.Line, $"{Unreadable} : {message}", fix);
+        Failed = true;
     }
 }

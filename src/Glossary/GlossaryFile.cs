@@ -157,13 +157,21 @@ public static class GlossaryFile
                 "Ajoutez « definition: » suivi d’une phrase simple, de connaissance générale.");
             return null;
         }
-        var pairs = new[] { term }.Concat(forms)
-            .Select(f => (Written: f.Trim(), Words: AccentFolding.Fold(f).Split(' ', StringSplitOptions.RemoveEmptyEntries)))
-            .Where(p => p.Words.Length > 0)
-            .DistinctBy(p => string.Join(' ', p.Words))
-            .ToList();
-        var folded = pairs.Select(p => p.Words).ToList();
-        written = pairs.Select(p => p.Written).ToList();
+        // The term, then its forms, each once (by its folded words), as written and folded. A loop rather than LINQ over
+        // pairs, whose generic code the JIT compiled at every start.
+        var folded = new List<string[]>();
+        var writtenForms = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var form in (List<string>)[term, .. forms])
+        {
+            var words = AccentFolding.Fold(form).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length > 0 && seen.Add(string.Join(' ', words)))
+            {
+                folded.Add(words);
+                writtenForms.Add(form.Trim());
+            }
+        }
+        written = writtenForms;
         if (folded.Count == 0)
         {
             diagnostics.Error(file, line, $"le terme « {term} » ne contient aucune lettre.", "Écrivez le terme tel qu’il apparaît dans les fiches.");

@@ -22,17 +22,35 @@ public sealed class GlossaryTerms
 
     public static readonly GlossaryTerms Empty = new([]);
 
+    // A form of an entry: its folded words.
+    private sealed record Form(string[] Words, GlossaryEntry Entry);
+
     // Forms by their first folded word, longest first, so that « anesthésie générale » wins over « anesthésie ».
-    private readonly Dictionary<string, (string[] Words, GlossaryEntry Entry)[]> _byFirstWord;
-    private readonly Dictionary<string, (string[] Words, GlossaryEntry Entry)[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly Dictionary<string, Form[]> _byFirstWord = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Form[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
     public GlossaryTerms(IReadOnlyList<GlossaryEntry> entries)
     {
         Entries = entries.OrderBy(e => AccentFolding.Fold(e.Term), StringComparer.Ordinal).ThenBy(e => e.Term, StringComparer.Ordinal).ToList();
-        _byFirstWord = Entries
-            .SelectMany(e => e.Forms.Select(words => (Words: words, Entry: e)))
-            .GroupBy(f => f.Words[0], StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(f => f.Words.Length).ToArray(), StringComparer.Ordinal);
+        // Loops rather than LINQ over pairs, whose generic code the JIT compiled at every start.
+        var forms = new Dictionary<string, List<Form>>(StringComparer.Ordinal);
+        foreach (var entry in Entries)
+        {
+            foreach (var words in entry.Forms)
+            {
+                if (!forms.TryGetValue(words[0], out var sameFirstWord))
+                {
+                    forms[words[0]] = sameFirstWord = [];
+                }
+                // Longest first; forms of one length in the entries' order.
+                var shorter = sameFirstWord.FindIndex(f => f.Words.Length < words.Length);
+                sameFirstWord.Insert(shorter < 0 ? sameFirstWord.Count : shorter, new Form(words, entry));
+            }
+        }
+        foreach (var (first, sameFirstWord) in forms)
+        {
+            _byFirstWord[first] = [.. sameFirstWord];
+        }
         _lookup = _byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var first in _byFirstWord.Keys)
         {

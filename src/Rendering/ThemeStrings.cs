@@ -1,6 +1,6 @@
 using FichesSite.Pipeline;
 using YamlDotNet.Core;
-using YamlDotNet.Serialization;
+using YamlDotNet.RepresentationModel;
 
 namespace FichesSite.Rendering;
 
@@ -18,8 +18,15 @@ public sealed class ThemeStrings
     {
         try
         {
-            var raw = new Deserializer().Deserialize<Dictionary<object, object>>(File.ReadAllText(path));
-            return new ThemeStrings(ToStringKeys(raw));
+            var stream = new YamlStream();
+            stream.Load(new StringReader(File.ReadAllText(path)));
+            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+            {
+                diagnostics.Error(displayPath, 1, "textes du thème illisibles : le fichier doit être un groupe de « clé: texte ».",
+                    "Corrigez le YAML de ce fichier (« clé: texte », deux espaces par niveau).");
+                return null;
+            }
+            return new ThemeStrings((Dictionary<string, object>)Value(root));
         }
         catch (Exception e) when (e is YamlException or IOException)
         {
@@ -47,12 +54,14 @@ public sealed class ThemeStrings
     /// <summary>A date as French readers write it: « 15 janvier 2026 ». Month names come from the strings file, not the OS culture.</summary>
     public string LongDate(DateOnly date) => $"{date.Day} {List("months")[date.Month - 1]} {date.Year}";
 
-    private static Dictionary<string, object> ToStringKeys(Dictionary<object, object> raw) =>
-        raw.ToDictionary(
-            p => (string)p.Key,
-            p => p.Value switch
-            {
-                Dictionary<object, object> nested => (object)ToStringKeys(nested),
-                _ => p.Value,
-            });
+    // Groups become dictionaries, lists lists, and every other value its text, as the templates read them (YAML's
+    // empty value, « ~ », is an empty text). Read from YAML's tree: a typed deserializer is assembled by reflection
+    // at every start, for a file of fifty lines.
+    private static object Value(YamlNode node) => node switch
+    {
+        YamlMappingNode group => group.Children.ToDictionary(field => (field.Key as YamlScalarNode)?.Value ?? "", field => Value(field.Value), StringComparer.Ordinal),
+        YamlSequenceNode list => list.Children.Select(Value).ToList(),
+        YamlScalarNode { Style: ScalarStyle.Plain, Value: "~" or "null" } => "",
+        _ => (node as YamlScalarNode)?.Value ?? "",
+    };
 }

@@ -1,0 +1,40 @@
+using FichesSite.Pipeline;
+using YamlDotNet.RepresentationModel;
+
+namespace FichesSite.Content;
+
+/// <summary>Reads input/site.yml into a <see cref="SiteConfig"/>: one line per key, so a new setting is one line here.</summary>
+public static class SiteConfigFile
+{
+    /// <returns>The settings, or null after an error (reported in <paramref name="diagnostics"/>).</returns>
+    public static SiteConfig? Read(string path, string displayPath, DiagnosticBag diagnostics)
+    {
+        if (YamlConfigFile.Open(path, displayPath, diagnostics) is not { } file)
+        {
+            return null;
+        }
+        var site = new SiteConfig();
+        var organisation = site.Organisation;
+        var readability = site.Readability;
+        file.Fields(file.Root, new Dictionary<string, Action<YamlNode>>
+        {
+            ["name"] = value => site.Name = file.Text(value) ?? "",
+            ["language"] = value => site.Language = file.Text(value) ?? site.Language,
+            ["base_url"] = value => site.BaseUrl = file.Text(value),
+            ["organisation"] = value => file.Fields(value, new Dictionary<string, Action<YamlNode>>
+            {
+                ["name"] = value => organisation.Name = file.Text(value) ?? "",
+                ["service"] = value => organisation.Service = file.Text(value) ?? "",
+                ["phone"] = value => organisation.Phone = file.Text(value) ?? "",
+                ["phone_hours"] = value => organisation.PhoneHours = file.Text(value) ?? "",
+                ["address"] = value => organisation.Address = file.Text(value) ?? "",
+            }),
+            ["readability"] = value => file.Fields(value, new Dictionary<string, Action<YamlNode>>
+            {
+                ["kandel_moles_min"] = value => readability.KandelMolesMin = file.Number(value, readability.KandelMolesMin),
+                ["lix_max"] = value => readability.LixMax = file.Number(value, readability.LixMax),
+            }),
+        });
+        return file.Failed ? null : site;
+    }
+}

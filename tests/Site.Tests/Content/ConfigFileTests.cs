@@ -1,0 +1,137 @@
+using FichesSite.Content;
+using FichesSite.Pipeline;
+
+namespace FichesSite.Tests;
+
+/// <summary>
+/// input/site.yml and input/contracts.yml, read by hand from their YAML tree: every key reaches its setting, defaults
+/// stay where a key is left out, and a typo or a value of the wrong kind is an error on its line.
+/// </summary>
+public sealed class ConfigFileTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("fiches-config-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private (T? Value, DiagnosticBag Diagnostics) Read<T>(string yaml, Func<string, string, DiagnosticBag, T?> read)
+    {
+        var path = Path.Combine(_folder, "config.yml");
+        File.WriteAllText(path, yaml);
+        var diagnostics = new DiagnosticBag(warningsAreErrors: false);
+        return (read(path, "input/config.yml", diagnostics), diagnostics);
+    }
+
+    [Fact]
+    public void Every_key_of_site_yml_reaches_its_setting()
+    {
+        var (site, diagnostics) = Read("""
+            name: "Fiches — Exemple"
+            language: fr
+            base_url: https://fiches.exemple.invalid/
+            organisation:
+              name: Hôpital Exemple
+              service: Radiologie
+              phone: 01 00 00 00 00
+              phone_hours: de 9 h à 17 h
+              address: 1 rue de l’Exemple
+            readability:
+              kandel_moles_min: 55.5
+              lix_max: 40
+            """, SiteConfigFile.Read);
+
+        Assert.Empty(diagnostics.All);
+        Assert.NotNull(site);
+        Assert.Equal(("Fiches — Exemple", "fr", "https://fiches.exemple.invalid/"), (site.Name, site.Language, site.BaseUrl));
+        Assert.Equal(("Hôpital Exemple", "Radiologie", "01 00 00 00 00", "de 9 h à 17 h", "1 rue de l’Exemple"),
+            (site.Organisation.Name, site.Organisation.Service, site.Organisation.Phone, site.Organisation.PhoneHours, site.Organisation.Address));
+        Assert.Equal((55.5, 40.0), (site.Readability.KandelMolesMin, site.Readability.LixMax));
+    }
+
+    [Fact]
+    public void Keys_left_out_keep_their_defaults()
+    {
+        var (site, diagnostics) = Read("name: Exemple\nbase_url: ~\nreadability:\n", SiteConfigFile.Read);
+
+        Assert.Empty(diagnostics.All);
+        Assert.NotNull(site);
+        Assert.Null(site.BaseUrl);
+        Assert.Equal(("fr", 60.0, 45.0), (site.Language, site.Readability.KandelMolesMin, site.Readability.LixMax));
+    }
+
+    [Theory]
+    [InlineData("name: Exemple\norganisation:\n  phone: 01\n  phonehours: 9 h\n", 4, "champ inconnu « phonehours »", "Vouliez-vous écrire « phone_hours » ?")]
+    [InlineData("name: Exemple\nreadability:\n  lix_max: quarante\n", 3, "« quarante » n’est pas un nombre", "par exemple 60")]
+    [InlineData("name: Exemple\norganisation: Hôpital Exemple\n", 2, "un groupe de champs « nom: valeur » est attendu ici", "indentation")]
+    [InlineData("name: [Exemple]\n", 1, "une valeur simple est attendue ici", "indentation")]
+    [InlineData("name: 'Exemple\n", 1, "configuration illisible", "guillemets")]
+    public void A_wrong_key_or_value_of_site_yml_is_an_error_on_its_line(string yaml, int line, string message, string fix)
+    {
+        var (site, diagnostics) = Read(yaml, SiteConfigFile.Read);
+
+        Assert.Null(site);
+        var error = Assert.Single(diagnostics.All);
+        Assert.Equal(("input/config.yml", line), (error.File, error.Line));
+        Assert.StartsWith(YamlConfigFile.Unreadable, error.Message);
+        Assert.Contains(message, error.Message);
+        Assert.Contains(fix, error.Fix);
+    }
+
+    [Fact]
+    public void An_empty_file_is_refused()
+    {
+        var (site, diagnostics) = Read("# rien encore\n", SiteConfigFile.Read);
+
+        Assert.Null(site);
+        Assert.Contains("le fichier est vide", Assert.Single(diagnostics.All).Message);
+    }
+
+    [Fact]
+    public void Every_key_of_contracts_yml_reaches_its_rule()
+    {
+        var (contracts, diagnostics) = Read("""
+            page:
+              required_fields: [title]
+            fiche-examen:
+              layout: fiche
+              procedure_type: NoninvasiveProcedure
+              required_fields: [title, description]
+              sections:
+                - heading: "Qu’est-ce que c’est"
+                  schema_property: howPerformed
+                - heading: "Quels sont les risques"
+                  min_subsections: 2
+                  subsection_label: risque
+                  risk_figures: true
+            """, ContractsFile.Read);
+
+        Assert.Empty(diagnostics.All);
+        Assert.NotNull(contracts);
+        Assert.Equal(["page", "fiche-examen"], contracts.Keys);
+        Assert.Equal(("page", "title"), (contracts["page"].Layout, Assert.Single(contracts["page"].RequiredFields)));
+        var examen = contracts["fiche-examen"];
+        Assert.Equal(("fiche", "NoninvasiveProcedure"), (examen.Layout, examen.ProcedureType));
+        Assert.Equal(["title", "description"], examen.RequiredFields);
+        Assert.Equal(2, examen.Sections.Count);
+        Assert.Equal(("Qu’est-ce que c’est", 0, "sous-section", false, "howPerformed"),
+            (examen.Sections[0].Heading, examen.Sections[0].MinSubsections, examen.Sections[0].SubsectionLabel, examen.Sections[0].RiskFigures, examen.Sections[0].SchemaProperty));
+        Assert.Equal(("Quels sont les risques", 2, "risque", true, (string?)null),
+            (examen.Sections[1].Heading, examen.Sections[1].MinSubsections, examen.Sections[1].SubsectionLabel, examen.Sections[1].RiskFigures, examen.Sections[1].SchemaProperty));
+    }
+
+    [Theory]
+    [InlineData("fiche:\n  sections:\n    - heading: Risques\n      min_subsection: 1\n", 4, "champ inconnu « min_subsection »", "Vouliez-vous écrire « min_subsections » ?")]
+    [InlineData("fiche:\n  sections:\n    - heading: Risques\n      risk_figures: oui\n", 4, "« oui » n’est ni true ni false", "true")]
+    [InlineData("fiche:\n  sections:\n    - heading: Risques\n      min_subsections: 1.5\n", 4, "« 1.5 » n’est pas un nombre entier", "entier")]
+    [InlineData("fiche:\n  sections: Risques\n", 2, "une liste est attendue ici", "indentation")]
+    [InlineData("fiche:\n  layout: fiche\nfiche:\n  layout: page\n", 3, "Duplicate key", "indentation")]
+    public void A_wrong_key_or_value_of_contracts_yml_is_an_error_on_its_line(string yaml, int line, string message, string fix)
+    {
+        var (contracts, diagnostics) = Read(yaml, ContractsFile.Read);
+
+        Assert.Null(contracts);
+        var error = Assert.Single(diagnostics.All);
+        Assert.Equal(line, error.Line);
+        Assert.Contains(message, error.Message);
+        Assert.Contains(fix, error.Fix);
+    }
+}
