@@ -80,6 +80,35 @@ public sealed class ReadabilityReportTests
         Assert.True(fiche.GetProperty("sections")[1].GetProperty("sous_les_seuils").GetBoolean());
     }
 
+    [Theory]
+    [InlineData("lien-casse.md")] // refused by a page stage: nothing is staged
+    [InlineData(null)] // the site cannot be written: the report was staged, then removed
+    public void A_failed_build_leaves_the_previous_report_as_it_was(string? badFiche)
+    {
+        using var site = new TestSite();
+        var reports = Directory.CreateDirectory(Path.Combine(site.Root, "reports")).FullName;
+        var path = Path.Combine(reports, ReadabilityReport.FileName);
+        File.WriteAllText(path, "le rapport de la construction précédente");
+        var output = site.Output;
+        if (badFiche is null)
+        {
+            // A file where the site's folder goes: every page is made and checked, then publishing fails.
+            output = Path.Combine(site.Root, "fichier");
+            File.WriteAllText(output, "un fichier, pas un dossier");
+        }
+        else
+        {
+            site.AddFiche(badFiche);
+        }
+
+        var result = site.Build(output: output);
+
+        Assert.False(result.Succeeded);
+        Assert.Null(result.ReadabilityReportPath);
+        Assert.Equal("le rapport de la construction précédente", File.ReadAllText(path));
+        Assert.Equal([ReadabilityReport.FileName], Directory.EnumerateFiles(reports).Select(Path.GetFileName));
+    }
+
     [Fact]
     public void A_check_writes_no_report()
     {
