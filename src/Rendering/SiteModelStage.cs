@@ -20,8 +20,10 @@ public sealed class SiteModelStage(ThemeTemplates templates, SiteConfig site, Th
 
     public IReadOnlyList<Document> Run(IReadOnlyList<Document> documents, DiagnosticBag diagnostics)
     {
-        templates.Check(diagnostics);
+        // The templates are parsed on the other core while this one makes the model: nothing else runs meanwhile.
+        var checkedTemplates = Task.Run(() => templates.Check(diagnostics));
         Model = new SiteModel(site, strings, documents.Where(d => !diagnostics.HasErrorsFor(d.SourcePath)).ToList(), glossary, templates.Shared);
+        checkedTemplates.GetAwaiter().GetResult(); // its own exception, not wrapped
         return documents;
     }
 }
