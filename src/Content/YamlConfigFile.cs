@@ -111,9 +111,13 @@ public sealed class YamlConfigFile
         }
     }
 
-    /// <summary>The items of a list; an error (and nothing) for any other value.</summary>
+    /// <summary>The items of a list (none for YAML's empty value); an error (and nothing) for any other value.</summary>
     public IList<YamlNode> Items(YamlNode node)
     {
+        if (IsNull(node))
+        {
+            return [];
+        }
         if (node is YamlSequenceNode list)
         {
             return list.Children;

@@ -55,7 +55,7 @@ public sealed class ThemeStrings
     public string LongDate(DateOnly date) => $"{date.Day} {List("months")[date.Month - 1]} {date.Year}";
 
     // Groups become dictionaries, lists lists, and every other value its text, as the templates read them (YAML's
-    // empty value, « ~ », is an empty text). Read from YAML's tree: a typed deserializer is assembled by reflection
+    // empty value, « ~ », is an empty text). Read from YAML's tree: a deserializer is assembled by reflection
     // at every start, for a file of fifty lines.
     private static object Value(YamlNode node) => node switch
     {

@@ -118,6 +118,16 @@ public sealed class ConfigFileTests : IDisposable
             (examen.Sections[1].Heading, examen.Sections[1].MinSubsections, examen.Sections[1].SubsectionLabel, examen.Sections[1].RiskFigures, examen.Sections[1].SchemaProperty));
     }
 
+    [Fact]
+    public void An_empty_value_of_contracts_yml_is_an_empty_list_or_the_default()
+    {
+        var (contracts, diagnostics) = Read("page:\n  layout:\n  required_fields:\n  sections: []\n", ContractsFile.Read);
+
+        Assert.Empty(diagnostics.All);
+        Assert.NotNull(contracts);
+        Assert.Equal(("page", 0, 0), (contracts["page"].Layout, contracts["page"].RequiredFields.Count, contracts["page"].Sections.Count));
+    }
+
     [Theory]
     [InlineData("fiche:\n  sections:\n    - heading: Risques\n      min_subsection: 1\n", 4, "champ inconnu « min_subsection »", "Vouliez-vous écrire « min_subsections » ?")]
     [InlineData("fiche:\n  sections:\n    - heading: Risques\n      risk_figures: oui\n", 4, "« oui » n’est ni true ni false", "true")]
