@@ -10,20 +10,17 @@ namespace FichesSite.Build;
 /// The review report (reports/revue.json by default): every sheet with its review dates, days left
 /// and status, for the editorial team to track. Written outside the site, since it is not for
 /// patients. Deterministic: sorted by path, dated by the build's « today », never by the clock.
-/// Staged beside its final name and renamed only once the site is published, so a failed build
-/// changes neither the site nor the report.
+/// Staged beside its final name and renamed only once the site is published (<see cref="StagedFile"/>), so a
+/// failed build changes neither the site nor the report.
 /// </summary>
 public sealed class ReviewReport
 {
-    private readonly string _path;
-    private readonly string _staged;
+    private readonly StagedFile _file;
     private readonly byte[] _json;
-    private bool _createdFolder;
 
     public ReviewReport(string path, IReadOnlyList<Document> documents, string inputDirectory, DateOnly today)
     {
-        _path = Path.GetFullPath(path);
-        _staged = _path + ".tmp";
+        _file = new StagedFile(path);
         _json = Create(documents, inputDirectory, today);
     }
 
@@ -90,41 +87,23 @@ public sealed class ReviewReport
     {
         try
         {
-            var folder = Path.GetDirectoryName(_path)!;
-            _createdFolder = !Directory.Exists(folder);
-            Directory.CreateDirectory(folder);
-            File.WriteAllBytes(_staged, _json);
+            _file.Write(stream => stream.Write(_json));
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Discard();
-            diagnostics.Error("--report", 0, $"impossible d’écrire le rapport de révision « {_path} » : {e.Message}",
+            diagnostics.Error("--report", 0, $"impossible d’écrire le rapport de révision « {_file.Path} » : {e.Message}",
                 "Vérifiez que ce dossier existe et que vous pouvez y écrire, ou choisissez-en un autre avec --report.");
             return false;
         }
     }
 
     /// <summary>Puts the staged report in place (one rename), once the site itself is published.</summary>
-    public void Publish() => File.Move(_staged, _path, overwrite: true);
+    public void Publish() => _file.Publish();
 
     /// <summary>Removes what <see cref="Stage"/> wrote: the previous report, like the previous site, stays as it was.</summary>
-    public void Discard()
-    {
-        try
-        {
-            File.Delete(_staged);
-            var folder = Path.GetDirectoryName(_path)!;
-            if (_createdFolder && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
-            {
-                Directory.Delete(folder);
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Nothing more to do: the build already reports why it failed.
-        }
-    }
+    public void Discard() => _file.Discard();
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

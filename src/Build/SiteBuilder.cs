@@ -90,8 +90,9 @@ public static class SiteBuilder
         // beside its final name; it takes that name only if the site is published. The preview rebuilds on every
         // save: the report file is for a full build.
         var readabilityFile = succeeded && options.OutputDirectory is not null && cache is null
-            ? Task.Run(() => StageReport(readability, options))
-            : Task.FromResult<string?>(null);
+            ? new StagedFile(Path.Combine(ReportsFolder.For(options.InputDirectory), ReadabilityReport.FileName))
+            : null;
+        var readabilityStaged = readabilityFile is null ? Task.FromResult(false) : Task.Run(() => TryWrite(readabilityFile, readability.WriteJson));
         var report = succeeded && options.ReportPath is not null
             ? new ReviewReport(options.ReportPath, result.Documents, options.InputDirectory, today)
             : null;
@@ -118,7 +119,7 @@ public static class SiteBuilder
             report?.Discard();
         }
         var reported = Stopwatch.StartNew();
-        var reportPath = PublishReport(readabilityFile.GetAwaiter().GetResult(), succeeded);
+        var reportPath = readabilityStaged.GetAwaiter().GetResult() ? Publish(readabilityFile!, succeeded) : null;
         timings.Add(new StageTiming("readability report", reported.Elapsed));
         return new BuildResult(succeeded, result.Documents.Count, diagnostics.All, timings, clock.Elapsed)
         {
@@ -127,50 +128,38 @@ public static class SiteBuilder
         };
     }
 
-    private const string StagedSuffix = ".tmp";
-
-    // A report that cannot be written does not undo the published site: the command line then prints no path to it.
-    // Returns where it was staged, or null.
-    private static string? StageReport(ReadabilityReport report, BuildOptions options)
+    // The readability report is a note for the editorial team: one that cannot be written does not fail the build
+    // nor undo the published site; the command line then prints no path to it.
+    private static bool TryWrite(StagedFile file, Action<Stream> write)
     {
         try
         {
-            var folder = ReportsFolder.For(options.InputDirectory);
-            Directory.CreateDirectory(folder);
-            var staged = Path.Combine(folder, ReadabilityReport.FileName + StagedSuffix);
-            using (var file = File.Create(staged))
-            {
-                report.WriteJson(file);
-            }
-            return staged;
+            file.Write(write);
+            return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return null;
+            file.Discard();
+            return false;
         }
     }
 
-    // The staged report takes its final name once the site is published (one rename), or is removed: the previous
-    // report, like the previous site, then stays as it was. Returns the report's path, or null.
-    private static string? PublishReport(string? staged, bool published)
+    // The staged report in place once the site is published, or removed; its path, or null.
+    private static string? Publish(StagedFile file, bool published)
     {
-        if (staged is null)
+        if (!published)
         {
+            file.Discard();
             return null;
         }
         try
         {
-            if (!published)
-            {
-                File.Delete(staged);
-                return null;
-            }
-            var path = staged[..^StagedSuffix.Length];
-            File.Move(staged, path, overwrite: true);
-            return path;
+            file.Publish();
+            return file.Path;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            file.Discard();
             return null;
         }
     }

@@ -110,6 +110,20 @@ public sealed class ReadabilityReportTests
     }
 
     [Fact]
+    public void A_failed_publish_leaves_no_reports_folder_behind()
+    {
+        using var site = new TestSite();
+        // A file where the site's folder goes: the report is staged while the site is finished, then publishing fails.
+        var output = Path.Combine(site.Root, "fichier");
+        File.WriteAllText(output, "un fichier, pas un dossier");
+
+        var result = site.Build(output: output);
+
+        Assert.False(result.Succeeded);
+        Assert.False(Directory.Exists(Path.Combine(site.Root, "reports")));
+    }
+
+    [Fact]
     public void A_check_writes_no_report()
     {
         using var site = new TestSite();
