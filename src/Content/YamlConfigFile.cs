@@ -151,48 +151,33 @@ public sealed class YamlConfigFile
         return texts;
     }
 
-    public double Number(YamlNode node, double fallback)
-    {
-        var text = Text(node);
-        if (text is null)
-        {
-            return fallback;
-        }
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
-        {
-            return number;
-        }
-        Refuse(node, $"« {text} » n’est pas un nombre.", "Écrivez un nombre, avec un point pour les décimales (par exemple 60 ou 12.5).");
-        return fallback;
-    }
+    public double Number(YamlNode node, double fallback) =>
+        Parsed(node, fallback, static (string text, out double number) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out number),
+            "n’est pas un nombre", "Écrivez un nombre, avec un point pour les décimales (par exemple 60 ou 12.5).");
 
-    public int Integer(YamlNode node, int fallback)
-    {
-        var text = Text(node);
-        if (text is null)
-        {
-            return fallback;
-        }
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
-        {
-            return number;
-        }
-        Refuse(node, $"« {text} » n’est pas un nombre entier.", "Écrivez un nombre entier, par exemple 1.");
-        return fallback;
-    }
+    public int Integer(YamlNode node, int fallback) =>
+        Parsed(node, fallback, static (string text, out int number) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out number),
+            "n’est pas un nombre entier", "Écrivez un nombre entier, par exemple 1.");
 
-    public bool Flag(YamlNode node, bool fallback)
+    public bool Flag(YamlNode node, bool fallback) =>
+        Parsed(node, fallback, static (string text, out bool flag) => bool.TryParse(text, out flag),
+            "n’est ni true ni false", "Écrivez true (oui) ou false (non).");
+
+    private delegate bool TryParse<T>(string text, out T value);
+
+    // A value read from its text; YAML's empty value keeps the fallback, a text that does not read is an error.
+    private T Parsed<T>(YamlNode node, T fallback, TryParse<T> parse, string notThis, string fix)
     {
         var text = Text(node);
         if (text is null)
         {
             return fallback;
         }
-        if (text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("false", StringComparison.OrdinalIgnoreCase))
+        if (parse(text, out var value))
         {
-            return text.Equals("true", StringComparison.OrdinalIgnoreCase);
+            return value;
         }
-        Refuse(node, $"« {text} » n’est ni true ni false.", "Écrivez true (oui) ou false (non).");
+        Refuse(node, $"« {text} » {notThis}.", fix);
         return fallback;
     }
 
