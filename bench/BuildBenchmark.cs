@@ -82,16 +82,14 @@ public static class BuildBenchmark
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
-    // The generator as a hospital would run it in production: published in Release, compiled ahead of time (ReadyToRun)
-    // with the .NET libraries in one composite image, so that the generic code the generator instantiates over them
-    // (collections, LINQ, Fluid's parser) is compiled too. Framework-dependent ReadyToRun still compiled some 1,300
-    // methods at start and 2,000–3,500 more while running: 1.2 s of JIT at 1,000 sheets, 5.8 s at 10,000
-    // (docs/benchmarks.md). Publishing this way takes about 3 minutes.
+    // The generator as a hospital would run it in production, and as the Pages workflow runs it: published in Release,
+    // native code compiled ahead of time (PublishAot in Site.csproj). The ReadyToRun image it replaced still spent some
+    // 2 s of processor time in the JIT at 10,000 sheets (docs/benchmarks.md). Publishing takes about 4 minutes.
     private static string PublishGenerator(string repository)
     {
         var folder = Path.Combine(Path.GetTempPath(), "fiches-bench-generator");
-        // Also the intermediate files of earlier linux-x64 publishes: an incremental publish that switches between
-        // composite and per-assembly ReadyToRun can mix the two and give a generator that aborts at start.
+        // Also the intermediate files of earlier linux-x64 publishes, which may come from another way of publishing
+        // (an incremental publish that mixed two of them once gave a generator that aborted at start).
         foreach (var stale in new[] { folder, Path.Combine(repository, "obj", "Release", "net10.0", "linux-x64"), Path.Combine(repository, "bin", "Release", "net10.0", "linux-x64") })
         {
             if (Directory.Exists(stale))
@@ -99,13 +97,12 @@ public static class BuildBenchmark
                 Directory.Delete(stale, recursive: true);
             }
         }
-        var publish = ChildProcess.Measure("dotnet", ["publish", Path.Combine(repository, "Site.csproj"), "-c", "Release", "-r", "linux-x64",
-            "--self-contained", "true", "-p:PublishReadyToRunComposite=true", "-o", folder]);
+        var publish = ChildProcess.Measure("dotnet", ["publish", Path.Combine(repository, "Site.csproj"), "-c", "Release", "-r", "linux-x64", "-o", folder]);
         if (publish.ExitCode != 0)
         {
             throw new InvalidOperationException("dotnet publish failed:\n" + publish.Output);
         }
-        Console.WriteLine($"generator: {folder}/Site (dotnet publish -c Release -r linux-x64 --self-contained true -p:PublishReadyToRunComposite=true)");
+        Console.WriteLine($"generator: {folder}/Site (dotnet publish Site.csproj -c Release -r linux-x64, native code)");
         return Path.Combine(folder, "Site");
     }
 

@@ -108,9 +108,29 @@ public sealed class PreviewServer : IAsyncDisposable
         else
         {
             _log($"{reason} : échec, les pages de la dernière construction réussie restent servies.");
-            var errors = result.Errors.Take(50).Select(e => new { location = e.Location, message = e.Message, fix = e.Fix });
-            _hub.Publish("build-error", JsonSerializer.Serialize(errors));
+            _hub.Publish("build-error", ErrorsJson(result.Errors.Take(50)));
         }
+    }
+
+    // Written field by field: the published generator is compiled ahead of time (Site.csproj), where JsonSerializer
+    // cannot look at a type's members at run time.
+    private static string ErrorsJson(IEnumerable<Diagnostic> errors)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            foreach (var error in errors)
+            {
+                json.WriteStartObject();
+                json.WriteString("location", error.Location);
+                json.WriteString("message", error.Message);
+                json.WriteString("fix", error.Fix);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     private async Task StreamEvents(HttpContext context)

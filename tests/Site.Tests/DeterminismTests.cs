@@ -25,18 +25,9 @@ public sealed class DeterminismTests
             RunGenerator(workingFolder, environment, "--input", site.Input, "--theme", site.Theme, "--output", Path.Combine(site.Root, name));
         }
 
-        var reference = Files(Path.Combine(site.Root, runs[0].Name));
-        Assert.Contains("fiches/cimentoplastie-metastases-osseuses/index.html", reference);
         foreach (var (name, _) in runs.Skip(1))
         {
-            var folder = Path.Combine(site.Root, name);
-            Assert.Equal(reference, Files(folder));
-            foreach (var file in reference)
-            {
-                Assert.True(
-                    File.ReadAllBytes(Path.Combine(site.Root, runs[0].Name, file)).SequenceEqual(File.ReadAllBytes(Path.Combine(folder, file))),
-                    $"{file} differs between the {runs[0].Name} and {name} runs");
-            }
+            AssertSameSite(Path.Combine(site.Root, runs[0].Name), Path.Combine(site.Root, name), $"the {runs[0].Name} and {name} runs");
         }
     }
 
@@ -68,15 +59,7 @@ public sealed class DeterminismTests
         Assert.True(site.Build(first).Succeeded);
         Assert.True(site.Build(second).Succeeded);
 
-        var firstFiles = Files(first);
-        Assert.Equal(firstFiles, Files(second));
-        Assert.Contains("fiches/cimentoplastie-metastases-osseuses/index.html", firstFiles);
-        foreach (var file in firstFiles)
-        {
-            Assert.True(
-                File.ReadAllBytes(Path.Combine(first, file)).SequenceEqual(File.ReadAllBytes(Path.Combine(second, file))),
-                $"{file} differs between two builds of the same input");
-        }
+        AssertSameSite(first, second, "two builds of the same input");
     }
 
     [Fact]
@@ -89,6 +72,20 @@ public sealed class DeterminismTests
         Assert.False(File.Exists(Path.Combine(site.Output, "stale.html")));
         // reports/ holds the readability report, beside the content folder by design (never in the site).
         Assert.Equal(["_site", "input", "reports"], Directory.EnumerateDirectories(site.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Both folders hold a built site (the sheet's page among its files) with the same files, byte for byte.</summary>
+    internal static void AssertSameSite(string expected, string actual, string between)
+    {
+        var files = Files(expected);
+        Assert.Contains("fiches/cimentoplastie-metastases-osseuses/index.html", files);
+        Assert.Equal(files, Files(actual));
+        foreach (var file in files)
+        {
+            Assert.True(
+                File.ReadAllBytes(Path.Combine(expected, file)).SequenceEqual(File.ReadAllBytes(Path.Combine(actual, file))),
+                $"{file} differs between {between}");
+        }
     }
 
     private static List<string> Files(string root) =>

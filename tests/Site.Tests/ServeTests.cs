@@ -119,17 +119,20 @@ public sealed class ServeTests : IAsyncLifetime
         return (status, response);
     }
 
-    private async Task<EventStream> OpenEvents()
-    {
-        var response = await _http.GetAsync(_server.Url + "__serve/events", HttpCompletionOption.ResponseHeadersRead);
-        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
-        var stream = new EventStream(response, new StreamReader(await response.Content.ReadAsStreamAsync()));
-        await stream.WaitFor(": connecté");
-        return stream;
-    }
+    private Task<EventStream> OpenEvents() => EventStream.OpenAsync(_http, _server.Url);
 
-    private sealed class EventStream(HttpResponseMessage response, StreamReader reader) : IDisposable
+    /// <summary>The preview's server-sent events, as an open page receives them (also read by the published generator's tests).</summary>
+    internal sealed class EventStream(HttpResponseMessage response, StreamReader reader) : IDisposable
     {
+        public static async Task<EventStream> OpenAsync(HttpClient http, string siteUrl)
+        {
+            var response = await http.GetAsync(siteUrl + "__serve/events", HttpCompletionOption.ResponseHeadersRead);
+            Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+            var stream = new EventStream(response, new StreamReader(await response.Content.ReadAsStreamAsync()));
+            await stream.WaitFor(": connecté");
+            return stream;
+        }
+
         /// <summary>Reads until a line starting with <paramref name="start"/>; returns the event's data line.</summary>
         public async Task<string> WaitFor(string start)
         {

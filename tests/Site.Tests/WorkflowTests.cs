@@ -30,19 +30,22 @@ public sealed class WorkflowTests
     }
 
     [Fact]
-    public void Build_job_tests_builds_with_the_pages_base_url_prints_the_pdfs_and_uploads_the_site_in_that_order()
+    public void Build_job_publishes_the_generator_tests_builds_with_the_pages_base_url_prints_the_pdfs_and_uploads_the_site_in_that_order()
     {
+        const string generator = "\"$FICHES_PUBLISHED_GENERATOR\"";
         var steps = Steps("build");
         var order = new[]
         {
             Index(steps, s => Uses(s) == "actions/checkout@v4"),
             Index(steps, s => Uses(s) == "actions/setup-dotnet@v4" && Text(Map(s, "with"), "dotnet-version") == "10.0.x"),
             Index(steps, s => Uses(s) == "actions/configure-pages@v5" && Text(s, "id") == "pages"),
+            // The tests run the published generator (tests/Site.Tests/Published): it must be there, and named, before them.
+            Index(steps, s => Run(s) is { } run && run.StartsWith("dotnet publish Site.csproj -c Release -r linux-x64 -o \"$RUNNER_TEMP/generator\"\n", StringComparison.Ordinal)
+                && run.Contains("FICHES_PUBLISHED_GENERATOR=$RUNNER_TEMP/generator/Site\" >> \"$GITHUB_ENV\"", StringComparison.Ordinal)),
             Index(steps, s => Run(s) == ReadmeTestCommand()),
-            Index(steps, s => Run(s) is { } run && run.StartsWith("dotnet run --project Site.csproj", StringComparison.Ordinal)
+            Index(steps, s => Run(s) is { } run && run.StartsWith(generator + " --strict", StringComparison.Ordinal)
                 && run.Contains("--base-url \"${{ steps.pages.outputs.base_url }}/\"", StringComparison.Ordinal)),
-            Index(steps, s => Run(s) is { } run && run.StartsWith("dotnet run --project Site.csproj", StringComparison.Ordinal)
-                && run.EndsWith(" -- pdf", StringComparison.Ordinal)),
+            Index(steps, s => Run(s) == generator + " pdf"),
             Index(steps, s => Uses(s) == "actions/upload-pages-artifact@v3" && Text(Map(s, "with"), "path") == "_site"),
         };
         Assert.DoesNotContain(-1, order);

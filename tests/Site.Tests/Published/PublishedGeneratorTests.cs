@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using FichesSite.Tests.Browser;
+
+namespace FichesSite.Tests.Published;
+
+/// <summary>
+/// Each command of the published generator (native code, see <see cref="PublishedGenerator"/>) as an author or the
+/// workflow runs it: what only the JIT allows fails here first. The preview's error message, written by
+/// JsonSerializer from an anonymous type, once stopped the native preview at its first failed rebuild.
+/// </summary>
+public sealed partial class PublishedGeneratorTests
+{
+    [SkippableFact]
+    public void Builds_the_same_site_as_the_generator_on_the_jit()
+    {
+        PublishedGenerator.Require();
+        using var site = new TestSite();
+        Assert.True(site.Build().Succeeded);
+        var published = Path.Combine(site.Root, "published");
+
+        var (exitCode, output) = PublishedGenerator.Run("--input", site.Input, "--theme", site.Theme, "--output", published);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("page(s) construite(s)", output);
+        DeterminismTests.AssertSameSite(site.Output, published, "the generator on the JIT and the published one");
+    }
+
+    [SkippableFact]
+    public void A_page_error_names_file_and_line_exits_non_zero_and_leaves_the_site_as_it_was()
+    {
+        PublishedGenerator.Require();
+        using var site = new TestSite();
+        Assert.Equal(0, PublishedGenerator.Run("--input", site.Input, "--theme", site.Theme, "--output", site.Output).ExitCode);
+        var before = Directory.EnumerateFiles(site.Output, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => f, File.ReadAllBytes);
+        site.AddFiche("lien-casse.md");
+
+        var (exitCode, output) = PublishedGenerator.Run("--input", site.Input, "--theme", site.Theme, "--output", site.Output);
+
+        Assert.Equal(1, exitCode);
+        Assert.Matches(@"lien-casse\.md:\d+: erreur", output);
+        Assert.Equal(before.Keys.Order(StringComparer.Ordinal), Directory.EnumerateFiles(site.Output, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+        Assert.All(before, file => Assert.Equal(file.Value, File.ReadAllBytes(file.Key)));
+    }
+
+    [SkippableFact]
+    public async Task The_preview_serves_rebuilds_and_sends_a_build_error_as_json()
+    {
+        PublishedGenerator.Require();
+        using var site = new TestSite();
+        using var preview = PublishedGenerator.Start("serve", "--input", site.Input, "--theme", site.Theme, "--output", site.Output,
+            "--port", LoopbackServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        try
+        {
+            var url = await PreviewUrl(preview);
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+            Assert.Contains("Fiches d’information patients", await http.GetStringAsync(url));
+            using var events = await ServeTests.EventStream.OpenAsync(http, url);
+
+            var fiche = Path.Combine(site.Input, "fiches", "cimentoplastie-metastases-osseuses.md");
+            File.WriteAllText(fiche, File.ReadAllText(fiche).Replace("## Quelles sont les suites opératoires ?", "## Suites"));
+            var data = await events.WaitFor("event: build-error");
+
+            Assert.StartsWith("data: ", data);
+            using var errors = JsonDocument.Parse(data["data: ".Length..]);
+            var first = errors.RootElement.EnumerateArray().First();
+            Assert.Contains("cimentoplastie-metastases-osseuses.md:", first.GetProperty("location").GetString());
+            Assert.Contains("Quelles sont les suites", first.GetProperty("message").GetString() + first.GetProperty("fix").GetString());
+            Assert.False(preview.HasExited, "the preview stopped after a failed rebuild");
+            Assert.Contains("Quelles sont les suites opératoires", await http.GetStringAsync(url + "fiches/cimentoplastie-metastases-osseuses/index.html"));
+        }
+        finally
+        {
+            preview.Kill(entireProcessTree: true);
+        }
+    }
+
+    [SkippableFact]
+    public void Prints_each_sheet_as_a_pdf()
+    {
+        PublishedGenerator.Require();
+        BrowserEnvironment.Require(File.Exists(BrowserEnvironment.ChromiumPath)
+            ? null
+            : $"Chromium is missing: no {BrowserEnvironment.ChromiumPath} (Debian package « chromium »).");
+        using var site = new TestSite();
+        Assert.Equal(0, PublishedGenerator.Run("--input", site.Input, "--theme", site.Theme, "--output", site.Output).ExitCode);
+
+        var (exitCode, output) = PublishedGenerator.Run("pdf", "--output", site.Output, "--chromium", BrowserEnvironment.ChromiumPath);
+
+        Assert.True(exitCode == 0, output);
+        var pdf = File.ReadAllBytes(Path.Combine(site.Output, "pdf", "cimentoplastie-metastases-osseuses.pdf"));
+        Assert.Equal("%PDF-"u8.ToArray(), pdf[..5]);
+    }
+
+    // The address the preview announces once its first build is done (it moves to the next port if the one asked is taken).
+    private static async Task<string> PreviewUrl(Process preview)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var seen = new List<string>();
+        while (await preview.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            seen.Add(line);
+            if (AnnouncedUrl().Match(line) is { Success: true } match)
+            {
+                return match.Groups[1].Value;
+            }
+        }
+        throw new InvalidOperationException("the preview ended before announcing its address:\n" + string.Join('\n', seen)
+            + await preview.StandardError.ReadToEndAsync());
+    }
+
+    [GeneratedRegex(@"(http://127\.0\.0\.1:\d+/)")]
+    private static partial Regex AnnouncedUrl();
+}
