@@ -181,8 +181,8 @@ public sealed class YamlConfigFile
         return fallback;
     }
 
-    // YAML's plain null: « ~ », « null » in any of its cases, or nothing at all.
-    private static bool IsNull(YamlNode node) =>
+    /// <summary>YAML's plain null: « ~ », « null » in any of its cases, or nothing at all (not « "~" » in quotes).</summary>
+    public static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: null or "" or "~" or "null" or "Null" or "NULL" };
 
     private void Refuse(YamlNode node, string message, string fix)

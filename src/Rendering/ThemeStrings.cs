@@ -55,13 +55,13 @@ public sealed class ThemeStrings
     public string LongDate(DateOnly date) => $"{date.Day} {List("months")[date.Month - 1]} {date.Year}";
 
     // Groups become dictionaries, lists lists, and every other value its text, as the templates read them (YAML's
-    // empty value, « ~ », is an empty text). Read from YAML's tree: a deserializer is assembled by reflection
-    // at every start, for a file of fifty lines.
+    // empty value is an empty text, as the configuration files read it). Read from YAML's tree: a deserializer is
+    // assembled by reflection at every start, for a file of fifty lines.
     private static object Value(YamlNode node) => node switch
     {
         YamlMappingNode group => group.Children.ToDictionary(field => (field.Key as YamlScalarNode)?.Value ?? "", field => Value(field.Value), StringComparer.Ordinal),
         YamlSequenceNode list => list.Children.Select(Value).ToList(),
-        YamlScalarNode { Style: ScalarStyle.Plain, Value: "~" or "null" } => "",
+        _ when Content.YamlConfigFile.IsNull(node) => "",
         _ => (node as YamlScalarNode)?.Value ?? "",
     };
 }

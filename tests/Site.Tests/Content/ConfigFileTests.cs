@@ -132,4 +132,14 @@ public sealed class ConfigFileTests : IDisposable
         Assert.NotNull(contracts);
         Assert.Equal(("page", 0, 0), (contracts["page"].Layout, contracts["page"].RequiredFields.Count, contracts["page"].Sections.Count));
     }
+
+    [Fact]
+    public void The_theme_words_read_yaml_s_empty_value_as_the_configuration_does_and_keep_a_quoted_one()
+    {
+        var (strings, diagnostics) = Read("a:\n  tilde: ~\n  upper: NULL\n  nothing:\n  quoted: \"~\"\n  word: Rechercher\n", Rendering.ThemeStrings.Load);
+
+        Assert.Empty(diagnostics.All);
+        Assert.NotNull(strings);
+        Assert.Equal(new Dictionary<string, string> { ["tilde"] = "", ["upper"] = "", ["nothing"] = "", ["quoted"] = "~", ["word"] = "Rechercher" }, strings.Map("a"));
+    }
 }
