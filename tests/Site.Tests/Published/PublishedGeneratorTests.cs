@@ -27,6 +27,20 @@ public sealed partial class PublishedGeneratorTests
         DeterminismTests.AssertSameSite(site.Output, published, "the generator on the JIT and the published one");
     }
 
+    // Native code links one collector: the server one only if Site.csproj asks for it by its exact property name
+    // (src/Runtime.props). Under a misspelt name the generator quietly kept the workstation collector.
+    [SkippableFact]
+    public void Runs_on_the_server_garbage_collector()
+    {
+        PublishedGenerator.Require();
+        using var site = new TestSite();
+
+        var (exitCode, output) = PublishedGenerator.Run("--input", site.Input, "--theme", site.Theme, "--output", site.Output, "--timings");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("server garbage collector pauses", output);
+    }
+
     [SkippableFact]
     public void A_page_error_names_file_and_line_exits_non_zero_and_leaves_the_site_as_it_was()
     {
