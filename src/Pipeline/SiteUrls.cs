@@ -41,9 +41,12 @@ public static class SiteUrls
     /// </summary>
     public static string? Resolve(string fromPage, string relativeUrl)
     {
-        // The path is built in one buffer, each part followed by a slash; ends[i] is where part i's slash is.
-        var path = new System.Text.StringBuilder(fromPage.Length + relativeUrl.Length);
-        var ends = new List<int>();
+        // The path is built in one buffer, each part followed by a slash; ends[i] is where part i's slash is. Both are
+        // the thread's own, reused: the link check and the print addresses each resolve every link of every page, some
+        // 230,000 at 10,000 sheets.
+        var path = (t_path ??= new System.Text.StringBuilder()).Clear();
+        var ends = t_ends ??= [];
+        ends.Clear();
         var folder = fromPage.AsSpan(0, fromPage.LastIndexOf('/') + 1);
         for (var slash = folder.IndexOf('/'); slash >= 0; slash = folder.IndexOf('/'))
         {
@@ -83,6 +86,12 @@ public static class SiteUrls
         var joined = Math.Max(0, path.Length - 1);
         return path.ToString(0, relativeUrl.EndsWith('/') && joined > 0 ? joined + 1 : joined);
     }
+
+    [ThreadStatic]
+    private static System.Text.StringBuilder? t_path;
+
+    [ThreadStatic]
+    private static List<int>? t_ends;
 
     /// <summary>
     /// The absolute address of a site path under <paramref name="baseUrl"/>, or null without one. Folders
