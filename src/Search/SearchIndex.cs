@@ -345,7 +345,7 @@ public sealed class SearchIndex
     }
 
     // One growable buffer per thread, reused from script to script, so that each script allocates only itself, at its
-    // final size: a MemoryStream per script grew by doubling and was then copied out (at 10,000 sheets, some 90 MB of
+    // final size: a MemoryStream per script grew by doubling and was then copied out (at 10,000 sheets, some 100 MB of
     // garbage for 23 MB of scripts). It keeps the size of the largest script the thread wrote.
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_json;
