@@ -1,4 +1,3 @@
-using System.Text;
 using FichesSite.Text;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
@@ -37,8 +36,7 @@ public static class HeadingIds
 
     public static string Slug(string text)
     {
-        var folded = AccentFolding.Fold(text);
-        var slug = new StringBuilder(folded.Length).Append(folded).Replace(' ', '-').ToString();
+        var slug = AccentFolding.Fold(text, separator: '-');
         return slug.Length > 0 ? slug : "section";
     }
 }

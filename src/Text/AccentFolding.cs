@@ -10,10 +10,14 @@ namespace FichesSite.Text;
 public static class AccentFolding
 {
     /// <summary>Lower-case words without diacritics, separated by single spaces.</summary>
-    public static string Fold(string text)
+    public static string Fold(string text) => Fold(text, ' ');
+
+    /// <summary>The same words, separated by <paramref name="separator"/>.</summary>
+    /// <remarks>The separator is written with the words, so that a heading's id is one string, not a folded one then a copy.</remarks>
+    public static string Fold(string text, char separator)
     {
         var buffer = text.Length <= 256 ? stackalloc char[text.Length * 2] : new char[text.Length * 2];
-        return new string(buffer[..FoldInto(text, buffer)]);
+        return new string(buffer[..FoldInto(text, buffer, separator)]);
     }
 
     /// <summary>True when <paramref name="text"/> begins with the words of <paramref name="prefix"/>, once both are folded.</summary>
@@ -22,14 +26,14 @@ public static class AccentFolding
     {
         var textBuffer = text.Length <= 256 ? stackalloc char[text.Length * 2] : new char[text.Length * 2];
         var prefixBuffer = prefix.Length <= 256 ? stackalloc char[prefix.Length * 2] : new char[prefix.Length * 2];
-        var foldedText = textBuffer[..FoldInto(text, textBuffer)];
-        var foldedPrefix = prefixBuffer[..FoldInto(prefix, prefixBuffer)];
+        var foldedText = textBuffer[..FoldInto(text, textBuffer, ' ')];
+        var foldedPrefix = prefixBuffer[..FoldInto(prefix, prefixBuffer, ' ')];
         return foldedText.StartsWith(foldedPrefix)
             && (foldedText.Length == foldedPrefix.Length || foldedText[foldedPrefix.Length] == ' ');
     }
 
     // Writes the folded text into destination (twice the text's length is always enough: œ becomes two letters) and returns its length.
-    private static int FoldInto(ReadOnlySpan<char> text, Span<char> destination)
+    private static int FoldInto(ReadOnlySpan<char> text, Span<char> destination, char separator)
     {
         var length = 0;
         var pendingSpace = false;
@@ -55,7 +59,7 @@ public static class AccentFolding
             }
             if (pendingSpace)
             {
-                destination[length++] = ' ';
+                destination[length++] = separator;
                 pendingSpace = false;
             }
             if (letters is null)
