@@ -36,7 +36,7 @@ public static class AccentFolding
     private static int FoldInto(ReadOnlySpan<char> text, Span<char> destination, char separator)
     {
         var length = 0;
-        var pendingSpace = false;
+        var pendingSeparator = false;
         foreach (var c in text)
         {
             // Combining accents (« e\u0301 ») are dropped; precomposed letters lose theirs through the table.
@@ -54,13 +54,13 @@ public static class AccentFolding
             };
             if (letters is null && !char.IsAsciiLetterOrDigit(lower))
             {
-                pendingSpace = length > 0;
+                pendingSeparator = length > 0;
                 continue;
             }
-            if (pendingSpace)
+            if (pendingSeparator)
             {
                 destination[length++] = separator;
-                pendingSpace = false;
+                pendingSeparator = false;
             }
             if (letters is null)
             {
