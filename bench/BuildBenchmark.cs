@@ -1,18 +1,16 @@
-using System.Diagnostics;
-using Markdig;
-
 namespace FichesSite.Bench;
 
 /// <summary>
 /// Full builds of N synthetic sheets with the generator as its own process (start-up included),
-/// the Markdig-only floor (parse, render, write on all cores, nothing else), and Hugo on the same
-/// Markdown when it is installed. Ratios are what to compare: the machine is shared and noisy.
+/// the Markdig-only floor (parse, render, write on all cores, nothing else; its own program, bench/MarkdigFloor,
+/// published and run the same way), and Hugo on the same Markdown when it is installed. Ratios are what to compare: the machine is shared and noisy.
 /// </summary>
 public static class BuildBenchmark
 {
     public static void Run(string repository, IReadOnlyList<int> sizes)
     {
         var site = PublishGenerator(repository);
+        var markdig = PublishFloor(repository);
         var hugo = ChildProcess.OnPath("hugo");
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; hugo: {(hugo ? "yes" : "not installed")}");
         // BENCH_ROUNDS=3 runs each size three times, ours and Hugo one after the other each round, so that a
@@ -40,7 +38,11 @@ public static class BuildBenchmark
                 {
                     throw new InvalidOperationException("the build failed:\n" + ours.Output);
                 }
-                var floor = MarkdigFloor(input, Path.Combine(outputs, "markdig"));
+                var floor = ChildProcess.Measure(markdig, [input, Path.Combine(outputs, "markdig")]);
+                if (floor.ExitCode != 0)
+                {
+                    throw new InvalidOperationException("the Markdig floor failed:\n" + floor.Output);
+                }
                 Console.WriteLine();
                 Console.WriteLine($"== {size} fiches ({pages} pages){(rounds > 1 ? $", round {round} of {rounds}" : "")}  (load average {LoadAverage()})");
                 Console.WriteLine($"  ours          {Seconds(ours.Wall)}  {pages / ours.Wall.TotalSeconds,7:0} pages/s  {ours.Wall.TotalMilliseconds / pages,6:0.00} ms/page  peak {Megabytes(ours.PeakBytes)}  processor {Seconds(ours.Cpu)}");
@@ -48,8 +50,8 @@ public static class BuildBenchmark
                 {
                     Console.WriteLine("    " + line.Trim());
                 }
-                Console.WriteLine($"  markdig floor {Seconds(floor)}  (parse + render + write, in process, all cores)");
-                Console.WriteLine($"  ours / floor  {ours.Wall / floor:0.00}");
+                Console.WriteLine($"  markdig floor {Seconds(floor.Wall)}  peak {Megabytes(floor.PeakBytes)}  processor {Seconds(floor.Cpu)}  (parse + render + write on all cores, its own process)");
+                Console.WriteLine($"  ours / floor  {ours.Wall / floor.Wall:0.00}   processor ours / floor {ours.Cpu / floor.Cpu:0.00}");
                 best = (Min(best.Ours, ours.Wall), best.Hugo, Min(best.OursCpu, ours.Cpu), best.HugoCpu);
                 if (hugo)
                 {
@@ -85,35 +87,33 @@ public static class BuildBenchmark
     // The generator as a hospital would run it in production, and as the Pages workflow runs it: published in Release,
     // native code compiled ahead of time (PublishAot in Site.csproj). The ReadyToRun image it replaced still spent some
     // 2 s of processor time in the JIT at 10,000 sheets (docs/benchmarks.md). Publishing takes about 4 minutes.
-    private static string PublishGenerator(string repository)
+    private static string PublishGenerator(string repository) => PublishNative(repository, "Site.csproj", "Site", "generator");
+
+    // The Markdig-only floor, published the same way (bench/MarkdigFloor): measured as its own process, like the
+    // generator and Hugo, with its start-up, peak memory and processor time. Publishing takes some 20 seconds.
+    private static string PublishFloor(string repository) =>
+        PublishNative(repository, Path.Combine("bench", "MarkdigFloor", "MarkdigFloor.csproj"), "MarkdigFloor", "floor");
+
+    private static string PublishNative(string repository, string project, string program, string role)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "fiches-bench-generator");
+        var folder = Path.Combine(Path.GetTempPath(), $"fiches-bench-{role}");
+        var projectFolder = Path.GetDirectoryName(Path.Combine(repository, project))!;
         // Also the intermediate files of earlier linux-x64 publishes, which may come from another way of publishing
         // (an incremental publish that mixed two of them once gave a generator that aborted at start).
-        foreach (var stale in new[] { folder, Path.Combine(repository, "obj", "Release", "net10.0", "linux-x64"), Path.Combine(repository, "bin", "Release", "net10.0", "linux-x64") })
+        foreach (var stale in new[] { folder, Path.Combine(projectFolder, "obj", "Release", "net10.0", "linux-x64"), Path.Combine(projectFolder, "bin", "Release", "net10.0", "linux-x64") })
         {
             if (Directory.Exists(stale))
             {
                 Directory.Delete(stale, recursive: true);
             }
         }
-        var publish = ChildProcess.Measure("dotnet", ["publish", Path.Combine(repository, "Site.csproj"), "-c", "Release", "-r", "linux-x64", "-o", folder]);
+        var publish = ChildProcess.Measure("dotnet", ["publish", Path.Combine(repository, project), "-c", "Release", "-r", "linux-x64", "-o", folder]);
         if (publish.ExitCode != 0)
         {
             throw new InvalidOperationException("dotnet publish failed:\n" + publish.Output);
         }
-        Console.WriteLine($"generator: {folder}/Site (dotnet publish Site.csproj -c Release -r linux-x64, native code)");
-        return Path.Combine(folder, "Site");
-    }
-
-    private static TimeSpan MarkdigFloor(string input, string output)
-    {
-        var pipeline = new MarkdownPipelineBuilder().UsePipeTables().Build();
-        Directory.CreateDirectory(output);
-        var clock = Stopwatch.StartNew();
-        Parallel.ForEach(Directory.EnumerateFiles(Path.Combine(input, "fiches")), file =>
-            File.WriteAllText(Path.Combine(output, Path.GetFileNameWithoutExtension(file) + ".html"), Markdig.Markdown.ToHtml(File.ReadAllText(file), pipeline)));
-        return clock.Elapsed;
+        Console.WriteLine($"{role}: {folder}/{program} (dotnet publish {project} -c Release -r linux-x64, native code)");
+        return Path.Combine(folder, program);
     }
 
     // Hugo with a one-file layout: it parses the same front matter and Markdown, and writes one page per sheet. Its
