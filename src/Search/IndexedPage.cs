@@ -17,13 +17,13 @@ public sealed class IndexedPage
 
     /// <summary>A page from its sections, each with its whole text.</summary>
     public IndexedPage(string title, string path, IReadOnlyList<PageSection> sections, TermCache? cache = null)
-        : this(title, path, cache ?? new TermCache(), reader => { foreach (var s in sections) reader.Add(s.Heading, s.Anchor, s.Text); })
+        : this(title, path, cache ?? new TermCache(), reader => { foreach (var s in sections) reader.Add(s.Heading, s.Anchor, s.Text, s.Text); })
     {
     }
 
     /// <summary>A page from its syntax tree (see <see cref="PageSections"/>), without a string of any section's whole text.</summary>
     public IndexedPage(string title, string path, MarkdownDocument tree, string description, TermCache cache)
-        : this(title, path, cache, reader => PageSections.ForEach(tree, description, reader, static (heading, anchor, text, r) => r.Add(heading, anchor, text)))
+        : this(title, path, cache, reader => PageSections.ForEach(tree, description, reader, static (heading, anchor, text, opening, r) => r.Add(heading, anchor, text, opening)))
     {
     }
 
@@ -75,9 +75,10 @@ public sealed class IndexedPage
 
         public List<int[]> Terms { get; } = [];
 
-        public void Add(string heading, string anchor, ReadOnlySpan<char> text)
+        /// <param name="opening">The start of the text as <see cref="PageSections.SectionHandler{TState}"/> gives it, or the whole text.</param>
+        public void Add(string heading, string anchor, ReadOnlySpan<char> text, ReadOnlySpan<char> opening)
         {
-            Sections.Add(new PageSection(heading, anchor, SearchIndex.Snippet(text)));
+            Sections.Add(new PageSection(heading, anchor, SearchIndex.Snippet(opening)));
             Terms.Add(TermsOf(heading, text, cache));
         }
     }
