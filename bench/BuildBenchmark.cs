@@ -1,9 +1,10 @@
 namespace FichesSite.Bench;
 
 /// <summary>
-/// Full builds of N synthetic sheets with the generator as its own process (start-up included),
-/// the Markdig-only floor (parse, render, write on all cores, nothing else; its own program, bench/MarkdigFloor,
-/// published and run the same way), and Hugo on the same Markdown when it is installed. Ratios are what to compare: the machine is shared and noisy.
+/// Full builds of N synthetic sheets with the generator as its own process (start-up included), the Markdig-only
+/// floor (parse, render, write on all cores, nothing else; its own program, bench/MarkdigFloor, published and run the
+/// same way), and Hugo on the same Markdown when it is installed. Ratios are what to compare: the machine is shared
+/// and noisy.
 /// </summary>
 public static class BuildBenchmark
 {
