@@ -1,3 +1,5 @@
+using FichesSite.Search;
+
 namespace FichesSite.Bench;
 
 /// <summary>
@@ -62,6 +64,7 @@ public static class BuildBenchmark
                     best = (best.Ours, Min(best.Hugo, theirs.Wall), best.OursCpu, Min(best.HugoCpu, theirs.Cpu));
                 }
                 Console.WriteLine($"  site size     {Megabytes(FolderBytes(Path.Combine(outputs, "_site")))}");
+                Console.WriteLine($"  search index  {SearchIndexSize(Path.Combine(outputs, "_site"))}");
             }
             if (rounds > 1 && hugo)
             {
@@ -139,6 +142,17 @@ public static class BuildBenchmark
             throw new InvalidOperationException("hugo failed:\n" + run.Output);
         }
         return run;
+    }
+
+    // What the build wrote for search: the script the search page loads, and the chunks of terms and blocks of sections
+    // it loads for what is searched (only past a size, SearchIndex.ToFiles).
+    private static string SearchIndexSize(string site)
+    {
+        var script = new FileInfo(Path.Combine(site, SearchIndex.ScriptPath)).Length;
+        var parts = Path.Combine(site, Path.GetDirectoryName(SearchIndex.ChunkPath("a"))!);
+        var files = Directory.Exists(parts) ? Directory.GetFiles(parts) : [];
+        return $"{script / 1024.0 / 1024.0:0.0} MB loaded by the search page, {Megabytes(files.Sum(f => new FileInfo(f).Length))} "
+            + $"in {files.Length} chunks and blocks loaded for what is searched";
     }
 
     private static long FolderBytes(string folder) =>
