@@ -92,9 +92,8 @@ public sealed class LayoutStage(
     // would take a pass more over every page.
     private static byte[] Utf8(ReadOnlySpan<char> html)
     {
-        var buffer = t_utf8 is { } reused && reused.Length >= Encoding.UTF8.GetMaxByteCount(html.Length)
-            ? reused
-            : t_utf8 = new byte[Encoding.UTF8.GetMaxByteCount(html.Length)];
+        var largest = Encoding.UTF8.GetMaxByteCount(html.Length);
+        var buffer = t_utf8 is { } reused && reused.Length >= largest ? reused : t_utf8 = new byte[largest];
         return buffer.AsSpan(0, Encoding.UTF8.GetBytes(html, buffer)).ToArray();
     }
 

@@ -37,26 +37,11 @@ public sealed partial class PageSectionsTests
     [InlineData(SearchIndex.SnippetLength * 3)]
     public void The_snippet_is_the_squeezed_start_of_the_text_cut_at_a_word(int squeezedLength)
     {
-        // Words of four letters and one space when squeezed, written with runs of spaces and tabs, the last one cut to length.
-        var text = new StringBuilder();
-        for (var i = 0; text.Length == 0 || Squeezed(text.ToString()).Length < squeezedLength; i++)
-        {
-            var missing = squeezedLength - Squeezed(text.ToString()).Length;
-            var word = ((char)('a' + i % 26)) + "ort";
-            if (text.Length == 0)
-            {
-                text.Append(word[..Math.Min(word.Length, missing)]);
-            }
-            else if (missing == 1)
-            {
-                text.Append('s'); // no room for a space and a word: the last word one letter longer
-            }
-            else
-            {
-                text.Append(i % 3 == 0 ? " \t " : "  ").Append(word[..Math.Min(word.Length, missing - 1)]);
-            }
-        }
-        var written = text.ToString();
+        // Words of four letters, one space apart once squeezed, cut to length (never after a space), then written with
+        // runs of spaces and tabs between the words.
+        var squeezed = string.Join(" ", Enumerable.Range(0, squeezedLength).Select(i => (char)('a' + i % 26) + "ort"))[..squeezedLength];
+        squeezed = squeezed.EndsWith(' ') ? squeezed[..^1] + "s" : squeezed;
+        var written = squeezed.Replace(" ", "  \t ");
         Assert.Equal(squeezedLength, Squeezed(written).Length);
 
         var section = Assert.Single(Page($"## Soins\n\n{written}   \n").Sections);
