@@ -31,7 +31,8 @@ public static class PageSections
     /// Each section's text goes through one builder per thread, handed over in place: a string of every section's
     /// whole text, which only its terms and a snippet need, was the larger part of what the search terms stage
     /// allocated. Only the snippet's opening is squeezed: the words are the same with white space as written, so the
-    /// whole text is not copied a second time (the squeeze was 1.2 % of a 10,000-sheet build's samples in perf, 0.4 % after).
+    /// whole text is not copied a second time (the squeeze was 1.2 % of a 10,000-sheet build's samples in perf, 0.4 %
+    /// after).
     /// </remarks>
     public static void ForEach<TState>(MarkdownDocument tree, string description, TState state, SectionHandler<TState> handler)
     {
