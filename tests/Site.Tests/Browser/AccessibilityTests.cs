@@ -12,6 +12,7 @@ namespace FichesSite.Tests.Browser;
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Accessibility")]
+[Trait("Category", "Browser")]
 public sealed class AccessibilityTests(BrowserSite site, ITestOutputHelper output)
 {
     internal static ColorScheme Scheme(string name) => name == "dark" ? ColorScheme.Dark : ColorScheme.Light;

@@ -8,6 +8,7 @@ namespace FichesSite.Tests.Browser;
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Accessibility")]
+[Trait("Category", "Browser")]
 public sealed class ControlPageTests(BrowserSite site)
 {
     private async Task<IPage> ControlPageAsync(int width = 1280)

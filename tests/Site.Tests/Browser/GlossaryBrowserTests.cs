@@ -9,6 +9,7 @@ namespace FichesSite.Tests.Browser;
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Accessibility")]
+[Trait("Category", "Browser")]
 public sealed class GlossaryBrowserTests(BrowserSite site)
 {
     private const string Sheet = "fiches/cimentoplastie-metastases-osseuses/index.html";

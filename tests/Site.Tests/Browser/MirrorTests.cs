@@ -9,6 +9,7 @@ namespace FichesSite.Tests.Browser;
 /// and the Content-Security-Policy reports no violation.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public sealed class MirrorTests(BrowserSite site)
 {
     // Listens before any page script: a violation of the page's CSP is recorded, not just logged.

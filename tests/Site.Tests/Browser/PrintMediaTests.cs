@@ -12,6 +12,7 @@ namespace FichesSite.Tests.Browser;
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Print")]
+[Trait("Category", "Browser")]
 public sealed class PrintMediaTests(BrowserSite site)
 {
     private const string Fiche = "fiches/cimentoplastie-metastases-osseuses/index.html";

@@ -11,6 +11,7 @@ namespace FichesSite.Tests.Print;
 /// French, titled by the sheet, with an outline; and the page's link to it shown with its size.
 /// </summary>
 [Trait("Category", "Print")]
+[Trait("Category", "Browser")]
 public sealed partial class PdfHandoutTests(PrintedSite printed) : IClassFixture<PrintedSite>
 {
     private const string Slug = "cimentoplastie-metastases-osseuses";

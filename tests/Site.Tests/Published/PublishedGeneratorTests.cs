@@ -10,6 +10,7 @@ namespace FichesSite.Tests.Published;
 /// workflow runs it: what only the JIT allows fails here first. The preview's error message, written by
 /// JsonSerializer from an anonymous type, once stopped the native preview at its first failed rebuild.
 /// </summary>
+[Trait("Category", "Published")]
 public sealed partial class PublishedGeneratorTests
 {
     [SkippableFact]

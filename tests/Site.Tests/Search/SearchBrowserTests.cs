@@ -21,6 +21,7 @@ public sealed class ChromiumFactAttribute : FactAttribute
 /// Content-Security-Policy, and opened from the file system. Typing in the header's field finds the fiche, the
 /// result jumps to the section, a query with no match is announced, and a hostile title runs nothing.
 /// </summary>
+[Trait("Category", "Browser")]
 public sealed class SearchBrowserTests : IAsyncLifetime
 {
     private const string SubPath = "http://127.0.0.1/hopital/fiches/";
