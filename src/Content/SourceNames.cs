@@ -28,7 +28,8 @@ public static class SourceNames
             "COM¹", "COM²", "COM³", "LPT¹", "LPT²", "LPT³"],
         StringComparer.OrdinalIgnoreCase);
 
-    private const string InvalidOnWindows = "<>:\"|?*\\";
+    // Refused by Windows in a name, or cutting a web address short (« # » starts a fragment, « % » an escape).
+    private const string InvalidCharacters = "<>:\"|?*\\#%";
 
     /// <summary>
     /// Why the file at <paramref name="relative"/> (from the input folder, '/' between folders) cannot be part of the
@@ -90,9 +91,9 @@ public static class SourceNames
             {
                 return $"il contient un caractère invisible ou de contrôle (U+{rune.Value:X4})";
             }
-            if (rune.IsAscii && InvalidOnWindows.Contains((char)rune.Value, StringComparison.Ordinal))
+            if (rune.IsAscii && InvalidCharacters.Contains((char)rune.Value, StringComparison.Ordinal))
             {
-                return $"il contient « {(char)rune.Value} », refusé dans un nom de fichier sous Windows (comme < > : \" | ? * \\)";
+                return $"il contient « {(char)rune.Value} », refusé dans un nom de fichier sous Windows ou dans une adresse web (comme < > : \" | ? * \\ # %)";
             }
         }
         var beforeDot = name.Split('.')[0].TrimEnd();

@@ -100,7 +100,7 @@ public static class ContainedPaths
         var refused = new List<RefusedLink>();
         foreach (var (path, isLink, isDirectory) in entries)
         {
-            var relative = Path.GetRelativePath(folder, path).Replace('\\', '/');
+            var relative = Path.GetRelativePath(folder, path).Replace(Path.DirectorySeparatorChar, '/'); // a '\\' stays part of a name on Linux
             if (!isLink)
             {
                 files.Add(relative);
