@@ -127,6 +127,30 @@ public sealed class ContainedPathsTests(ITestOutputHelper output)
         Assert.False(Directory.Exists(Path.Combine(site.Output, "fiches-bis")), "a linked folder was entered");
     }
 
+    [Fact]
+    public void The_preview_does_not_copy_an_attachment_that_became_a_link_out_since_the_last_build()
+    {
+        // The preview reuses an unchanged page's work, its list of attachments with it: the copy checks again.
+        using var site = new TestSite();
+        var outside = Confinement.PlantSecrets(site);
+        site.AddFixture("images/schema.png", "pages/images/schema.png");
+        File.WriteAllText(Path.Combine(site.Input, "pages", "galerie.md"), "---\ntitle: Galerie\ndescription: Des images.\n---\n\n## Images\n\n![Schéma](images/schema.png)\n");
+        var cache = new Build.BuildCache();
+        var options = new Build.BuildOptions(site.Input, site.Theme, site.Output, Today: TestSite.Today);
+        Assert.True(Build.SiteBuilder.Build(options, cache).Succeeded);
+        var image = Path.Combine(site.Input, "pages", "images", "schema.png");
+        File.Delete(image);
+        Link(image, Path.Combine(outside, "secret.png"));
+
+        var result = Build.SiteBuilder.Build(options, cache);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Errors, e => e.File.EndsWith("/input/pages/images/schema.png", StringComparison.Ordinal));
+        // And the copy itself, in case the file changes between the listing and the copy:
+        Assert.Throws<IOException>(() => InputFiles.ContentSource(site.Input, "pages/images/schema.png"));
+        Assert.DoesNotContain(Confinement.Secret, File.ReadAllText(Path.Combine(site.Output, "pages", "images", "schema.png")));
+    }
+
     [Theory]
     [InlineData("layouts")]
     [InlineData("partials/footer.liquid")]
