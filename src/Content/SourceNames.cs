@@ -69,9 +69,9 @@ public static class SourceNames
 
     private static string? NameProblem(string name)
     {
-        if (name.Trim().Trim('.').Trim().Length == 0)
+        if (!name.EnumerateRunes().Any(Rune.IsLetterOrDigit))
         {
-            return "il ne donne aucune adresse (vide, ou fait seulement de points ou d’espaces)";
+            return "il ne donne aucune adresse lisible (vide, ou sans lettre ni chiffre : seulement des points, des espaces ou des signes)";
         }
         if (name[0] == '.')
         {

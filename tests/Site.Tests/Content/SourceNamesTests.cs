@@ -32,6 +32,9 @@ public sealed class SourceNamesTests(ITestOutputHelper output)
     [InlineData("...md")]
     [InlineData(" .md")]
     [InlineData(". .md")]
+    [InlineData("-.md")]
+    [InlineData("\u0301.md")]      // a lone combining accent: nothing to read
+    [InlineData("😀.md")]
     [InlineData(".cache.md")]
     [InlineData("fin .md")]
     [InlineData("fin..md")]        // « fin. »: Windows drops the trailing dot
@@ -239,7 +242,7 @@ public sealed class SourceNamesTests(ITestOutputHelper output)
     // The rule, written again independently of SourceNames: what a name must be to be published.
     private static string? Oracle(string name)
     {
-        if (name.Trim().Trim('.').Trim().Length == 0 || name.StartsWith('.'))
+        if (!name.EnumerateRunes().Any(Rune.IsLetterOrDigit) || name.StartsWith('.'))
         {
             return "empty, dots or hidden";
         }
