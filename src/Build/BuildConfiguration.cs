@@ -20,11 +20,15 @@ public sealed record BuildConfiguration(SiteConfig Site, IReadOnlyDictionary<str
         var sitePath = Path.Combine(options.InputDirectory, "site.yml");
         var contractsPath = Path.Combine(options.InputDirectory, "contracts.yml");
         var stringsPath = Path.Combine(options.ThemeDirectory, "i18n", "fr.yml");
-        var site = SiteConfigFile.Read(sitePath, SourcePaths.Display(sitePath), diagnostics);
-        var contracts = ContractsFile.Read(contractsPath, SourcePaths.Display(contractsPath), diagnostics);
-        var strings = ThemeStrings.Load(stringsPath, SourcePaths.Display(stringsPath), diagnostics);
+        var themeIsInside = ThemeStaysInside(options.ThemeDirectory, diagnostics);
+        var site = ContentFile(options.InputDirectory, sitePath, diagnostics) is { } siteFile
+            ? SiteConfigFile.Read(siteFile, SourcePaths.Display(sitePath), diagnostics) : null;
+        var contracts = ContentFile(options.InputDirectory, contractsPath, diagnostics) is { } contractsFile
+            ? ContractsFile.Read(contractsFile, SourcePaths.Display(contractsPath), diagnostics) : null;
+        var strings = InputFiles.Inside(options.ThemeDirectory, stringsPath, SourcePaths.Display(stringsPath), "du thème", diagnostics) is { } stringsFile
+            ? ThemeStrings.Load(stringsFile, SourcePaths.Display(stringsPath), diagnostics) : null;
         var glossary = LoadGlossary(options, diagnostics);
-        if (site is null || contracts is null || strings is null || glossary is null)
+        if (site is null || contracts is null || strings is null || glossary is null || !themeIsInside)
         {
             return null;
         }
@@ -55,7 +59,11 @@ public sealed record BuildConfiguration(SiteConfig Site, IReadOnlyDictionary<str
     {
         var path = Path.Combine(options.InputDirectory, GlossaryTerms.DataFile);
         var display = SourcePaths.Display(path);
-        var glossary = GlossaryFile.Load(path, display, diagnostics);
+        if (ContentFile(options.InputDirectory, path, diagnostics) is not { } file)
+        {
+            return null;
+        }
+        var glossary = GlossaryFile.Load(file, display, diagnostics);
         if (glossary is { IsEmpty: false } && !File.Exists(Path.Combine(options.InputDirectory, GlossaryTerms.PageSource)))
         {
             diagnostics.Error(display, 0, $"le glossaire n’a pas de page : « {GlossaryTerms.PageSource} » manque dans le dossier de contenu.",
@@ -63,6 +71,24 @@ public sealed record BuildConfiguration(SiteConfig Site, IReadOnlyDictionary<str
             return null;
         }
         return glossary;
+    }
+
+    // A data file of the content folder, by its real path, or null (and an error) when a link leads it out of the folder.
+    private static string? ContentFile(string inputDirectory, string path, DiagnosticBag diagnostics) =>
+        InputFiles.Inside(inputDirectory, path, SourcePaths.Display(path), "de contenu", diagnostics);
+
+    /// <summary>
+    /// The theme's files are read by name (layouts, partials, words) and copied whole (assets): a link anywhere in
+    /// the theme that leads out of it, or loops, is an error here, and the readers leave such links out.
+    /// </summary>
+    private static bool ThemeStaysInside(string themeDirectory, DiagnosticBag diagnostics)
+    {
+        var refused = ContainedPaths.List(themeDirectory, recursive: true).Refused;
+        foreach (var link in refused)
+        {
+            InputFiles.ReportLink(diagnostics, SourcePaths.Display(Path.Combine(themeDirectory, link.Relative)), link.IsDirectory, link.Verdict, "du thème");
+        }
+        return refused.Count == 0;
     }
 
     /// <summary>

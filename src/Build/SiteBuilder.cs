@@ -172,9 +172,7 @@ public static class SiteBuilder
                 Path.Combine(options.InputDirectory, "site.yml"), Path.Combine(options.InputDirectory, "contracts.yml"),
                 Path.Combine(options.InputDirectory, GlossaryTerms.DataFile),
             }
-            .Concat(Directory.Exists(options.ThemeDirectory)
-                ? Directory.EnumerateFiles(options.ThemeDirectory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
-                : [])
+            .Concat(ContainedPaths.List(options.ThemeDirectory, recursive: true).Files.Select(f => Path.Combine(options.ThemeDirectory, f)))
             .Where(File.Exists);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(System.Text.Encoding.UTF8.GetBytes((options with { Today = null }).ToString()));

@@ -120,7 +120,7 @@ public sealed class SiteWriter(
         {
             var destination = Path.Combine(site, attachment);
             Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            var source = Path.Combine(options.InputDirectory, attachment);
+            var source = InputFiles.ContentSource(options.InputDirectory, attachment);
             if (!replaceAtomically)
             {
                 File.Copy(source, destination);

@@ -1,26 +1,33 @@
+using FichesSite.Pipeline;
+
 namespace FichesSite.Build;
 
-/// <summary>The theme's static files (theme/assets/**), copied to assets/ in the site as they are.</summary>
+/// <summary>
+/// The theme's static files (theme/assets/**), copied to assets/ in the site as they are. Listed without entering
+/// linked folders; a link that leads out of the theme is left out here and reported by BuildConfiguration.
+/// </summary>
 public sealed class ThemeAssets(string themeDirectory)
 {
     private readonly string _root = Path.Combine(themeDirectory, "assets");
 
     /// <summary>Site paths of the assets ("assets/css/site.css"), in a stable order.</summary>
     public IReadOnlyList<string> SitePaths =>
-        !Directory.Exists(_root)
+        ContainedPaths.Inside(themeDirectory, _root) is null
             ? []
-            : Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories)
-                .Select(f => "assets/" + Path.GetRelativePath(_root, f).Replace('\\', '/'))
-                .Order(StringComparer.Ordinal)
-                .ToList();
+            : ContainedPaths.List(_root, recursive: true).Files.Select(f => "assets/" + f).ToList();
 
     public void CopyTo(string siteDirectory)
     {
         foreach (var sitePath in SitePaths)
         {
+            // Copied from where it really is, and only if that is still inside the theme.
+            if (ContainedPaths.Inside(themeDirectory, Path.Combine(_root, sitePath["assets/".Length..])) is not { } source)
+            {
+                throw new IOException($"« {sitePath} » du thème mène hors du dossier du thème par un lien symbolique.");
+            }
             var destination = Path.Combine(siteDirectory, sitePath);
             Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(Path.Combine(_root, sitePath["assets/".Length..]), destination, overwrite: true);
+            File.Copy(source, destination, overwrite: true);
         }
     }
 }

@@ -35,31 +35,47 @@ public sealed class ReadSources(string inputDirectory) : ISiteStage
                 "Lancez la commande depuis la racine du dépôt, ou indiquez le dossier avec --input.");
             return [];
         }
-        var sources = Directory
-            .EnumerateFiles(inputDirectory, "*.md", SearchOption.AllDirectories)
-            .Select(path => Path.GetRelativePath(inputDirectory, path).Replace('\\', '/'))
-            .Order(StringComparer.Ordinal)
-            .ToArray();
-        // Each file is a few system calls (link check, size, read) that wait on the disk: read on every core, each
-        // into its place. A plain parallel loop rather than PLINQ, whose machinery the JIT compiled at every start.
-        var slots = new Document?[sources.Length];
-        Parallel.For(0, sources.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+        // Every file of the content folder, not only the pages: a Markdown file under another extension is refused
+        // rather than left out, and attachments take part in the check of names that would be one on a file share.
+        var listing = ContainedPaths.List(inputDirectory, recursive: true);
+        foreach (var link in listing.Refused)
+        {
+            InputFiles.ReportLink(diagnostics, SourcePaths.Display(Path.Combine(inputDirectory, link.Relative)), link.IsDirectory, link.Verdict, "de contenu");
+        }
+        var sources = new List<string>();
+        foreach (var relative in listing.Files)
+        {
+            if (SourceNames.IsMisnamedPage(relative))
+            {
+                diagnostics.Error(SourcePaths.Display(Path.Combine(inputDirectory, relative)), 0,
+                    $"« {Path.GetFileName(relative)} » ne serait pas publié : une page s’enregistre en « {SourceNames.PageExtension} », en minuscules.",
+                    $"Renommez le fichier « {Path.GetFileNameWithoutExtension(relative)}{SourceNames.PageExtension} ».");
+            }
+            else if (relative.EndsWith(SourceNames.PageExtension, StringComparison.Ordinal))
+            {
+                if (SourceNames.Problem(relative) is { } problem)
+                {
+                    diagnostics.Error(SourcePaths.Display(Path.Combine(inputDirectory, relative)), 0, problem, SourceNames.Fix);
+                    continue;
+                }
+                sources.Add(relative);
+            }
+        }
+        // Each file is a few system calls (size, read) that wait on the disk: read on every core, each into its place.
+        // A plain parallel loop rather than PLINQ, whose machinery the JIT compiled at every start.
+        var slots = new Document?[sources.Count];
+        Parallel.For(0, sources.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
             i => slots[i] = Read(sources[i], diagnostics));
         var read = slots.OfType<Document>().ToList();
-        ReportSharedAddresses(read, diagnostics);
+        ReportSharedAddresses(read, listing.Files.Where(f => !f.EndsWith(SourceNames.PageExtension, StringComparison.Ordinal)), diagnostics);
         return read;
     }
 
+    // The listing followed no link out of the folder, and refused those that lead out: each file is read where it is.
     private Document? Read(string relative, DiagnosticBag diagnostics)
     {
         var path = Path.Combine(inputDirectory, relative);
         var display = SourcePaths.Display(path);
-        if (InputFiles.EscapesFolder(inputDirectory, path))
-        {
-            diagnostics.Error(display, 0, "ce fichier est un lien symbolique vers un fichier hors du dossier de contenu.",
-                "Copiez le fichier dans le dossier de contenu au lieu d’y faire un lien.");
-            return null;
-        }
         var size = new FileInfo(path).Length;
         if (size > MaxFileBytes)
         {
@@ -68,20 +84,36 @@ public sealed class ReadSources(string inputDirectory) : ISiteStage
                 "Vérifiez qu’il ne s’agit pas d’un fichier collé par erreur, ou découpez le contenu en plusieurs fiches.");
             return null;
         }
-        var text = InputFiles.ReadUtf8(path, display, diagnostics);
+        // Nothing to read is not opened: a named pipe, which has no size, would wait for a writer forever.
+        var text = size == 0 ? "" : InputFiles.ReadUtf8(path, display, diagnostics);
         return text is null ? null : new Document(display, OutputPathFor(relative), text);
     }
 
-    // Two sources that would be written to the same page (pages/fiches/x.md and fiches/x.md): neither wins silently.
-    private static void ReportSharedAddresses(IReadOnlyList<Document> documents, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Two sources written to one page (pages/fiches/x.md and fiches/x.md), or two files of the site that only case or
+    /// the Unicode form of their accents tell apart (Cafe.md and cafe.md; café.md composed and decomposed), which a
+    /// Windows share or a Mac takes for one: neither wins silently. <paramref name="otherFiles"/> are the content's
+    /// other files, copied into the site at the same path when a page links to them.
+    /// </summary>
+    private void ReportSharedAddresses(IReadOnlyList<Document> documents, IEnumerable<string> otherFiles, DiagnosticBag diagnostics)
     {
-        foreach (var clash in documents.GroupBy(d => d.OutputPath, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        var sitePaths = documents.Select(d => (SitePath: d.OutputPath, Source: d.SourcePath))
+            .Concat(otherFiles.Select(f => (SitePath: f, Source: SourcePaths.Display(Path.Combine(inputDirectory, f)))));
+        foreach (var clash in sitePaths.GroupBy(p => SourceNames.Key(p.SitePath), StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            var files = string.Join(" et ", clash.Select(d => d.SourcePath));
-            foreach (var document in clash)
+            var files = string.Join(" et ", clash.Select(p => p.Source));
+            var samePath = clash.Select(p => p.SitePath).Distinct(StringComparer.Ordinal).Count() == 1;
+            foreach (var (sitePath, source) in clash)
             {
-                diagnostics.Error(document.SourcePath, 0, $"{files} donneraient la même page {clash.Key}.",
-                    "Renommez ou déplacez l’un des deux fichiers : chaque page doit avoir sa propre adresse.");
+                if (samePath)
+                {
+                    diagnostics.Error(source, 0, $"{files} donneraient la même page {sitePath}.",
+                        "Renommez ou déplacez l’un des deux fichiers : chaque page doit avoir sa propre adresse.");
+                    continue;
+                }
+                diagnostics.Error(source, 0,
+                    $"{files} ne diffèrent que par les majuscules ou la façon d’écrire les accents : sur un partage Windows ou un Mac, ils seraient un seul fichier ({sitePath}).",
+                    "Renommez l’un des deux fichiers (ou réunissez-les) : deux noms doivent différer par autre chose que les majuscules ou la forme des accents.");
             }
         }
     }

@@ -7,6 +7,7 @@ public static class SourcePaths
     {
         var full = Path.GetFullPath(path);
         var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), full);
-        return (relative.StartsWith("..", StringComparison.Ordinal) ? full : relative).Replace('\\', '/');
+        // Only the system's separator becomes '/': on Linux a backslash is a character of a name, and is shown as such.
+        return (relative.StartsWith("..", StringComparison.Ordinal) ? full : relative).Replace(Path.DirectorySeparatorChar, '/');
     }
 }

@@ -104,6 +104,12 @@ public sealed class LinkRewriter(string inputDirectory, Func<string, string> pag
         {
             return SiteUrls.Relative(page.OutputPath, pageOfSource(relative)) + fragment;
         }
+        if (Content.SourceNames.Problem(relative) is { } problem)
+        {
+            // Copied into the site under its own name: the same rule as a page's (the mirror is often a Windows share).
+            diagnostics.Error(page.SourcePath, line, $"le lien « {url} » vise un fichier dont {problem}", Content.SourceNames.Fix);
+            return url;
+        }
         attachments.Add(relative); // an image or document: copied to the same place in the site
         return SiteUrls.Relative(page.OutputPath, relative) + fragment;
     }

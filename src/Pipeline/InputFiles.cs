@@ -29,20 +29,45 @@ public static class InputFiles
         }
     }
 
-    /// <summary>True when <paramref name="path"/>, once symbolic links are followed, lies outside <paramref name="folder"/>.</summary>
-    public static bool EscapesFolder(string folder, string path)
+    /// <summary>True when <paramref name="path"/>, once symbolic links are followed at every level, lies outside <paramref name="folder"/> or nowhere.</summary>
+    public static bool EscapesFolder(string folder, string path) => ContainedPaths.Inside(folder, path) is null;
+
+    /// <summary>
+    /// The real path of a file a reader is about to open (<paramref name="path"/> within <paramref name="folder"/>),
+    /// or null with an error naming it when a symbolic link leads out of the folder or nowhere.
+    /// </summary>
+    /// <param name="folderName">The folder as authors call it: « de contenu », « du thème ».</param>
+    public static string? Inside(string folder, string path, string display, string folderName, DiagnosticBag diagnostics)
     {
-        var root = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        var full = Path.GetFullPath(path);
-        if (!full.StartsWith(root, StringComparison.Ordinal))
+        var (verdict, real) = ContainedPaths.Resolve(folder, path);
+        if (verdict == ContainedPaths.Verdict.Inside)
         {
-            return true;
+            return real;
         }
-        if (!File.Exists(full))
+        ReportLink(diagnostics, display, isDirectory: false, verdict, folderName);
+        return null;
+    }
+
+    /// <summary>
+    /// The real path of a file of the content folder about to be copied into the site: checked again at the copy, since
+    /// the preview copies attachments that pages linked to in earlier builds, and a file may have become a link since.
+    /// </summary>
+    /// <exception cref="IOException">When a symbolic link now leads the file out of the content folder, or nowhere.</exception>
+    public static string ContentSource(string inputDirectory, string relative) =>
+        ContainedPaths.Inside(inputDirectory, Path.Combine(inputDirectory, relative))
+        ?? throw new IOException($"« {relative} » mène hors du dossier de contenu par un lien symbolique : il n’est pas copié dans le site.");
+
+    /// <summary>The error for a symbolic link that leads out of its folder (<paramref name="folderName"/>: « de contenu », « du thème ») or nowhere.</summary>
+    public static void ReportLink(DiagnosticBag diagnostics, string display, bool isDirectory, ContainedPaths.Verdict verdict, string folderName)
+    {
+        if (verdict == ContainedPaths.Verdict.Loop)
         {
-            return false; // nothing there to follow: the caller reports a missing file
+            diagnostics.Error(display, 0, "ce lien symbolique ne mène nulle part : les liens tournent en rond ou s’enchaînent plus de 40 fois.",
+                "Supprimez ce lien, ou remplacez-le par le fichier ou le dossier lui-même.");
+            return;
         }
-        var target = new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true);
-        return target is not null && !Path.GetFullPath(target.FullName).StartsWith(root, StringComparison.Ordinal);
+        var what = isDirectory ? "dossier" : "fichier";
+        diagnostics.Error(display, 0, $"ce {what} est un lien symbolique vers un {what} hors du dossier {folderName}, ou passe par un tel lien.",
+            $"Copiez le {what} dans le dossier {folderName} au lieu d’y faire un lien.");
     }
 }

@@ -57,6 +57,12 @@ public sealed class LayoutStage(
     {
         var frontMatter = document.Get(FrontMatter.Key);
         var layout = frontMatter.Layout ?? (contracts.TryGetValue(frontMatter.Type, out var contract) ? contract.Layout : "page");
+        if (templates.LayoutProblem(layout) is { } problem)
+        {
+            diagnostics.Error(document.SourcePath, frontMatter.LineOf("layout"), $"mise en page impossible : {problem}.",
+                $"Écrivez après « layout: » (dans l’en-tête, ou pour le type de page dans contracts.yml) le nom d’un gabarit du thème : {string.Join(", ", templates.LayoutNames)}.");
+            return document;
+        }
         // The 404 page is served at any depth of the site, so its links must be absolute.
         var absoluteBase = document.OutputPath == SiteModel.NotFoundPage ? model.AbsoluteUrl("") : null;
         var values = model.For(document);

@@ -16,15 +16,12 @@ public sealed class ThemePartials : IFileProvider
 
     private readonly Dictionary<string, byte[]> _files = new(StringComparer.Ordinal);
 
-    public ThemePartials(string partialsDirectory)
+    /// <param name="partials">Each partial's name (without « .liquid ») and the real path it is read from, inside the theme.</param>
+    public ThemePartials(IReadOnlyDictionary<string, string> partials)
     {
-        if (!Directory.Exists(partialsDirectory))
+        foreach (var (name, path) in partials)
         {
-            return;
-        }
-        foreach (var path in Directory.EnumerateFiles(partialsDirectory, "*.liquid"))
-        {
-            _files[Path.GetFileName(path)] = File.ReadAllBytes(path);
+            _files[name + ".liquid"] = File.ReadAllBytes(path);
         }
     }
 

@@ -28,16 +28,60 @@ public sealed class ThemeTemplates
     private readonly string _partialsDirectory;
     private readonly ConcurrentDictionary<string, Lazy<(IFluidTemplate? Template, string? Error)>> _layouts = new();
 
+    // The theme's templates by name (« fiche » for layouts/fiche.liquid), each with the real path it is read from.
+    private readonly IReadOnlyDictionary<string, string> _layoutFiles;
+    private readonly IReadOnlyDictionary<string, string> _partialFiles;
+
     public ThemeTemplates(string themeDirectory)
     {
         _layoutsDirectory = Path.Combine(themeDirectory, "layouts");
         _partialsDirectory = Path.Combine(themeDirectory, "partials");
-        _options.FileProvider = new ThemePartials(_partialsDirectory);
+        _layoutFiles = Templates(themeDirectory, _layoutsDirectory);
+        _partialFiles = Templates(themeDirectory, _partialsDirectory);
+        _options.FileProvider = new ThemePartials(_partialFiles);
         _options.Filters.AddFilter("relative_url", RelativeUrl);
         _options.Filters.AddFilter("raw", HtmlFragment.Raw); // Fluid's own, but writing an inner layout from its buffer
     }
 
     public string LayoutPath(string layout) => Path.Combine(_layoutsDirectory, layout + ".liquid");
+
+    /// <summary>The names of the theme's layouts, in ordinal order.</summary>
+    public IEnumerable<string> LayoutNames => _layoutFiles.Keys.Order(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The rule of « layout: »: a layout's name (letters, digits, dashes) of a file in theme/layouts/, nothing else,
+    /// so that no header can have another file read as a template. Null when the name is one; else why not.
+    /// </summary>
+    public string? LayoutProblem(string layout)
+    {
+        if (!IsLayoutName(layout))
+        {
+            return $"« {layout} » n’est pas un nom de gabarit : un gabarit se nomme avec des lettres, des chiffres et des tirets";
+        }
+        return _layoutFiles.ContainsKey(layout) ? null : $"le gabarit « {layout} » n’existe pas dans theme/layouts/";
+    }
+
+    private static bool IsLayoutName(string name) =>
+        name.Length is > 0 and <= 100 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+
+    // The *.liquid files of one folder of the theme by name, read where they really are: a folder or a file whose
+    // link leads out of the theme is left out (BuildConfiguration reports it and stops the build).
+    private static Dictionary<string, string> Templates(string themeDirectory, string folder)
+    {
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (ContainedPaths.Inside(themeDirectory, folder) is not { } realFolder)
+        {
+            return files;
+        }
+        foreach (var relative in ContainedPaths.List(realFolder, recursive: false).Files.Where(f => f.EndsWith(".liquid", StringComparison.Ordinal)))
+        {
+            if (ContainedPaths.Inside(themeDirectory, Path.Combine(realFolder, relative)) is { } real)
+            {
+                files[relative[..^".liquid".Length]] = real;
+            }
+        }
+        return files;
+    }
 
     /// <summary>
     /// A part of the model that every page shows (the site, the interface words, the lists of pages), as Fluid's own
@@ -59,13 +103,12 @@ public sealed class ThemeTemplates
     /// </summary>
     public void Check(DiagnosticBag diagnostics)
     {
-        var templates = new[] { _layoutsDirectory, _partialsDirectory }
-            .Where(Directory.Exists)
-            .SelectMany(d => Directory.EnumerateFiles(d, "*.liquid"))
-            .Order(StringComparer.Ordinal);
-        foreach (var path in templates)
+        var templates = _layoutFiles.Select(t => (Shown: LayoutPath(t.Key), Real: t.Value))
+            .Concat(_partialFiles.Select(t => (Shown: Path.Combine(_partialsDirectory, t.Key + ".liquid"), Real: t.Value)))
+            .OrderBy(t => t.Shown, StringComparer.Ordinal);
+        foreach (var (path, real) in templates)
         {
-            if (_parser.TryParse(File.ReadAllText(path), out _, out var error))
+            if (_parser.TryParse(File.ReadAllText(real), out _, out var error))
             {
                 continue;
             }
@@ -107,12 +150,11 @@ public sealed class ThemeTemplates
 
     private (IFluidTemplate?, string?) Parse(string layout)
     {
-        var path = LayoutPath(layout);
-        if (!File.Exists(path))
+        if (LayoutProblem(layout) is { } problem)
         {
-            return (null, $"le gabarit « {layout} » n’existe pas dans theme/layouts/.");
+            return (null, problem + ".");
         }
-        return _parser.TryParse(File.ReadAllText(path), out var template, out var error) ? (template, null) : (null, error);
+        return _parser.TryParse(File.ReadAllText(_layoutFiles[layout]), out var template, out var error) ? (template, null) : (null, error);
     }
 
     /// <summary>
