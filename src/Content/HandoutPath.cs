@@ -59,10 +59,16 @@ public static class HandoutPath
     // Windows refuses these as file names, whatever the extension (the intranet mirror is often a Windows share).
     private static bool IsDeviceName(string name)
     {
-        var stem = name.Split('.')[0];
-        return stem.Length is 3 or 4
-            && (stem.ToUpperInvariant() is "CON" or "PRN" or "AUX" or "NUL"
-                || (stem.Length == 4 && stem[..3].ToUpperInvariant() is "COM" or "LPT" && char.IsAsciiDigit(stem[3])));
+        var dot = name.IndexOf('.');
+        var stem = dot < 0 ? name.AsSpan() : name.AsSpan(0, dot);
+        return stem.Length switch
+        {
+            3 => stem.Equals("CON", StringComparison.OrdinalIgnoreCase) || stem.Equals("PRN", StringComparison.OrdinalIgnoreCase)
+                || stem.Equals("AUX", StringComparison.OrdinalIgnoreCase) || stem.Equals("NUL", StringComparison.OrdinalIgnoreCase),
+            4 => (stem[..3].Equals("COM", StringComparison.OrdinalIgnoreCase) || stem[..3].Equals("LPT", StringComparison.OrdinalIgnoreCase))
+                && char.IsAsciiDigit(stem[3]),
+            _ => false,
+        };
     }
 
     private static string Encoded(string folder)
