@@ -55,23 +55,13 @@ public sealed class StopTests(ITestOutputHelper log) : IDisposable
     public async Task A_stop_during_a_rebuild_abandons_it_and_leaves_the_site_whole()
     {
         Skip.If(OperatingSystem.IsWindows(), "POSIX signals");
-        // Enough sheets for a full rebuild to last while the signal arrives.
-        var sheet = File.ReadAllText(Path.Combine(_site.Input, "fiches", "cimentoplastie-metastases-osseuses.md"));
-        for (var i = 0; i < 400; i++)
-        {
-            File.WriteAllText(Path.Combine(_site.Input, "fiches", $"copie-{i:000}.md"), sheet);
-        }
+        AddSheets();
         var port = await StartPreview();
         var published = Directory.GetFiles(_site.Output, "index.html", SearchOption.AllDirectories).Length;
         var siteYml = Path.Combine(_site.Input, "site.yml");
         // site.yml changed: every page changes, so the whole site is rebuilt in a staging folder beside the output.
         File.WriteAllText(siteYml, File.ReadAllText(siteYml).Replace("Centre hospitalier Exemple\"", "Centre hospitalier Modifié\"", StringComparison.Ordinal));
-        var staging = Stopwatch.StartNew();
-        while (Staging().Length == 0 && staging.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            await Task.Delay(5);
-        }
-        Assert.NotEmpty(Staging());
+        await WaitForStaging();
 
         var exitCode = await Stop(SIGTERM);
 
@@ -94,6 +84,44 @@ public sealed class StopTests(ITestOutputHelper log) : IDisposable
         var pages = Directory.GetFiles(_site.Output, "index.html", SearchOption.AllDirectories);
         Assert.Equal(published, pages.Length);
         Assert.All(pages, p => Assert.DoesNotContain("Centre hospitalier Modifié", File.ReadAllText(p), StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public async Task A_stop_during_the_first_build_publishes_nothing()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "POSIX signals");
+        AddSheets();
+        var started = StartPreview();
+        await WaitForStaging();
+
+        var exitCode = await Stop(SIGINT);
+
+        Assert.Equal(0, exitCode);
+        Assert.False(started.IsCompleted, "the preview started serving before the build was abandoned");
+        Assert.Contains("Aperçu arrêté (Ctrl+C)", Output());
+        Assert.False(Directory.Exists(_site.Output), "a site was published by the abandoned first build");
+    }
+
+    // Enough sheets for a full build to last while the signal arrives.
+    private void AddSheets()
+    {
+        var sheet = File.ReadAllText(Path.Combine(_site.Input, "fiches", "cimentoplastie-metastases-osseuses.md"));
+        for (var i = 0; i < 400; i++)
+        {
+            File.WriteAllText(Path.Combine(_site.Input, "fiches", $"copie-{i:000}.md"), sheet);
+        }
+    }
+
+    // A full build writes its pages into a staging folder beside the output, then swaps it in: while that folder
+    // exists, the build is under way and has published nothing yet.
+    private async Task WaitForStaging()
+    {
+        var waited = Stopwatch.StartNew();
+        while (Staging().Length == 0 && waited.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            await Task.Delay(5);
+        }
+        Assert.NotEmpty(Staging());
     }
 
     private string[] Staging() =>
