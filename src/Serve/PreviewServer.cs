@@ -84,7 +84,15 @@ public sealed class PreviewServer : IAsyncDisposable
         {
             // On a worker thread, so that a stop asked during a long first build is heard at once.
             await Task.Run(() => server._rebuilder.RebuildNow("construction initiale"), CancellationToken.None).WaitAsync(stop);
-            await server._app.StartAsync(stop);
+            try
+            {
+                await server._app.StartAsync(stop);
+            }
+            catch (IOException e)
+            {
+                // Taken since it was probed, or not ours to take.
+                throw new PreviewPortException($"erreur : impossible d’écouter sur le port {server.Port} ({e.Message}). Indiquez un autre port avec --port (0 : un port libre au choix du système).");
+            }
             server._started = true;
             server.Port = ListeningPort(server._app);
             server.Watch();
