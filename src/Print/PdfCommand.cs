@@ -74,7 +74,7 @@ public static class PdfCommand
         var seconds = clock.Elapsed.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture).Replace('.', ',');
         if (failed > 0)
         {
-            errors.WriteLine($"Échec : {failed} fiche(s) sur {plan.Count} n’ont pas pu être imprimées en PDF ; les autres l’ont été en {seconds} s (→ {siteDirectory}/pdf/).");
+            errors.WriteLine($"Échec : {failed} fiche(s) sur {plan.Count} n’ont pas pu être imprimées en PDF (en {seconds} s, → {siteDirectory}/pdf/).");
             return 1;
         }
         output.WriteLine($"{plan.Count} fiche(s) imprimée(s) en PDF en {seconds} s (→ {siteDirectory}/pdf/).");
