@@ -44,23 +44,32 @@ public static class Program
         root.SetAction(r => Run(r, write: true));
         build.SetAction(r => Run(r, write: true));
         check.SetAction(r => Run(r, write: false));
-        serve.SetAction((r, stop) => RunPreview(Options(r, write: true), r.GetValue(port), stop));
+        serve.SetAction((r, _) => RunPreview(Options(r, write: true), r.GetValue(port)));
         pdf.SetAction((r, _) => Print.PdfCommand.RunAsync(r.GetValue(site)!, r.GetValue(chromium), Console.Out, Console.Error));
         return root.Parse(args).Invoke();
     }
 
-    private static async Task<int> RunPreview(BuildOptions options, int port, CancellationToken stop)
+    // Stopped by Ctrl+C, SIGTERM or SIGHUP (Serve/StopSignals): the server closes, the watchers stop, a rebuild under
+    // way is abandoned before it writes, and the command exits with 0, since a stop asked for is the preview's normal end.
+    private static async Task<int> RunPreview(BuildOptions options, int port)
     {
-        await using var server = await FichesSite.Serve.PreviewServer.StartAsync(options, port, Console.WriteLine);
-        Console.WriteLine($"Aperçu sur {server.Url} (Ctrl+C pour arrêter). Modifiez un fichier de {options.InputDirectory}/ ou {options.ThemeDirectory}/ : les pages ouvertes se rechargent.");
+        using var signals = FichesSite.Serve.StopSignals.Listen();
         try
         {
-            await Task.Delay(Timeout.Infinite, stop);
+            await using var server = await FichesSite.Serve.PreviewServer.StartAsync(options, port, Console.WriteLine, signals.Token);
+            Console.WriteLine($"Aperçu sur {server.Url} (Ctrl+C pour arrêter). Modifiez un fichier de {options.InputDirectory}/ ou {options.ThemeDirectory}/ : les pages ouvertes se rechargent.");
+            await Task.Delay(Timeout.Infinite, signals.Token);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (signals.Token.IsCancellationRequested)
         {
-            // Ctrl+C
+            // the stop asked for; the server is disposed on the way out of the block
         }
+        catch (FichesSite.Serve.PreviewPortException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
+        Console.WriteLine($"Aperçu arrêté ({signals.Received}) : serveur fermé, surveillance des fichiers arrêtée.");
         return 0;
     }
 

@@ -20,7 +20,8 @@ namespace FichesSite.Build;
 public static class SiteBuilder
 {
     /// <param name="cache">Given by the preview, to rebuild only what changed; a plain build has none.</param>
-    public static BuildResult Build(BuildOptions options, BuildCache? cache = null)
+    /// <param name="abandon">The preview stopping: a build asked to abandon writes and publishes nothing.</param>
+    public static BuildResult Build(BuildOptions options, BuildCache? cache = null, CancellationToken abandon = default)
     {
         var clock = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag(warningsAreErrors: options.Strict);
@@ -96,7 +97,7 @@ public static class SiteBuilder
         var report = succeeded && options.ReportPath is not null
             ? new ReviewReport(options.ReportPath, result.Documents, options.InputDirectory, today)
             : null;
-        succeeded = succeeded && (report?.Stage(diagnostics) ?? true);
+        succeeded = succeeded && (report?.Stage(diagnostics) ?? true) && !abandon.IsCancellationRequested;
         if (options.OutputDirectory is not null)
         {
             var writer = new SiteWriter(options, result.Documents, search.Files, assets, site.BaseUrl);

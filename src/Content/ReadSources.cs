@@ -18,11 +18,10 @@ public sealed class ReadSources(string inputDirectory) : ISiteStage
     public string Name => "read";
 
     /// <summary>
-    /// Where the pdf command prints a sheet's handout: fiches/x/index.html → pdf/x.pdf (a sheet in a
-    /// sub-folder, fiches/a/b/index.html, → pdf/a-b.pdf). The page links to it once it exists.
+    /// Where the pdf command prints a sheet's handout: fiches/x/index.html → pdf/x.pdf; any other page under
+    /// fiches/ gets a bounded, unique name (<see cref="HandoutPath"/>). The page links to it once it exists.
     /// </summary>
-    public static string HandoutPathFor(string ficheOutputPath) =>
-        "pdf/" + ficheOutputPath[FichesFolder.Length..ficheOutputPath.LastIndexOf('/')].Replace('/', '-') + ".pdf";
+    public static string HandoutPathFor(string ficheOutputPath) => HandoutPath.For(ficheOutputPath);
 
     /// <summary>True for the pages of patient sheets (listed on the home page, held to a sheet contract).</summary>
     public static bool IsFiche(string outputPath) => outputPath.StartsWith(FichesFolder, StringComparison.Ordinal);

@@ -7,7 +7,11 @@ using FichesSite.Build;
 using FichesSite.Pipeline;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace FichesSite.Serve;
@@ -16,6 +20,8 @@ namespace FichesSite.Serve;
 /// The authors' preview: builds the site, serves it on 127.0.0.1 only, rebuilds when a file of
 /// the content or the theme changes, and tells the open pages to reload (server-sent events).
 /// A failed rebuild publishes nothing: the last good pages stay served and the errors show over them.
+/// It answers only GET and HEAD requests addressed to a loopback name (<see cref="LoopbackHost"/>), and stops
+/// cleanly when disposed: port closed first, watchers off, a rebuild under way abandoned before it writes.
 /// </summary>
 public sealed class PreviewServer : IAsyncDisposable
 {
@@ -30,51 +36,135 @@ public sealed class PreviewServer : IAsyncDisposable
     private readonly SiteRebuilder _rebuilder;
     private readonly WebApplication _app;
     private FileSystemWatcher[] _watchers = [];
+    private bool _started;
+    private int _disposed;
+
+    /// <summary>How long a stop waits for a rebuild under way to abandon; past it the process may end anyway.</summary>
+    public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
 
     private PreviewServer(BuildOptions options, int port, Action<string> log)
     {
         _options = options;
         _log = log;
         _files = new SiteFiles(options.OutputDirectory!);
-        _rebuilder = new SiteRebuilder(options, OnBuilt);
+        _rebuilder = new SiteRebuilder(options, OnBuilt, log);
         Port = port;
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        // Not ASP.NET Core's console lifetime, which takes Ctrl+C and SIGTERM and then waits for a shutdown nobody
+        // asks for: the command stops the preview (StopSignals), in-process users dispose it.
+        builder.Services.AddSingleton<IHostLifetime, NoSignals>();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         _app = builder.Build();
+        _app.Use(RefuseForeignRequests);
         _app.MapGet(ToolPrefix + "events", StreamEvents);
         _app.MapGet(ToolPrefix + "reload.js", context => SendResource(context, "reload.js", "text/javascript; charset=utf-8"));
         _app.MapGet(ToolPrefix + "reload.css", context => SendResource(context, "reload.css", "text/css; charset=utf-8"));
         _app.MapFallback("{**path}", SendSiteFile);
     }
 
-    public int Port { get; }
+    public int Port { get; private set; }
 
     public string Url => $"http://127.0.0.1:{Port}/";
 
     /// <summary>The last build's result, good or bad.</summary>
     public BuildResult? LastBuild => _rebuilder.Last;
 
-    /// <summary>Builds once, starts serving and watching. <paramref name="port"/> is tried first, then the next free one.</summary>
-    public static async Task<PreviewServer> StartAsync(BuildOptions options, int port, Action<string> log)
+    /// <summary>
+    /// Builds once, starts serving and watching. <paramref name="port"/> is tried first, then the next free one;
+    /// 0 lets the system choose. <paramref name="stop"/> cancelled during the first build stops it all and throws
+    /// <see cref="OperationCanceledException"/>.
+    /// </summary>
+    /// <exception cref="PreviewPortException">No port could be had; its message is French.</exception>
+    public static async Task<PreviewServer> StartAsync(BuildOptions options, int port, Action<string> log, CancellationToken stop = default)
     {
         var server = new PreviewServer(options, FreePort(port), log);
-        server._rebuilder.RebuildNow("construction initiale");
-        await server._app.StartAsync();
-        server.Watch();
-        return server;
+        try
+        {
+            // On a worker thread, so that a stop asked during a long first build is heard at once.
+            await Task.Run(() => server._rebuilder.RebuildNow("construction initiale"), CancellationToken.None).WaitAsync(stop);
+            try
+            {
+                await server._app.StartAsync(stop);
+            }
+            catch (IOException e)
+            {
+                // Taken since it was probed, or not ours to take.
+                throw new PreviewPortException($"erreur : impossible d’écouter sur le port {server.Port} ({e.Message}). Indiquez un autre port avec --port (0 : un port libre au choix du système).");
+            }
+            server._started = true;
+            server.Port = ListeningPort(server._app);
+            server.Watch();
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
     }
 
+    /// <summary>Stops: the port closes first, then the watchers and the open event streams; a rebuild under way is abandoned.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
         foreach (var watcher in _watchers)
         {
+            watcher.EnableRaisingEvents = false;
             watcher.Dispose();
         }
-        _rebuilder.Dispose();
-        await _app.StopAsync();
+        _hub.Close();
+        if (_started)
+        {
+            // Open requests get a moment to finish, then their connections are cut: a stop never waits on a browser.
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            await _app.StopAsync(patience.Token);
+        }
         await _app.DisposeAsync();
+        if (!_rebuilder.Stop(StopGrace))
+        {
+            _log("La reconstruction en cours n’a pas fini ses vérifications à temps : elle est interrompue avant toute écriture, le site déjà construit reste en place.");
+        }
+        _rebuilder.Dispose();
+    }
+
+    private static int ListeningPort(WebApplication app)
+    {
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        return address is not null && Uri.TryCreate(address, UriKind.Absolute, out var uri) ? uri.Port : 0;
+    }
+
+    // Every route, the event stream included: a request for another host name, or that is not a plain read, gets nothing.
+    private async Task RefuseForeignRequests(HttpContext context, RequestDelegate next)
+    {
+        if (!LoopbackHost.Allows(context.Request.Headers.Host.ToString(), Port))
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            var refusal = Encoding.UTF8.GetBytes(LoopbackHost.Refusal(Port));
+            context.Response.ContentLength = refusal.Length;
+            await context.Response.Body.WriteAsync(refusal);
+            return;
+        }
+        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+        {
+            // The preview only reads: nothing may change it from a page, this site's or another's.
+            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            context.Response.Headers.Allow = "GET, HEAD";
+            return;
+        }
+        await next(context);
+    }
+
+    private sealed class NoSignals : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     private void Watch()
@@ -196,6 +286,14 @@ public sealed class PreviewServer : IAsyncDisposable
 
     private static int FreePort(int preferred)
     {
+        if (preferred is < 0 or > IPEndPoint.MaxPort)
+        {
+            throw new PreviewPortException($"erreur : le port {preferred} n’existe pas. Indiquez avec --port un nombre entre 1 et {IPEndPoint.MaxPort} (0 : un port libre au choix du système).");
+        }
+        if (preferred == 0)
+        {
+            return 0;
+        }
         for (var port = preferred; port < preferred + 100 && port <= IPEndPoint.MaxPort; port++)
         {
             try
@@ -210,6 +308,9 @@ public sealed class PreviewServer : IAsyncDisposable
                 // taken: try the next one
             }
         }
-        throw new InvalidOperationException($"no free port between {preferred} and {preferred + 99}");
+        throw new PreviewPortException($"erreur : aucun port libre entre {preferred} et {Math.Min(preferred + 99, IPEndPoint.MaxPort)}. Indiquez un autre port avec --port (0 : un port libre au choix du système).");
     }
 }
+
+/// <summary>The preview could not have a port; the message is French and says what to do.</summary>
+public sealed class PreviewPortException(string message) : Exception(message);

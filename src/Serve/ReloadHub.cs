@@ -11,11 +11,18 @@ public sealed class ReloadHub
     private readonly Lock _gate = new();
     private readonly List<Channel<string>> _clients = [];
 
+    private bool _closed;
+
     public ChannelReader<string> Subscribe(CancellationToken disconnected)
     {
         var channel = Channel.CreateUnbounded<string>();
         lock (_gate)
         {
+            if (_closed)
+            {
+                channel.Writer.TryComplete();
+                return channel.Reader;
+            }
             _clients.Add(channel);
         }
         disconnected.Register(() =>
@@ -39,6 +46,20 @@ public sealed class ReloadHub
             {
                 client.Writer.TryWrite(message);
             }
+        }
+    }
+
+    /// <summary>Ends every open stream (the preview is stopping), and any opened afterwards.</summary>
+    public void Close()
+    {
+        lock (_gate)
+        {
+            _closed = true;
+            foreach (var client in _clients)
+            {
+                client.Writer.TryComplete();
+            }
+            _clients.Clear();
         }
     }
 }

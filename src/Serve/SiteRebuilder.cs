@@ -7,14 +7,16 @@ namespace FichesSite.Serve;
 /// Rebuilds after changes, one build at a time. Editors save in bursts (temporary file, rename,
 /// touch), so a change waits a few milliseconds for the burst to end; changes that arrive during a
 /// build trigger one more build after it. The build cache keeps unchanged pages' work.
+/// Once stopped, no build starts, and the one under way publishes nothing (it is abandoned before it writes).
 /// </summary>
-public sealed class SiteRebuilder(BuildOptions options, Action<BuildResult, string, TimeSpan> built) : IDisposable
+public sealed class SiteRebuilder(BuildOptions options, Action<BuildResult, string, TimeSpan> built, Action<string> log) : IDisposable
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(30);
 
     private readonly Lock _gate = new();
     private readonly BuildCache _cache = new();
     private readonly SemaphoreSlim _building = new(1, 1);
+    private readonly CancellationTokenSource _stop = new();
     private Timer? _timer;
     private string? _changed;
     private long _firstChangeTimestamp;
@@ -25,6 +27,10 @@ public sealed class SiteRebuilder(BuildOptions options, Action<BuildResult, stri
     {
         lock (_gate)
         {
+            if (_stop.IsCancellationRequested)
+            {
+                return;
+            }
             if (_changed is null)
             {
                 _firstChangeTimestamp = Stopwatch.GetTimestamp();
@@ -36,6 +42,22 @@ public sealed class SiteRebuilder(BuildOptions options, Action<BuildResult, stri
     }
 
     public void RebuildNow(string reason) => Rebuild(reason, Stopwatch.GetTimestamp());
+
+    /// <summary>
+    /// No build starts after this; the one under way is told to abandon before it writes, and waited for at most
+    /// <paramref name="grace"/>. False when it is still running then (it is still among its checks, before any write).
+    /// </summary>
+    public bool Stop(TimeSpan grace)
+    {
+        lock (_gate)
+        {
+            _stop.Cancel();
+            _timer?.Dispose();
+            _timer = null;
+        }
+        // Held from here on: a build can no longer start, even from a timer callback already under way.
+        return _building.Wait(grace);
+    }
 
     private void RebuildScheduled()
     {
@@ -57,8 +79,23 @@ public sealed class SiteRebuilder(BuildOptions options, Action<BuildResult, stri
         _building.Wait();
         try
         {
-            Last = SiteBuilder.Build(options, _cache);
-            built(Last, reason, Stopwatch.GetElapsedTime(since));
+            if (_stop.IsCancellationRequested)
+            {
+                return;
+            }
+            var result = SiteBuilder.Build(options, _cache, _stop.Token);
+            if (_stop.IsCancellationRequested && !result.Succeeded)
+            {
+                log($"{reason} : reconstruction abandonnée à l’arrêt de l’aperçu ; rien n’a été publié.");
+                return;
+            }
+            Last = result;
+            built(result, reason, Stopwatch.GetElapsedTime(since));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A timer thread must not end the process: the author sees the failure and the last good pages stay served.
+            log($"{reason} : erreur interne pendant la reconstruction ({e.GetType().Name} : {e.Message}). Les pages de la dernière construction réussie restent servies ; signalez ce message à l’équipe du site.");
         }
         finally
         {
@@ -66,9 +103,14 @@ public sealed class SiteRebuilder(BuildOptions options, Action<BuildResult, stri
         }
     }
 
+    // The semaphore is not disposed: a build abandoned past the grace period still releases it as it ends.
     public void Dispose()
     {
-        _timer?.Dispose();
-        _building.Dispose();
+        lock (_gate)
+        {
+            _stop.Cancel();
+            _timer?.Dispose();
+            _timer = null;
+        }
     }
 }
