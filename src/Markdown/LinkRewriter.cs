@@ -14,9 +14,6 @@ namespace FichesSite.Markdown;
 /// <param name="pageOfSource">Where the page of a Markdown file (relative to the content folder) is written.</param>
 public sealed class LinkRewriter(string inputDirectory, Func<string, string> pageOfSource)
 {
-    // Only schemes that cannot run code: « javascript: » and « data: » links are refused.
-    private static readonly string[] AllowedSchemes = ["https:", "http:", "mailto:", "tel:"];
-
     private readonly string _root = Path.GetFullPath(inputDirectory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
 
     // Each file a link names is checked once per build (this rewriter lives for one build): pages link to the same
@@ -31,13 +28,23 @@ public sealed class LinkRewriter(string inputDirectory, Func<string, string> pag
         Missing,
     }
 
-    /// <summary>Rewrites the links and images of a page in place; lists them and the files to copy.</summary>
-    public (IReadOnlyList<MarkdownLink> Links, IReadOnlyList<string> Attachments) Rewrite(
-        IEnumerable<LinkInline> markdownLinks, Document page, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Rewrites the links and images of a page in place; lists them and the files to copy. Checks every other address
+    /// the page writes (autolinks, reference definitions) against the same <see cref="UrlPolicy"/>.
+    /// </summary>
+    public (IReadOnlyList<MarkdownLink> Links, IReadOnlyList<string> Attachments) Rewrite(SyntaxNodes nodes, Document page, DiagnosticBag diagnostics)
     {
+        foreach (var definition in nodes.Definitions)
+        {
+            RefuseScheme(definition.Url ?? "", page, ParseMarkdownStage.FileLine(definition.Line), diagnostics);
+        }
+        foreach (var autolink in nodes.Autolinks)
+        {
+            RefuseScheme(autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url, page, ParseMarkdownStage.FileLine(autolink.Line), diagnostics);
+        }
         var links = new List<MarkdownLink>();
         var attachments = new List<string>();
-        foreach (var link in markdownLinks)
+        foreach (var link in nodes.Links)
         {
             var line = ParseMarkdownStage.FileLine(link.Line);
             if (link.IsImage && InlineText.Of(link).Length == 0)
@@ -50,21 +57,33 @@ public sealed class LinkRewriter(string inputDirectory, Func<string, string> pag
                 diagnostics.Error(page.SourcePath, line, "lien sans adresse.", "Écrivez l’adresse entre parenthèses : [texte](adresse).");
                 continue;
             }
-            var url = Rewrite(link.Url, page, line, attachments, diagnostics);
+            var url = Rewrite(link, page, line, attachments, diagnostics);
             link.Url = url;
             links.Add(new MarkdownLink(url, line));
         }
         return (links, attachments);
     }
 
-    private string Rewrite(string url, Document page, int line, List<string> attachments, DiagnosticBag diagnostics)
+    /// <returns>False, with the error, for an address whose scheme could run code or is not one the site allows.</returns>
+    private static bool RefuseScheme(string url, Document page, int line, DiagnosticBag diagnostics)
     {
+        if (UrlPolicy.IsAllowed(url))
+        {
+            return false;
+        }
+        diagnostics.Error(page.SourcePath, line, $"adresse refusée « {url} » : seules les adresses {UrlPolicy.AllowedSchemesText} sont permises.",
+            "Remplacez-la par l’adresse d’une page web (https://…) ou d’une page du site. Pour un fichier dont le nom contient « : », écrivez « ./ » devant son nom.");
+        return true;
+    }
+
+    private string Rewrite(LinkInline link, Document page, int line, List<string> attachments, DiagnosticBag diagnostics)
+    {
+        var url = link.Url!;
         if (SiteUrls.IsExternal(url))
         {
-            if (!AllowedSchemes.Any(s => url.StartsWith(s, StringComparison.OrdinalIgnoreCase)) && !url.StartsWith("//", StringComparison.Ordinal))
+            if (link.Reference is null) // else its definition's line has the error already
             {
-                diagnostics.Error(page.SourcePath, line, $"adresse refusée « {url} » : seules les adresses https:, http:, mailto: et tel: sont permises.",
-                    "Remplacez-la par l’adresse d’une page web (https://…) ou d’une page du site.");
+                RefuseScheme(url, page, line, diagnostics);
             }
             return url;
         }
@@ -103,6 +122,13 @@ public sealed class LinkRewriter(string inputDirectory, Func<string, string> pag
         if (relative.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
         {
             return SiteUrls.Relative(page.OutputPath, pageOfSource(relative)) + fragment;
+        }
+        if (!AttachmentTypes.IsAllowed(relative))
+        {
+            var type = Path.GetExtension(relative) is { Length: > 0 } extension ? $"de type « {extension} »" : "sans extension";
+            diagnostics.Error(page.SourcePath, line, $"le lien « {url} » vise un fichier {type}, qui n’est pas permis dans le site.",
+                $"Le site ne publie que {AttachmentTypes.Described} : un autre type de fichier (page web, image SVG, script…) pourrait exécuter du code sur le site. Enregistrez le document en PDF ou l’image en PNG, et faites le lien vers ce fichier.");
+            return url;
         }
         attachments.Add(relative); // an image or document: copied to the same place in the site
         return SiteUrls.Relative(page.OutputPath, relative) + fragment;
