@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using FichesSite.Pipeline;
+using Markdig.Helpers;
+using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
 namespace FichesSite.Markdown;
@@ -34,9 +36,12 @@ public sealed class LinkRewriter(string inputDirectory, Func<string, string> pag
     /// </summary>
     public (IReadOnlyList<MarkdownLink> Links, IReadOnlyList<string> Attachments) Rewrite(SyntaxNodes nodes, Document page, DiagnosticBag diagnostics)
     {
-        foreach (var definition in nodes.Definitions)
+        // A definition that links use is judged at each link, with the link's line; one that none uses, on its own
+        // line (its address is as written: Markdig decodes entities only when a link takes it).
+        var used = nodes.Links.Select(l => l.Reference).OfType<LinkReferenceDefinition>().ToHashSet();
+        foreach (var definition in nodes.Definitions.Where(d => !used.Contains(d)))
         {
-            RefuseScheme(definition.Url ?? "", page, ParseMarkdownStage.FileLine(definition.Line), diagnostics);
+            RefuseScheme(HtmlHelper.Unescape(definition.Url ?? ""), page, ParseMarkdownStage.FileLine(definition.Line), diagnostics);
         }
         foreach (var autolink in nodes.Autolinks)
         {
@@ -81,10 +86,7 @@ public sealed class LinkRewriter(string inputDirectory, Func<string, string> pag
         var url = link.Url!;
         if (SiteUrls.IsExternal(url))
         {
-            if (link.Reference is null) // else its definition's line has the error already
-            {
-                RefuseScheme(url, page, line, diagnostics);
-            }
+            RefuseScheme(url, page, line, diagnostics);
             return url;
         }
         if (url.StartsWith('#'))
