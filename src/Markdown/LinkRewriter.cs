@@ -41,11 +41,11 @@ public sealed class LinkRewriter(string inputDirectory, Func<string, string> pag
         var used = nodes.Links.Select(l => l.Reference).OfType<LinkReferenceDefinition>().ToHashSet();
         foreach (var definition in nodes.Definitions.Where(d => !used.Contains(d)))
         {
-            RefuseScheme(HtmlHelper.Unescape(definition.Url ?? ""), page, ParseMarkdownStage.FileLine(definition.Line), diagnostics);
+            Refuse(HtmlHelper.Unescape(definition.Url ?? ""), page, ParseMarkdownStage.FileLine(definition.Line), diagnostics);
         }
         foreach (var autolink in nodes.Autolinks)
         {
-            RefuseScheme(autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url, page, ParseMarkdownStage.FileLine(autolink.Line), diagnostics);
+            Refuse(autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url, page, ParseMarkdownStage.FileLine(autolink.Line), diagnostics);
         }
         var links = new List<MarkdownLink>();
         var attachments = new List<string>();
@@ -69,24 +69,29 @@ public sealed class LinkRewriter(string inputDirectory, Func<string, string> pag
         return (links, attachments);
     }
 
-    /// <returns>False, with the error, for an address whose scheme could run code or is not one the site allows.</returns>
-    private static bool RefuseScheme(string url, Document page, int line, DiagnosticBag diagnostics)
+    /// <returns>True, with the error, for an address that <see cref="UrlPolicy"/> refuses.</returns>
+    private static bool Refuse(string url, Document page, int line, DiagnosticBag diagnostics)
     {
-        if (UrlPolicy.IsAllowed(url))
+        switch (UrlPolicy.Judge(url))
         {
-            return false;
+            case UrlPolicy.Verdict.RefusedScheme:
+                diagnostics.Error(page.SourcePath, line, $"adresse refusée « {url} » : seules les adresses {UrlPolicy.AllowedSchemesText} sont permises.",
+                    "Remplacez-la par l’adresse d’une page web (https://…) ou d’une page du site. Pour un fichier dont le nom contient « : », écrivez « ./ » devant son nom.");
+                return true;
+            case UrlPolicy.Verdict.HiddenCharacters:
+                diagnostics.Error(page.SourcePath, line, $"adresse refusée « {url} » : elle commence ou finit par une espace, ou contient une tabulation, un retour à la ligne ou un autre caractère invisible.",
+                    "Réécrivez l’adresse sans ces caractères (pour une espace dans un nom de fichier, écrivez %20).");
+                return true;
+            default:
+                return false;
         }
-        diagnostics.Error(page.SourcePath, line, $"adresse refusée « {url} » : seules les adresses {UrlPolicy.AllowedSchemesText} sont permises.",
-            "Remplacez-la par l’adresse d’une page web (https://…) ou d’une page du site. Pour un fichier dont le nom contient « : », écrivez « ./ » devant son nom.");
-        return true;
     }
 
     private string Rewrite(LinkInline link, Document page, int line, List<string> attachments, DiagnosticBag diagnostics)
     {
         var url = link.Url!;
-        if (SiteUrls.IsExternal(url))
+        if (Refuse(url, page, line, diagnostics) || SiteUrls.IsExternal(url))
         {
-            RefuseScheme(url, page, line, diagnostics);
             return url;
         }
         if (url.StartsWith('#'))

@@ -23,8 +23,28 @@ public static class UrlPolicy
     // C0 controls and space: what the URL parser strips at both ends.
     private const string StrippedAtEnds = "\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000B\f\r\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F ";
 
-    /// <summary>True when <paramref name="url"/> may be written in a page: no scheme, or an allowed one.</summary>
-    public static bool IsAllowed(string url) => SchemeOf(url) is not { } scheme || AllowedSchemes.Contains(scheme);
+    public enum Verdict
+    {
+        Allowed,
+
+        /// <summary>A scheme other than https:, http:, mailto: and tel:.</summary>
+        RefusedScheme,
+
+        /// <summary>
+        /// A space or control character at either end, or a control character (tab, newline…) anywhere: the browser
+        /// drops or encodes them, so the address it follows is not the one the checks read.
+        /// </summary>
+        HiddenCharacters,
+    }
+
+    /// <summary>Whether <paramref name="url"/> may be written in a page, and if not, why.</summary>
+    public static Verdict Judge(string url) =>
+        SchemeOf(url) is { } scheme && !AllowedSchemes.Contains(scheme) ? Verdict.RefusedScheme
+        : url.Length > 0 && (url[0] <= ' ' || url[^1] <= ' ' || url.AsSpan().IndexOfAnyInRange('\0', '\u001F') >= 0) ? Verdict.HiddenCharacters
+        : Verdict.Allowed;
+
+    /// <summary>True when <paramref name="url"/> may be written in a page: no scheme or an allowed one, nothing hidden.</summary>
+    public static bool IsAllowed(string url) => Judge(url) == Verdict.Allowed;
 
     /// <summary>
     /// The scheme <paramref name="url"/> names, in lower case and without its colon (« javascript »), or null for an

@@ -31,6 +31,10 @@ public sealed class AddressTests
         { "<JavaScript:alert(1)>", FirstLine },
         { "<data:text/html;base64,PHNjcmlwdD4=>", FirstLine },
         { "<vbscript:x>", FirstLine },
+        // Spaces and controls the browser drops or encodes: the address it follows is not the one checked.
+        { "![image](< mailto:accueil@exemple.invalid>)", FirstLine },
+        { "[a](< ../pages/plan-du-site.md>)", FirstLine },
+        { "[a](<https://exemple.invalid/\u0001>)", FirstLine },
         // A definition that a link uses: the link's line; one that none uses: its own.
         { "Voir [a][r].\n\n[r]: javascript:alert(1)", FirstLine },
         { "Voir [r].\n\n[r]: <data:text/html,x> \"titre\"", FirstLine },

@@ -25,10 +25,16 @@ public sealed class HostileMarkdownTests(ITestOutputHelper output)
             "&#106;avascript", "java&#x09;script", "java%73cript", "java\tscript", "&#x20;javascript", "JAVASCRIPT", "blob"),
         Letters);
 
-    private static readonly Gen<string> Url = Gen.Select(
+    // Static fields are set in order: each generator after those it uses.
+    private static readonly Gen<string> Composed = Gen.Select(
         Gen.OneOf("", "", " ", "\t", "&#x01;", "%20"), Scheme, Gen.OneOf(":", ":", "&#58;", "%3A", "&colon;"),
         Gen.OneOf("alert(1)", "//exemple.invalid/x", "x.md", "text/html,<script>alert(1)</script>", ""),
         (lead, scheme, colon, rest) => lead + scheme + colon + rest);
+
+    private static readonly Gen<string> Url = Gen.OneOf(
+        Gen.OneOf("javascript:alert(1)", "JAVASCRIPT:alert(1)", "vbscript:msgbox(1)", "data:text/html,x", "file:///etc/passwd",
+            "https://exemple.invalid/", "mailto:accueil@exemple.invalid", "tel:+33100000000", "x-y:z", "//exemple.invalid/x"),
+        Composed);
 
     private static readonly Gen<string> Value = Gen.OneOf(
         Gen.OneOf("alert(1)", "en", "fr-CA", "color:red", "x\" onclick=\"alert(1)"), Url, Letters);
@@ -68,7 +74,14 @@ public sealed class HostileMarkdownTests(ITestOutputHelper output)
         "Texte simple.", "## Un titre", "## Un titre", "### Terme métastase", "## Contenu", "[page](https://exemple.invalid/)",
         "## Le titre {#ancre}", "*Advance care planning*{lang=en}", "<https://exemple.invalid/>", "<accueil@exemple.invalid>");
 
-    private static readonly Gen<string> Body = Gen.OneOf(Attributed, Linked, Benign, Benign).Array[1, 6].Select(lines => string.Join("\n\n", lines));
+    // One hostile construct among benign lines, so that a page fails only for what is judged in it.
+    private static readonly Gen<string> Body = Gen.Select(Gen.OneOf(Attributed, Linked), Benign.Array[0, 4], Gen.Int[0, 4],
+        (hostile, benign, at) =>
+        {
+            var lines = benign.ToList();
+            lines.Insert(Math.Min(at, lines.Count), hostile);
+            return string.Join("\n\n", lines);
+        });
 
     [Fact]
     public void Hostile_attributes_and_addresses_never_reach_a_page()
