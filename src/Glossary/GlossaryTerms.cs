@@ -28,6 +28,9 @@ public sealed class GlossaryTerms
     /// <summary>The id of a letter's section on the glossary page: the letter a term's id starts with.</summary>
     public static string LetterId(char letter) => "lettre-" + letter;
 
+    /// <summary>True for an id of the form <see cref="LetterId"/> makes.</summary>
+    public static bool IsLetterId(string id) => id.Length == "lettre-".Length + 1 && id.StartsWith("lettre-", StringComparison.Ordinal);
+
     // A form of an entry: its folded words.
     private sealed record Form(string[] Words, GlossaryEntry Entry);
 

@@ -120,6 +120,26 @@ public sealed partial class HeadingIdsTests
         Assert.Contains(result.Warnings, w => w.Message.Contains("« #terme-metastase » est déjà employée par le thème ou le glossaire ; ce titre reçoit « #terme-metastase-2 »", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Contenu", "contenu")]
+    [InlineData("Recherche : champ", "recherche-champ")]
+    [InlineData("Lettre A", "lettre-a")]
+    public void A_glossary_term_never_takes_an_id_of_the_theme(string term, string id)
+    {
+        using var site = new TestSite();
+        var glossary = Path.Combine(site.Input, "data", "glossaire.yml");
+        var line = File.ReadAllLines(glossary).Length + 2;
+        File.AppendAllText(glossary, $"\n- terme: \"{term}\"\n  definition: \"Une phrase.\"\n");
+
+        var result = site.Build();
+
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(line, error.Line);
+        Assert.Contains($"donnerait l’ancre « #{id} », que le thème emploie déjà", error.Message);
+        Assert.False(Directory.Exists(site.Output));
+    }
+
     [GeneratedRegex("""\bid="([^"]*)"|\bid='([^']*)'""")]
     private static partial Regex IdAttribute();
 
