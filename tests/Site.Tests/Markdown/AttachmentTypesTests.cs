@@ -1,3 +1,5 @@
+using Jint;
+
 namespace FichesSite.Tests;
 
 /// <summary>
@@ -76,6 +78,28 @@ public sealed class AttachmentTypesTests
         {
             Assert.True(PageChecks.ScriptProblems(page) is [], $"{sitePath}: {string.Join(", ", PageChecks.ScriptProblems(page))}");
         }
+    }
+
+    [Fact]
+    public void Search_results_link_such_a_page_as_a_path_from_the_site_root()
+    {
+        var engine = Search.SearchScripts.Load();
+        engine.Execute("""
+            var links = [];
+            function node(tag) {
+              var n = { tag: tag, children: [], setAttribute: function (k, v) { this[k] = String(v); }, appendChild: function (c) { this.children.push(c); return c; } };
+              if (tag === 'a') { links.push(n); }
+              return n;
+            }
+            var doc = { createElement: node, createTextNode: function (t) { return { text: t }; } };
+            var page = { path: 'javascript:alert(1)/index.html', title: 'Nom hostile', sections: [{ anchor: 'a', heading: 'Titre', snippet: 'Texte' }] };
+            FichesSearch.render(doc, node('ol'), { words: [], pages: [page], total: 1 }, '');
+            """);
+
+        var hrefs = engine.Evaluate("links.map(function (a) { return a.href; }).join(' ')").AsString().Split(' ');
+
+        Assert.Equal(["./javascript:alert(1)/index.html", "./javascript:alert(1)/index.html#a"], hrefs);
+        Assert.All(hrefs, href => Assert.Null(PageChecks.BrowserScheme(href)));
     }
 
     [Fact]
