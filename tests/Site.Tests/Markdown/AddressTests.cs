@@ -102,4 +102,21 @@ public sealed class AddressTests
         Assert.Equal(year + 2, error.Line);
         Assert.Contains("refusée pour la source n° 1", error.Message);
     }
+
+    [Theory]
+    [InlineData("javascript:alert(1)//")]
+    [InlineData("JavaScript://exemple.invalid/%0Aalert(1)")]
+    [InlineData("data:text/html,x")]
+    [InlineData("\thttps://exemple.invalid/")]
+    [InlineData("//exemple.invalid/")]
+    public void The_base_address_is_a_web_address(string baseUrl)
+    {
+        using var site = new TestSite();
+
+        var result = site.Build(baseUrl: baseUrl);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("adresse de base", Assert.Single(result.Errors).Message);
+        Assert.False(Directory.Exists(site.Output));
+    }
 }
