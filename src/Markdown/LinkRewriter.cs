@@ -38,7 +38,7 @@ public sealed class LinkRewriter(string inputDirectory, Func<string, string> pag
     {
         // A definition that links use is judged at each link, with the link's line; one that none uses, on its own
         // line (its address is as written: Markdig decodes entities only when a link takes it).
-        var used = nodes.Links.Select(l => l.Reference).OfType<LinkReferenceDefinition>().ToHashSet();
+        var used = nodes.Definitions.Count == 0 ? [] : nodes.Links.Select(l => l.Reference).OfType<LinkReferenceDefinition>().ToHashSet();
         foreach (var definition in nodes.Definitions.Where(d => !used.Contains(d)))
         {
             Refuse(HtmlHelper.Unescape(definition.Url ?? ""), page, ParseMarkdownStage.FileLine(definition.Line), diagnostics);

@@ -38,10 +38,29 @@ public static class UrlPolicy
     }
 
     /// <summary>Whether <paramref name="url"/> may be written in a page, and if not, why.</summary>
-    public static Verdict Judge(string url) =>
-        SchemeOf(url) is { } scheme && !AllowedSchemes.Contains(scheme) ? Verdict.RefusedScheme
-        : url.Length > 0 && (url[0] <= ' ' || url[^1] <= ' ' || url.AsSpan().IndexOfAnyInRange('\0', '\u001F') >= 0) ? Verdict.HiddenCharacters
-        : Verdict.Allowed;
+    public static Verdict Judge(string url)
+    {
+        var text = AsBrowserReads(url).AsSpan();
+        if (SchemeEnd(text) is var end and >= 0 && !IsAllowedScheme(text[..end]))
+        {
+            return Verdict.RefusedScheme;
+        }
+        return url.Length > 0 && (url[0] <= ' ' || url[^1] <= ' ' || url.AsSpan().IndexOfAnyInRange('\0', '\u001F') >= 0)
+            ? Verdict.HiddenCharacters
+            : Verdict.Allowed;
+    }
+
+    private static bool IsAllowedScheme(ReadOnlySpan<char> scheme)
+    {
+        foreach (var allowed in AllowedSchemes)
+        {
+            if (scheme.Equals(allowed, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>True when <paramref name="url"/> may be written in a page: no scheme or an allowed one, nothing hidden.</summary>
     public static bool IsAllowed(string url) => Judge(url) == Verdict.Allowed;
