@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using FichesSite.Pipeline;
 using Markdig.Helpers;
+using Markdig.Renderers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -64,10 +65,29 @@ public sealed class LinkRewriter(string inputDirectory, Func<string, string> pag
             }
             var url = Rewrite(link, page, line, attachments, diagnostics);
             link.Url = url;
-            links.Add(new MarkdownLink(url, line));
+            links.Add(new MarkdownLink(AsWrittenInPage(url), line));
         }
         return (links, attachments);
     }
+
+    /// <summary>
+    /// The address as the page's HTML carries it: Markdig percent-encodes spaces, « &lt; », letters outside ASCII…
+    /// The link check reads the finished page and finds the author's line by this form (else it blamed the theme).
+    /// </summary>
+    private static string AsWrittenInPage(string url)
+    {
+        if (!url.AsSpan().ContainsAnyExcept(PlainUrlCharacters))
+        {
+            return url;
+        }
+        var writer = new StringWriter();
+        new HtmlRenderer(writer).WriteEscapeUrl(url);
+        return System.Net.WebUtility.HtmlDecode(writer.ToString());
+    }
+
+    // Characters Markdig writes in an address as they are.
+    private static readonly System.Buffers.SearchValues<char> PlainUrlCharacters =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#@!$'()*+,;=%");
 
     /// <returns>True, with the error, for an address that <see cref="UrlPolicy"/> refuses.</returns>
     private static bool Refuse(string url, Document page, int line, DiagnosticBag diagnostics)
