@@ -43,7 +43,9 @@ public sealed record BuildConfiguration(SiteConfig Site, IReadOnlyDictionary<str
         site.BaseUrl = options.BaseUrl ?? site.BaseUrl;
         if (site.BaseUrl is not null)
         {
-            if (!Uri.TryCreate(site.BaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+            // The site-wide address rule (UrlPolicy), then an absolute web address: it starts every link of the 404 page.
+            if (!UrlPolicy.IsAllowed(site.BaseUrl) || UrlPolicy.SchemeOf(site.BaseUrl) is not ("https" or "http")
+                || !Uri.TryCreate(site.BaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
             {
                 diagnostics.Error(options.BaseUrl is null ? SourcePaths.Display(sitePath) : "--base-url", 0,
                     $"adresse de base « {site.BaseUrl} » invalide.", "Donnez une adresse complète, par exemple https://fiches.exemple.fr/ .");

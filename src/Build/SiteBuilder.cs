@@ -56,7 +56,7 @@ public static class SiteBuilder
         // (its outline, links, search terms and readability).
         IDocumentStage[] pageStages =
         [
-            new ParseMarkdownStage(markdown, new LinkRewriter(options.InputDirectory, ReadSources.OutputPathFor)),
+            new ParseMarkdownStage(markdown, new LinkRewriter(options.InputDirectory, ReadSources.OutputPathFor), new ReservedIds(glossary)),
             new ContentContractStage(contracts),
             new ReadabilityStage(new ReadabilityScorer(glossary)), // first: the text as the author wrote it
             new RiskFiguresStage(contracts),

@@ -104,7 +104,10 @@ public static class SourceReferenceReader
         string? url = null;
         if (values.TryGetValue("url", out var urlValue))
         {
-            if (Uri.TryCreate(urlValue.Text, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && uri.Host.Length > 0)
+            // The site-wide address rule first (UrlPolicy, as for links in the text), then what a source needs more:
+            // a web address with a host, which a reader can open.
+            if (UrlPolicy.IsAllowed(urlValue.Text) && UrlPolicy.SchemeOf(urlValue.Text) is "https" or "http"
+                && Uri.TryCreate(urlValue.Text, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && uri.Host.Length > 0)
             {
                 url = urlValue.Text;
             }

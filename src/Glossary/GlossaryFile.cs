@@ -61,6 +61,12 @@ public static class GlossaryFile
             {
                 continue;
             }
+            // The glossary page gives each term its id beside the theme's own: one id twice breaks the page.
+            if (Markdown.ReservedIds.Theme.Contains(entry.Id) || GlossaryTerms.IsLetterId(entry.Id))
+            {
+                problems.Error(displayPath, entry.Line, $"le terme « {entry.Term} » donnerait l’ancre « #{entry.Id} », que le thème emploie déjà sur la page du glossaire.",
+                    "Écrivez le terme autrement (avec un mot de plus, par exemple) : chaque ancre d’une page doit être unique.");
+            }
             for (var f = 0; f < entry.Forms.Count; f++)
             {
                 var key = string.Join(' ', entry.Forms[f]);

@@ -24,7 +24,7 @@ public sealed class GlossaryTermInline(GlossaryEntry entry, string href, string 
     public string? UnreviewedLabel { get; } = unreviewedLabel;
 
     /// <summary>The id of the definition on this page (one per term: only the first use is marked).</summary>
-    public string DefinitionId => "terme-" + Entry.Id;
+    public string DefinitionId => GlossaryTerms.DefinitionId(Entry);
 }
 
 /// <summary>

@@ -22,6 +22,15 @@ public sealed class GlossaryTerms
 
     public static readonly GlossaryTerms Empty = new([]);
 
+    /// <summary>The id of a term's definition in a sheet, beside its first use (<see cref="GlossaryTermRenderer"/>).</summary>
+    public static string DefinitionId(GlossaryEntry entry) => "terme-" + entry.Id;
+
+    /// <summary>The id of a letter's section on the glossary page: the letter a term's id starts with.</summary>
+    public static string LetterId(char letter) => "lettre-" + letter;
+
+    /// <summary>True for an id of the form <see cref="LetterId"/> makes.</summary>
+    public static bool IsLetterId(string id) => id.Length == "lettre-".Length + 1 && id.StartsWith("lettre-", StringComparison.Ordinal);
+
     // A form of an entry: its folded words.
     private sealed record Form(string[] Words, GlossaryEntry Entry);
 

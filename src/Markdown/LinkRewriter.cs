@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
 using FichesSite.Pipeline;
+using Markdig.Helpers;
+using Markdig.Renderers;
+using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
 namespace FichesSite.Markdown;
@@ -14,9 +17,6 @@ namespace FichesSite.Markdown;
 /// <param name="pageOfSource">Where the page of a Markdown file (relative to the content folder) is written.</param>
 public sealed class LinkRewriter(string inputDirectory, Func<string, string> pageOfSource)
 {
-    // Only schemes that cannot run code: « javascript: » and « data: » links are refused.
-    private static readonly string[] AllowedSchemes = ["https:", "http:", "mailto:", "tel:"];
-
     private readonly string _root = Path.GetFullPath(inputDirectory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
 
     // Each file a link names is checked once per build (this rewriter lives for one build): pages link to the same
@@ -31,13 +31,26 @@ public sealed class LinkRewriter(string inputDirectory, Func<string, string> pag
         Missing,
     }
 
-    /// <summary>Rewrites the links and images of a page in place; lists them and the files to copy.</summary>
-    public (IReadOnlyList<MarkdownLink> Links, IReadOnlyList<string> Attachments) Rewrite(
-        IEnumerable<LinkInline> markdownLinks, Document page, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Rewrites the links and images of a page in place; lists them and the files to copy. Checks every other address
+    /// the page writes (autolinks, reference definitions) against the same <see cref="UrlPolicy"/>.
+    /// </summary>
+    public (IReadOnlyList<MarkdownLink> Links, IReadOnlyList<string> Attachments) Rewrite(SyntaxNodes nodes, Document page, DiagnosticBag diagnostics)
     {
+        // A definition that links use is judged at each link, with the link's line; one that none uses, on its own
+        // line (its address is as written: Markdig decodes entities only when a link takes it).
+        var used = nodes.Definitions.Count == 0 ? [] : nodes.Links.Select(l => l.Reference).OfType<LinkReferenceDefinition>().ToHashSet();
+        foreach (var definition in nodes.Definitions.Where(d => !used.Contains(d)))
+        {
+            Refuse(HtmlHelper.Unescape(definition.Url ?? ""), page, ParseMarkdownStage.FileLine(definition.Line), diagnostics);
+        }
+        foreach (var autolink in nodes.Autolinks)
+        {
+            Refuse(autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url, page, ParseMarkdownStage.FileLine(autolink.Line), diagnostics);
+        }
         var links = new List<MarkdownLink>();
         var attachments = new List<string>();
-        foreach (var link in markdownLinks)
+        foreach (var link in nodes.Links)
         {
             var line = ParseMarkdownStage.FileLine(link.Line);
             if (link.IsImage && InlineText.Of(link).Length == 0)
@@ -50,22 +63,55 @@ public sealed class LinkRewriter(string inputDirectory, Func<string, string> pag
                 diagnostics.Error(page.SourcePath, line, "lien sans adresse.", "Écrivez l’adresse entre parenthèses : [texte](adresse).");
                 continue;
             }
-            var url = Rewrite(link.Url, page, line, attachments, diagnostics);
+            var url = Rewrite(link, page, line, attachments, diagnostics);
             link.Url = url;
-            links.Add(new MarkdownLink(url, line));
+            links.Add(new MarkdownLink(AsWrittenInPage(url), line));
         }
         return (links, attachments);
     }
 
-    private string Rewrite(string url, Document page, int line, List<string> attachments, DiagnosticBag diagnostics)
+    /// <summary>
+    /// The address as the page's HTML carries it: Markdig percent-encodes spaces, « &lt; », letters outside ASCII…
+    /// The link check reads the finished page and finds the author's line by this form (else it blamed the theme).
+    /// </summary>
+    private static string AsWrittenInPage(string url)
     {
-        if (SiteUrls.IsExternal(url))
+        if (!url.AsSpan().ContainsAnyExcept(PlainUrlCharacters))
         {
-            if (!AllowedSchemes.Any(s => url.StartsWith(s, StringComparison.OrdinalIgnoreCase)) && !url.StartsWith("//", StringComparison.Ordinal))
-            {
-                diagnostics.Error(page.SourcePath, line, $"adresse refusée « {url} » : seules les adresses https:, http:, mailto: et tel: sont permises.",
-                    "Remplacez-la par l’adresse d’une page web (https://…) ou d’une page du site.");
-            }
+            return url;
+        }
+        var writer = new StringWriter();
+        new HtmlRenderer(writer).WriteEscapeUrl(url);
+        return System.Net.WebUtility.HtmlDecode(writer.ToString());
+    }
+
+    // Characters Markdig writes in an address as they are.
+    private static readonly System.Buffers.SearchValues<char> PlainUrlCharacters =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#@!$'()*+,;=%");
+
+    /// <returns>True, with the error, for an address that <see cref="UrlPolicy"/> refuses.</returns>
+    private static bool Refuse(string url, Document page, int line, DiagnosticBag diagnostics)
+    {
+        switch (UrlPolicy.Judge(url))
+        {
+            case UrlPolicy.Verdict.RefusedScheme:
+                diagnostics.Error(page.SourcePath, line, $"adresse refusée « {url} » : seules les adresses {UrlPolicy.AllowedSchemesText} sont permises.",
+                    "Remplacez-la par l’adresse d’une page web (https://…) ou d’une page du site. Pour un fichier dont le nom contient « : », écrivez « ./ » devant son nom.");
+                return true;
+            case UrlPolicy.Verdict.HiddenCharacters:
+                diagnostics.Error(page.SourcePath, line, $"adresse refusée « {url} » : elle commence ou finit par une espace, ou contient une tabulation, un retour à la ligne ou un autre caractère invisible.",
+                    "Réécrivez l’adresse sans ces caractères (pour une espace dans un nom de fichier, écrivez %20).");
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private string Rewrite(LinkInline link, Document page, int line, List<string> attachments, DiagnosticBag diagnostics)
+    {
+        var url = link.Url!;
+        if (Refuse(url, page, line, diagnostics) || SiteUrls.IsExternal(url))
+        {
             return url;
         }
         if (url.StartsWith('#'))
@@ -103,6 +149,13 @@ public sealed class LinkRewriter(string inputDirectory, Func<string, string> pag
         if (relative.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
         {
             return SiteUrls.Relative(page.OutputPath, pageOfSource(relative)) + fragment;
+        }
+        if (!AttachmentTypes.IsAllowed(relative))
+        {
+            var type = Path.GetExtension(relative) is { Length: > 0 } extension ? $"de type « {extension} »" : "sans extension";
+            diagnostics.Error(page.SourcePath, line, $"le lien « {url} » vise un fichier {type}, qui n’est pas permis dans le site.",
+                $"Le site ne publie que {AttachmentTypes.Described} : un autre type de fichier (page web, image SVG, script…) pourrait exécuter du code sur le site. Enregistrez le document en PDF ou l’image en PNG, et faites le lien vers ce fichier.");
+            return url;
         }
         if (Content.SourceNames.Problem(relative) is { } problem)
         {

@@ -10,7 +10,8 @@ namespace FichesSite.Markdown;
 /// typography, refuses raw HTML and rewrites links. Later stages read the tree and the outline;
 /// nothing parses twice.
 /// </summary>
-public sealed class ParseMarkdownStage(MarkdownPipeline markdown, LinkRewriter links) : IDocumentStage
+/// <param name="reservedIds">Ids the layout and the glossary add to pages, which headings must leave free.</param>
+public sealed class ParseMarkdownStage(MarkdownPipeline markdown, LinkRewriter links, ReservedIds reservedIds) : IDocumentStage
 {
     public static readonly MetaKey<MarkdownDocument> SyntaxTree = new("markdown-syntax-tree");
 
@@ -25,18 +26,27 @@ public sealed class ParseMarkdownStage(MarkdownPipeline markdown, LinkRewriter l
         }
         var nodes = SyntaxNodes.Of(tree);
         RefuseRawHtml(nodes, document.SourcePath, diagnostics);
-        foreach (var (heading, wanted) in HeadingIds.Assign(nodes.Headings))
+        AuthorAttributes.Check(nodes.Attributed, document.SourcePath, diagnostics);
+        foreach (var (heading, wanted, takenByLayout) in HeadingIds.Assign(nodes.Headings, reservedIds.For(document)))
         {
+            if (takenByLayout)
+            {
+                diagnostics.Warning(document.SourcePath, FileLine(heading.Line),
+                    $"l’ancre « #{wanted} » est déjà employée par le thème ou le glossaire ; ce titre reçoit « #{heading.GetAttributes().Id} ».",
+                    "Changez les mots du titre (ou son ancre {#…}) si des liens doivent y mener : deux éléments d’une page ne peuvent pas avoir la même ancre.");
+                continue;
+            }
             diagnostics.Warning(document.SourcePath, FileLine(heading.Line),
                 $"deux titres donnent la même ancre « #{wanted} » ; celui-ci reçoit « #{heading.GetAttributes().Id} ».",
                 "Donnez à ces titres des textes différents, pour que les liens vers chacun restent clairs.");
         }
         FrenchTypography.Apply(nodes.Literals);
         TableAlignment.UseClasses(nodes.Tables);
+        var withContent = HeadingsWithContent(nodes.Headings);
         var headings = nodes.Headings
-            .Select(h => new Heading(h.Level, InlineText.Of(h.Inline), h.GetAttributes().Id!, FileLine(h.Line), HasContent(h)))
+            .Select(h => new Heading(h.Level, InlineText.Of(h.Inline), h.GetAttributes().Id!, FileLine(h.Line), withContent.Contains(h)))
             .ToList();
-        var (rewritten, attachments) = links.Rewrite(nodes.Links, document, diagnostics);
+        var (rewritten, attachments) = links.Rewrite(nodes, document, diagnostics);
         return document.With(SyntaxTree, tree).With(PageOutline.Key, new PageOutline(headings, rewritten, attachments));
     }
 
@@ -58,25 +68,47 @@ public sealed class ParseMarkdownStage(MarkdownPipeline markdown, LinkRewriter l
         }
     }
 
-    private static bool HasContent(HeadingBlock heading)
+    /// <summary>
+    /// The headings followed by content of their own: a block other than a heading or a link definition before the
+    /// next heading of the same or a higher level. One backward walk over each container's blocks, so that a page
+    /// of many headings costs no more per heading than a page of few.
+    /// </summary>
+    private static HashSet<HeadingBlock> HeadingsWithContent(List<HeadingBlock> headings)
     {
-        if (heading.Parent is not { } parent)
+        var withContent = new HashSet<HeadingBlock>();
+        var walked = new HashSet<ContainerBlock>();
+        Span<int> nextHeadingUpTo = stackalloc int[7]; // by level: where the next heading of that level or higher is
+        foreach (var heading in headings)
         {
-            return false;
-        }
-        for (var i = parent.IndexOf(heading) + 1; i < parent.Count; i++)
-        {
-            switch (parent[i])
+            if (heading.Parent is not { } parent || !walked.Add(parent))
             {
-                case HeadingBlock next when next.Level <= heading.Level:
-                    return false;
-                case HeadingBlock:
-                case LinkReferenceDefinitionGroup:
-                    continue;
-                default:
-                    return true;
+                continue;
+            }
+            nextHeadingUpTo.Fill(int.MaxValue);
+            var nextContent = int.MaxValue;
+            for (var i = parent.Count - 1; i >= 0; i--)
+            {
+                switch (parent[i])
+                {
+                    case HeadingBlock block:
+                        var level = Math.Clamp(block.Level, 1, 6);
+                        if (nextContent < nextHeadingUpTo[level])
+                        {
+                            withContent.Add(block);
+                        }
+                        for (var l = level; l < nextHeadingUpTo.Length; l++)
+                        {
+                            nextHeadingUpTo[l] = i;
+                        }
+                        break;
+                    case LinkReferenceDefinitionGroup:
+                        break;
+                    default:
+                        nextContent = i;
+                        break;
+                }
             }
         }
-        return false;
+        return withContent;
     }
 }

@@ -1,4 +1,5 @@
 using Markdig.Extensions.Tables;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -13,7 +14,16 @@ public sealed class SyntaxNodes
     public List<HeadingBlock> Headings { get; } = [];
     public List<LiteralInline> Literals { get; } = [];
     public List<LinkInline> Links { get; } = [];
+
+    /// <summary>« &lt;https://…&gt; » and « &lt;nom@exemple.fr&gt; »: not a <see cref="LinkInline"/>, but an address all the same.</summary>
+    public List<AutolinkInline> Autolinks { get; } = [];
+
+    /// <summary>« [nom]: adresse » lines, used or not.</summary>
+    public List<LinkReferenceDefinition> Definitions { get; } = [];
     public List<Table> Tables { get; } = [];
+
+    /// <summary>Nodes with HTML attributes after parsing: those the author wrote between braces (and Markdig's own).</summary>
+    public List<MarkdownObject> Attributed { get; } = [];
 
     /// <summary>Raw HTML blocks and inlines (refused), in document order.</summary>
     public List<MarkdownObject> RawHtml { get; } = [];
@@ -28,8 +38,14 @@ public sealed class SyntaxNodes
                 case HeadingBlock heading: nodes.Headings.Add(heading); break;
                 case LiteralInline literal: nodes.Literals.Add(literal); break;
                 case LinkInline link: nodes.Links.Add(link); break;
+                case AutolinkInline autolink: nodes.Autolinks.Add(autolink); break;
+                case LinkReferenceDefinition definition: nodes.Definitions.Add(definition); break;
                 case Table table: nodes.Tables.Add(table); break;
                 case HtmlBlock or HtmlInline: nodes.RawHtml.Add(node); break;
+            }
+            if (node.TryGetAttributes() is not null)
+            {
+                nodes.Attributed.Add(node);
             }
         }
         return nodes;

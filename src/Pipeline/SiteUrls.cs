@@ -32,8 +32,19 @@ public static class SiteUrls
             targetAt += targetSlash + 1;
         }
         var ups = fromFolder[fromAt..].Count('/');
-        return string.Concat(ups < Ups.Length ? Ups[ups] : string.Concat(Enumerable.Repeat("../", ups)), target.AsSpan(targetAt));
+        var rest = target.AsSpan(targetAt);
+        if (ups == 0)
+        {
+            return ReadAsPath(rest) ? rest.ToString() : string.Concat("./", rest);
+        }
+        return string.Concat(ups < Ups.Length ? Ups[ups] : string.Concat(Enumerable.Repeat("../", ups)), rest);
     }
+
+    // A relative URL that the browser would read as something else: a scheme (a page « javascript:alert(1).md »
+    // linked from a page of the same folder), or another host or the site root (« //…», « /… », « \… »). Behind
+    // « ./ » it is a path again.
+    private static bool ReadAsPath(ReadOnlySpan<char> url) =>
+        url.IsEmpty || (url[0] > ' ' && url[0] is not ('/' or '\\') && !UrlPolicy.LeavesSite(url));
 
     /// <summary>
     /// The site path a relative URL written in <paramref name="fromPage"/> points to, or null when it
@@ -100,7 +111,6 @@ public static class SiteUrls
     public static string? Absolute(string? baseUrl, string sitePath) =>
         baseUrl is null ? null : baseUrl.TrimEnd('/') + "/" + (sitePath.EndsWith("index.html", StringComparison.Ordinal) ? sitePath[..^"index.html".Length] : sitePath);
 
-    /// <summary>True for links that leave the site or are not addresses (https:, mailto:, tel:, //host).</summary>
-    public static bool IsExternal(string url) =>
-        url.StartsWith("//", StringComparison.Ordinal) || (url.IndexOf(':') is var colon and > 0 && !url[..colon].Contains('/'));
+    /// <summary>True for links that leave the site or are not addresses (https:, mailto:, tel:, //host): <see cref="UrlPolicy.LeavesSite"/>.</summary>
+    public static bool IsExternal(string url) => UrlPolicy.LeavesSite(url);
 }

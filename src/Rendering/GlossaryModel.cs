@@ -15,7 +15,7 @@ public static class GlossaryModel
             .Select(letter => new Dictionary<string, object?>
             {
                 ["letter"] = char.ToUpperInvariant(letter.Key).ToString(),
-                ["id"] = "lettre-" + letter.Key,
+                ["id"] = GlossaryTerms.LetterId(letter.Key),
                 ["entries"] = letter.Select(e => new Dictionary<string, object?>
                 {
                     ["term"] = e.Term,

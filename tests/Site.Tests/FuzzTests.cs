@@ -16,11 +16,12 @@ public sealed class FuzzTests(ITestOutputHelper output)
     // Words an author may type: accents composed or not, elisions, emoji, Markdown punctuation.
     private static readonly Gen<string> SafeWord = Gen.OneOf(
         "cimentoplastie", "métastase", "l’os", "qu’il", "e\u0301le\u0300ve", "ŒUVRE", "😀", "🩺", "a", "5 %", "?", "!",
-        "*gras*", "_penché_", "`code <b>`", "&amp;", "\\", "(", ")", "{#id}", "\u202F", "\t", "«", "»", "2 h");
+        "*gras*", "_penché_", "`code <b>`", "&amp;", "\\", "(", ")", "{lang=en}", "\u202F", "\t", "«", "»", "2 h");
 
     // What a careless paste or a hostile author may add.
     private static readonly Gen<string> HostileWord = Gen.OneOf(
-        "<b>", "<script>alert(1)</script>", "[", "]", "|", "#", "onerror=alert(1)", "javascript:alert(1)", "---", "<!-- x -->");
+        "<b>", "<script>alert(1)</script>", "[", "]", "|", "#", "onerror=alert(1)", "javascript:alert(1)", "---", "<!-- x -->",
+        "{#id}", "{onclick=alert(1)}", "{style=\"color:red\"}"); // braces: only {#anchor} ending a heading and {lang=…} are allowed
 
     private static Gen<string> Text(Gen<string> word) => word.Array[0, 12].Select(words => string.Join(' ', words));
 

@@ -72,7 +72,11 @@ public sealed class TextAndUrlTests
         {
             common++;
         }
-        return string.Concat(Enumerable.Repeat("../", fromFolders.Length - common)) + string.Join('/', targetParts[common..]);
+        var ups = fromFolders.Length - common;
+        var rest = string.Join('/', targetParts[common..]);
+        // A path the browser would read as a scheme or another host is written behind « ./ ».
+        var readOtherwise = rest.StartsWith('/') || rest.Split('/', '?', '#')[0].Contains(':');
+        return (ups == 0 && readOtherwise ? "./" : "") + string.Concat(Enumerable.Repeat("../", ups)) + rest;
     }
 
     private static string? PlainResolve(string fromPage, string relativeUrl)

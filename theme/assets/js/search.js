@@ -555,6 +555,9 @@
    * folder), so they work under any sub-path and from file://. Text only ever enters the page as text nodes.
    */
   api.render = function (doc, list, result, siteRoot) {
+    // At the site's root siteRoot is empty: « ./ » keeps a page path whose first part has a colon (a file named
+    // « javascript:… ») a path, never a scheme.
+    siteRoot = siteRoot || './';
     while (list.firstChild) { list.removeChild(list.firstChild); }
     var matched = {};
     result.words.forEach(function (w) { w.terms.forEach(function (t) { matched[t] = true; }); });
