@@ -10,6 +10,7 @@ namespace FichesSite.Tests.Print;
 /// page gets its own PDF, and its link shows.
 /// </summary>
 [Trait("Category", "Pdf")]
+[Trait("Category", "Browser")]
 public sealed class PdfOddNamesTests
 {
     [SkippableFact]
