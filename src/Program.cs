@@ -67,6 +67,16 @@ public static class Program
     // Past this, more messages drown the first ones (often the cause of the rest).
     private const int MaxPrinted = 50;
 
+    // What became of the site, as it is: the swap may have succeeded before a later step failed, or failed half-way.
+    private static string SiteAfterFailure(SiteState state, string? output) => (output, state) switch
+    {
+        (null, _) => "",
+        (_, SiteState.Published) => $"Le nouveau site est pourtant publié dans {output}/ : corrigez ce qui est signalé ci-dessus.",
+        (_, SiteState.PartlyUpdated) => $"Le site dans {output}/ n’a été mis à jour qu’en partie : la prochaine construction le refait en entier.",
+        (_, SiteState.Missing) => $"Le site n’est plus dans {output}/ : le message ci-dessus dit où l’ancien est resté et comment le remettre en place.",
+        _ => $"Le site existant dans {output}/ n’a pas été modifié.",
+    };
+
     private static int Report(BuildResult result, string? output, bool showTimings)
     {
         if (showTimings)
@@ -103,8 +113,7 @@ public static class Program
         var noticeText = notices == 0 ? "" : $", {notices} information(s)";
         if (!result.Succeeded)
         {
-            Console.Error.WriteLine($"Échec : {result.Errors.Count()} erreur(s), {warnings} avertissement(s){noticeText}. "
-                + (output is null ? "" : $"Le site existant dans {output}/ n’a pas été modifié."));
+            Console.Error.WriteLine($"Échec : {result.Errors.Count()} erreur(s), {warnings} avertissement(s){noticeText}. " + SiteAfterFailure(result.Site, output));
             return 1;
         }
         if (result.Readability is { } readability)

@@ -44,7 +44,9 @@ public static class SiteBuilder
         var search = new SearchIndexStage(options.SearchSplitAboveBytes);
         // A plain build writes each page as soon as it is made; the preview, once its site is
         // complete, writes only the pages that changed, after every check passed.
-        var output = options.OutputDirectory is null || cache is { OutputComplete: true } ? null : new OutputFolder(options.OutputDirectory);
+        // The preview updates in place only a site it published and that still carries its mark.
+        var updateInPlace = cache is { OutputComplete: true } && SiteMark.IsOn(options.OutputDirectory!);
+        var output = options.OutputDirectory is null || updateInPlace ? null : new OutputFolder(options.OutputDirectory);
         var writePages = output is null ? null : new WritePageStage(output, keepContent: cache is not null);
 
         // Each page's header first, in parallel: the home page and the site map list every page by its title and
@@ -97,6 +99,7 @@ public static class SiteBuilder
             ? new ReviewReport(options.ReportPath, result.Documents, options.InputDirectory, today)
             : null;
         succeeded = succeeded && (report?.Stage(diagnostics) ?? true);
+        var siteState = SiteState.Unchanged;
         if (options.OutputDirectory is not null)
         {
             var writer = new SiteWriter(options, result.Documents, search.Files, assets, site.BaseUrl);
@@ -107,12 +110,13 @@ public static class SiteBuilder
             else
             {
                 succeeded = output is null ? writer.Update(cache!, diagnostics) : writer.Finish(output, cache, diagnostics);
+                siteState = output?.State ?? (succeeded ? SiteState.Published : SiteState.PartlyUpdated);
             }
             timings.Add(new StageTiming(output is null ? "write changes" : "finish site", write.Elapsed, AllocatedBytes: GC.GetTotalAllocatedBytes() - allocatedBefore));
         }
         if (succeeded)
         {
-            report?.Publish();
+            succeeded = report?.Publish(diagnostics) ?? true;
         }
         else
         {
@@ -125,6 +129,7 @@ public static class SiteBuilder
         {
             Readability = readability,
             ReadabilityReportPath = reportPath,
+            Site = siteState,
         };
     }
 
@@ -152,16 +157,7 @@ public static class SiteBuilder
             file.Discard();
             return null;
         }
-        try
-        {
-            file.Publish();
-            return file.Path;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            file.Discard();
-            return null;
-        }
+        return file.Publish() is null ? file.Path : null;
     }
 
     // Everything but the pages: when it changes, every page may change.

@@ -12,6 +12,12 @@ public static class PdfCommand
 {
     public static async Task<int> RunAsync(string siteDirectory, string? chromiumOption, TextWriter output, TextWriter errors)
     {
+        // Only a site this generator built is written into; before looking for Chromium, which this does not need.
+        if (Build.SiteMark.SiteProblem(siteDirectory, "pdf") is { } problem)
+        {
+            errors.WriteLine($"erreur : {problem.Message} {problem.Fix}");
+            return 1;
+        }
         var chromium = HandoutPrinter.ChromiumPath(chromiumOption);
         if (!File.Exists(chromium))
         {
@@ -36,7 +42,9 @@ public static class PdfCommand
                 var pdf = await printer.PrintAsync(Path.Combine(siteDirectory, page));
                 var destination = Path.Combine(siteDirectory, ReadSources.HandoutPathFor(page));
                 Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-                File.WriteAllBytes(destination, pdf);
+                // Written beside and renamed: a link found at that name is replaced, never written through.
+                File.WriteAllBytes(destination + ".tmp", pdf);
+                File.Move(destination + ".tmp", destination, overwrite: true);
                 HandoutLinks.ShowInFile(Path.Combine(siteDirectory, page), pdf.Length);
             }
         }
