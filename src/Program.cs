@@ -68,7 +68,7 @@ public static class Program
     private const int MaxPrinted = 50;
 
     // What became of the site, as it is: the swap may have succeeded before a later step failed, or failed half-way.
-    private static string SiteAfterFailure(SiteState state, string? output) => (output, state) switch
+    public static string SiteAfterFailure(SiteState state, string? output) => (output, state) switch
     {
         (null, _) => "",
         (_, SiteState.Published) => $"Le nouveau site est pourtant publié dans {output}/ : corrigez ce qui est signalé ci-dessus.",

@@ -120,7 +120,7 @@ public sealed class OutputFolder(string outputDirectory)
                 Directory.Delete(old);
                 return null;
             }
-            hold = SiteMark.Hold(old) ?? throw new IOException("un autre programme l’utilise.");
+            hold = SiteMark.TakeForDeletion(old) ?? throw new IOException("un autre programme l’utilise.");
             SiteMark.Delete(old, hold);
             return null;
         }
@@ -197,7 +197,7 @@ public sealed class OutputFolder(string outputDirectory)
                 {
                     continue;
                 }
-                if (SiteMark.Hold(folder.FullName) is not { } hold)
+                if (SiteMark.TakeForDeletion(folder.FullName) is not { } hold)
                 {
                     continue; // a build still running
                 }
@@ -221,7 +221,7 @@ public sealed class OutputFolder(string outputDirectory)
         }
     }
 
-    internal static bool IsLeftoverName(string folderName, string outputName)
+    public static bool IsLeftoverName(string folderName, string outputName)
     {
         foreach (var infix in new[] { BuildingInfix, OldInfix })
         {
@@ -251,7 +251,7 @@ public sealed class OutputFolder(string outputDirectory)
         Check(output, sources, [(Environment.CurrentDirectory, "de travail courant"), (Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), "personnel")]);
 
     /// <param name="surroundings">Folders the output may lie inside but must not be nor hold.</param>
-    internal static OutputProblem? Check(string output, IEnumerable<(string Folder, string Name)> sources, IEnumerable<(string Folder, string Name)> surroundings)
+    public static OutputProblem? Check(string output, IEnumerable<(string Folder, string Name)> sources, IEnumerable<(string Folder, string Name)> surroundings)
     {
         var target = Physical(output);
         foreach (var (source, name) in sources)

@@ -58,15 +58,23 @@ public static class SiteMark
     public static void WriteInto(string folder) => OutputFolder.WriteNewFile(Path.Combine(folder, FileName), Content);
 
     /// <summary>
-    /// Holds the mark of a folder a build is writing or deleting, for as long as the build runs: the lock is the
-    /// system's (an advisory lock on the file), so it ends with the process, even a killed one. Another build then
-    /// knows that a marked leftover whose mark it cannot hold belongs to a build still running. Null when held elsewhere.
+    /// Holds the mark of a folder a build is writing, for as long as the build runs: the lock is the system's (a
+    /// shared advisory lock on the file, which readers of the mark share too), so it ends with the process, even a
+    /// killed one. Null when the folder is being deleted.
     /// </summary>
-    public static FileStream? Hold(string folder)
+    public static FileStream? Hold(string folder) => Open(folder, FileShare.Read);
+
+    /// <summary>
+    /// Takes the mark of a folder to delete it: an exclusive lock, refused (null) while a build holds the mark, so a
+    /// marked leftover whose mark cannot be taken belongs to a build still running.
+    /// </summary>
+    public static FileStream? TakeForDeletion(string folder) => Open(folder, FileShare.None);
+
+    private static FileStream? Open(string folder, FileShare share)
     {
         try
         {
-            return new FileStream(Path.Combine(folder, FileName), FileMode.Open, FileAccess.Read, FileShare.None);
+            return new FileStream(Path.Combine(folder, FileName), FileMode.Open, FileAccess.Read, share);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -75,7 +83,7 @@ public static class SiteMark
     }
 
     /// <summary>
-    /// Deletes a marked folder whose mark <paramref name="hold"/> holds: its content first, the mark last, so that an
+    /// Deletes a marked folder whose mark <paramref name="hold"/> holds (<see cref="TakeForDeletion"/>, or this build's own <see cref="Hold"/>): its content first, the mark last, so that an
     /// interrupted deletion leaves a folder still marked, which the next build removes.
     /// </summary>
     public static void Delete(string folder, FileStream hold)

@@ -31,12 +31,10 @@ public sealed class SiteWriter(
             ReportFailure(output.Target, e, diagnostics);
             return false;
         }
+        OutputProblem? oldCopyLeft;
         try
         {
-            if (output.Publish() is { } oldCopyLeft)
-            {
-                diagnostics.Warning(output.Target, 0, oldCopyLeft.Message, oldCopyLeft.Fix);
-            }
+            oldCopyLeft = output.Publish();
         }
         catch (PublishException e)
         {
@@ -57,6 +55,13 @@ public sealed class SiteWriter(
                 cache.WrittenFiles[sitePath] = content;
             }
             cache.OutputComplete = true;
+        }
+        if (oldCopyLeft is not null)
+        {
+            // The new site is live either way; under --strict the warning fails the build, and the command line says
+            // that the site was published all the same (BuildResult.Site).
+            diagnostics.Warning(output.Target, 0, oldCopyLeft.Message, oldCopyLeft.Fix);
+            return !options.Strict;
         }
         return true;
     }
