@@ -51,6 +51,12 @@ public static class Program
 
     private static async Task<int> RunPreview(BuildOptions options, int port, CancellationToken stop)
     {
+        // The preview serves its output folder: one that is not a site of this generator is neither built nor served.
+        if (OutputFolder.Check(options) is { } refused)
+        {
+            Console.Error.WriteLine(new Pipeline.Diagnostic(Pipeline.Severity.Error, "--output", 0, refused.Message, refused.Fix));
+            return 1;
+        }
         await using var server = await FichesSite.Serve.PreviewServer.StartAsync(options, port, Console.WriteLine);
         Console.WriteLine($"Aperçu sur {server.Url} (Ctrl+C pour arrêter). Modifiez un fichier de {options.InputDirectory}/ ou {options.ThemeDirectory}/ : les pages ouvertes se rechargent.");
         try

@@ -105,11 +105,7 @@ public sealed record BuildConfiguration(SiteConfig Site, IReadOnlyDictionary<str
 
     private static bool SiteIsSafe(BuildOptions options, DiagnosticBag diagnostics)
     {
-        if (options.OutputDirectory is null)
-        {
-            return true;
-        }
-        if (OutputFolder.Check(options.OutputDirectory, [(options.InputDirectory, "de contenu"), (options.ThemeDirectory, "du thème")]) is { } problem)
+        if (OutputFolder.Check(options) is { } problem)
         {
             diagnostics.Error("--output", 0, problem.Message, problem.Fix);
             return false;

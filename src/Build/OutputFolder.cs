@@ -242,11 +242,15 @@ public sealed class OutputFolder(string outputDirectory)
     private static OutputProblem WriteFailure(Exception e) => new(SiteWriter.FailureMessage(e), SiteWriter.FailureFix);
 
     /// <summary>
-    /// Why a build may not write its site to <paramref name="output"/>, or null: the one rule for every command that
+    /// Why a build may not write its site to the output folder, or null: the one rule for every command that
     /// writes a site (build, serve). It must not be, hold or lie inside the content or theme folder, nor be the working
     /// folder, the home folder or a folder above them; and it must be a folder this generator made, an empty folder,
     /// or nothing yet (see <see cref="TargetProblem"/>). Paths are compared after following symbolic links.
     /// </summary>
+    public static OutputProblem? Check(BuildOptions options) =>
+        options.OutputDirectory is null ? null : Check(options.OutputDirectory, [(options.InputDirectory, "de contenu"), (options.ThemeDirectory, "du thème")]);
+
+    /// <inheritdoc cref="Check(BuildOptions)"/>
     public static OutputProblem? Check(string output, IEnumerable<(string Folder, string Name)> sources) =>
         Check(output, sources, [(Environment.CurrentDirectory, "de travail courant"), (Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), "personnel")]);
 

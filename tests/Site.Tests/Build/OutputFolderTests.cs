@@ -34,6 +34,21 @@ public sealed class OutputFolderTests
     }
 
     [Fact]
+    public async Task Serve_refuses_a_foreign_output_folder_before_building_or_serving_it()
+    {
+        using var site = new TestSite();
+        var docs = Directory.CreateDirectory(Path.Combine(site.Root, "docs")).FullName;
+        File.WriteAllText(Path.Combine(docs, "README.md"), "# Documentation\n");
+        var before = FolderSnapshot.Of(site.Root);
+
+        var serve = Task.Run(() => Program.Main(["serve", "--input", site.Input, "--theme", site.Theme, "--output", docs, "--port", Browser.LoopbackServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture)]));
+
+        Assert.Same(serve, await Task.WhenAny(serve, Task.Delay(TimeSpan.FromSeconds(30))));
+        Assert.Equal(1, await serve);
+        Assert.Equal(before, FolderSnapshot.Of(site.Root));
+    }
+
+    [Fact]
     public void A_folder_holding_only_a_hidden_file_is_not_empty()
     {
         using var site = new TestSite();
