@@ -54,7 +54,7 @@ public static class Program
         // The preview serves its output folder: one that is not a site of this generator is neither built nor served.
         if (OutputFolder.Check(options) is { } refused)
         {
-            Console.Error.WriteLine(new Pipeline.Diagnostic(Pipeline.Severity.Error, "--output", 0, refused.Message, refused.Fix));
+            Console.Error.WriteLine(new Pipeline.Diagnostic(Pipeline.Severity.Error, refused.Option, 0, refused.Message, refused.Fix));
             return 1;
         }
         await using var server = await FichesSite.Serve.PreviewServer.StartAsync(options, port, Console.WriteLine);
@@ -76,12 +76,15 @@ public static class Program
     // What became of the site, as it is: the swap may have succeeded before a later step failed, or failed half-way.
     public static string SiteAfterFailure(SiteState state, string? output) => (output, state) switch
     {
-        (null, _) => "",
-        (_, SiteState.Published) => $"Le nouveau site est pourtant publié dans {output}/ : corrigez ce qui est signalé ci-dessus.",
-        (_, SiteState.PartlyUpdated) => $"Le site dans {output}/ n’a été mis à jour qu’en partie : la prochaine construction le refait en entier.",
-        (_, SiteState.Missing) => $"Le site n’est plus dans {output}/ : le message ci-dessus dit où l’ancien est resté et comment le remettre en place.",
-        _ => $"Le site existant dans {output}/ n’a pas été modifié.",
+        (null or "", _) => "",
+        (_, SiteState.Published) => $"Le nouveau site est pourtant publié dans {Shown(output)} : corrigez ce qui est signalé ci-dessus.",
+        (_, SiteState.PartlyUpdated) => $"Le site dans {Shown(output)} n’a été mis à jour qu’en partie : la prochaine construction le refait en entier.",
+        (_, SiteState.Missing) => $"Le site n’est plus dans {Shown(output)} : le message ci-dessus dit où l’ancien est resté et comment le remettre en place.",
+        _ => $"Le site existant dans {Shown(output)} n’a pas été modifié.",
     };
+
+    // A folder as given, with one final slash.
+    private static string Shown(string folder) => folder.TrimEnd('/') + "/";
 
     private static int Report(BuildResult result, string? output, bool showTimings)
     {
@@ -127,7 +130,7 @@ public static class Program
             var reportPath = result.ReadabilityReportPath is { } path ? Path.GetRelativePath(Environment.CurrentDirectory, path).Replace('\\', '/') : null;
             Quality.Readability.ReadabilityTable.Print(readability, Console.Out, reportPath);
         }
-        var where = output is null ? "vérification seule, rien n’a été écrit" : $"→ {output}/";
+        var where = output is null ? "vérification seule, rien n’a été écrit" : $"→ {Shown(output)}";
         Console.WriteLine($"{result.PageCount} page(s) construite(s), {warnings} avertissement(s){noticeText}, en {seconds} s ({where}).");
         return 0;
     }

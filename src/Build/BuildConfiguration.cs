@@ -70,7 +70,7 @@ public sealed record BuildConfiguration(SiteConfig Site, IReadOnlyDictionary<str
     /// none yet), and never hold the sources: the one rule is <see cref="OutputFolder.Check"/>, applied before anything happens.
     /// </summary>
     private static bool OutputIsSafe(BuildOptions options, DiagnosticBag diagnostics) =>
-        ReportIsSafe(options, diagnostics) && SiteIsSafe(options, diagnostics);
+        SiteIsSafe(options, diagnostics) && ReportIsSafe(options, diagnostics);
 
     /// <summary>
     /// The review report is for the editorial team: never among the sources, never published with the site, and it
@@ -81,6 +81,11 @@ public sealed record BuildConfiguration(SiteConfig Site, IReadOnlyDictionary<str
         if (options.ReportPath is null)
         {
             return true;
+        }
+        if (OutputFolder.EmptyOption("--report", options.ReportPath) is { } empty)
+        {
+            diagnostics.Error("--report", 0, empty.Message, empty.Fix);
+            return false;
         }
         var report = Path.GetFullPath(options.ReportPath);
         (string Folder, string Name)[] folders = options.OutputDirectory is null
@@ -107,7 +112,7 @@ public sealed record BuildConfiguration(SiteConfig Site, IReadOnlyDictionary<str
     {
         if (OutputFolder.Check(options) is { } problem)
         {
-            diagnostics.Error("--output", 0, problem.Message, problem.Fix);
+            diagnostics.Error(problem.Option, 0, problem.Message, problem.Fix);
             return false;
         }
         return true;

@@ -248,7 +248,13 @@ public sealed class OutputFolder(string outputDirectory)
     /// or nothing yet (see <see cref="TargetProblem"/>). Paths are compared after following symbolic links.
     /// </summary>
     public static OutputProblem? Check(BuildOptions options) =>
-        options.OutputDirectory is null ? null : Check(options.OutputDirectory, [(options.InputDirectory, "de contenu"), (options.ThemeDirectory, "du thème")]);
+        EmptyOption("--input", options.InputDirectory) ?? EmptyOption("--theme", options.ThemeDirectory)
+        ?? (options.OutputDirectory is null ? null : Check(options.OutputDirectory, [(options.InputDirectory, "de contenu"), (options.ThemeDirectory, "du thème")]));
+
+    /// <summary>An empty path is no folder: refused before any path is made absolute from it.</summary>
+    public static OutputProblem? EmptyOption(string option, string? path) => path is not null && string.IsNullOrWhiteSpace(path)
+        ? new OutputProblem($"l’option {option} est vide.", "Donnez un chemin, ou retirez l’option pour garder sa valeur par défaut.", option)
+        : null;
 
     /// <inheritdoc cref="Check(BuildOptions)"/>
     public static OutputProblem? Check(string output, IEnumerable<(string Folder, string Name)> sources) =>
@@ -257,6 +263,10 @@ public sealed class OutputFolder(string outputDirectory)
     /// <param name="surroundings">Folders the output may lie inside but must not be nor hold.</param>
     public static OutputProblem? Check(string output, IEnumerable<(string Folder, string Name)> sources, IEnumerable<(string Folder, string Name)> surroundings)
     {
+        if (EmptyOption("--output", output) is { } empty)
+        {
+            return empty;
+        }
         var target = Physical(output);
         foreach (var (source, name) in sources)
         {
@@ -368,8 +378,8 @@ public enum SiteState
     PartlyUpdated,
 }
 
-/// <summary>A French message and what to do, for a refused or failed write of the site.</summary>
-public sealed record OutputProblem(string Message, string Fix);
+/// <summary>A French message and what to do, for a refused or failed write of the site; <paramref name="Option"/> names the option at fault.</summary>
+public sealed record OutputProblem(string Message, string Fix, string Option = "--output");
 
 /// <summary>The new site was not published; <see cref="OutputFolder.State"/> says where the previous one is.</summary>
 public sealed class PublishException(OutputProblem problem) : Exception(problem.Message)

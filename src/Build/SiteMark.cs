@@ -36,7 +36,11 @@ public static class SiteMark
     /// </summary>
     public static OutputProblem? SiteProblem(string site, string subfolder)
     {
-        var build = $"Construisez d’abord le site (dotnet run --project Site.csproj -- --output {site}), puis relancez la commande avec le même --output.";
+        if (OutputFolder.EmptyOption("--output", site) is { } empty)
+        {
+            return empty;
+        }
+        const string build = "Donnez avec --output le dossier d’un site construit par ce générateur (par défaut _site), après l’avoir construit.";
         if (new FileInfo(Path.GetFullPath(site).TrimEnd(Path.DirectorySeparatorChar)).LinkTarget is { } link)
         {
             return new OutputProblem($"le dossier « {site} » est un lien symbolique (vers « {link} ») : la commande n’écrit que dans le dossier d’un site construit.",

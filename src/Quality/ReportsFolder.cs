@@ -17,8 +17,10 @@ public static class ReportsFolder
     // The member comes first, a few bytes in: this much of the file is enough to read it.
     private const int SignatureBytes = 256;
 
+    // An empty --input is refused by the build; until then it stands for the working folder, so that working out this
+    // default never throws.
     public static string For(string inputDirectory) =>
-        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(inputDirectory).TrimEnd(Path.DirectorySeparatorChar)) ?? ".", "reports");
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(string.IsNullOrWhiteSpace(inputDirectory) ? "." : inputDirectory).TrimEnd(Path.DirectorySeparatorChar)) ?? ".", "reports");
 
     /// <summary>Writes the member that marks a report as this generator's: first, right after the object opens.</summary>
     public static void WriteGenerator(Utf8JsonWriter json) => json.WriteString(GeneratorField, GeneratorName);

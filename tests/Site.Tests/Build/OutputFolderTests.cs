@@ -48,6 +48,23 @@ public sealed class OutputFolderTests
         Assert.Equal(before, FolderSnapshot.Of(site.Root));
     }
 
+    [Theory]
+    [InlineData("--output")]
+    [InlineData("--input")]
+    [InlineData("--theme")]
+    [InlineData("--report")]
+    public void An_empty_path_option_is_an_error_not_a_crash(string option)
+    {
+        using var site = new TestSite();
+        string[] arguments = ["--input", site.Input, "--theme", site.Theme, "--output", site.Output];
+        var index = Array.IndexOf(arguments, option);
+        string[] withEmpty = index >= 0 ? [.. arguments[..(index + 1)], "", .. arguments[(index + 2)..]] : [.. arguments, option, ""];
+
+        Assert.Equal(1, Program.Main(withEmpty));
+        Assert.Equal(["input"], Directory.EnumerateFileSystemEntries(site.Root).Select(Path.GetFileName));
+        Assert.Contains($"l’option {option} est vide", OutputFolder.EmptyOption(option, " ")?.Message);
+    }
+
     [Fact]
     public void A_folder_holding_only_a_hidden_file_is_not_empty()
     {

@@ -47,6 +47,14 @@ public sealed class PdfCommandOutputTests
     }
 
     [Fact]
+    public async Task An_empty_site_path_is_an_error_not_a_crash()
+    {
+        var errors = new StringWriter();
+        Assert.Equal(1, await PdfCommand.RunAsync("", "/chemin/absent/chromium", TextWriter.Null, errors));
+        Assert.Contains("l’option --output est vide", errors.ToString());
+    }
+
+    [Fact]
     public async Task A_link_to_a_built_site_is_refused()
     {
         using var site = new TestSite();
