@@ -94,6 +94,12 @@ public static class SiteBuilder
         var readabilityFile = succeeded && options.OutputDirectory is not null && cache is null
             ? new StagedFile(Path.Combine(ReportsFolder.For(options.InputDirectory), ReadabilityReport.FileName))
             : null;
+        // A file there that is not a report of this generator stays as it is; said, and the build goes on (the report is a note).
+        if (readabilityFile is not null && StagedFile.Problem(readabilityFile.Path, SourcePaths.Display(readabilityFile.Path)) is { } foreign)
+        {
+            diagnostics.Notice(SourcePaths.Display(readabilityFile.Path), 0, foreign.Message, foreign.Fix);
+            readabilityFile = null;
+        }
         var readabilityStaged = readabilityFile is null ? Task.FromResult(false) : Task.Run(() => TryWrite(readabilityFile, readability.WriteJson));
         var report = succeeded && options.ReportPath is not null
             ? new ReviewReport(options.ReportPath, result.Documents, options.InputDirectory, today)

@@ -42,7 +42,7 @@ public sealed class StagedFile(string path)
         {
             return new OutputProblem(
                 $"le fichier « {shown} » existe et n’est pas un rapport écrit par ce générateur (il ne commence pas par \"{ReportsFolder.GeneratorField}\": \"{ReportsFolder.GeneratorName}\") : l’écrire l’effacerait.",
-                "Choisissez un autre fichier, par exemple --report reports/revue.json. Si c’est vraiment un ancien rapport de ce générateur, supprimez-le vous-même, puis relancez.");
+                "Déplacez ou renommez ce fichier (pour le rapport de révision, vous pouvez aussi en choisir un autre avec --report). Si c’est vraiment un ancien rapport de ce générateur, supprimez-le vous-même, puis relancez.");
         }
         return null;
     }

@@ -73,6 +73,7 @@ public sealed class StagedFileTests
 
         Assert.True(result.Succeeded);
         Assert.Null(result.ReadabilityReportPath);
+        Assert.Contains(result.Notices, n => n.Message.Contains("n’est pas un rapport écrit par ce générateur", StringComparison.Ordinal));
         Assert.Equal(["lisibilite.json"], Directory.EnumerateFileSystemEntries(reports).Select(Path.GetFileName));
         Assert.Equal("mes notes", File.ReadAllText(Path.Combine(reports, "lisibilite.json")));
     }
