@@ -332,6 +332,24 @@ public sealed class OutputFolderTests
         Assert.False(Directory.Exists(output.Staging));
     }
 
+    [Fact]
+    public void When_the_new_site_cannot_take_its_place_the_previous_one_is_put_back()
+    {
+        using var site = new TestSite();
+        Assert.True(site.Build().Succeeded);
+        var before = FolderSnapshot.Of(site.Output);
+        var output = new OutputFolder(site.Output);
+        output.Create();
+        Directory.Delete(output.Staging, recursive: true); // the second rename now fails, after the first one succeeded
+
+        var failed = Assert.Throws<PublishException>(() => output.Publish());
+
+        Assert.StartsWith("impossible d’écrire le site", failed.Problem.Message);
+        Assert.Equal(SiteState.Unchanged, output.State);
+        Assert.Equal(before, FolderSnapshot.Of(site.Output));
+        Assert.Empty(Directory.EnumerateDirectories(site.Root, "_site.old-*"));
+    }
+
     [Theory]
     [InlineData("_site.building-0123abcd", true)]
     [InlineData("_site.old-0123abcd", true)]
