@@ -54,6 +54,19 @@ public static class Corpus
         QuietFiles.RemoveOthers(Path.Combine(folder, "fiches"), Enumerable.Range(0, count).Select(i => Name(i) + ".md").ToHashSet());
     }
 
+    /// <summary>
+    /// Removes a site that this benchmark left in its own temporary folder before the generator marked its sites
+    /// (<c>.fiches-site</c>): the build now refuses to replace an unmarked folder, rightly, and this one is the
+    /// benchmark's own.
+    /// </summary>
+    public static void RemoveUnmarkedSite(string site)
+    {
+        if (Directory.Exists(site) && !FichesSite.Build.SiteMark.IsOn(site))
+        {
+            Directory.Delete(site, recursive: true);
+        }
+    }
+
     public static string Name(int i) => $"fiche-{i:D5}";
 
     /// <summary>The sheet to edit in incremental benchmarks.</summary>

@@ -19,6 +19,7 @@ public static class PdfBenchmark
         var input = Path.Combine(work, "input");
         var site = Path.Combine(work, "_site");
         Corpus.Write(repository, input, count);
+        Corpus.RemoveUnmarkedSite(site);
         var build = SiteBuilder.Build(new BuildOptions(input, Path.Combine(repository, "theme"), site));
         if (!build.Succeeded)
         {

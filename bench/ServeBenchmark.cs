@@ -20,6 +20,7 @@ public static class ServeBenchmark
         var reloaded = new SemaphoreSlim(0);
         var clock = new Stopwatch();
         var timings = new List<double>();
+        Corpus.RemoveUnmarkedSite(Path.Combine(work, "_site"));
         var options = new BuildOptions(input, Path.Combine(repository, "theme"), Path.Combine(work, "_site"));
         await using var server = await PreviewServer.StartAsync(options, 18500, line =>
         {

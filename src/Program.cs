@@ -53,6 +53,12 @@ public static class Program
     // way is abandoned before it writes, and the command exits with 0, since a stop asked for is the preview's normal end.
     private static async Task<int> RunPreview(BuildOptions options, int port)
     {
+        // The preview serves its output folder: one that is not a site of this generator is neither built nor served.
+        if (OutputFolder.Check(options) is { } refused)
+        {
+            Console.Error.WriteLine(new Pipeline.Diagnostic(Pipeline.Severity.Error, refused.Option, 0, refused.Message, refused.Fix));
+            return 1;
+        }
         using var signals = FichesSite.Serve.StopSignals.Listen();
         try
         {
@@ -75,6 +81,19 @@ public static class Program
 
     // Past this, more messages drown the first ones (often the cause of the rest).
     private const int MaxPrinted = 50;
+
+    // What became of the site, as it is: the swap may have succeeded before a later step failed, or failed half-way.
+    public static string SiteAfterFailure(SiteState state, string? output) => (output, state) switch
+    {
+        (null or "", _) => "",
+        (_, SiteState.Published) => $"Le nouveau site est pourtant publié dans {Shown(output)} : corrigez ce qui est signalé ci-dessus.",
+        (_, SiteState.PartlyUpdated) => $"Le site dans {Shown(output)} n’a été mis à jour qu’en partie : la prochaine construction le refait en entier.",
+        (_, SiteState.Missing) => $"Le site n’est plus dans {Shown(output)} : le message ci-dessus dit où l’ancien est resté et comment le remettre en place.",
+        _ => $"Le site existant dans {Shown(output)} n’a pas été modifié.",
+    };
+
+    // A folder as given, with one final slash.
+    private static string Shown(string folder) => folder.TrimEnd('/') + "/";
 
     private static int Report(BuildResult result, string? output, bool showTimings)
     {
@@ -112,8 +131,7 @@ public static class Program
         var noticeText = notices == 0 ? "" : $", {notices} information(s)";
         if (!result.Succeeded)
         {
-            Console.Error.WriteLine($"Échec : {result.Errors.Count()} erreur(s), {warnings} avertissement(s){noticeText}. "
-                + (output is null ? "" : $"Le site existant dans {output}/ n’a pas été modifié."));
+            Console.Error.WriteLine($"Échec : {result.Errors.Count()} erreur(s), {warnings} avertissement(s){noticeText}. " + SiteAfterFailure(result.Site, output));
             return 1;
         }
         if (result.Readability is { } readability)
@@ -121,7 +139,7 @@ public static class Program
             var reportPath = result.ReadabilityReportPath is { } path ? Path.GetRelativePath(Environment.CurrentDirectory, path).Replace('\\', '/') : null;
             Quality.Readability.ReadabilityTable.Print(readability, Console.Out, reportPath);
         }
-        var where = output is null ? "vérification seule, rien n’a été écrit" : $"→ {output}/";
+        var where = output is null ? "vérification seule, rien n’a été écrit" : $"→ {Shown(output)}";
         Console.WriteLine($"{result.PageCount} page(s) construite(s), {warnings} avertissement(s){noticeText}, en {seconds} s ({where}).");
         return 0;
     }

@@ -94,18 +94,26 @@ public sealed record BuildConfiguration(SiteConfig Site, IReadOnlyDictionary<str
     }
 
     /// <summary>
-    /// Publishing replaces the whole output folder, so it must never hold the sources: an output
-    /// equal to, inside or around the content or theme folder is refused before anything happens.
+    /// Publishing replaces the whole output folder, so it must be a folder this generator made (or an empty one, or
+    /// none yet), and never hold the sources: the one rule is <see cref="OutputFolder.Check"/>, applied before anything happens.
     /// </summary>
     private static bool OutputIsSafe(BuildOptions options, DiagnosticBag diagnostics) =>
-        ReportIsSafe(options, diagnostics) && SiteIsSafe(options, diagnostics);
+        SiteIsSafe(options, diagnostics) && ReportIsSafe(options, diagnostics);
 
-    /// <summary>The review report is for the editorial team: never among the sources, never published with the site.</summary>
+    /// <summary>
+    /// The review report is for the editorial team: never among the sources, never published with the site, and it
+    /// replaces only a report of this generator (<see cref="StagedFile.Problem"/>).
+    /// </summary>
     private static bool ReportIsSafe(BuildOptions options, DiagnosticBag diagnostics)
     {
         if (options.ReportPath is null)
         {
             return true;
+        }
+        if (OutputFolder.EmptyOption("--report", options.ReportPath) is { } empty)
+        {
+            diagnostics.Error("--report", 0, empty.Message, empty.Fix);
+            return false;
         }
         var report = Path.GetFullPath(options.ReportPath);
         (string Folder, string Name)[] folders = options.OutputDirectory is null
@@ -120,25 +128,20 @@ public sealed record BuildConfiguration(SiteConfig Site, IReadOnlyDictionary<str
                 return false;
             }
         }
+        if (StagedFile.Problem(options.ReportPath, options.ReportPath) is { } problem)
+        {
+            diagnostics.Error("--report", 0, problem.Message, problem.Fix);
+            return false;
+        }
         return true;
     }
 
     private static bool SiteIsSafe(BuildOptions options, DiagnosticBag diagnostics)
     {
-        if (options.OutputDirectory is null)
+        if (OutputFolder.Check(options) is { } problem)
         {
-            return true;
-        }
-        var output = Folder(options.OutputDirectory);
-        foreach (var (source, name) in new[] { (options.InputDirectory, "de contenu"), (options.ThemeDirectory, "du thème") })
-        {
-            var folder = Folder(source);
-            if (output.StartsWith(folder, StringComparison.Ordinal) || folder.StartsWith(output, StringComparison.Ordinal))
-            {
-                diagnostics.Error("--output", 0, $"le dossier de sortie « {options.OutputDirectory} » se confond avec le dossier {name} « {source} » : publier le site l’effacerait.",
-                    "Choisissez un dossier de sortie à part, par exemple --output _site.");
-                return false;
-            }
+            diagnostics.Error(problem.Option, 0, problem.Message, problem.Fix);
+            return false;
         }
         return true;
     }

@@ -16,6 +16,9 @@ public sealed record BuildResult(
     /// <summary>Where the readability report was written, or null (a check, a failed build, the preview).</summary>
     public string? ReadabilityReportPath { get; init; }
 
+    /// <summary>Where the output site stands: what the command line may say about it after a failure.</summary>
+    public SiteState Site { get; init; }
+
     public IEnumerable<Diagnostic> Errors => Diagnostics.Where(d => d.Severity == Severity.Error);
     public IEnumerable<Diagnostic> Warnings => Diagnostics.Where(d => d.Severity == Severity.Warning);
     public IEnumerable<Diagnostic> Notices => Diagnostics.Where(d => d.Severity == Severity.Notice);

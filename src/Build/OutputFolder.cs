@@ -2,12 +2,20 @@ namespace FichesSite.Build;
 
 /// <summary>
 /// A build writes into a fresh folder beside the output and swaps it in only when everything
-/// succeeded, so the site already published is never left half-written or broken.
+/// succeeded, so the site already published is never left half-written or broken. It replaces or
+/// deletes only what it made: the output folder must be absent, empty or marked (<see cref="SiteMark"/>),
+/// and a leftover of a killed build is removed only when it is marked and no running build holds it.
 /// </summary>
 public sealed class OutputFolder(string outputDirectory)
 {
-    private readonly string _target = Path.GetFullPath(outputDirectory);
-    private readonly string _staging = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar) + ".building-" + Guid.NewGuid().ToString("N")[..8];
+    private const string BuildingInfix = ".building-";
+    private const string OldInfix = ".old-";
+
+    private readonly string _target = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
+    private readonly string _staging = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar) + BuildingInfix + NewSuffix();
+    private bool _created;
+    // Held from the staging folder's creation until it is published or discarded: tells other builds it is alive.
+    private FileStream? _stagingHold;
 
     /// <summary>The output folder itself, as given.</summary>
     public string Target => outputDirectory;
@@ -15,18 +23,113 @@ public sealed class OutputFolder(string outputDirectory)
     /// <summary>The folder to write into; invisible to readers of the output until <see cref="Publish"/>.</summary>
     public string Staging => _staging;
 
-    /// <summary>Replaces the output folder by the staged one (two renames, so the gap is tiny).</summary>
-    public void Publish()
+    /// <summary>Where the site stands after this build: untouched, replaced, or moved aside by a failed swap.</summary>
+    public SiteState State { get; private set; } = SiteState.Unchanged;
+
+    /// <summary>
+    /// Removes the marked leftovers of killed builds of this output, then creates the staging folder and marks it
+    /// first, so that a build killed from here on leaves a folder the next one knows as its own. Once only.
+    /// </summary>
+    public void Create()
     {
-        var old = _target + ".old-" + Guid.NewGuid().ToString("N")[..8];
-        if (Directory.Exists(_target))
+        if (_created)
         {
-            Directory.Move(_target, old);
+            return;
         }
-        Directory.Move(_staging, _target);
-        if (Directory.Exists(old))
+        RemoveLeftovers();
+        if (Directory.Exists(_staging) || File.Exists(_staging))
         {
-            Directory.Delete(old, recursive: true);
+            throw new IOException($"« {_staging} » existe déjà.");
+        }
+        Directory.CreateDirectory(_staging);
+        _created = true;
+        SiteMark.WriteInto(_staging);
+        _stagingHold = SiteMark.Hold(_staging);
+    }
+
+    /// <summary>
+    /// Replaces the output folder by the staged one (two renames, so the gap is tiny) and deletes the old copy.
+    /// Returns what to tell when the new site is published but its old copy could not be removed, or null.
+    /// Throws <see cref="PublishException"/> when the new site is not published; <see cref="State"/> then says
+    /// where the previous one is.
+    /// </summary>
+    public OutputProblem? Publish()
+    {
+        // Checked again at the last moment: the folder may have been made or filled since the build started.
+        if (TargetProblem(_target, outputDirectory) is { } problem)
+        {
+            throw new PublishException(problem);
+        }
+        var hadSite = Directory.Exists(_target);
+        var old = _target + OldInfix + NewSuffix();
+        if (hadSite)
+        {
+            try
+            {
+                Directory.Move(_target, old);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new PublishException(WriteFailure(e));
+            }
+        }
+        try
+        {
+            Directory.Move(_staging, _target);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            if (hadSite && !PutBack(old))
+            {
+                State = SiteState.Missing;
+                throw new PublishException(new OutputProblem(
+                    $"impossible de mettre le nouveau site en place ({e.Message}), ni de remettre l’ancien : il est resté dans « {old} ».",
+                    $"Renommez « {old} » en « {outputDirectory} » pour remettre l’ancien site en ligne, puis relancez la construction."));
+            }
+            throw new PublishException(WriteFailure(e));
+        }
+        State = SiteState.Published;
+        _stagingHold?.Dispose(); // the published site's mark is no longer a build's
+        _stagingHold = null;
+        _created = false;
+        return hadSite ? DeleteOldCopy(old) : null;
+    }
+
+    private bool PutBack(string old)
+    {
+        try
+        {
+            Directory.Move(old, _target);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    // The old copy was marked or empty when it was moved aside: a marked one is deleted, an empty one only if it
+    // still is (never recursively).
+    private OutputProblem? DeleteOldCopy(string old)
+    {
+        FileStream? hold = null;
+        try
+        {
+            if (!SiteMark.IsOn(old))
+            {
+                Directory.Delete(old);
+                return null;
+            }
+            hold = SiteMark.TakeForDeletion(old) ?? throw new IOException("un autre programme l’utilise.");
+            SiteMark.Delete(old, hold);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            hold?.Dispose();
+            return new OutputProblem(
+                $"le nouveau site est publié dans « {outputDirectory} », mais son ancienne copie « {old} » n’a pas pu être supprimée : {e.Message}",
+                "Supprimez vous-même ce dossier quand il ne sert plus ; la prochaine construction essaiera aussi de le supprimer.");
         }
     }
 
@@ -44,19 +147,242 @@ public sealed class OutputFolder(string outputDirectory)
         RandomAccess.Write(file, bytes, 0);
     }
 
-    /// <summary>Removes what a failed build staged; the output folder is not touched.</summary>
+    /// <summary>Removes what a failed build staged, if this build made it; the output folder is not touched.</summary>
     public void Discard()
     {
+        if (!_created)
+        {
+            return;
+        }
         try
         {
-            if (Directory.Exists(_staging))
+            if (_stagingHold is { } hold)
             {
-                Directory.Delete(_staging, recursive: true);
+                SiteMark.Delete(_staging, hold);
+            }
+            else if (Directory.Exists(_staging))
+            {
+                Directory.Delete(_staging, recursive: true); // made by this build a moment ago, before its mark could be written
+            }
+            _created = false;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Nothing was published; a leftover staging folder is marked, and the next build removes it.
+        }
+        finally
+        {
+            _stagingHold?.Dispose();
+            _stagingHold = null;
+        }
+    }
+
+    /// <summary>
+    /// The staging folders and old copies of this output that killed builds left behind: named as this class names
+    /// them, marked, and whose mark no running build holds. A folder merely named like them is left alone.
+    /// </summary>
+    private void RemoveLeftovers()
+    {
+        var parent = Path.GetDirectoryName(_target);
+        var name = Path.GetFileName(_target);
+        if (parent is null || !Directory.Exists(parent))
+        {
+            return;
+        }
+        try
+        {
+            foreach (var folder in new DirectoryInfo(parent).EnumerateDirectories())
+            {
+                if (folder.LinkTarget is not null || !IsLeftoverName(folder.Name, name) || !SiteMark.IsOn(folder.FullName))
+                {
+                    continue;
+                }
+                if (SiteMark.TakeForDeletion(folder.FullName) is not { } hold)
+                {
+                    continue; // a build still running
+                }
+                try
+                {
+                    SiteMark.Delete(folder.FullName, hold);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Tried again by the next build; the site itself does not depend on it.
+                }
+                finally
+                {
+                    hold.Dispose();
+                }
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Nothing was published; a leftover staging folder is harmless and named for what it is.
+            // A parent folder that cannot be listed: the build reports what matters when it writes.
         }
     }
+
+    public static bool IsLeftoverName(string folderName, string outputName)
+    {
+        foreach (var infix in new[] { BuildingInfix, OldInfix })
+        {
+            var prefix = outputName + infix;
+            if (folderName.Length == prefix.Length + SuffixLength && folderName.StartsWith(prefix, StringComparison.Ordinal)
+                && folderName.AsSpan(prefix.Length).ContainsAnyExcept("0123456789abcdef") is false)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private const int SuffixLength = 8;
+
+    private static string NewSuffix() => Guid.NewGuid().ToString("N")[..SuffixLength];
+
+    private static OutputProblem WriteFailure(Exception e) => new(SiteWriter.FailureMessage(e), SiteWriter.FailureFix);
+
+    /// <summary>
+    /// Why a build may not write its site to the output folder, or null: the one rule for every command that
+    /// writes a site (build, serve). It must not be, hold or lie inside the content or theme folder, nor be the working
+    /// folder, the home folder or a folder above them; and it must be a folder this generator made, an empty folder,
+    /// or nothing yet (see <see cref="TargetProblem"/>). Paths are compared after following symbolic links.
+    /// </summary>
+    public static OutputProblem? Check(BuildOptions options) =>
+        EmptyOption("--input", options.InputDirectory) ?? EmptyOption("--theme", options.ThemeDirectory)
+        ?? (options.OutputDirectory is null ? null : Check(options.OutputDirectory, [(options.InputDirectory, "de contenu"), (options.ThemeDirectory, "du thème")]));
+
+    /// <summary>An empty path is no folder: refused before any path is made absolute from it.</summary>
+    public static OutputProblem? EmptyOption(string option, string? path) => path is not null && string.IsNullOrWhiteSpace(path)
+        ? new OutputProblem($"l’option {option} est vide.", "Donnez un chemin, ou retirez l’option pour garder sa valeur par défaut.", option)
+        : null;
+
+    /// <inheritdoc cref="Check(BuildOptions)"/>
+    public static OutputProblem? Check(string output, IEnumerable<(string Folder, string Name)> sources) =>
+        Check(output, sources, [(Environment.CurrentDirectory, "de travail courant"), (Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), "personnel")]);
+
+    /// <param name="surroundings">Folders the output may lie inside but must not be nor hold.</param>
+    public static OutputProblem? Check(string output, IEnumerable<(string Folder, string Name)> sources, IEnumerable<(string Folder, string Name)> surroundings)
+    {
+        if (EmptyOption("--output", output) is { } empty)
+        {
+            return empty;
+        }
+        var target = Physical(output);
+        foreach (var (source, name) in sources)
+        {
+            var folder = Physical(source);
+            if (target.StartsWith(folder, StringComparison.Ordinal) || folder.StartsWith(target, StringComparison.Ordinal))
+            {
+                return Overlap(output, name, source);
+            }
+        }
+        foreach (var (surrounding, name) in surroundings.Where(s => !string.IsNullOrEmpty(s.Folder)))
+        {
+            if (Physical(surrounding).StartsWith(target, StringComparison.Ordinal))
+            {
+                return Overlap(output, name, surrounding);
+            }
+        }
+        return TargetProblem(Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar), output);
+    }
+
+    private static OutputProblem Overlap(string output, string name, string folder) => new(
+        $"le dossier de sortie « {output} » se confond avec le dossier {name} « {folder} » : publier le site l’effacerait.",
+        "Choisissez un dossier de sortie à part, par exemple --output _site.");
+
+    /// <summary>
+    /// Why the folder at <paramref name="full"/> may not be replaced by a new site, or null: a link or a file is
+    /// refused, and an existing folder must carry the mark or be empty.
+    /// </summary>
+    private static OutputProblem? TargetProblem(string full, string shown)
+    {
+        if (full.Length == 0)
+        {
+            return Overlap(shown, "racine", "/");
+        }
+        var link = new FileInfo(full).LinkTarget;
+        if (link is not null)
+        {
+            return new OutputProblem(
+                $"le dossier de sortie « {shown} » est un lien symbolique (vers « {link} ») : le site remplacerait le lien, sans écrire là où il mène.",
+                "Donnez le chemin du dossier lui-même avec --output, ou choisissez un autre dossier.");
+        }
+        if (File.Exists(full))
+        {
+            return new OutputProblem(
+                $"le dossier de sortie « {shown} » est un fichier, pas un dossier.",
+                "Choisissez un dossier qui n’existe pas encore, par exemple --output _site.");
+        }
+        if (Directory.Exists(full) && !SiteMark.IsOn(full) && !IsEmpty(full))
+        {
+            return new OutputProblem(
+                $"le dossier de sortie « {shown} » existe et n’est pas un site construit par ce générateur (il n’a pas de fichier {SiteMark.FileName}) : le remplacer effacerait ce qu’il contient.",
+                "Choisissez un dossier vide ou qui n’existe pas encore, par exemple --output _site. Si c’est vraiment un ancien site construit par ce générateur, supprimez-le vous-même, puis relancez.");
+        }
+        return null;
+    }
+
+    private static bool IsEmpty(string folder)
+    {
+        try
+        {
+            return !Directory.EnumerateFileSystemEntries(folder).Any();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false; // not known to be empty: not ours to replace
+        }
+    }
+
+    /// <summary>The absolute path with every symbolic link followed, ending with a separator, for prefix comparisons.</summary>
+    internal static string Physical(string path) => Physical(path, 0).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+
+    // Past 40 links (the system's own limit) a path is left as it is: a loop of links leads nowhere to protect.
+    private static string Physical(string path, int links)
+    {
+        var full = Path.GetFullPath(path);
+        var root = Path.GetPathRoot(full)!;
+        var resolved = root;
+        foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var next = Path.Combine(resolved, part);
+            FileSystemInfo? target = null;
+            try
+            {
+                var info = new FileInfo(next);
+                target = links < 40 && info.LinkTarget is not null ? info.ResolveLinkTarget(returnFinalTarget: true) : null;
+            }
+            catch (IOException)
+            {
+                // a loop of links
+            }
+            resolved = target is null ? next : Physical(target.FullName, ++links);
+        }
+        return resolved;
+    }
+}
+
+/// <summary>Where the output site stands after a build.</summary>
+public enum SiteState
+{
+    /// <summary>The previous site (or its absence) is as it was.</summary>
+    Unchanged,
+
+    /// <summary>The new site is in place.</summary>
+    Published,
+
+    /// <summary>The swap failed half-way and the previous site could not be put back: the error says where it is.</summary>
+    Missing,
+
+    /// <summary>The preview's in-place update failed after changing some files.</summary>
+    PartlyUpdated,
+}
+
+/// <summary>A French message and what to do, for a refused or failed write of the site; <paramref name="Option"/> names the option at fault.</summary>
+public sealed record OutputProblem(string Message, string Fix, string Option = "--output");
+
+/// <summary>The new site was not published; <see cref="OutputFolder.State"/> says where the previous one is.</summary>
+public sealed class PublishException(OutputProblem problem) : Exception(problem.Message)
+{
+    public OutputProblem Problem => problem;
 }

@@ -42,6 +42,7 @@ public sealed class ReviewReport
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
+            Quality.ReportsFolder.WriteGenerator(json); // first: how a later build knows the file is its own to replace
             json.WriteString("date", Iso(today));
             json.WriteNumber("soon_days", ReviewStatus.SoonDays);
             var statuses = fiches.Select(f => f.FrontMatter.NextReview is { } next ? ReviewStatus.Of(next, today) : null).ToList();
@@ -99,8 +100,16 @@ public sealed class ReviewReport
         }
     }
 
-    /// <summary>Puts the staged report in place (one rename), once the site itself is published.</summary>
-    public void Publish() => _file.Publish();
+    /// <summary>Puts the staged report in place (one rename), once the site itself is published; false, with an error, when it could not.</summary>
+    public bool Publish(DiagnosticBag diagnostics)
+    {
+        if (_file.Publish() is not { } problem)
+        {
+            return true;
+        }
+        diagnostics.Error("--report", 0, problem.Message, problem.Fix);
+        return false;
+    }
 
     /// <summary>Removes what <see cref="Stage"/> wrote: the previous report, like the previous site, stays as it was.</summary>
     public void Discard() => _file.Discard();

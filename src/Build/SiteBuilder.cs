@@ -45,7 +45,9 @@ public static class SiteBuilder
         var search = new SearchIndexStage(options.SearchSplitAboveBytes);
         // A plain build writes each page as soon as it is made; the preview, once its site is
         // complete, writes only the pages that changed, after every check passed.
-        var output = options.OutputDirectory is null || cache is { OutputComplete: true } ? null : new OutputFolder(options.OutputDirectory);
+        // The preview updates in place only a site it published and that still carries its mark.
+        var updateInPlace = cache is { OutputComplete: true } && SiteMark.IsOn(options.OutputDirectory!);
+        var output = options.OutputDirectory is null || updateInPlace ? null : new OutputFolder(options.OutputDirectory);
         var writePages = output is null ? null : new WritePageStage(output, keepContent: cache is not null);
 
         // Each page's header first, in parallel: the home page and the site map list every page by its title and
@@ -93,11 +95,18 @@ public static class SiteBuilder
         var readabilityFile = succeeded && options.OutputDirectory is not null && cache is null
             ? new StagedFile(Path.Combine(ReportsFolder.For(options.InputDirectory), ReadabilityReport.FileName))
             : null;
+        // A file there that is not a report of this generator stays as it is; said, and the build goes on (the report is a note).
+        if (readabilityFile is not null && StagedFile.Problem(readabilityFile.Path, SourcePaths.Display(readabilityFile.Path)) is { } foreign)
+        {
+            diagnostics.Notice(SourcePaths.Display(readabilityFile.Path), 0, foreign.Message, foreign.Fix);
+            readabilityFile = null;
+        }
         var readabilityStaged = readabilityFile is null ? Task.FromResult(false) : Task.Run(() => TryWrite(readabilityFile, readability.WriteJson));
         var report = succeeded && options.ReportPath is not null
             ? new ReviewReport(options.ReportPath, result.Documents, options.InputDirectory, today)
             : null;
         succeeded = succeeded && (report?.Stage(diagnostics) ?? true) && !abandon.IsCancellationRequested;
+        var siteState = SiteState.Unchanged;
         if (options.OutputDirectory is not null)
         {
             var writer = new SiteWriter(options, result.Documents, search.Files, assets, site.BaseUrl);
@@ -108,12 +117,13 @@ public static class SiteBuilder
             else
             {
                 succeeded = output is null ? writer.Update(cache!, diagnostics) : writer.Finish(output, cache, diagnostics);
+                siteState = output?.State ?? (succeeded ? SiteState.Published : SiteState.PartlyUpdated);
             }
             timings.Add(new StageTiming(output is null ? "write changes" : "finish site", write.Elapsed, AllocatedBytes: GC.GetTotalAllocatedBytes() - allocatedBefore));
         }
         if (succeeded)
         {
-            report?.Publish();
+            succeeded = report?.Publish(diagnostics) ?? true;
         }
         else
         {
@@ -126,6 +136,7 @@ public static class SiteBuilder
         {
             Readability = readability,
             ReadabilityReportPath = reportPath,
+            Site = siteState,
         };
     }
 
@@ -153,16 +164,7 @@ public static class SiteBuilder
             file.Discard();
             return null;
         }
-        try
-        {
-            file.Publish();
-            return file.Path;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            file.Discard();
-            return null;
-        }
+        return file.Publish() is null ? file.Path : null;
     }
 
     // Everything but the pages: when it changes, every page may change.

@@ -22,14 +22,24 @@ public sealed class SiteWriter(
     {
         try
         {
-            Directory.CreateDirectory(output.Staging);
+            output.Create();
             WriteSiteFiles(output.Staging);
-            output.Publish();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             output.Discard();
             ReportFailure(output.Target, e, diagnostics);
+            return false;
+        }
+        OutputProblem? oldCopyLeft;
+        try
+        {
+            oldCopyLeft = output.Publish();
+        }
+        catch (PublishException e)
+        {
+            output.Discard();
+            diagnostics.Error(output.Target, 0, e.Problem.Message, e.Problem.Fix);
             return false;
         }
         if (cache is not null)
@@ -45,6 +55,13 @@ public sealed class SiteWriter(
                 cache.WrittenFiles[sitePath] = content;
             }
             cache.OutputComplete = true;
+        }
+        if (oldCopyLeft is not null)
+        {
+            // The new site is live either way; under --strict the warning fails the build, and the command line says
+            // that the site was published all the same (BuildResult.Site).
+            diagnostics.Warning(output.Target, 0, oldCopyLeft.Message, oldCopyLeft.Fix);
+            return !options.Strict;
         }
         return true;
     }
@@ -179,6 +196,10 @@ public sealed class SiteWriter(
     }
 
     public static void ReportFailure(string outputDirectory, Exception e, DiagnosticBag diagnostics) =>
-        diagnostics.Error(outputDirectory, 0, $"impossible d’écrire le site : {e.Message}",
-            "Vérifiez que le dossier de sortie et son dossier parent existent et sont accessibles en écriture, ou choisissez-en un autre avec --output.");
+        diagnostics.Error(outputDirectory, 0, FailureMessage(e), FailureFix);
+
+    public static string FailureMessage(Exception e) => $"impossible d’écrire le site : {e.Message}";
+
+    public const string FailureFix =
+        "Vérifiez que le dossier de sortie et son dossier parent existent et sont accessibles en écriture, ou choisissez-en un autre avec --output.";
 }

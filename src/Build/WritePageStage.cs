@@ -61,6 +61,14 @@ public sealed class WritePageStage : IDocumentStage
 
     private void WriteQueuedFiles()
     {
+        try
+        {
+            _output.Create(); // marked before any page, so a killed build leaves a folder known as its own
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _failure = e;
+        }
         foreach (var (path, bytes) in _queue.GetConsumingEnumerable())
         {
             if (_failure is not null)

@@ -66,7 +66,7 @@ public sealed class DeterminismTests
     public void A_rebuild_replaces_the_previous_site_and_leaves_no_temporary_folder()
     {
         using var site = new TestSite();
-        Directory.CreateDirectory(site.Output);
+        Assert.True(site.Build().Succeeded);
         File.WriteAllText(Path.Combine(site.Output, "stale.html"), "old");
         Assert.True(site.Build().Succeeded);
         Assert.False(File.Exists(Path.Combine(site.Output, "stale.html")));

@@ -45,6 +45,7 @@ public sealed class ReadabilityReport(IReadOnlyList<PageReadability> pages, Read
     {
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
+        ReportsFolder.WriteGenerator(json); // first: how a later build knows the file is its own to replace
         json.WriteStartObject("seuils");
         json.WriteNumber("kandel_moles_min", Thresholds.KandelMolesMin);
         json.WriteNumber("lix_max", Thresholds.LixMax);

@@ -135,14 +135,14 @@ public sealed class ContainedPathsTests(ITestOutputHelper output)
         var outside = Confinement.PlantSecrets(site);
         site.AddFixture("images/schema.png", "pages/images/schema.png");
         File.WriteAllText(Path.Combine(site.Input, "pages", "galerie.md"), "---\ntitle: Galerie\ndescription: Des images.\n---\n\n## Images\n\n![Schéma](images/schema.png)\n");
-        var cache = new Build.BuildCache();
-        var options = new Build.BuildOptions(site.Input, site.Theme, site.Output, Today: TestSite.Today);
-        Assert.True(Build.SiteBuilder.Build(options, cache).Succeeded);
+        var cache = new FichesSite.Build.BuildCache();
+        var options = new FichesSite.Build.BuildOptions(site.Input, site.Theme, site.Output, Today: TestSite.Today);
+        Assert.True(FichesSite.Build.SiteBuilder.Build(options, cache).Succeeded);
         var image = Path.Combine(site.Input, "pages", "images", "schema.png");
         File.Delete(image);
         Link(image, Path.Combine(outside, "secret.png"));
 
-        var result = Build.SiteBuilder.Build(options, cache);
+        var result = FichesSite.Build.SiteBuilder.Build(options, cache);
 
         Assert.False(result.Succeeded);
         Assert.Contains(result.Errors, e => e.File.EndsWith("/input/pages/images/schema.png", StringComparison.Ordinal));

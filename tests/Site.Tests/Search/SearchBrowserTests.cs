@@ -196,7 +196,7 @@ public sealed class SearchBrowserTests : IAsyncLifetime
     public async Task A_split_index_loads_the_chunks_and_blocks_it_needs_under_a_sub_path_and_from_file()
     {
         var split = Path.Combine(_site.Root, "split");
-        Assert.True(Build.SiteBuilder.Build(new Build.BuildOptions(_site.Input, TestSite.RepositoryTheme, split, SearchSplitAboveBytes: 0)).Succeeded);
+        Assert.True(FichesSite.Build.SiteBuilder.Build(new FichesSite.Build.BuildOptions(_site.Input, TestSite.RepositoryTheme, split, SearchSplitAboveBytes: 0)).Succeeded);
         Assert.True(File.Exists(Path.Combine(split, "assets", "search-index", "s-0.js")));
         foreach (var baseUrl in new[] { SubPath, FileBaseOf(split) })
         {
