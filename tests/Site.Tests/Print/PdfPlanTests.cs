@@ -16,8 +16,14 @@ public sealed class PdfPlanTests : IDisposable
 
     private string Site => Path.Combine(_root, "_site");
 
+    // A page of a site this generator built: the pdf command writes only into a marked site.
     private void AddPage(string sitePath)
     {
+        if (!Directory.Exists(Site))
+        {
+            Directory.CreateDirectory(Site);
+            FichesSite.Build.SiteMark.WriteInto(Site);
+        }
         var path = Path.Combine(Site, sitePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, "<!doctype html><title>x</title><h1>x</h1>");
