@@ -101,7 +101,7 @@ public static class PipelineRunner
 
     // Pages are Markdown files; an error anywhere else (a template, a configuration file, an option) concerns the whole site.
     private static bool HasSiteWideError(DiagnosticBag diagnostics) =>
-        diagnostics.All.Any(d => d.Severity == Severity.Error && !d.File.EndsWith(".md", StringComparison.OrdinalIgnoreCase));
+        diagnostics.FilesWithErrors.Any(file => !file.EndsWith(".md", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// A bug of ours met on one page becomes an error naming that page, so the author knows which
