@@ -73,38 +73,40 @@ public static class MarkdownNesting
         return -1;
     }
 
-    // The first line at which the page's start no longer parses: the start up to the previous line parses, the start
-    // up to this one does not (the whole page does not). Found by halving, in a few dozen parses at most.
+    // Where a page that Markdig refuses goes too deep: the longest start of the page that Markdig parses (found by
+    // halving, in a few dozen parses at most) nests nearly as deep, and its first node past our limit is the line to
+    // name; failing that, the line that makes the start no longer parse.
     private static int FirstLineMarkdigRefuses(string text, MarkdownPipeline pipeline)
     {
         var lineEnds = LineEnds(text);
-        var parses = 0;
-        var fails = lineEnds.Count; // lines [0, fails) fail to parse
+        var parses = 0; // the first `parses` lines parse (none is the empty text)
+        var fails = lineEnds.Count; // the first `fails` lines do not
+        MarkdownDocument? longest = null;
         while (fails - parses > 1)
         {
             var middle = parses + (fails - parses) / 2;
-            if (Parses(text[..lineEnds[middle - 1]], pipeline))
+            if (TryParse(text[..lineEnds[middle - 1]], pipeline) is { } tree)
             {
                 parses = middle;
+                longest = tree;
             }
             else
             {
                 fails = middle;
             }
         }
-        return fails - 1;
+        return longest is not null && FirstTooDeep(longest) is >= 0 and var line ? line : fails - 1;
     }
 
-    private static bool Parses(string text, MarkdownPipeline pipeline)
+    private static MarkdownDocument? TryParse(string text, MarkdownPipeline pipeline)
     {
         try
         {
-            Markdig.Markdown.Parse(text, pipeline);
-            return true;
+            return Markdig.Markdown.Parse(text, pipeline);
         }
         catch (ArgumentException e) when (IsMarkdigDepthLimit(e))
         {
-            return false;
+            return null;
         }
     }
 
