@@ -179,7 +179,8 @@ public sealed class BoundedResourcesTests(ITestOutputHelper output)
         Assert.True(processor <= timeBudget, $"{hostile.Class}: {processor.TotalSeconds:0.0} s of processor, over the budget of {timeBudget.TotalSeconds:0.0} s for {inputBytes / 1024} KB");
         var budget = FixedBytes + BytesPerInputByte * inputBytes;
         Assert.True(allocated <= budget, $"{hostile.Class}: {allocated >> 20} MB allocated, over the budget of {budget >> 20} MB for {inputBytes / 1024} KB");
-        var internalErrors = result.Errors.Where(e => e.Message.StartsWith(PipelineRunner.InternalErrorMessage, StringComparison.Ordinal)).ToList();
+        var internalErrors = result.Errors.Where(e => e.Message.StartsWith(PipelineRunner.InternalErrorMessage, StringComparison.Ordinal)
+            || e.Message.StartsWith(PipelineRunner.SiteInternalErrorMessage, StringComparison.Ordinal)).ToList();
         Assert.True(internalErrors.Count == 0, string.Join("\n", internalErrors));
         if (hostile.Refusal is { } refusal)
         {
