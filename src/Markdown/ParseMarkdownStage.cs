@@ -6,7 +6,7 @@ using Markdig.Syntax;
 namespace FichesSite.Markdown;
 
 /// <summary>
-/// Parses the body once into Markdig's syntax tree (no deeper than <see cref="MarkdownNesting"/> allows), gives headings their ids, applies French
+/// Parses the body once into Markdig's syntax tree (within <see cref="MarkdownLimits"/>), gives headings their ids, applies French
 /// typography, refuses raw HTML and rewrites links. Later stages read the tree and the outline;
 /// nothing parses twice.
 /// </summary>
@@ -18,11 +18,9 @@ public sealed class ParseMarkdownStage(MarkdownPipeline markdown, LinkRewriter l
 
     public Document Run(Document document, DiagnosticBag diagnostics)
     {
-        if (MarkdownNesting.Parse(document.Content, markdown, out var tooDeep) is not { } tree)
+        if (MarkdownLimits.Parse(document.Content, markdown, out var refusal) is not { } tree)
         {
-            diagnostics.Error(document.SourcePath, FileLine(tooDeep),
-                $"texte imbriqué sur plus de {MarkdownNesting.DeepestNesting} niveaux (citations, listes, mises en valeur ou liens les uns dans les autres).",
-                "Simplifiez ce passage. Pour écrire un signe > [ * ou _ qui ne soit pas du Markdown, faites-le précéder d’une barre oblique inverse : « \\[ ».");
+            diagnostics.Error(document.SourcePath, FileLine(refusal!.Line), refusal.Message, refusal.Fix);
             return document;
         }
         if (tree.Count > 0 && tree[0] is PageHeaderBlock)

@@ -6,11 +6,12 @@ using Markdig.Renderers;
 namespace FichesSite.Tests;
 
 /// <summary>
-/// A page's Markdown nests at most <see cref="MarkdownNesting.DeepestNesting"/> levels: what is accepted, Markdig
-/// renders (its own limit, an English exception, is never met), and what is refused is refused at the line where it
-/// goes too deep, however deep it goes, without a crash.
+/// A page's Markdown nests at most <see cref="MarkdownLimits.DeepestNesting"/> levels and holds at most
+/// <see cref="MarkdownLimits.MostFormattingSigns"/> formatting signs in a block: what is accepted, Markdig renders (its
+/// own limit, an English exception, is never met), and what is refused is refused at a line of the construct at
+/// fault, however deep it goes, without a crash.
 /// </summary>
-public sealed class MarkdownNestingTests
+public sealed class MarkdownLimitsTests
 {
     private static readonly Markdig.MarkdownPipeline Pipeline = MarkdownSetup.Create(new Dictionary<string, string>());
 
@@ -34,14 +35,14 @@ public sealed class MarkdownNestingTests
         {
             var before = Repeat("Un paragraphe ordinaire.\n\n", paragraphs);
             var text = before + nested.Text + "\n";
-            var tree = MarkdownNesting.Parse(text, Pipeline, out var line);
+            var tree = MarkdownLimits.Parse(text, Pipeline, out var refusal);
             if (tree is null)
             {
                 var first = 2 * paragraphs;
-                Assert.InRange(line, first, first + nested.Lines - 1);
+                Assert.InRange(refusal!.Line, first, first + nested.Lines - 1);
                 return;
             }
-            Assert.Equal(-1, MarkdownNesting.FirstTooDeep(tree));
+            Assert.Equal(-1, MarkdownLimits.FirstTooDeep(tree));
             var renderer = new HtmlRenderer(new StringWriter());
             Pipeline.Setup(renderer);
             renderer.Render(tree); // Markdig's renderer throws past its own limit
@@ -57,15 +58,26 @@ public sealed class MarkdownNestingTests
             >   1. la veille ;
             >      - et le matin, *sauf **avis contraire***.
             """;
-        Assert.NotNull(MarkdownNesting.Parse(sheet, Pipeline, out _));
-        Assert.NotNull(MarkdownNesting.Parse(Repeat("> ", 8) + "citation dans huit citations", Pipeline, out _));
+        Assert.NotNull(MarkdownLimits.Parse(sheet, Pipeline, out _));
+        Assert.NotNull(MarkdownLimits.Parse(Repeat("> ", 8) + "citation dans huit citations", Pipeline, out _));
     }
 
     [Fact]
     public void A_quote_one_level_past_the_limit_is_refused_at_its_line()
     {
-        Assert.NotNull(MarkdownNesting.Parse(Repeat(">", MarkdownNesting.DeepestNesting - 3) + " a", Pipeline, out _));
-        Assert.Null(MarkdownNesting.Parse("a\n\nb\n\n" + Repeat(">", MarkdownNesting.DeepestNesting) + " a", Pipeline, out var line));
-        Assert.Equal(4, line);
+        Assert.NotNull(MarkdownLimits.Parse(Repeat(">", MarkdownLimits.DeepestNesting - 3) + " a", Pipeline, out _));
+        Assert.Null(MarkdownLimits.Parse("a\n\nb\n\n" + Repeat(">", MarkdownLimits.DeepestNesting) + " a", Pipeline, out var refusal));
+        Assert.Equal(4, refusal!.Line);
+        Assert.StartsWith("texte imbriqué sur plus de", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Formatting_signs_are_counted_per_block_of_lines_and_refused_at_the_line_past_the_limit()
+    {
+        var half = Repeat("[a](b) ", MarkdownLimits.MostFormattingSigns / 8); // four signs a link
+        Assert.NotNull(MarkdownLimits.Parse(half + "\n" + half + "\n\n" + half + "\n" + half + "\n", Pipeline, out _));
+        Assert.Null(MarkdownLimits.Parse("Titre\n\n" + half + "\n" + half + "\n" + half + "\n", Pipeline, out var refusal));
+        Assert.Equal(4, refusal!.Line);
+        Assert.StartsWith($"plus de {MarkdownLimits.MostFormattingSigns} signes de mise en forme", refusal.Message, StringComparison.Ordinal);
     }
 }
