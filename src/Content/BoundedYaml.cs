@@ -12,19 +12,29 @@ namespace FichesSite.Content;
 /// aliases of aliases make a value of billions of items (YamlDotNet also hashes an alias used as a key by walking
 /// all of it); no file of the site needs them;</item>
 /// <item>lists and groups nest at most <see cref="DeepestNesting"/> levels: YamlDotNet builds its tree by recursion,
-/// and 100,000 « [ » ended the process with a stack overflow, which nothing can catch.</item>
+/// and 100,000 « [ » ended the process with a stack overflow, which nothing can catch;</item>
+/// <item>a file holds at most <see cref="LongestText"/> characters, like a page: YamlDotNet's tree takes about a
+/// hundred times the size of its text.</item>
 /// </list>
-/// Both are checked on YamlDotNet's stream of events, which its parser makes without recursion, before the tree
-/// is built from them: the error comes before any cost.
+/// The first two are checked on YamlDotNet's stream of events, which its parser makes without recursion, before the
+/// tree is built from them: the error comes before any cost.
 /// </summary>
 public static class BoundedYaml
 {
     /// <summary>How many lists and groups may hold each other; the site's files use four at most.</summary>
     public const int DeepestNesting = 32;
 
+    /// <summary>A site's glossary of a thousand terms takes some 60,000.</summary>
+    public const int LongestText = 1 << 20;
+
     /// <summary>Throws <see cref="YamlLimitException"/> for a limit, and YamlDotNet's exceptions for YAML it cannot read.</summary>
     public static YamlStream Load(string text)
     {
+        if (text.Length > LongestText)
+        {
+            throw new YamlLimitException(Mark.Empty, $"fichier trop long ({text.Length / 1024} Ko ; au plus {LongestText / 1024}).",
+                "Vérifiez qu’il ne s’agit pas d’un fichier collé par erreur ; sinon, raccourcissez-le.");
+        }
         var stream = new YamlStream();
         stream.Load(new CheckedParser(new Parser(new StringReader(text))));
         return stream;

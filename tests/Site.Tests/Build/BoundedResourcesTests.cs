@@ -134,7 +134,7 @@ public sealed class BoundedResourcesTests(ITestOutputHelper output)
         ["champs d’en-tête"] = Many("champs d’en-tête", Page, n => Header(Lines(n, i => $"k{i}: v\n")), "champ inconnu"),
         ["champs d’en-tête (YamlDotNet)"] = Many("champs d’en-tête (YamlDotNet)", Page, n => Header(Lines(n / 2, i => $"k{i}: [v]\n")), "champ inconnu"),
         ["sources"] = Many("sources", Page, n => Header("sources:\n" + Repeat("  - titre\n", n))),
-        ["termes définis"] = Many("termes définis", GlossaryFile, n => Lines(n / 4, i => $"- terme: mot{i}\n  definition: Une définition.\n  relu: true\n")),
+        ["termes définis"] = Many("termes définis", GlossaryFile, n => Lines(n / 6, i => $"- terme: mot{i}\n  definition: Une définition.\n  relu: true\n")),
     };
 
     public static TheoryData<string> ClassNames => [.. Classes.Keys];

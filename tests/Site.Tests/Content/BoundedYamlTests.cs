@@ -111,4 +111,15 @@ public sealed class BoundedYamlTests : IDisposable
                 Assert.True(refused is { Severity: Severity.Error, Line: 3 }, $"{name}: {string.Join('\n', read(yaml))}");
             }
         }, iter: 10);
+
+    [Fact]
+    public void A_yaml_file_longer_than_a_page_is_refused()
+    {
+        var yaml = "# " + new string('x', BoundedYaml.LongestText) + "\nk: v\n";
+        foreach (var (name, read) in Readers().Where(r => r.Name != "en-tête")) // a header is in a page, itself bounded
+        {
+            Assert.Contains(read(yaml), d => d is { Severity: Severity.Error, Line: 1 } && d.Message.Contains("fichier trop long", StringComparison.Ordinal));
+        }
+        BoundedYaml.Load("# " + new string('x', BoundedYaml.LongestText - 10) + "\nk: v\n");
+    }
 }
