@@ -29,8 +29,11 @@ public static class MarkdownLimits
     /// </summary>
     public const int DeepestNesting = 32;
 
-    /// <summary>A page of a thousand words with a link or an emphasis in every sentence has a few hundred.</summary>
-    public const int MostFormattingSigns = 2_000;
+    /// <summary>
+    /// A page of a thousand words with a link or an emphasis in every sentence has a few hundred. A page of blocks each
+    /// just under the limit costs Markdig some 1.5 s per megabyte, the worst signs chosen.
+    /// </summary>
+    public const int MostFormattingSigns = 1_000;
 
     private static readonly SearchValues<char> FormattingSigns = SearchValues.Create("*_~`[]()<>!");
 

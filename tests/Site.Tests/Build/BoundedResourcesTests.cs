@@ -121,6 +121,12 @@ public sealed class BoundedResourcesTests(ITestOutputHelper output)
         // Markdig's inline parsing takes the square of the signs of a paragraph: « [a]( » 200,000 times did not end.
         ["signes non fermés"] = Gen.Select(Gen.Int[10_000, 200_000], Gen.OneOf("[a](", "*a ", "_a ", "**a** ", "[a ", "`a ", "<a ", "![a]("),
             (count, sign) => new Hostile("signes non fermés", Page, WithHeader(Repeat(sign, count)), TooManySigns)),
+        // Blocks each just under the limit of signs, as many as a page holds: the worst a page can cost Markdig.
+        ["blocs chargés de signes"] = Gen.OneOf("**a** ", "[a](", "*a ", "_a ", "*a* ", "![a](", "[a](b) ").Select(unit =>
+        {
+            var block = Repeat(unit, (MarkdownLimits.MostFormattingSigns - 10) / unit.Count(c => "*_~`[]()<>!".Contains(c))) + "\n\n";
+            return new Hostile("blocs chargés de signes", Page, WithHeader(Repeat(block, 1_000_000 / block.Length)), null);
+        }),
         // Many of one thing: what a quadratic stage pays for.
         ["titres"] = ManyOnPage("titres", n => Lines(n, i => $"## t{i}\n")),
         ["liens"] = ManyOnPage("liens", n => "## T\n\n" + Repeat("[a](#t)\n\n", n)),
