@@ -134,6 +134,9 @@ public sealed class BoundedResourcesTests(ITestOutputHelper output)
         ["liens vers un fichier absent"] = ManyOnPage("liens vers un fichier absent", n => Repeat("[a](x.md)\n\n", n)),
         // On a fiche, the pages the glossary marks: its text, then a paragraph of one term used again and again.
         ["termes du glossaire"] = Many("termes du glossaire", Fiche, n => "\n" + Repeat("métastase ", n) + "\n"),
+        // On the fiche, through every stage of a sheet (readability, risk figures, structured data, search terms).
+        ["mots distincts d’une fiche"] = Many("mots distincts d’une fiche", Fiche, n => "\n" + Lines(n, i => $"mot{i} ") + "\n"),
+        ["risques d’une fiche"] = Many("risques d’une fiche", Fiche, n => Lines(n / 4, i => $"\n### Risque {i}\n\nTexte {i}.\n")),
         ["cellules de tableau"] = ManyOnPage("cellules de tableau", n => "| a | b | c | d |\n|---|---|---|---|\n" + Repeat("| x | y | z | w |\n", n / 4)),
         ["éléments de liste"] = ManyOnPage("éléments de liste", n => Repeat("- élément\n", n)),
         ["longue ligne"] = ManyOnPage("longue ligne", n => Repeat("mot ", n * 3)),
