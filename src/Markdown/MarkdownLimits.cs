@@ -18,7 +18,7 @@ public sealed record MarkdownRefusal(int Line, string Message, string Fix);
 /// page is then parsed again in shorter starts to find it.</item>
 /// <item>at most <see cref="MostFormattingSigns"/> formatting signs (* _ ~ ` [ ] ( ) &lt; &gt; !) in a block of lines
 /// without a blank line: Markdig's inline parsing takes time in the square of their number within one paragraph
-/// (800 KB of « [a]( » did not end in 150 s).</item>
+/// (a page of « [a]( » repeated never ended).</item>
 /// </list>
 /// </summary>
 public static class MarkdownLimits
