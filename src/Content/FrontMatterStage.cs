@@ -112,6 +112,10 @@ public sealed class FrontMatterStage(DateOnly today) : IDocumentStage
             diagnostics.Error(file, 2, "YAML illisible dans l’en-tête (crochet « [ » ou accolade « { » jamais fermé).",
                 "Mettez entre guillemets les valeurs qui contiennent [ ] { } * & ou #, par exemple « title: \"[Brouillon] Ma fiche\" ».");
         }
+        catch (YamlLimitException e)
+        {
+            diagnostics.Error(file, e.Line + HeaderYaml.FirstLine - 1, $"en-tête refusé : {e.Reason}", e.Fix);
+        }
         catch (YamlException e)
         {
             // YamlDotNet counts lines from 1 inside the header; the header starts on the file's line 2.

@@ -17,22 +17,22 @@ public static class HeaderYaml
 
     /// <summary>
     /// The header's fields, or null when the header is valid YAML but not a group of fields (a list, a text, nothing).
-    /// Throws YamlDotNet's exceptions for YAML it cannot read, with positions counted inside the header.
+    /// Throws YamlDotNet's exceptions for YAML it cannot read, and <see cref="YamlLimitException"/> past a limit of
+    /// <see cref="BoundedYaml"/>, with positions counted inside the header.
     /// </summary>
     public static HeaderGroup? Load(string yaml) => SimpleHeaderParser.TryParse(yaml, FirstLine) ?? LoadWithYamlDotNet(yaml);
 
     /// <summary>The same, always through YamlDotNet (public for the tests that compare the two).</summary>
     public static HeaderGroup? LoadWithYamlDotNet(string yaml)
     {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(yaml));
+        var stream = BoundedYaml.Load(yaml);
         return stream.Documents.Count == 1 && stream.Documents[0].RootNode is YamlMappingNode mapping
             ? (HeaderGroup)Convert(mapping, depth: 0)
             : null;
     }
 
     // The readers look at most three levels down (sources → a source → its fields). Deeper lists and groups are
-    // kept empty, of their kind: this also ends a YAML alias that refers to its own list (« &a [*a] »).
+    // kept empty, of their kind (aliases, which could make a list hold itself, never reach here: BoundedYaml).
     private const int DeepestLevel = 4;
 
     private static HeaderNode Convert(YamlNode node, int depth)

@@ -56,6 +56,7 @@ public static class SimpleHeaderParser
             }
         }
         var fields = new List<HeaderField>();
+        var names = new HashSet<string>(StringComparer.Ordinal); // a header of 80,000 fields must not take 80,000² comparisons
         var index = 0;
         while (index < lines.Length)
         {
@@ -67,7 +68,7 @@ public static class SimpleHeaderParser
             }
             var fileLine = firstLine + index;
             var rest = Name(line, 0, out var name);
-            if (name is null || fields.Exists(f => f.Name == name))
+            if (name is null || !names.Add(name))
             {
                 return null; // not a field, an indented line where nothing is open, or a name given twice
             }
@@ -148,12 +149,13 @@ public static class SimpleHeaderParser
     private static HeaderGroup? Group(string[] lines, ref int index, int column, int dashIndent, int firstLine)
     {
         var fields = new List<HeaderField>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
         var groupLine = firstLine + index;
         while (true)
         {
             var fileLine = firstLine + index;
             var rest = Name(lines[index], column, out var name);
-            if (name is null || fields.Exists(f => f.Name == name) || rest.IsEmpty || rest[0] != ' ' || IsSpaces(rest))
+            if (name is null || !names.Add(name) || rest.IsEmpty || rest[0] != ' ' || IsSpaces(rest))
             {
                 return null;
             }
@@ -240,6 +242,7 @@ public static class SimpleHeaderParser
     private static HeaderGroup? OneLineGroup(ReadOnlySpan<char> text, int line)
     {
         var fields = new List<HeaderField>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
         var i = 1;
         while (true)
         {
@@ -248,7 +251,7 @@ public static class SimpleHeaderParser
                 i++;
             }
             var rest = Name(text, i, out var name);
-            if (name is null || fields.Exists(f => f.Name == name) || rest.IsEmpty || rest[0] != ' ')
+            if (name is null || !names.Add(name) || rest.IsEmpty || rest[0] != ' ')
             {
                 return null;
             }

@@ -47,10 +47,15 @@ public sealed class YamlConfigFile
             diagnostics.Error(displayPath, 0, "fichier introuvable.", $"Créez « {displayPath} » (voir le README pour un exemple).");
             return null;
         }
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(new StringReader(File.ReadAllText(path)));
+            stream = BoundedYaml.Load(File.ReadAllText(path));
+        }
+        catch (YamlLimitException e)
+        {
+            diagnostics.Error(displayPath, e.Line, $"{Unreadable} : {e.Reason}", e.Fix);
+            return null;
         }
         catch (YamlException e)
         {

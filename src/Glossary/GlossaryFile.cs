@@ -1,3 +1,4 @@
+using FichesSite.Content;
 using FichesSite.Pipeline;
 using FichesSite.Text;
 using YamlDotNet.Core;
@@ -32,8 +33,12 @@ public static class GlossaryFile
         YamlStream stream;
         try
         {
-            stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            stream = BoundedYaml.Load(text);
+        }
+        catch (YamlLimitException e)
+        {
+            diagnostics.Error(displayPath, e.Line, $"glossaire illisible : {e.Reason}", e.Fix);
+            return null;
         }
         catch (YamlException e)
         {

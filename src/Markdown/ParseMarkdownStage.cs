@@ -6,7 +6,7 @@ using Markdig.Syntax;
 namespace FichesSite.Markdown;
 
 /// <summary>
-/// Parses the body once into Markdig's syntax tree, gives headings their ids, applies French
+/// Parses the body once into Markdig's syntax tree (within <see cref="MarkdownLimits"/>), gives headings their ids, applies French
 /// typography, refuses raw HTML and rewrites links. Later stages read the tree and the outline;
 /// nothing parses twice.
 /// </summary>
@@ -19,7 +19,11 @@ public sealed class ParseMarkdownStage(MarkdownPipeline markdown, LinkRewriter l
 
     public Document Run(Document document, DiagnosticBag diagnostics)
     {
-        var tree = Markdig.Markdown.Parse(document.Content, markdown);
+        if (MarkdownLimits.Parse(document.Content, markdown, out var refusal) is not { } tree)
+        {
+            diagnostics.Error(document.SourcePath, FileLine(refusal!.Line), refusal.Message, refusal.Fix);
+            return document;
+        }
         if (tree.Count > 0 && tree[0] is PageHeaderBlock)
         {
             tree.RemoveAt(0); // the header's place: nothing of it is Markdown

@@ -28,7 +28,7 @@ public sealed class CachedDocumentStages(IReadOnlyList<IDocumentStage> stages, C
     /// <summary>What survives from one build to the next, per source file.</summary>
     public sealed class Memory
     {
-        internal ConcurrentDictionary<string, (Document Input, Document Result, IReadOnlyList<Diagnostic> Diagnostics)> Pages { get; } =
+        internal ConcurrentDictionary<string, (Document Input, Document Result, DiagnosticBag Diagnostics)> Pages { get; } =
             new(StringComparer.Ordinal);
 
         /// <summary>Forgets files that no longer exist.</summary>
@@ -62,7 +62,7 @@ public sealed class CachedDocumentStages(IReadOnlyList<IDocumentStage> stages, C
             }
         }
         diagnostics.AddRange(problems);
-        memory.Pages[document.SourcePath] = (document, result, problems.All);
+        memory.Pages[document.SourcePath] = (document, result, problems);
         return result;
     }
 

@@ -40,7 +40,7 @@ public static class PipelineRunner
             {
                 var clock = Stopwatch.StartNew();
                 var allocatedBefore = GC.GetTotalAllocatedBytes();
-                documents = siteWide.Run(documents, diagnostics);
+                documents = RunGuarded(siteWide, documents, diagnostics);
                 timings.Add(new StageTiming(siteWide.Name, clock.Elapsed, AllocatedBytes: GC.GetTotalAllocatedBytes() - allocatedBefore));
             }
             else
@@ -101,7 +101,7 @@ public static class PipelineRunner
 
     // Pages are Markdown files; an error anywhere else (a template, a configuration file, an option) concerns the whole site.
     private static bool HasSiteWideError(DiagnosticBag diagnostics) =>
-        diagnostics.All.Any(d => d.Severity == Severity.Error && !d.File.EndsWith(".md", StringComparison.OrdinalIgnoreCase));
+        diagnostics.FilesWithErrors.Any(file => !file.EndsWith(".md", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// A bug of ours met on one page becomes an error naming that page, so the author knows which
@@ -122,6 +122,26 @@ public static class PipelineRunner
     }
 
     public const string InternalErrorMessage = "erreur interne du générateur sur cette page";
+
+    /// <summary>The same for a stage over the whole site: the error names the stage, the pages keep their last form.</summary>
+    internal static IReadOnlyList<Document> RunGuarded(ISiteStage stage, IReadOnlyList<Document> documents, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return stage.Run(documents, diagnostics);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            diagnostics.Error(SiteWideFile, 0, $"{SiteInternalErrorMessage} (étape « {stage.Name} » : {e.GetType().Name}: {e.Message})",
+                "Signalez ce message à l’équipe du site ; en attendant, cherchez la dernière modification du contenu qui le provoque.");
+            return documents;
+        }
+    }
+
+    public const string SiteInternalErrorMessage = "erreur interne du générateur sur l’ensemble du site";
+
+    /// <summary>What a diagnostic about the whole site names in place of a file.</summary>
+    public const string SiteWideFile = "(site)";
 
     // A page that waits (for the disk, in the write stage) must not make the thread pool add threads:
     // more threads than cores would only take turns, and hold more pages in memory at once.

@@ -18,8 +18,7 @@ public sealed class ThemeStrings
     {
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(File.ReadAllText(path)));
+            var stream = Content.BoundedYaml.Load(File.ReadAllText(path));
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             {
                 diagnostics.Error(displayPath, 1, "textes du thème illisibles : le fichier doit être un groupe de « clé: texte ».",
@@ -31,7 +30,8 @@ public sealed class ThemeStrings
         catch (Exception e) when (e is YamlException or IOException)
         {
             var line = e is YamlException yaml ? (int)yaml.Start.Line : 0;
-            diagnostics.Error(displayPath, line, $"textes du thème illisibles : {e.Message}", "Corrigez le YAML de ce fichier (« clé: texte », deux espaces par niveau).");
+            var reason = e is Content.YamlLimitException limit ? limit.Reason : e.Message;
+            diagnostics.Error(displayPath, line, $"textes du thème illisibles : {reason}", "Corrigez le YAML de ce fichier (« clé: texte », deux espaces par niveau).");
             return null;
         }
     }
