@@ -8,7 +8,7 @@ public sealed class HtmlLinkScannerTests(BuiltSite built) : IClassFixture<BuiltS
 {
     private static readonly HtmlParser Parser = new();
 
-    public static TheoryData<string> Pages() => SiteLinksTests.Pages();
+    public static TheoryData<string> Pages() => BuiltSite.Pages();
 
     [Theory]
     [MemberData(nameof(Pages))]

@@ -8,7 +8,7 @@ namespace FichesSite.Tests;
 /// </summary>
 public sealed class PageSecurityTests(BuiltSite built) : IClassFixture<BuiltSite>
 {
-    public static TheoryData<string> Pages() => SiteLinksTests.Pages();
+    public static TheoryData<string> Pages() => BuiltSite.Pages();
 
     [Theory]
     [MemberData(nameof(Pages))]

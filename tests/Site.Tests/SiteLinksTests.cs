@@ -9,24 +9,16 @@ namespace FichesSite.Tests;
 /// </summary>
 public sealed class SiteLinksTests(BuiltSite built) : IClassFixture<BuiltSite>
 {
-    public static TheoryData<string> Pages()
-    {
-        using var site = new BuiltSite();
-        return new TheoryData<string>(site.Site.HtmlPages());
-    }
-
     [Fact]
     public void The_site_has_the_expected_pages()
     {
-        Assert.Equal(
-            ["404.html", "accessibilite/index.html", "fiches/cimentoplastie-metastases-osseuses/index.html", "glossaire/index.html", "index.html", "plan-du-site/index.html", "recherche/index.html"],
-            built.Site.HtmlPages());
+        Assert.Equal(BuiltSite.ExpectedPages, built.Site.HtmlPages());
         Assert.True(File.Exists(Path.Combine(built.Site.Output, "sitemap.xml")));
         Assert.True(File.Exists(Path.Combine(built.Site.Output, "robots.txt")));
     }
 
     [Theory]
-    [MemberData(nameof(Pages))]
+    [MemberData(nameof(BuiltSite.Pages), MemberType = typeof(BuiltSite))]
     public void Internal_links_and_anchors_resolve(string sitePath)
     {
         var page = built.Site.Page(sitePath);

@@ -14,7 +14,7 @@ public sealed class ThemeStructureTests(BuiltSite built) : IClassFixture<BuiltSi
     private static readonly IReadOnlyDictionary<string, object> T =
         ThemeStrings.Load(Path.Combine(TestSite.RepositoryTheme, "i18n", "fr.yml"), "fr.yml", new DiagnosticBag(warningsAreErrors: false))!.Values;
 
-    public static TheoryData<string> Pages() => SiteLinksTests.Pages();
+    public static TheoryData<string> Pages() => BuiltSite.Pages();
 
     private static string Text(IElement element) => element.TextContent.Replace('\u202F', ' ').Replace('\u00A0', ' ').Trim();
 

@@ -3,14 +3,8 @@ namespace FichesSite.Tests.Search;
 /// <summary>The header's search form, on every page of the built site: labelled, announcing, and useful without JS.</summary>
 public sealed class SearchFieldTests(BuiltSite built) : IClassFixture<BuiltSite>
 {
-    public static TheoryData<string> Pages()
-    {
-        using var site = new BuiltSite();
-        return new TheoryData<string>(site.Site.HtmlPages());
-    }
-
     [Theory]
-    [MemberData(nameof(Pages))]
+    [MemberData(nameof(BuiltSite.Pages), MemberType = typeof(BuiltSite))]
     public void Every_page_has_a_labelled_search_field_and_a_live_status(string sitePath)
     {
         var page = built.Site.Page(sitePath);
