@@ -243,8 +243,9 @@ public sealed class FrontMatterStage(DateOnly today) : IDocumentStage
             }
             else if (status.State == ReviewState.DueSoon)
             {
+                var days = status.DaysLeft > 1 ? "jours" : "jour";
                 diagnostics.Notice(file, keyLines["next_review"],
-                    $"la révision de cette page est prévue dans {status.DaysLeft} jour{(status.DaysLeft > 1 ? "s" : "")} ({iso}).",
+                    $"la révision de cette page est prévue dans {status.DaysLeft} {days} ({iso}).",
                     "Prévoyez sa relecture, puis mettez à jour « last_reviewed » et « next_review ».");
             }
         }
