@@ -4,6 +4,7 @@ using FichesSite.Content;
 using FichesSite.Glossary;
 using FichesSite.Html;
 using FichesSite.Markdown;
+using FichesSite.Markdown.Sections;
 using FichesSite.Pipeline;
 using FichesSite.Quality;
 using FichesSite.Quality.Readability;
@@ -56,6 +57,7 @@ public static class SiteBuilder
         IDocumentStage[] pageStages =
         [
             new ParseMarkdownStage(markdown, new LinkRewriter(options.InputDirectory, ReadSources.OutputPathFor)),
+            new SectionModelStage(contracts), // the page's sections, read by every stage below that works section by section
             new ContentContractStage(contracts),
             new ReadabilityStage(new ReadabilityScorer(glossary)), // first: the text as the author wrote it
             new RiskFiguresStage(contracts),
