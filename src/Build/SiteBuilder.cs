@@ -60,7 +60,7 @@ public static class SiteBuilder
             new SectionModelStage(contracts), // the page's sections, read by every stage below that works section by section
             new ContentContractStage(contracts),
             new ReadabilityStage(new ReadabilityScorer(glossary)), // first: the text as the author wrote it
-            new RiskFiguresStage(contracts),
+            new RiskFiguresStage(),
             new StructuredDataStage(contracts, site.Language, site.BaseUrl), // before the glossary adds its definitions to the text
             new GlossaryMarkupStage(glossary, strings.Text("glossary", "button"), strings.Text("glossary", "unreviewed")),
             new RenderMarkdownStage(markdown),
