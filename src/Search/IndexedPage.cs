@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using Markdig.Syntax;
+using FichesSite.Markdown.Sections;
 
 namespace FichesSite.Search;
 
@@ -21,9 +21,16 @@ public sealed class IndexedPage
     {
     }
 
-    /// <summary>A page from its syntax tree (see <see cref="PageSections"/>), without a string of any section's whole text.</summary>
-    public IndexedPage(string title, string path, MarkdownDocument tree, string description, TermCache cache)
-        : this(title, path, cache, reader => PageSections.ForEach(tree, description, reader, static (heading, anchor, text, opening, r) => r.Add(heading, anchor, text, opening)))
+    /// <summary>A page from its section model (see <see cref="PageSections"/>); each snippet from its section's squeezed opening.</summary>
+    public IndexedPage(string title, string path, PageSectionModel model, string description, TermCache cache)
+        : this(title, path, cache, reader =>
+        {
+            Span<char> squeezed = stackalloc char[PageSections.OpeningLength];
+            foreach (var s in PageSections.Of(model, description))
+            {
+                reader.Add(s.Heading, s.Anchor, s.Text, PageSections.Opening(s.Text, squeezed));
+            }
+        })
     {
     }
 
@@ -75,7 +82,7 @@ public sealed class IndexedPage
 
         public List<int[]> Terms { get; } = [];
 
-        /// <param name="opening">The start of the text as <see cref="PageSections.SectionHandler{TState}"/> gives it, or the whole text.</param>
+        /// <param name="opening">The start of the text as <see cref="PageSections.Opening"/> gives it, or the whole text.</param>
         public void Add(string heading, string anchor, ReadOnlySpan<char> text, ReadOnlySpan<char> opening)
         {
             Sections.Add(new PageSection(heading, anchor, SearchIndex.Snippet(opening)));
