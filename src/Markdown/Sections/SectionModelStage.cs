@@ -26,17 +26,15 @@ public sealed class SectionModelStage(IReadOnlyDictionary<string, ContentContrac
     /// <summary>The sections of a parsed page, from its top-level blocks and the outline the parse stage made.</summary>
     public static PageSectionModel Build(MarkdownDocument tree, IReadOnlyList<Heading> headings, IReadOnlyList<SectionRule> rules)
     {
-        var outline = new List<OutlineSection>(headings.Count);
-        var byLine = new Dictionary<int, OutlineSection>(headings.Count);
-        foreach (var heading in headings)
+        var outline = new OutlineSection[headings.Count];
+        for (var i = 0; i < outline.Length; i++)
         {
-            var entry = new OutlineSection(heading, heading.Level == 2 ? Matching(heading.Text, rules) : []);
-            outline.Add(entry);
-            byLine.TryAdd(heading.Line, entry);
+            var heading = headings[i];
+            outline[i] = new OutlineSection(heading, heading.Level == 2 ? Matching(heading.Text, rules) : []);
         }
-        var sections = new List<Section>();
-        var current = new Section(0, "", "", 0, null, [], []);
         var blocks = new List<Block>();
+        var sections = new List<Section> { new(0, "", "", 0, null, blocks, []) };
+        var next = 0; // the outline is in document order: the top-level headings are found in it walking forward
         foreach (var block in tree)
         {
             if (block is not HeadingBlock { Level: <= 3 } heading)
@@ -44,16 +42,18 @@ public sealed class SectionModelStage(IReadOnlyDictionary<string, ContentContrac
                 blocks.Add(block);
                 continue;
             }
-            sections.Add(current with { Blocks = blocks });
-            blocks = [];
             var line = ParseMarkdownStage.FileLine(heading.Line);
-            // The outline has every heading's text already; a tree given without it (tests) is read here.
-            var known = byLine.GetValueOrDefault(line);
+            while (next < outline.Length && outline[next].Heading.Line < line)
+            {
+                next++;
+            }
+            // The outline has the heading's text and rules already; a tree given without it (tests) is read here.
+            var known = next < outline.Length && outline[next].Heading.Line == line ? outline[next] : null;
             var text = known?.Heading.Text ?? InlineText.Of(heading.Inline);
-            var sectionRules = known?.Rules ?? (heading.Level == 2 ? Matching(text, rules) : []);
-            current = new Section(heading.Level, text, heading.GetAttributes().Id ?? "", line, heading, [], sectionRules);
+            blocks = [];
+            sections.Add(new Section(heading.Level, text, heading.GetAttributes().Id ?? "", line, heading, blocks,
+                known?.Rules ?? (heading.Level == 2 ? Matching(text, rules) : [])));
         }
-        sections.Add(current with { Blocks = blocks });
         return new PageSectionModel(sections, outline);
     }
 
