@@ -18,33 +18,29 @@ public static class PageSections
     /// <summary>How much of a section's squeezed text the snippet needs: what <see cref="SearchIndex.Snippet"/> reads.</summary>
     public const int OpeningLength = SearchIndex.SnippetLength + 1;
 
-    /// <summary>Each section with its whole text, as the page has it (words apart, white space as written).</summary>
-    public static List<PageSection> Of(PageSectionModel model, string description)
+    /// <summary>The parts a search result can land on: the page's opening, then each h2 and h3 with what follows it.</summary>
+    public static IReadOnlyList<SectionPart> Of(PageSectionModel model) => model.Parts(level => level is 2 or 3);
+
+    /// <summary>
+    /// The part's heading as the page has it now, read from the tree rather than the model: risk figures may have
+    /// annotated an h3's percentages since parsing.
+    /// </summary>
+    public static string HeadingOf(SectionPart part) => part.Section.HeadingBlock is { } heading ? InlineText.Of(heading.Inline) : "";
+
+    /// <summary>
+    /// Appends the part's text as the page has it (words apart, white space as written), into a builder the caller
+    /// owns: the opening's text starts with the page's description.
+    /// </summary>
+    public static void AppendText(SectionPart part, string description, StringBuilder text)
     {
-        var sections = new List<PageSection>();
-        var text = new StringBuilder();
-        foreach (var (section, blocks) in model.Parts(level => level is 2 or 3))
+        if (part.Section.Level == 0)
         {
-            text.Clear();
-            if (section.Level == 0)
-            {
-                text.Append(description);
-            }
-            foreach (var block in blocks)
-            {
-                AppendText(block, text);
-            }
-            var whole = text.ToString();
-            // An opening with nothing in it (no description, a heading first) is not worth a result of its own.
-            if (section.Level == 0 && string.IsNullOrWhiteSpace(whole))
-            {
-                continue;
-            }
-            // Read from the tree, not the model: risk figures may have annotated an h3's percentages since parsing.
-            var heading = section.HeadingBlock is null ? "" : InlineText.Of(section.HeadingBlock.Inline);
-            sections.Add(new PageSection(heading, section.Anchor, whole));
+            text.Append(description);
         }
-        return sections;
+        foreach (var block in part.Blocks)
+        {
+            AppendText(block, text);
+        }
     }
 
     /// <summary>
