@@ -39,8 +39,8 @@ public static class MedicalWebPageJsonLd
             return null;
         }
         var frontMatter = document.Get(FrontMatter.Key);
-        // Written straight to a buffer rather than through a JsonObject tree: it runs for every sheet.
-        var buffer = new ArrayBufferWriter<byte>(8192);
+        // Written straight to a buffer rather than through a JsonObject tree: it runs for every sheet (some 3 KB each).
+        var buffer = new ArrayBufferWriter<byte>(4096);
         using (var json = new Utf8JsonWriter(buffer, Options))
         {
             json.WriteStartObject();
@@ -112,7 +112,7 @@ public static class MedicalWebPageJsonLd
     /// <summary>The plain text of each h2 section that a rule with a schema property matches: headings, paragraphs, list items, one per line.</summary>
     private static void WriteSectionTexts(Utf8JsonWriter json, PageSectionModel sections)
     {
-        var text = new StringBuilder();
+        var text = new StringBuilder(2048); // a section's text, read in place: one chunk when it fits
         foreach (var (section, blocks) in sections.Parts(level => level == 2))
         {
             if (section.Rules.FirstOrDefault(r => r.SchemaProperty is not null)?.SchemaProperty is not { } property)
@@ -126,7 +126,7 @@ public static class MedicalWebPageJsonLd
             }
             if (text.Length > 0)
             {
-                json.WriteString(property, text.ToString());
+                json.WriteString(property, BuilderText.SpanOf(text));
             }
         }
     }

@@ -38,10 +38,13 @@ public sealed class ReadabilityScorer(GlossaryTerms glossary)
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationLookup =
         Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // Room for most paragraphs: a builder that grows in chunks is read through a copy.
+    private const int ParagraphCapacity = 1024;
+
     public PageReadability Score(PageSectionModel model, string sourcePath, string title)
     {
         var sections = new List<SectionReadability>();
-        var text = new StringBuilder();
+        var text = new StringBuilder(ParagraphCapacity);
         var words = new List<WordSpan>();
         foreach (var (section, blocks) in model.Parts(level => level <= 2))
         {
