@@ -10,6 +10,7 @@ using FichesSite.Markdown.Sections;
 using FichesSite.Pipeline;
 using FichesSite.Text;
 using Markdig.Syntax;
+using Microsoft.Extensions.ObjectPool;
 
 namespace FichesSite.Rendering;
 
@@ -39,8 +40,12 @@ public static class MedicalWebPageJsonLd
             return null;
         }
         var frontMatter = document.Get(FrontMatter.Key);
-        // Written straight to a buffer rather than through a JsonObject tree: it runs for every sheet (some 3 KB each).
-        var buffer = new ArrayBufferWriter<byte>(4096);
+        // Written straight to a buffer rather than through a JsonObject tree: it runs for every sheet. The buffer comes
+        // from a pool: the writer asks room for the worst escaping of each section's text, several times what the JSON
+        // takes, and a buffer per page grew to that each time. Only the finished JSON is copied out; a buffer lost to an
+        // exception is only one the pool makes again.
+        var buffer = Buffers.Get();
+        buffer.ResetWrittenCount();
         using (var json = new Utf8JsonWriter(buffer, Options))
         {
             json.WriteStartObject();
@@ -75,8 +80,13 @@ public static class MedicalWebPageJsonLd
             json.WriteEndObject();
             json.WriteEndObject();
         }
-        return buffer.WrittenSpan.ToArray();
+        var jsonLd = buffer.WrittenSpan.ToArray();
+        Buffers.Return(buffer);
+        return jsonLd;
     }
+
+    private static readonly ObjectPool<ArrayBufferWriter<byte>> Buffers =
+        new DefaultObjectPool<ArrayBufferWriter<byte>>(new DefaultPooledObjectPolicy<ArrayBufferWriter<byte>>());
 
     /// <summary>Checks the schema.org names of contracts.yml, so that a typo is an error rather than silent, invalid data.</summary>
     public static void Check(IReadOnlyDictionary<string, ContentContract> contracts, string path, string displayPath, DiagnosticBag diagnostics)
@@ -112,7 +122,7 @@ public static class MedicalWebPageJsonLd
     /// <summary>The plain text of each h2 section that a rule with a schema property matches: headings, paragraphs, list items, one per line.</summary>
     private static void WriteSectionTexts(Utf8JsonWriter json, PageSectionModel sections)
     {
-        var text = new StringBuilder(2048); // a section's text, read in place: one chunk when it fits
+        var text = TextBuilders.Pool.Get();
         foreach (var (section, blocks) in sections.Parts(level => level == 2))
         {
             if (section.Rules.FirstOrDefault(r => r.SchemaProperty is not null)?.SchemaProperty is not { } property)
@@ -129,6 +139,7 @@ public static class MedicalWebPageJsonLd
                 json.WriteString(property, BuilderText.SpanOf(text));
             }
         }
+        TextBuilders.Pool.Return(text);
     }
 
     // Headings, paragraphs and list items, one per line, each straight into the section's builder: a string per

@@ -77,11 +77,23 @@ public sealed class IndexedPage
 
         public List<int[]> Terms { get; } = [];
 
-        // Each section's text is read in place from one builder per page: a string of each whole text, which only its
-        // terms and a snippet need, was the larger part of what the search terms stage allocated.
+        // Each section's text is read in place from one pooled builder per page: a string of each whole text, which only
+        // its terms and a snippet need, was the larger part of what the search terms stage allocated.
         public void AddAll(PageSectionModel model, string description)
         {
-            var text = new StringBuilder(1024);
+            var text = TextBuilders.Pool.Get();
+            try
+            {
+                AddAll(model, description, text);
+            }
+            finally
+            {
+                TextBuilders.Pool.Return(text);
+            }
+        }
+
+        private void AddAll(PageSectionModel model, string description, StringBuilder text)
+        {
             Span<char> squeezed = stackalloc char[PageSections.OpeningLength];
             foreach (var part in PageSections.Of(model))
             {

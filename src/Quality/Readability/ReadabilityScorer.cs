@@ -12,7 +12,7 @@ namespace FichesSite.Quality.Readability;
 
 /// <summary>
 /// Counts sentences, words, syllables and long words of a sheet, section by section, from the Markdig
-/// syntax tree the parse stage kept, through the page's sections (no second parse). Linear in the text, one builder per page, no
+/// syntax tree the parse stage kept, through the page's sections (no second parse). Linear in the text, one pooled builder per page, no
 /// regular expression, no string per word.
 /// <list type="bullet">
 /// <item>Sections: each h2 starts one; h3 and deeper belong to their h2. Text before the first h2 is a
@@ -38,35 +38,39 @@ public sealed class ReadabilityScorer(GlossaryTerms glossary)
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationLookup =
         Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    // Room for most paragraphs: a builder that grows in chunks is read through a copy.
-    private const int ParagraphCapacity = 1024;
-
     public PageReadability Score(PageSectionModel model, string sourcePath, string title)
     {
         var sections = new List<SectionReadability>();
-        var text = new StringBuilder(ParagraphCapacity);
+        var text = TextBuilders.Pool.Get();
         var words = new List<WordSpan>();
-        foreach (var (section, blocks) in model.Parts(level => level <= 2))
+        try
         {
-            var (line, counts) = (section.Line, default(ReadabilityCounts));
-            foreach (var block in blocks)
+            foreach (var (section, blocks) in model.Parts(level => level <= 2))
             {
-                if (block is ParagraphBlock paragraph)
+                var (line, counts) = (section.Line, default(ReadabilityCounts));
+                foreach (var block in blocks)
                 {
-                    counts += Paragraph(paragraph, text, words, ref line);
-                }
-                else if (block is ContainerBlock container)
-                {
-                    foreach (var inner in container.Descendants<ParagraphBlock>())
+                    if (block is ParagraphBlock paragraph)
                     {
-                        counts += Paragraph(inner, text, words, ref line);
+                        counts += Paragraph(paragraph, text, words, ref line);
+                    }
+                    else if (block is ContainerBlock container)
+                    {
+                        foreach (var inner in container.Descendants<ParagraphBlock>())
+                        {
+                            counts += Paragraph(inner, text, words, ref line);
+                        }
                     }
                 }
+                if (counts.HasText || section.Heading.Length > 0)
+                {
+                    sections.Add(new SectionReadability(section.Heading, section.Anchor, line, counts));
+                }
             }
-            if (counts.HasText || section.Heading.Length > 0)
-            {
-                sections.Add(new SectionReadability(section.Heading, section.Anchor, line, counts));
-            }
+        }
+        finally
+        {
+            TextBuilders.Pool.Return(text);
         }
         return new PageReadability(sourcePath, title, sections);
     }
