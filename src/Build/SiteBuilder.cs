@@ -4,6 +4,7 @@ using FichesSite.Content;
 using FichesSite.Glossary;
 using FichesSite.Html;
 using FichesSite.Markdown;
+using FichesSite.Markdown.Sections;
 using FichesSite.Pipeline;
 using FichesSite.Quality;
 using FichesSite.Quality.Readability;
@@ -59,9 +60,10 @@ public static class SiteBuilder
         IDocumentStage[] pageStages =
         [
             new ParseMarkdownStage(markdown, new LinkRewriter(options.InputDirectory, ReadSources.OutputPathFor), new ReservedIds(glossary)),
+            new SectionModelStage(contracts), // the page's sections, read by every stage below that works section by section
             new ContentContractStage(contracts),
             new ReadabilityStage(new ReadabilityScorer(glossary)), // first: the text as the author wrote it
-            new RiskFiguresStage(contracts),
+            new RiskFiguresStage(),
             new StructuredDataStage(contracts, site.Language, site.BaseUrl), // before the glossary adds its definitions to the text
             new GlossaryMarkupStage(glossary, strings.Text("glossary", "button"), strings.Text("glossary", "unreviewed")),
             new RenderMarkdownStage(markdown),

@@ -1,4 +1,5 @@
 using FichesSite.Markdown;
+using FichesSite.Markdown.Sections;
 using FichesSite.Pipeline;
 using FichesSite.Text;
 
@@ -17,9 +18,9 @@ public sealed class ContentContractStage(IReadOnlyDictionary<string, ContentCont
     {
         var file = document.SourcePath;
         var frontMatter = document.Get(FrontMatter.Key);
-        var headings = document.Get(PageOutline.Key).Headings;
+        var outline = document.Get(PageSectionModel.Key).Outline;
 
-        CheckHeadingLevels(file, headings, diagnostics);
+        CheckHeadingLevels(file, outline, diagnostics);
         if (ReadSources.IsFiche(document.OutputPath) && frontMatter.Type == FrontMatter.DefaultType)
         {
             // Without this, a sheet that forgot its type would skip its contract silently.
@@ -40,14 +41,14 @@ public sealed class ContentContractStage(IReadOnlyDictionary<string, ContentCont
             diagnostics.Error(file, 1, $"le champ « {field} » est obligatoire pour une page de type « {frontMatter.Type} ».",
                 $"Ajoutez « {field}: … » dans l’en-tête (entre les deux lignes ---).");
         }
-        CheckSections(file, headings, contract.Sections, diagnostics);
+        CheckSections(file, outline, contract.Sections, diagnostics);
         return document;
     }
 
-    private static void CheckHeadingLevels(string file, IReadOnlyList<Heading> headings, DiagnosticBag diagnostics)
+    private static void CheckHeadingLevels(string file, IReadOnlyList<OutlineSection> outline, DiagnosticBag diagnostics)
     {
         var previousLevel = 1; // the h1 is the page title, written by the layout
-        foreach (var heading in headings)
+        foreach (var (heading, _) in outline)
         {
             if (heading.Level == 1)
             {
@@ -64,21 +65,23 @@ public sealed class ContentContractStage(IReadOnlyDictionary<string, ContentCont
         }
     }
 
-    private static void CheckSections(string file, IReadOnlyList<Heading> headings, IReadOnlyList<SectionRule> rules, DiagnosticBag diagnostics)
+    // The h2 of the outline, quotes and lists included, each with the rules the section model matched it to.
+    private static void CheckSections(string file, IReadOnlyList<OutlineSection> outline, IReadOnlyList<SectionRule> rules, DiagnosticBag diagnostics)
     {
-        var sections = headings.Where(h => h.Level == 2).ToList();
+        var sections = outline.Where(s => s.Heading.Level == 2).ToList();
         var searchFrom = 0;
         Heading? previous = null;
         foreach (var rule in rules)
         {
-            var index = sections.FindIndex(searchFrom, h => AccentFolding.StartsWithWords(h.Text, rule.Heading));
+            var index = sections.FindIndex(searchFrom, s => s.Rules.Contains(rule));
             if (index < 0)
             {
-                var earlier = sections.FindIndex(0, searchFrom, h => AccentFolding.StartsWithWords(h.Text, rule.Heading));
+                var earlier = sections.FindIndex(0, searchFrom, s => s.Rules.Contains(rule));
                 if (earlier >= 0)
                 {
-                    diagnostics.Error(file, sections[earlier].Line,
-                        $"la section « {sections[earlier].Text} » est placée avant « {previous!.Text} ».",
+                    var misplaced = sections[earlier].Heading;
+                    diagnostics.Error(file, misplaced.Line,
+                        $"la section « {misplaced.Text} » est placée avant « {previous!.Text} ».",
                         $"Déplacez-la après la section « {previous.Text} » (ligne {previous.Line}) : l’ordre des sections est fixé pour ce type de page.");
                 }
                 else
@@ -89,7 +92,7 @@ public sealed class ContentContractStage(IReadOnlyDictionary<string, ContentCont
                 }
                 continue;
             }
-            previous = sections[index];
+            previous = sections[index].Heading;
             searchFrom = index + 1;
             if (!previous.HasContent)
             {
@@ -97,17 +100,18 @@ public sealed class ContentContractStage(IReadOnlyDictionary<string, ContentCont
                     "Écrivez son texte sous le titre, avant la section suivante.");
                 continue;
             }
-            CheckSubsections(file, headings, previous, rule, diagnostics);
+            CheckSubsections(file, outline, previous, rule, diagnostics);
         }
     }
 
-    private static void CheckSubsections(string file, IReadOnlyList<Heading> headings, Heading section, SectionRule rule, DiagnosticBag diagnostics)
+    private static void CheckSubsections(string file, IReadOnlyList<OutlineSection> outline, Heading section, SectionRule rule, DiagnosticBag diagnostics)
     {
         if (rule.MinSubsections == 0)
         {
             return;
         }
-        var count = headings
+        var count = outline
+            .Select(s => s.Heading)
             .SkipWhile(h => h != section)
             .Skip(1)
             .TakeWhile(h => h.Level > 2)

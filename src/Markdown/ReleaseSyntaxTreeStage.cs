@@ -1,3 +1,4 @@
+using FichesSite.Markdown.Sections;
 using FichesSite.Pipeline;
 
 namespace FichesSite.Markdown;
@@ -12,5 +13,6 @@ public sealed class ReleaseSyntaxTreeStage : IDocumentStage
 {
     public string Name => "release syntax tree";
 
-    public Document Run(Document document, DiagnosticBag diagnostics) => document.Without(ParseMarkdownStage.SyntaxTree);
+    public Document Run(Document document, DiagnosticBag diagnostics) =>
+        document.Without(ParseMarkdownStage.SyntaxTree).Without(PageSectionModel.Key); // the sections hold the tree's blocks
 }

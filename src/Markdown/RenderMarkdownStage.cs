@@ -1,7 +1,7 @@
+using FichesSite.Markdown.Sections;
 using FichesSite.Pipeline;
 using Markdig;
 using Markdig.Renderers;
-using Markdig.Syntax;
 
 namespace FichesSite.Markdown;
 
@@ -31,21 +31,25 @@ public sealed class RenderMarkdownStage(MarkdownPipeline markdown) : IDocumentSt
         var (writer, renderer) = _renderers.Value;
         writer.GetStringBuilder().Clear();
         var open = false;
-        foreach (var block in document.Get(ParseMarkdownStage.SyntaxTree))
+        foreach (var section in document.Get(PageSectionModel.Key).Sections)
         {
-            if (block is HeadingBlock { Level: <= 3 } heading)
+            if (section.HeadingBlock is { } heading)
             {
                 if (open)
                 {
                     writer.Write("</div>\n");
                 }
-                open = heading.Level == 3;
+                open = section.Level == 3;
                 if (open)
                 {
                     writer.Write($"<div class=\"{SubsectionClass}\">\n");
                 }
+                renderer.Render(heading);
             }
-            renderer.Render(block);
+            foreach (var block in section.Blocks)
+            {
+                renderer.Render(block);
+            }
         }
         if (open)
         {

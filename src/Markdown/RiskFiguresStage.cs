@@ -1,6 +1,5 @@
-using FichesSite.Content;
+using FichesSite.Markdown.Sections;
 using FichesSite.Pipeline;
-using FichesSite.Text;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -13,28 +12,19 @@ namespace FichesSite.Markdown;
 /// a disease is, not a risk of the procedure. Runs after the content contract, so the sections
 /// are known to be there; works on the syntax tree's literals, before rendering.
 /// </summary>
-public sealed class RiskFiguresStage(IReadOnlyDictionary<string, ContentContract> contracts) : IDocumentStage
+public sealed class RiskFiguresStage : IDocumentStage
 {
     public string Name => "risk figures";
 
     public Document Run(Document document, DiagnosticBag diagnostics)
     {
-        var type = document.Get(FrontMatter.Key).Type;
-        if (!contracts.TryGetValue(type, out var contract) || !contract.Sections.Any(s => s.RiskFigures))
+        foreach (var (section, blocks) in document.Get(PageSectionModel.Key).Parts(level => level == 2))
         {
-            return document;
-        }
-        var riskHeadings = contract.Sections.Where(s => s.RiskFigures).Select(s => s.Heading).ToList();
-        var inRisks = false;
-        foreach (var block in document.Get(ParseMarkdownStage.SyntaxTree))
-        {
-            if (block is HeadingBlock { Level: 2 } section)
+            if (!section.Rules.Any(r => r.RiskFigures))
             {
-                var text = InlineText.Of(section.Inline);
-                inRisks = riskHeadings.Any(h => AccentFolding.StartsWithWords(text, h));
                 continue;
             }
-            if (inRisks)
+            foreach (var block in blocks) // its h3 headings too: a risk's title may give its figure
             {
                 Annotate(block);
             }

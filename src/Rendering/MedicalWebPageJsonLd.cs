@@ -6,9 +6,11 @@ using System.Text.Json;
 using System.Text.Unicode;
 using FichesSite.Content;
 using FichesSite.Markdown;
+using FichesSite.Markdown.Sections;
 using FichesSite.Pipeline;
 using FichesSite.Text;
 using Markdig.Syntax;
+using Microsoft.Extensions.ObjectPool;
 
 namespace FichesSite.Rendering;
 
@@ -38,9 +40,11 @@ public static class MedicalWebPageJsonLd
             return null;
         }
         var frontMatter = document.Get(FrontMatter.Key);
-        // Written straight to a buffer rather than through a JsonObject tree: it runs for every sheet. The buffer is
-        // the thread's own, reused: only the finished JSON is copied out.
-        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(8192);
+        // Written straight to a buffer rather than through a JsonObject tree: it runs for every sheet. The buffer comes
+        // from a pool: the writer asks room for the worst escaping of each section's text, several times what the JSON
+        // takes, and a buffer per page grew to that each time. Only the finished JSON is copied out; a buffer lost to an
+        // exception is only one the pool makes again.
+        var buffer = Buffers.Get();
         buffer.ResetWrittenCount();
         using (var json = new Utf8JsonWriter(buffer, Options))
         {
@@ -72,12 +76,17 @@ public static class MedicalWebPageJsonLd
             json.WriteString("@type", "MedicalProcedure");
             json.WriteString("name", frontMatter.Title);
             json.WriteString("procedureType", "https://schema.org/" + procedureType);
-            WriteSectionTexts(json, document.Get(ParseMarkdownStage.SyntaxTree), contract);
+            WriteSectionTexts(json, document.Get(PageSectionModel.Key));
             json.WriteEndObject();
             json.WriteEndObject();
         }
-        return buffer.WrittenSpan.ToArray();
+        var jsonLd = buffer.WrittenSpan.ToArray();
+        Buffers.Return(buffer);
+        return jsonLd;
     }
+
+    private static readonly ObjectPool<ArrayBufferWriter<byte>> Buffers =
+        new DefaultObjectPool<ArrayBufferWriter<byte>>(new DefaultPooledObjectPolicy<ArrayBufferWriter<byte>>());
 
     /// <summary>Checks the schema.org names of contracts.yml, so that a typo is an error rather than silent, invalid data.</summary>
     public static void Check(IReadOnlyDictionary<string, ContentContract> contracts, string path, string displayPath, DiagnosticBag diagnostics)
@@ -111,45 +120,27 @@ public static class MedicalWebPageJsonLd
     }
 
     /// <summary>The plain text of each h2 section that a rule with a schema property matches: headings, paragraphs, list items, one per line.</summary>
-    private static void WriteSectionTexts(Utf8JsonWriter json, MarkdownDocument tree, ContentContract contract)
+    private static void WriteSectionTexts(Utf8JsonWriter json, PageSectionModel sections)
     {
-        var rules = contract.Sections.Where(s => s.SchemaProperty is not null).ToList();
-        if (rules.Count == 0)
+        var text = TextBuilders.Pool.Get();
+        foreach (var (section, blocks) in sections.Parts(level => level == 2))
         {
-            return;
-        }
-        string? property = null;
-        // One builder per thread, read in place: the sections of every sheet pass through it.
-        var text = (t_text ??= new StringBuilder()).Clear();
-        foreach (var block in tree)
-        {
-            if (block is HeadingBlock { Level: 2 } section)
+            if (section.Rules.FirstOrDefault(r => r.SchemaProperty is not null)?.SchemaProperty is not { } property)
             {
-                if (property is not null && text.Length > 0)
-                {
-                    json.WriteString(property, BuilderText.SpanOf(text));
-                }
-                var heading = InlineText.Of(section.Inline);
-                property = rules.FirstOrDefault(r => AccentFolding.StartsWithWords(heading, r.Heading))?.SchemaProperty;
-                text.Clear();
                 continue;
             }
-            if (property is not null)
+            text.Clear();
+            foreach (var block in blocks)
             {
                 AppendText(block, text);
             }
+            if (text.Length > 0)
+            {
+                json.WriteString(property, BuilderText.SpanOf(text));
+            }
         }
-        if (property is not null && text.Length > 0)
-        {
-            json.WriteString(property, BuilderText.SpanOf(text));
-        }
+        TextBuilders.Pool.Return(text);
     }
-
-    [ThreadStatic]
-    private static StringBuilder? t_text;
-
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_buffer;
 
     // Headings, paragraphs and list items, one per line, each straight into the section's builder: a string per
     // paragraph was most of what this stage allocated.

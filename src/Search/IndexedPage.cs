@@ -1,5 +1,7 @@
 using System.Runtime.InteropServices;
-using Markdig.Syntax;
+using System.Text;
+using FichesSite.Markdown.Sections;
+using FichesSite.Text;
 
 namespace FichesSite.Search;
 
@@ -21,9 +23,9 @@ public sealed class IndexedPage
     {
     }
 
-    /// <summary>A page from its syntax tree (see <see cref="PageSections"/>), without a string of any section's whole text.</summary>
-    public IndexedPage(string title, string path, MarkdownDocument tree, string description, TermCache cache)
-        : this(title, path, cache, reader => PageSections.ForEach(tree, description, reader, static (heading, anchor, text, opening, r) => r.Add(heading, anchor, text, opening)))
+    /// <summary>A page from its section model (see <see cref="PageSections"/>), without a string of any section's whole text.</summary>
+    public IndexedPage(string title, string path, PageSectionModel model, string description, TermCache cache)
+        : this(title, path, cache, reader => reader.AddAll(model, description))
     {
     }
 
@@ -75,7 +77,40 @@ public sealed class IndexedPage
 
         public List<int[]> Terms { get; } = [];
 
-        /// <param name="opening">The start of the text as <see cref="PageSections.SectionHandler{TState}"/> gives it, or the whole text.</param>
+        // Each section's text is read in place from one pooled builder per page: a string of each whole text, which only
+        // its terms and a snippet need, was the larger part of what the search terms stage allocated.
+        public void AddAll(PageSectionModel model, string description)
+        {
+            var text = TextBuilders.Pool.Get();
+            try
+            {
+                AddAll(model, description, text);
+            }
+            finally
+            {
+                TextBuilders.Pool.Return(text);
+            }
+        }
+
+        private void AddAll(PageSectionModel model, string description, StringBuilder text)
+        {
+            Span<char> squeezed = stackalloc char[PageSections.OpeningLength];
+            foreach (var part in PageSections.Of(model))
+            {
+                text.Clear();
+                PageSections.AppendText(part, description, text);
+                var whole = BuilderText.SpanOf(text);
+                var opening = PageSections.Opening(whole, squeezed);
+                // An opening with nothing in it (no description, a heading first) is not worth a result of its own.
+                if (part.Section.Level == 0 && opening.IsEmpty)
+                {
+                    continue;
+                }
+                Add(PageSections.HeadingOf(part), part.Section.Anchor, whole, opening);
+            }
+        }
+
+        /// <param name="opening">The start of the text as <see cref="PageSections.Opening"/> gives it, or the whole text.</param>
         public void Add(string heading, string anchor, ReadOnlySpan<char> text, ReadOnlySpan<char> opening)
         {
             Sections.Add(new PageSection(heading, anchor, SearchIndex.Snippet(opening)));

@@ -1,5 +1,5 @@
 using FichesSite.Content;
-using FichesSite.Markdown;
+using FichesSite.Markdown.Sections;
 using FichesSite.Pipeline;
 
 namespace FichesSite.Search;
@@ -23,6 +23,6 @@ public sealed class SearchTermsStage(IReadOnlyCollection<string> excludedPages, 
             return document;
         }
         var frontMatter = document.Get(FrontMatter.Key);
-        return document.With(Key, new IndexedPage(frontMatter.Title, document.OutputPath, document.Get(ParseMarkdownStage.SyntaxTree), frontMatter.Description, terms));
+        return document.With(Key, new IndexedPage(frontMatter.Title, document.OutputPath, document.Get(PageSectionModel.Key), frontMatter.Description, terms));
     }
 }

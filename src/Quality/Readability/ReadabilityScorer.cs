@@ -1,10 +1,10 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
+using System.Text;
 using FichesSite.Glossary;
 using FichesSite.Markdown;
+using FichesSite.Markdown.Sections;
 using FichesSite.Text;
-using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -12,7 +12,7 @@ namespace FichesSite.Quality.Readability;
 
 /// <summary>
 /// Counts sentences, words, syllables and long words of a sheet, section by section, from the Markdig
-/// syntax tree the parse stage kept (no second parse). Linear in the text, one reused buffer per page, no
+/// syntax tree the parse stage kept, through the page's sections (no second parse). Linear in the text, one pooled builder per page, no
 /// regular expression, no string per word.
 /// <list type="bullet">
 /// <item>Sections: each h2 starts one; h3 and deeper belong to their h2. Text before the first h2 is a
@@ -38,51 +38,44 @@ public sealed class ReadabilityScorer(GlossaryTerms glossary)
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationLookup =
         Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    public PageReadability Score(MarkdownDocument tree, string sourcePath, string title)
+    public PageReadability Score(PageSectionModel model, string sourcePath, string title)
     {
         var sections = new List<SectionReadability>();
-        var text = new TextBuffer();
+        var text = TextBuilders.Pool.Get();
         var words = new List<WordSpan>();
-        var (sectionTitle, anchor, line, counts) = ("", "", 0, default(ReadabilityCounts));
         try
         {
-            foreach (var block in tree)
+            foreach (var (section, blocks) in model.Parts(level => level <= 2))
             {
-                if (block is HeadingBlock { Level: <= 2 } heading)
+                var (line, counts) = (section.Line, default(ReadabilityCounts));
+                foreach (var block in blocks)
                 {
-                    if (counts.HasText || sectionTitle.Length > 0)
+                    if (block is ParagraphBlock paragraph)
                     {
-                        sections.Add(new SectionReadability(sectionTitle, anchor, line, counts));
+                        counts += Paragraph(paragraph, text, words, ref line);
                     }
-                    (sectionTitle, anchor, line, counts) =
-                        (InlineText.Of(heading.Inline), heading.GetAttributes().Id ?? "", ParseMarkdownStage.FileLine(heading.Line), default);
-                    continue;
-                }
-                if (block is ParagraphBlock paragraph)
-                {
-                    counts += Paragraph(paragraph, text, words, ref line);
-                }
-                else if (block is ContainerBlock container)
-                {
-                    foreach (var inner in container.Descendants<ParagraphBlock>())
+                    else if (block is ContainerBlock container)
                     {
-                        counts += Paragraph(inner, text, words, ref line);
+                        foreach (var inner in container.Descendants<ParagraphBlock>())
+                        {
+                            counts += Paragraph(inner, text, words, ref line);
+                        }
                     }
                 }
-            }
-            if (counts.HasText || sectionTitle.Length > 0)
-            {
-                sections.Add(new SectionReadability(sectionTitle, anchor, line, counts));
+                if (counts.HasText || section.Heading.Length > 0)
+                {
+                    sections.Add(new SectionReadability(section.Heading, section.Anchor, line, counts));
+                }
             }
         }
         finally
         {
-            text.Dispose();
+            TextBuilders.Pool.Return(text);
         }
         return new PageReadability(sourcePath, title, sections);
     }
 
-    private ReadabilityCounts Paragraph(ParagraphBlock paragraph, TextBuffer text, List<WordSpan> words, ref int sectionLine)
+    private ReadabilityCounts Paragraph(ParagraphBlock paragraph, StringBuilder text, List<WordSpan> words, ref int sectionLine)
     {
         if (sectionLine == 0)
         {
@@ -90,7 +83,7 @@ public sealed class ReadabilityScorer(GlossaryTerms glossary)
         }
         text.Clear();
         AppendText(paragraph.Inline, text);
-        return Count(text.Span, words);
+        return Count(BuilderText.SpanOf(text), words);
     }
 
     /// <summary>The counts of one paragraph's plain text (public for the tests' hand-computed figures).</summary>
@@ -208,7 +201,7 @@ public sealed class ReadabilityScorer(GlossaryTerms glossary)
     }
 
     // The words a reader reads: literal text, emphasis and link text; code, images and bare addresses are left out.
-    private static void AppendText(ContainerInline? container, TextBuffer text)
+    private static void AppendText(ContainerInline? container, StringBuilder text)
     {
         for (var child = container?.FirstChild; child is not null; child = child.NextSibling)
         {
@@ -231,31 +224,5 @@ public sealed class ReadabilityScorer(GlossaryTerms glossary)
                     break;
             }
         }
-    }
-
-    /// <summary>One growable character buffer per page, from the shared pool.</summary>
-    private sealed class TextBuffer : IDisposable
-    {
-        private char[] _chars = ArrayPool<char>.Shared.Rent(1024);
-        private int _length;
-
-        public ReadOnlySpan<char> Span => _chars.AsSpan(0, _length);
-
-        public void Clear() => _length = 0;
-
-        public void Append(ReadOnlySpan<char> chars)
-        {
-            if (_length + chars.Length > _chars.Length)
-            {
-                var larger = ArrayPool<char>.Shared.Rent(Math.Max(_chars.Length * 2, _length + chars.Length));
-                _chars.AsSpan(0, _length).CopyTo(larger);
-                ArrayPool<char>.Shared.Return(_chars);
-                _chars = larger;
-            }
-            chars.CopyTo(_chars.AsSpan(_length));
-            _length += chars.Length;
-        }
-
-        public void Dispose() => ArrayPool<char>.Shared.Return(_chars);
     }
 }

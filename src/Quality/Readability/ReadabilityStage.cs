@@ -1,5 +1,5 @@
 using FichesSite.Content;
-using FichesSite.Markdown;
+using FichesSite.Markdown.Sections;
 using FichesSite.Pipeline;
 
 namespace FichesSite.Quality.Readability;
@@ -20,7 +20,7 @@ public sealed class ReadabilityStage(ReadabilityScorer scorer) : IDocumentStage
         {
             return document;
         }
-        var scores = scorer.Score(document.Get(ParseMarkdownStage.SyntaxTree), document.SourcePath, document.Get(FrontMatter.Key).Title);
+        var scores = scorer.Score(document.Get(PageSectionModel.Key), document.SourcePath, document.Get(FrontMatter.Key).Title);
         return document.With(PageReadability.Key, scores);
     }
 }

@@ -96,7 +96,7 @@ public sealed class ReadabilityScoresTests
         const string markdown = "## Avant\n\nVous êtes à jeun.\n\n## Après\n\n### Chez vous\n\n- Vous rentrez chez vous\n- Vous pouvez marcher\n";
         var tree = Markdig.Markdown.Parse(markdown, FichesSite.Markdown.MarkdownSetup.Create(new Dictionary<string, string>()));
 
-        var page = Plain.Score(tree, "fiche.md", "Fiche");
+        var page = Plain.Score(FichesSite.Markdown.Sections.SectionModelStage.Build(tree, [], []), "fiche.md", "Fiche");
 
         Assert.Equal(["Avant", "Après"], page.Sections.Select(s => s.Title));
         Assert.Equal([1, 5], page.Sections.Select(s => s.Line));

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using FichesSite.Markdown;
+using FichesSite.Markdown.Sections;
 using FichesSite.Search;
 using Markdig.Syntax;
 
@@ -17,7 +18,7 @@ public sealed partial class PageSectionsTests
     {
         var tree = Markdig.Markdown.Parse(markdown, MarkdownSetup.Create(new Dictionary<string, string>()));
         HeadingIds.Assign(tree.Descendants<HeadingBlock>());
-        return new IndexedPage("Titre", "fiches/essai/index.html", tree, description: "", new TermCache());
+        return new IndexedPage("Titre", "fiches/essai/index.html", SectionModelStage.Build(tree, [], []), description: "", new TermCache());
     }
 
     [GeneratedRegex(@"\s+")]

@@ -1,0 +1,80 @@
+using FichesSite.Content;
+using FichesSite.Pipeline;
+using Markdig.Syntax;
+
+namespace FichesSite.Markdown.Sections;
+
+/// <summary>
+/// A part of a page body: the page's opening (level 0, no heading), or a top-level h1, h2 or h3 with the top-level
+/// blocks that follow it up to the next one. Deeper headings, and headings inside quotes or lists, are blocks of the
+/// section they stand in.
+/// </summary>
+/// <param name="Heading">The heading's plain text as parsed (typography applied); empty for the opening.</param>
+/// <param name="Anchor">The heading's id; empty for the opening.</param>
+/// <param name="Line">The heading's line in the source file; 0 for the opening.</param>
+/// <param name="HeadingBlock">The heading in the syntax tree, null for the opening: a stage that changes the tree
+/// (risk figures annotate the percentages of an h3) leaves <paramref name="Heading"/> as parsed.</param>
+/// <param name="Blocks">The top-level blocks after the heading, up to the next section.</param>
+/// <param name="Rules">For an h2, every rule of the page type's contract whose words start its heading, in contract order.</param>
+public sealed record Section(
+    int Level,
+    string Heading,
+    string Anchor,
+    int Line,
+    HeadingBlock? HeadingBlock,
+    IReadOnlyList<Block> Blocks,
+    IReadOnlyList<SectionRule> Rules);
+
+/// <summary>A heading of the outline (every heading, nested ones included) with the contract rules an h2 matches.</summary>
+public sealed record OutlineSection(Heading Heading, IReadOnlyList<SectionRule> Rules);
+
+/// <summary>
+/// Consecutive sections read as one: the first gives the heading, anchor and rules; the blocks are its own, then the
+/// heading and blocks of each section after it that did not start a part of its own.
+/// </summary>
+public sealed record SectionPart(Section Section, IReadOnlyList<Block> Blocks);
+
+/// <summary>
+/// A page's sections, made once after parsing by <see cref="SectionModelStage"/> and matched once against the page
+/// type's contract. The stages that work section by section read it rather than walk the tree for headings: each cuts
+/// where it needs with <see cref="Parts"/> (readability at h1/h2, search at h2/h3, risk figures and structured data
+/// at h2); rendering reads <see cref="Sections"/> as they are; the contract reads <see cref="Outline"/>.
+/// </summary>
+public sealed class PageSectionModel(IReadOnlyList<Section> sections, IReadOnlyList<OutlineSection> outline)
+{
+    public static readonly MetaKey<PageSectionModel> Key = new("sections");
+
+    /// <summary>The opening first (always there, maybe without blocks), then each top-level h1–h3 in order.</summary>
+    public IReadOnlyList<Section> Sections { get; } = sections;
+
+    /// <summary>Every heading of the page in document order, nested ones included, as the contract checks them.</summary>
+    public IReadOnlyList<OutlineSection> Outline { get; } = outline;
+
+    /// <summary>
+    /// The page cut at the sections whose level <paramref name="startsPart"/> accepts: the opening always starts the
+    /// first part, and every other section joins the part before it, its heading becoming one of that part's blocks.
+    /// </summary>
+    public IReadOnlyList<SectionPart> Parts(Func<int, bool> startsPart)
+    {
+        var parts = new List<SectionPart>();
+        Section? first = null;
+        List<Block>? merged = null;
+        foreach (var section in Sections)
+        {
+            if (first is null || startsPart(section.Level))
+            {
+                if (first is not null)
+                {
+                    parts.Add(new SectionPart(first, merged ?? first.Blocks));
+                }
+                (first, merged) = (section, null);
+                continue;
+            }
+            merged ??= [.. first.Blocks];
+            merged.Add(section.HeadingBlock!);
+            merged.AddRange(section.Blocks);
+        }
+        parts.Add(new SectionPart(first!, merged ?? first!.Blocks));
+        return parts;
+    }
+}

@@ -1,0 +1,72 @@
+using FichesSite.Content;
+using FichesSite.Pipeline;
+using FichesSite.Text;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+
+namespace FichesSite.Markdown.Sections;
+
+/// <summary>
+/// Makes the page's <see cref="PageSectionModel"/> right after parsing: the one place that cuts a page into sections
+/// and matches its h2 against the rules of its type's contract (input/contracts.yml), on their leading words ignoring
+/// case, accents and punctuation. A page whose type has no contract gets sections without rules; the contract stage
+/// reports the type.
+/// </summary>
+public sealed class SectionModelStage(IReadOnlyDictionary<string, ContentContract> contracts) : IDocumentStage
+{
+    public string Name => "sections";
+
+    public Document Run(Document document, DiagnosticBag diagnostics)
+    {
+        var rules = contracts.TryGetValue(document.Get(FrontMatter.Key).Type, out var contract) ? contract.Sections : [];
+        var model = Build(document.Get(ParseMarkdownStage.SyntaxTree), document.Get(PageOutline.Key).Headings, rules);
+        return document.With(PageSectionModel.Key, model);
+    }
+
+    /// <summary>The sections of a parsed page, from its top-level blocks and the outline the parse stage made.</summary>
+    public static PageSectionModel Build(MarkdownDocument tree, IReadOnlyList<Heading> headings, IReadOnlyList<SectionRule> rules)
+    {
+        var outline = new OutlineSection[headings.Count];
+        for (var i = 0; i < outline.Length; i++)
+        {
+            var heading = headings[i];
+            outline[i] = new OutlineSection(heading, heading.Level == 2 ? Matching(heading.Text, rules) : []);
+        }
+        var blocks = new List<Block>();
+        var sections = new List<Section> { new(0, "", "", 0, null, blocks, []) };
+        var next = 0; // the outline is in document order: the top-level headings are found in it walking forward
+        foreach (var block in tree)
+        {
+            if (block is not HeadingBlock { Level: <= 3 } heading)
+            {
+                blocks.Add(block);
+                continue;
+            }
+            var line = ParseMarkdownStage.FileLine(heading.Line);
+            while (next < outline.Length && outline[next].Heading.Line < line)
+            {
+                next++;
+            }
+            // The outline has the heading's text and rules already; a tree given without it (tests) is read here.
+            var known = next < outline.Length && outline[next].Heading.Line == line ? outline[next] : null;
+            var text = known?.Heading.Text ?? InlineText.Of(heading.Inline);
+            blocks = [];
+            sections.Add(new Section(heading.Level, text, heading.GetAttributes().Id ?? "", line, heading, blocks,
+                known?.Rules ?? (heading.Level == 2 ? Matching(text, rules) : [])));
+        }
+        return new PageSectionModel(sections, outline);
+    }
+
+    private static IReadOnlyList<SectionRule> Matching(string heading, IReadOnlyList<SectionRule> rules)
+    {
+        List<SectionRule>? matching = null;
+        foreach (var rule in rules)
+        {
+            if (AccentFolding.StartsWithWords(heading, rule.Heading))
+            {
+                (matching ??= []).Add(rule);
+            }
+        }
+        return matching ?? (IReadOnlyList<SectionRule>)[];
+    }
+}
