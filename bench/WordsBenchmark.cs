@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using FichesSite.Glossary;
+using FichesSite.Content;
 using FichesSite.Pipeline;
 using FichesSite.Quality.Readability;
 using FichesSite.Search;

@@ -1,5 +1,4 @@
 using FichesSite.Content;
-using FichesSite.Glossary;
 using FichesSite.Pipeline;
 using FichesSite.Rendering;
 

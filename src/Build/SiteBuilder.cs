@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using FichesSite.Content;
-using FichesSite.Glossary;
 using FichesSite.Html;
 using FichesSite.Markdown;
 using FichesSite.Markdown.Sections;

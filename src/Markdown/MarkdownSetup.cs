@@ -16,7 +16,7 @@ public static class MarkdownSetup
             .Use<PageHeaderExtension>() // the page header, read by the front matter stage, is not Markdown
             .UsePipeTables()
             .UseAlertBlocks((renderer, kind) => WriteAlertTitle(renderer, kind, alertTitles))
-            .Use<Glossary.GlossaryExtension>() // renders the terms that the glossary stage marks
+            .Use<GlossaryExtension>() // renders the terms that the glossary stage marks
             .UseGenericAttributes() // must come last: it reads attributes left by the others
             .Build();
 

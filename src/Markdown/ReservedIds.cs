@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using FichesSite.Content;
-using FichesSite.Glossary;
 using FichesSite.Pipeline;
 
 namespace FichesSite.Markdown;
@@ -8,21 +7,12 @@ namespace FichesSite.Markdown;
 /// <summary>
 /// The ids a page holds besides its headings', which a heading's id must never take: two elements with one id break
 /// the page (the glossary's button opens the first, a heading « Terme métastase » on a sheet made « terme-metastase »
-/// and the button opened nothing). Kept here in one list, which ReservedIdsTests checks against the theme's templates.
+/// and the button opened nothing): the theme's own (<see cref="ThemeIds"/>) and those the glossary adds.
 /// </summary>
 public sealed class ReservedIds
 {
     /// <summary>The glossary layout's name: a page in it lists every term, each with its id.</summary>
     public const string GlossaryLayout = "glossary";
-
-    /// <summary>Ids that theme/layouts and theme/partials write as they are, on the pages that include them.</summary>
-    public static readonly IReadOnlyList<string> Theme =
-    [
-        "contenu",                                                      // base.liquid: main, the skip link's target
-        "recherche-champ", "recherche-statut", "recherche-resultats",   // header.liquid: the search form
-        "fiche-a-propos", "fiche-sources",                              // about.liquid: a sheet's « about » box
-        "contact-titre",                                                // footer.liquid
-    ];
 
     /// <summary>The theme's ids only: for a site without glossary, and for tests.</summary>
     public static readonly ReservedIds ThemeOnly = new(GlossaryTerms.Empty);
@@ -32,8 +22,8 @@ public sealed class ReservedIds
 
     public ReservedIds(GlossaryTerms glossary)
     {
-        // Definitions are written beside a term's first use in a sheet (Glossary/GlossaryTermRenderer).
-        _everyPage = Theme.Concat(glossary.Entries.Select(GlossaryTerms.DefinitionId)).ToFrozenSet(StringComparer.Ordinal);
+        // Definitions are written beside a term's first use in a sheet (Markdown/GlossaryTermInline).
+        _everyPage = ThemeIds.All.Concat(glossary.Entries.Select(GlossaryTerms.DefinitionId)).ToFrozenSet(StringComparer.Ordinal);
         // The glossary layout (Rendering/GlossaryModel) gives each letter and each term an id.
         _glossaryPage = _everyPage
             .Concat(glossary.Entries.Select(e => e.Id))

@@ -1,4 +1,4 @@
-using FichesSite.Glossary;
+using FichesSite.Content;
 
 namespace FichesSite.Rendering;
 

@@ -28,7 +28,7 @@ public sealed class SiteModel
     private readonly object _glossary;
 
     /// <param name="shared">Turns what every page shares into the template engine's own values, once (ThemeTemplates.Shared).</param>
-    public SiteModel(SiteConfig site, ThemeStrings strings, IReadOnlyList<Document> documents, Glossary.GlossaryTerms glossary, Func<object?, object> shared)
+    public SiteModel(SiteConfig site, ThemeStrings strings, IReadOnlyList<Document> documents, GlossaryTerms glossary, Func<object?, object> shared)
     {
         _glossary = shared(GlossaryModel.Of(glossary));
         _site = site;

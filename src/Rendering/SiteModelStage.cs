@@ -11,7 +11,7 @@ namespace FichesSite.Rendering;
 /// every page.
 /// </summary>
 /// <param name="glossary">The terms the glossary page lists.</param>
-public sealed class SiteModelStage(ThemeTemplates templates, SiteConfig site, ThemeStrings strings, Glossary.GlossaryTerms glossary) : ISiteStage
+public sealed class SiteModelStage(ThemeTemplates templates, SiteConfig site, ThemeStrings strings, GlossaryTerms glossary) : ISiteStage
 {
     public string Name => "site model";
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Text;
-using FichesSite.Glossary;
+using FichesSite.Content;
 using FichesSite.Markdown;
 using FichesSite.Markdown.Sections;
 using FichesSite.Text;

@@ -1,7 +1,6 @@
 using System.Text;
 using CsCheck;
 using FichesSite.Content;
-using FichesSite.Glossary;
 using FichesSite.Pipeline;
 using FichesSite.Rendering;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 using CsCheck;
-using FichesSite.Glossary;
+using FichesSite.Content;
 using FichesSite.Markdown;
 using FichesSite.Pipeline;
 using Markdig.Syntax;
@@ -97,7 +97,7 @@ public sealed partial class HeadingIdsTests
         File.WriteAllText(fiche, text.Insert(first, "\n### Terme métastase\n\nTexte.\n\n### Contenu {#recherche-champ}\n\nTexte.\n"));
         File.AppendAllText(Path.Combine(site.Input, "pages", "glossaire.md"), "\n## Embolie\n\nTexte.\n\n## Lettre e\n\nTexte.\n");
         File.WriteAllText(Path.Combine(site.Input, "pages", "essai.md"), Header + string.Concat(
-            ReservedIds.Theme.Select(id => $"## {id.Replace('-', ' ')}\n\nTexte.\n\n")) + "## Terme embolie\n\nTexte.\n");
+            ThemeIds.All.Select(id => $"## {id.Replace('-', ' ')}\n\nTexte.\n\n")) + "## Terme embolie\n\nTexte.\n");
 
         var result = site.Build();
 
@@ -154,10 +154,10 @@ public sealed partial class HeadingIdsTests
         foreach (var id in written)
         {
             // Ids made by the build reach the templates through the glossary model (GlossaryTerms.LetterId, entry ids).
-            Assert.True(ReservedIds.Theme.Contains(id) || id is "{{ letter.id }}" or "{{ entry.id }}",
-                $"the theme writes id=\"{id}\": add it to ReservedIds.Theme (or, if the build makes it, to ReservedIds)");
+            Assert.True(ThemeIds.All.Contains(id) || id is "{{ letter.id }}" or "{{ entry.id }}",
+                $"the theme writes id=\"{id}\": add it to ThemeIds.All (or, if the build makes it, to ReservedIds)");
         }
-        Assert.All(ReservedIds.Theme, id => Assert.Contains(id, written));
+        Assert.All(ThemeIds.All, id => Assert.Contains(id, written));
     }
 
     [Fact]

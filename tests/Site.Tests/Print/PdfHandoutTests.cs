@@ -79,7 +79,7 @@ public sealed partial class PdfHandoutTests(PrintedSite printed) : IClassFixture
         // Every link that is printed (not in the hidden header, breadcrumb, contents or footer links) shows its address;
         // glossary terms print as plain words (print.css), or their addresses would drown the sentences.
         var printedLinks = html.QuerySelectorAll($"main a[{PrintAddresses.Attribute}], .contact a[{PrintAddresses.Attribute}]")
-            .Where(a => a.Closest(".toc, .handout") is null && !a.ClassList.Contains(FichesSite.Glossary.GlossaryTermRenderer.LinkClass))
+            .Where(a => a.Closest(".toc, .handout") is null && !a.ClassList.Contains(FichesSite.Markdown.GlossaryTermRenderer.LinkClass))
             .Select(a => a.GetAttribute(PrintAddresses.Attribute)!);
         Assert.All(printedLinks, address => Assert.Contains(Squeeze(address), addresses, StringComparison.Ordinal));
         Assert.NotEmpty(html.QuerySelectorAll("main a.terme"));

@@ -1,4 +1,4 @@
-using FichesSite.Glossary;
+using FichesSite.Content;
 using FichesSite.Quality.Readability;
 
 namespace FichesSite.Tests.Quality;

@@ -1,7 +1,7 @@
 using AngleSharp.Dom;
 using FichesSite.Build;
 
-namespace FichesSite.Tests.Glossary;
+namespace FichesSite.Tests.Markdown;
 
 /// <summary>The repository's content plus a sheet that uses glossary terms in links, code, headings and emphasis, built once.</summary>
 public sealed class GlossarySite : IDisposable

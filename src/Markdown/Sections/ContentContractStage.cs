@@ -1,9 +1,8 @@
-using FichesSite.Markdown;
-using FichesSite.Markdown.Sections;
+using FichesSite.Content;
 using FichesSite.Pipeline;
 using FichesSite.Text;
 
-namespace FichesSite.Content;
+namespace FichesSite.Markdown.Sections;
 
 /// <summary>
 /// Checks that a page keeps the promises of its type (input/contracts.yml), and the rules every

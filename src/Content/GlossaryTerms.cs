@@ -1,6 +1,6 @@
 using FichesSite.Text;
 
-namespace FichesSite.Glossary;
+namespace FichesSite.Content;
 
 /// <summary>
 /// The terms of the glossary and the one way to find them in a text, shared by the page markup

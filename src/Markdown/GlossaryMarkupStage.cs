@@ -1,12 +1,11 @@
 using FichesSite.Content;
-using FichesSite.Markdown;
 using FichesSite.Pipeline;
 using FichesSite.Text;
 using Markdig.Helpers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
-namespace FichesSite.Glossary;
+namespace FichesSite.Markdown;
 
 /// <summary>
 /// Marks the first use of each glossary term on a sheet, in the syntax tree (no second parse): the words

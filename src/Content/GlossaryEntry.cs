@@ -1,4 +1,4 @@
-namespace FichesSite.Glossary;
+namespace FichesSite.Content;
 
 /// <summary>
 /// One term of input/data/glossaire.yml: the term as the glossary page shows it, the other forms it takes

@@ -4,7 +4,7 @@ using FichesSite.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace FichesSite.Glossary;
+namespace FichesSite.Content;
 
 /// <summary>
 /// Reads input/data/glossaire.yml: a list of entries « terme », « formes », « definition », « relu ».
@@ -67,7 +67,7 @@ public static class GlossaryFile
                 continue;
             }
             // The glossary page gives each term its id beside the theme's own: one id twice breaks the page.
-            if (Markdown.ReservedIds.Theme.Contains(entry.Id) || GlossaryTerms.IsLetterId(entry.Id))
+            if (ThemeIds.All.Contains(entry.Id) || GlossaryTerms.IsLetterId(entry.Id))
             {
                 problems.Error(displayPath, entry.Line, $"le terme « {entry.Term} » donnerait l’ancre « #{entry.Id} », que le thème emploie déjà sur la page du glossaire.",
                     "Écrivez le terme autrement (avec un mot de plus, par exemple) : chaque ancre d’une page doit être unique.");

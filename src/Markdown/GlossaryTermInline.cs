@@ -1,9 +1,10 @@
+using FichesSite.Content;
 using Markdig;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax.Inlines;
 
-namespace FichesSite.Glossary;
+namespace FichesSite.Markdown;
 
 /// <summary>
 /// The first use of a glossary term on a page, put in the syntax tree by <see cref="GlossaryMarkupStage"/>.
