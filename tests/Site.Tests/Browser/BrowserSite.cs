@@ -119,7 +119,7 @@ public sealed class BrowserSite : IAsyncLifetime
             }
         });
         var page = await context.NewPageAsync();
-        page.Close += async (_, _) => await context.CloseAsync();
+        page.Close += (_, _) => CloseQuietly(context);
         return page;
     }
 
@@ -132,8 +132,21 @@ public sealed class BrowserSite : IAsyncLifetime
         BrowserEnvironment.Require(MissingBrowser);
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-FR" });
         var page = await context.NewPageAsync();
-        page.Close += async (_, _) => await context.CloseAsync();
+        page.Close += (_, _) => CloseQuietly(context);
         return page;
+    }
+
+    // Run from the page's Close event, where an exception would end the whole test process: a context whose browser
+    // has already gone (the fixture disposed, Chromium exited) has nothing left to close.
+    private static async void CloseQuietly(IBrowserContext context)
+    {
+        try
+        {
+            await context.CloseAsync();
+        }
+        catch (PlaywrightException)
+        {
+        }
     }
 
     public async Task DisposeAsync()
