@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using FichesSite.Build;
 using FichesSite.Content;
-using FichesSite.Print;
+using FichesSite.Pdf;
 using UglyToad.PdfPig;
 
 namespace FichesSite.Bench;

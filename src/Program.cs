@@ -45,7 +45,7 @@ public static class Program
         build.SetAction(r => Run(r, write: true));
         check.SetAction(r => Run(r, write: false));
         serve.SetAction((r, _) => RunPreview(Options(r, write: true), r.GetValue(port)));
-        pdf.SetAction((r, _) => Print.PdfCommand.RunAsync(r.GetValue(site)!, r.GetValue(chromium), Console.Out, Console.Error));
+        pdf.SetAction((r, _) => Pdf.PdfCommand.RunAsync(r.GetValue(site)!, r.GetValue(chromium), Console.Out, Console.Error));
         return root.Parse(args).Invoke();
     }
 

@@ -1,4 +1,4 @@
-using FichesSite.Html;
+using FichesSite.Links;
 using FichesSite.Pipeline;
 using FichesSite.Rendering;
 

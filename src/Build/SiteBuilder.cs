@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using FichesSite.Content;
-using FichesSite.Html;
+using FichesSite.Links;
 using FichesSite.Markdown;
 using FichesSite.Markdown.Sections;
 using FichesSite.Pipeline;

@@ -109,7 +109,7 @@ public sealed class TextAndUrlTests
     [InlineData("Description", "description")]
     [InlineData("zzzzzzzzzz", null)]
     public void Misspelt_keys_find_their_nearest_name(string typed, string? expected) =>
-        Assert.Equal(expected, NearestName.Find(typed, Content.FrontMatter.KnownKeys));
+        Assert.Equal(expected, NearestName.Find(typed, FichesSite.Content.FrontMatter.KnownKeys));
 
     [Theory]
     [InlineData("Qu’est-ce que c’est ?", "Qu’est-ce que c’est\u202F?")]

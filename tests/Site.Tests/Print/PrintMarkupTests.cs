@@ -1,5 +1,5 @@
 using FichesSite.Build;
-using FichesSite.Print;
+using FichesSite.Pdf;
 using FichesSite.Rendering;
 
 namespace FichesSite.Tests.Print;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using FichesSite.Text;
 
-namespace FichesSite.Html;
+namespace FichesSite.Links;
 
 /// <summary>
 /// Reads the ids and the followed or fetched URLs (a, link, script, img) of an HTML page with a

@@ -1,7 +1,7 @@
-using FichesSite.Print;
+using FichesSite.Pdf;
 using FichesSite.Tests.Browser;
 
-namespace FichesSite.Tests.Print;
+namespace FichesSite.Tests.Pdf;
 
 /// <summary>
 /// The repository's content, built with its base URL, then printed by the pdf command as an author

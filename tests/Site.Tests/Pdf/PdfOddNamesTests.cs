@@ -1,8 +1,8 @@
 using FichesSite.Content;
-using FichesSite.Print;
+using FichesSite.Pdf;
 using FichesSite.Tests.Browser;
 
-namespace FichesSite.Tests.Print;
+namespace FichesSite.Tests.Pdf;
 
 /// <summary>
 /// The pdf command with real Chromium on sheets whose names broke it: a page written at fiches/index.html, a nested

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.IO.Enumeration;
 using FichesSite.Content;
 
-namespace FichesSite.Print;
+namespace FichesSite.Pdf;
 
 /// <summary>
 /// « dotnet run --project Site.csproj -- pdf »: prints every sheet of the BUILT site to

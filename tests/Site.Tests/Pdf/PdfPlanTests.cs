@@ -1,6 +1,6 @@
-using FichesSite.Print;
+using FichesSite.Pdf;
 
-namespace FichesSite.Tests.Print;
+namespace FichesSite.Tests.Pdf;
 
 /// <summary>
 /// The pdf command on sites it cannot print as they are: it ends with a French message naming the path and exit

@@ -2,7 +2,7 @@ using System.Text;
 using CsCheck;
 using FichesSite.Content;
 
-namespace FichesSite.Tests.Print;
+namespace FichesSite.Tests.Content;
 
 /// <summary>
 /// Where a sheet's PDF goes (Content/HandoutPath), for any page the site may hold under fiches/: always one file

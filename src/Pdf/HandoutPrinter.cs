@@ -1,7 +1,7 @@
 using PuppeteerSharp;
 using PuppeteerSharp.Media;
 
-namespace FichesSite.Print;
+namespace FichesSite.Pdf;
 
 /// <summary>
 /// One headless Chromium, driven by PuppeteerSharp, that prints pages of the built site to PDF one

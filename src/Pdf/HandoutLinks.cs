@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace FichesSite.Print;
+namespace FichesSite.Pdf;
 
 /// <summary>
 /// Shows, in a built page, the link to its PDF with the PDF's size (« Télécharger la fiche (PDF, 120 Ko) »).

@@ -1,7 +1,7 @@
 using FichesSite.Markdown;
 using FichesSite.Pipeline;
 
-namespace FichesSite.Html;
+namespace FichesSite.Links;
 
 /// <summary>
 /// Checks every internal link and #anchor of the finished pages, the theme's as well as the

@@ -1,7 +1,7 @@
 using AngleSharp.Html.Parser;
-using FichesSite.Html;
+using FichesSite.Links;
 
-namespace FichesSite.Tests;
+namespace FichesSite.Tests.Links;
 
 /// <summary>The build's light link scanner must read pages exactly as a real HTML parser does.</summary>
 public sealed class HtmlLinkScannerTests(BuiltSite built) : IClassFixture<BuiltSite>

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using FichesSite.Pipeline;
 using FichesSite.Text;
 
-namespace FichesSite.Html;
+namespace FichesSite.Links;
 
 /// <summary>The ids a finished page offers and the URLs it links to or fetches, read from its HTML.</summary>
 public sealed record PageLinks(HashSet<string> Ids, IReadOnlyList<string> Urls, HashSet<string> Fetched)

@@ -3,7 +3,7 @@ using FichesSite.Rendering;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Tokens;
 
-namespace FichesSite.Tests.Print;
+namespace FichesSite.Tests.Pdf;
 
 /// <summary>
 /// The PDF handouts, read back with PdfPig: the cementoplasty sheet on at most three A4 pages, with its
@@ -33,7 +33,7 @@ public sealed partial class PdfHandoutTests(PrintedSite printed) : IClassFixture
         printed.RequirePdfs();
         var sheets = printed.Site.HtmlPages().Where(p => p.StartsWith("fiches/", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(sheets);
-        Assert.All(sheets, p => Assert.True(File.Exists(Path.Combine(printed.Site.Output, Content.ReadSources.HandoutPathFor(p))), p));
+        Assert.All(sheets, p => Assert.True(File.Exists(Path.Combine(printed.Site.Output, FichesSite.Content.ReadSources.HandoutPathFor(p))), p));
     }
 
     [SkippableFact]

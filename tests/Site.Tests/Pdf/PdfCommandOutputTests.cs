@@ -1,8 +1,8 @@
 using FichesSite.Build;
-using FichesSite.Print;
+using FichesSite.Pdf;
 using FichesSite.Tests.Build;
 
-namespace FichesSite.Tests.Print;
+namespace FichesSite.Tests.Pdf;
 
 /// <summary>The pdf command writes only into a site this generator built, and never through a link.</summary>
 public sealed class PdfCommandOutputTests
