@@ -136,10 +136,9 @@ public sealed class OutputFolder(string outputDirectory)
     /// <summary>Writes a file of the staging folder, where no file exists before the build writes it.</summary>
     /// <remarks>
     /// Opened as a new file: <c>File.WriteAllBytes</c> opens with <c>FileMode.Create</c>, which .NET follows with an
-    /// <c>ftruncate</c> even on a file it has just made, and ext4 pays a metadata update for it. On this project's
-    /// machine the 20,000 files of a 10,000-sheet site took 2.1–2.4 s of system time that way, 1.0–1.1 s as new
-    /// files (<c>bench -- files 10000</c>, docs/benchmarks.md). A file already there, which the build never writes
-    /// twice, is an error rather than overwritten.
+    /// <c>ftruncate</c> even on a file it has just made, and ext4 pays a metadata update for it: about twice the
+    /// system time for a large site's files (<c>bench -- files 10000</c>, docs/benchmarks.md). A file already there,
+    /// which the build never writes twice, is an error rather than overwritten.
     /// </remarks>
     public static void WriteNewFile(string path, ReadOnlySpan<byte> bytes)
     {

@@ -25,8 +25,8 @@ public static class SiteBuilder
     {
         var clock = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag(warningsAreErrors: options.Strict);
-        // Fluid's parser takes about as long to build as the configuration takes to load (some 0.1 s each at start,
-        // whatever the site's size): it is built on the other core meanwhile.
+        // Fluid's parser takes about as long to build as the configuration takes to load, whatever the site's size: it
+        // is built on the other core meanwhile.
         var templatesMade = Task.Run(() => new ThemeTemplates(options.ThemeDirectory));
         var configuration = BuildConfiguration.Load(options, diagnostics);
         if (configuration is null)
@@ -90,8 +90,8 @@ public static class SiteBuilder
         var allocatedBefore = GC.GetTotalAllocatedBytes();
         var succeeded = (writePages?.Finish(diagnostics) ?? true) && result.Completed;
         var readability = ReadabilityReport.From(result.Documents.Where(d => !diagnostics.HasErrorsFor(d.SourcePath)), site.Readability);
-        // Written on the other core while this one finishes the site (18 MB of JSON at 10,000 sheets, some 0.2 s),
-        // beside its final name; it takes that name only if the site is published. The preview rebuilds on every
+        // Written on the other core while this one finishes the site (a large JSON file for a large site), beside its
+        // final name; it takes that name only if the site is published. The preview rebuilds on every
         // save: the report file is for a full build.
         var readabilityFile = succeeded && options.OutputDirectory is not null && cache is null
             ? new StagedFile(Path.Combine(ReportsFolder.For(options.InputDirectory), ReadabilityReport.FileName))

@@ -4,9 +4,8 @@ namespace FichesSite.Content;
 
 /// <summary>
 /// Reads a page's YAML header into <see cref="HeaderNode"/>s: with <see cref="SimpleHeaderParser"/> when the header
-/// keeps to the plain forms authors write (nearly every header), with YamlDotNet otherwise. YamlDotNet took some
-/// 60 µs and 20 KB per header once warm, and several times that while its code was still being compiled: the
-/// largest part of the front matter stage, at 10,000 sheets 1.5 s of processor time. The simple parser declines
+/// keeps to the plain forms authors write (nearly every header), with YamlDotNet otherwise: YamlDotNet, run on every
+/// header, was the largest part of the front matter stage (docs/benchmarks.md). The simple parser declines
 /// anything it does not fully know, so YAML keeps its meaning and YamlDotNet its error messages;
 /// HeaderYamlTests holds the two to the same result.
 /// </summary>

@@ -14,8 +14,7 @@ namespace FichesSite.Content;
 /// </summary>
 /// <remarks>
 /// By hand rather than with YamlDotNet's typed deserializer: that one is put together by reflection at every start,
-/// some 50 ms before the first page for files of a few dozen lines (docs/benchmarks.md), where a 1,000-sheet build
-/// takes about 1.4 s.
+/// a delay before the first page out of proportion with files of a few dozen lines (docs/benchmarks.md).
 /// </remarks>
 public sealed class YamlConfigFile
 {

@@ -6,9 +6,8 @@ namespace FichesSite.Links;
 
 /// <summary>
 /// Reads the ids and the followed or fetched URLs (a, link, script, img) of an HTML page with a
-/// small tokenizer instead of a DOM: AngleSharp took about 3.7 ms a page here, which at 10,000
-/// sheets was most of the build (docs/benchmarks.md), and link checking needs tags and
-/// attributes, not a tree. It understands what HTML pages contain (double, single or no quotes,
+/// small tokenizer instead of a DOM: building AngleSharp's tree for every page was most of a large
+/// build's time (docs/benchmarks.md), and link checking needs tags and attributes, not a tree. It understands what HTML pages contain (double, single or no quotes,
 /// comments, raw-text elements, character references); the tests compare it with AngleSharp.
 /// </summary>
 /// <remarks>

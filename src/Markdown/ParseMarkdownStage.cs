@@ -55,8 +55,8 @@ public sealed class ParseMarkdownStage(MarkdownPipeline markdown, LinkRewriter l
     }
 
     /// <summary>
-    /// The 1-based line of the source file for a 0-based Markdig line. They match because the
-    /// front matter stage blanks the header instead of cutting it.
+    /// The 1-based line of the source file for a 0-based Markdig line. They match because Markdig parses the
+    /// whole file, its header included (<see cref="PageHeaderParser"/> skips it as a block).
     /// </summary>
     public static int FileLine(int markdigLine) => markdigLine + 1;
 

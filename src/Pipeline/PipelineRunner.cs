@@ -54,9 +54,9 @@ public static class PipelineRunner
                 {
                     // What every page made and dropped now lies in the oldest generation, which the collector seldom
                     // visits: it is compacted here, once per pass, before the site stages build their large outputs
-                    // on top of it. At 10,000 sheets the peak fell from about 790 MB to about 600 MB (docs/benchmarks.md);
-                    // its cost is shown as a stage of its own. Aggressive: the memory freed is also handed back to the
-                    // system rather than kept for later allocations (peak 393–409 → 366–378 MB, in as much time).
+                    // on top of it, which lowers the build's peak (docs/benchmarks.md); its cost is shown as a stage of its
+                    // own. Aggressive: the memory freed is also handed back to the system rather than kept for later
+                    // allocations, a lower peak again for no time measured.
                     var clock = Stopwatch.StartNew();
                     GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
                     timings.Add(new StageTiming("compact memory", clock.Elapsed));

@@ -5,8 +5,8 @@ namespace FichesSite.Rendering;
 /// <summary>
 /// A QR code encoder (ISO/IEC 18004) for what the site needs: text as UTF-8 bytes in byte mode,
 /// error correction level M, the smallest version from 1 to 40 that fits, the mask of lowest penalty.
-/// Ours rather than QRCoder's because every page carries a code: QRCoder took about 0.4 ms of
-/// processor time per code, a third of a whole page's budget; this one about 0.03 ms (docs/print.md).
+/// Ours rather than QRCoder's because every page carries a code: QRCoder's took a large share of a
+/// whole page's processor time, this one a small fraction of it (docs/print.md).
 /// QRCoder stays in the tests as the oracle: for the same bytes both give the same modules.
 /// </summary>
 public static class QrCode

@@ -148,12 +148,12 @@ public sealed class SearchIndex
     public IReadOnlyDictionary<string, byte[]> ToFiles(long splitAboveBytes, int pagesPerBlock = SearchIndexStage.DefaultPagesPerBlock)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pagesPerBlock, 1);
-        // Everything is written once as UTF-8, as the files hold it: at 10,000 sheets the index is 26 MB, which as
-        // strings would weigh twice that at the end of the build, where its memory peaks.
+        // Everything is written once as UTF-8, as the files hold it: as strings, a large site's index would weigh
+        // twice as much at the end of the build, where its memory peaks.
         var terms = Terms();
         // The terms alone already past the limit (a large site): the one-file script is not even built to be measured.
         // Each term's JSON holds at least its characters and its postings (one ASCII byte each): when that sum is past
-        // the limit, the terms' JSON is not written either (at 10,000 sheets, 4.8 MB written and thrown away).
+        // the limit, the terms' JSON is not written either (it would be written only to be thrown away).
         if (terms.Sum(t => (long)t.Term.Length + t.Postings.Length) <= splitAboveBytes
             && TermsJson(terms) is var termsJson && termsJson.Length <= splitAboveBytes)
         {
@@ -345,8 +345,8 @@ public sealed class SearchIndex
     }
 
     // One growable buffer per thread, reused from script to script, so that each script allocates only itself, at its
-    // final size: a MemoryStream per script grew by doubling and was then copied out (at 10,000 sheets, some 100 MB of
-    // garbage for 23 MB of scripts). It keeps the size of the largest script the thread wrote.
+    // final size: a MemoryStream per script grew by doubling and was then copied out, several times the scripts' size
+    // in garbage. It keeps the size of the largest script the thread wrote.
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_json;
 
