@@ -66,8 +66,47 @@ public sealed class ReadSources(string inputDirectory) : ISiteStage
         Parallel.For(0, sources.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
             i => slots[i] = Read(sources[i], diagnostics));
         var read = slots.OfType<Document>().ToList();
-        ReportSharedAddresses(read, listing.Files.Where(f => !f.EndsWith(SourceNames.PageExtension, StringComparison.Ordinal)), diagnostics);
+        var otherFiles = listing.Files.Where(f => !f.EndsWith(SourceNames.PageExtension, StringComparison.Ordinal)).ToList();
+        ReportSharedAddresses(read, otherFiles, diagnostics);
+        ReportFoldersThatAreFiles(read, otherFiles, diagnostics);
         return read;
+    }
+
+    /// <summary>Files the build writes at the root of every site, besides the pages.</summary>
+    public static readonly IReadOnlyList<string> SiteRootFiles = ["index.html", "404.html", "sitemap.xml", "robots.txt", Build.SiteMark.FileName];
+
+    /// <summary>The site's folder of the theme's files and the search index, which no page may take a place in.</summary>
+    public const string AssetsFolder = "assets/";
+
+    /// <summary>
+    /// A page is a folder of the site (x/index.html): refused when that folder, or one above it, is a file the site
+    /// holds (another content file, a file the build writes at the root), or lies in the theme's assets folder.
+    /// Compared as <see cref="ReportSharedAddresses"/> compares, as a Windows share would; one lookup per folder level.
+    /// </summary>
+    private void ReportFoldersThatAreFiles(IReadOnlyList<Document> documents, IEnumerable<string> otherFiles, DiagnosticBag diagnostics)
+    {
+        var files = new HashSet<string>(documents.Select(d => d.OutputPath).Concat(otherFiles).Concat(SiteRootFiles).Select(SourceNames.Key), StringComparer.Ordinal);
+        var assets = SourceNames.Key(AssetsFolder);
+        foreach (var document in documents)
+        {
+            var path = document.OutputPath;
+            var key = SourceNames.Key(path);
+            if (key.StartsWith(assets, StringComparison.Ordinal))
+            {
+                diagnostics.Error(document.SourcePath, 0, $"la page {path} serait rangée dans le dossier {AssetsFolder} du site, qui est celui du thème.",
+                    "Renommez ou déplacez la page hors d’un dossier « assets ».");
+                continue;
+            }
+            for (var slash = path.IndexOf('/'); slash >= 0; slash = path.IndexOf('/', slash + 1))
+            {
+                if (files.Contains(SourceNames.Key(path[..slash])))
+                {
+                    diagnostics.Error(document.SourcePath, 0, $"la page {path} irait dans un dossier « {path[..slash]} » qui est déjà un fichier du site.",
+                        "Renommez la page : son nom ne doit pas être celui d’un fichier du site (par exemple sitemap.xml, ou un fichier joint).");
+                    break;
+                }
+            }
+        }
     }
 
     // The listing followed no link out of the folder, and refused those that lead out: each file is read where it is.
