@@ -129,6 +129,13 @@ public sealed record BuildConfiguration(SiteConfig Site, IReadOnlyDictionary<str
                 return false;
             }
         }
+        // The build writes its readability report there: one of the two would silently replace the other.
+        if (report == OutputFolder.Physical(Path.Combine(Quality.ReportsFolder.For(options.InputDirectory), Quality.Readability.ReadabilityReport.FileName)))
+        {
+            diagnostics.Error("--report", 0, $"le rapport de révision « {options.ReportPath} » prendrait la place du rapport de lisibilité, que la construction écrit au même endroit.",
+                "Choisissez un autre nom de fichier, par exemple --report reports/revue.json.");
+            return false;
+        }
         if (StagedFile.Problem(options.ReportPath, options.ReportPath) is { } problem)
         {
             diagnostics.Error("--report", 0, problem.Message, problem.Fix);

@@ -55,4 +55,22 @@ public sealed class ReportPlacementTests
             Assert.Equal(before, FolderSnapshot.Of(Path.Combine(site.Root, Folders[folder])));
         }, iter: 40);
     }
+
+    [Theory]
+    [InlineData("reports/lisibilite.json")]
+    [InlineData("reports/./lisibilite.json")]
+    [InlineData("lien-vers-reports/lisibilite.json")]
+    public void A_review_report_where_the_readability_report_goes_is_refused(string report)
+    {
+        using var site = new TestSite();
+        Directory.CreateDirectory(Path.Combine(site.Root, "reports"));
+        Directory.CreateSymbolicLink(Path.Combine(site.Root, "lien-vers-reports"), Path.Combine(site.Root, "reports"));
+
+        var result = site.Build(report: Path.Combine(site.Root, report));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("--report", error.File);
+        Assert.Contains("rapport de lisibilité", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(site.Output));
+    }
 }
