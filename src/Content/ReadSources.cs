@@ -79,30 +79,31 @@ public sealed class ReadSources(string inputDirectory) : ISiteStage
     public const string AssetsFolder = "assets/";
 
     /// <summary>
-    /// A page is a folder of the site (x/index.html): refused when that folder, or one above it, is a file the site
-    /// holds (another content file, a file the build writes at the root), or lies in the theme's assets folder.
-    /// Compared as <see cref="ReportSharedAddresses"/> compares, as a Windows share would; one lookup per folder level.
+    /// A page is a folder of the site (x/index.html), and a content file is copied to its own path: refused when a
+    /// folder on its way is a file the site holds (another content file, a file the build writes at the root), or
+    /// when it lies in the site's assets/ folder, which is the theme's and the search index's. Compared as
+    /// <see cref="ReportSharedAddresses"/> compares, as a Windows share would; one lookup per folder level.
     /// </summary>
-    private void ReportFoldersThatAreFiles(IReadOnlyList<Document> documents, IEnumerable<string> otherFiles, DiagnosticBag diagnostics)
+    private void ReportFoldersThatAreFiles(IReadOnlyList<Document> documents, IReadOnlyList<string> otherFiles, DiagnosticBag diagnostics)
     {
         var files = new HashSet<string>(documents.Select(d => d.OutputPath).Concat(otherFiles).Concat(SiteRootFiles).Select(SourceNames.Key), StringComparer.Ordinal);
         var assets = SourceNames.Key(AssetsFolder);
-        foreach (var document in documents)
+        var sitePaths = documents.Select(d => (SitePath: d.OutputPath, Source: d.SourcePath, What: "la page"))
+            .Concat(otherFiles.Select(f => (SitePath: f, Source: SourcePaths.Display(Path.Combine(inputDirectory, f)), What: "le fichier")));
+        foreach (var (path, source, what) in sitePaths)
         {
-            var path = document.OutputPath;
-            var key = SourceNames.Key(path);
-            if (key.StartsWith(assets, StringComparison.Ordinal))
+            if (SourceNames.Key(path).StartsWith(assets, StringComparison.Ordinal))
             {
-                diagnostics.Error(document.SourcePath, 0, $"la page {path} serait rangée dans le dossier {AssetsFolder} du site, qui est celui du thème.",
-                    "Renommez ou déplacez la page hors d’un dossier « assets ».");
+                diagnostics.Error(source, 0, $"{what} {path} serait rangé(e) dans le dossier {AssetsFolder} du site, qui est celui du thème.",
+                    "Renommez ou déplacez-le hors d’un dossier « assets » (les images d’une fiche vont dans input/fiches/images/).");
                 continue;
             }
             for (var slash = path.IndexOf('/'); slash >= 0; slash = path.IndexOf('/', slash + 1))
             {
                 if (files.Contains(SourceNames.Key(path[..slash])))
                 {
-                    diagnostics.Error(document.SourcePath, 0, $"la page {path} irait dans un dossier « {path[..slash]} » qui est déjà un fichier du site.",
-                        "Renommez la page : son nom ne doit pas être celui d’un fichier du site (par exemple sitemap.xml, ou un fichier joint).");
+                    diagnostics.Error(source, 0, $"{what} {path} irait dans un dossier « {path[..slash]} » qui est déjà un fichier du site.",
+                        "Renommez-le : le nom d’un dossier ou d’une page ne doit pas être celui d’un fichier du site (par exemple sitemap.xml, ou un fichier joint).");
                     break;
                 }
             }

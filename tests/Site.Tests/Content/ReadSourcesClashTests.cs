@@ -67,4 +67,24 @@ public sealed class ReadSourcesClashTests
             Assert.Equal(!clash, result.Succeeded);
             Assert.DoesNotContain(result.Errors, e => e.Message.Contains("impossible d’écrire", StringComparison.Ordinal));
         }, iter: 20, threads: 1);
+
+    [Theory]
+    [InlineData("assets/logo.png")]
+    [InlineData("Assets/css/site.png")]
+    [InlineData("sitemap.xml/plan.png")]
+    [InlineData("robots.txt/a/b.pdf")]
+    public void A_content_file_in_the_themes_assets_or_under_a_site_file_is_refused_at_its_source(string file)
+    {
+        using var site = new TestSite(ownTheme: true);
+        File.WriteAllBytes(Path.Combine(site.Theme, "assets", "logo.png"), [1, 2, 3]);
+        var path = Path.Combine(site.Input, file);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, [4, 5, 6]);
+
+        var result = site.Build();
+
+        var error = Assert.Single(result.Errors);
+        Assert.EndsWith(file, error.File, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(site.Output));
+    }
 }
