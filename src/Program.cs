@@ -13,6 +13,7 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        Pipeline.TerminalWriter.Install();
         var input = new Option<string>("--input") { Description = "Dossier du contenu (site.yml, fiches/, pages/)", DefaultValueFactory = _ => "input" };
         var theme = new Option<string>("--theme") { Description = "Dossier du thème (layouts/, partials/, assets/, i18n/)", DefaultValueFactory = _ => "theme" };
         var output = new Option<string>("--output") { Description = "Dossier du site produit", DefaultValueFactory = _ => "_site" };

@@ -114,18 +114,26 @@ public sealed record BuildConfiguration(SiteConfig Site, IReadOnlyDictionary<str
             diagnostics.Error("--report", 0, empty.Message, empty.Fix);
             return false;
         }
-        var report = Path.GetFullPath(options.ReportPath);
+        // Compared as the system resolves them: a link in the report's path may lead into a source or the site.
+        var report = OutputFolder.Physical(options.ReportPath);
         (string Folder, string Name)[] folders = options.OutputDirectory is null
             ? [(options.InputDirectory, "de contenu"), (options.ThemeDirectory, "du thème")]
             : [(options.InputDirectory, "de contenu"), (options.ThemeDirectory, "du thème"), (options.OutputDirectory, "de sortie")];
         foreach (var (folder, name) in folders)
         {
-            if (report.StartsWith(Folder(folder), StringComparison.Ordinal))
+            if (report.StartsWith(OutputFolder.Physical(folder), StringComparison.Ordinal))
             {
                 diagnostics.Error("--report", 0, $"le rapport de révision « {options.ReportPath} » serait écrit dans le dossier {name} « {folder} ».",
                     "Choisissez un fichier hors du contenu, du thème et du site, par exemple --report reports/revue.json.");
                 return false;
             }
+        }
+        // The build writes its readability report there: one of the two would silently replace the other.
+        if (report == OutputFolder.Physical(Path.Combine(Quality.ReportsFolder.For(options.InputDirectory), Quality.Readability.ReadabilityReport.FileName)))
+        {
+            diagnostics.Error("--report", 0, $"le rapport de révision « {options.ReportPath} » prendrait la place du rapport de lisibilité, que la construction écrit au même endroit.",
+                "Choisissez un autre nom de fichier, par exemple --report reports/revue.json.");
+            return false;
         }
         if (StagedFile.Problem(options.ReportPath, options.ReportPath) is { } problem)
         {
@@ -144,6 +152,4 @@ public sealed record BuildConfiguration(SiteConfig Site, IReadOnlyDictionary<str
         }
         return true;
     }
-
-    private static string Folder(string path) => Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
 }

@@ -248,7 +248,9 @@ public sealed class OutputFolder(string outputDirectory)
     /// </summary>
     public static OutputProblem? Check(BuildOptions options) =>
         EmptyOption("--input", options.InputDirectory) ?? EmptyOption("--theme", options.ThemeDirectory)
-        ?? (options.OutputDirectory is null ? null : Check(options.OutputDirectory, [(options.InputDirectory, "de contenu"), (options.ThemeDirectory, "du thème")]));
+        ?? (options.OutputDirectory is null ? null : Check(options.OutputDirectory, [(options.InputDirectory, "de contenu"), (options.ThemeDirectory, "du thème")],
+            // The reports are written beside the site while it is built: the site may lie in their folder, not be it.
+            [.. Surroundings(), (Quality.ReportsFolder.For(options.InputDirectory), "des rapports")]));
 
     /// <summary>An empty path is no folder: refused before any path is made absolute from it.</summary>
     public static OutputProblem? EmptyOption(string option, string? path) => path is not null && string.IsNullOrWhiteSpace(path)
@@ -256,8 +258,10 @@ public sealed class OutputFolder(string outputDirectory)
         : null;
 
     /// <inheritdoc cref="Check(BuildOptions)"/>
-    public static OutputProblem? Check(string output, IEnumerable<(string Folder, string Name)> sources) =>
-        Check(output, sources, [(Environment.CurrentDirectory, "de travail courant"), (Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), "personnel")]);
+    public static OutputProblem? Check(string output, IEnumerable<(string Folder, string Name)> sources) => Check(output, sources, Surroundings());
+
+    private static (string Folder, string Name)[] Surroundings() =>
+        [(Environment.CurrentDirectory, "de travail courant"), (Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), "personnel")];
 
     /// <param name="surroundings">Folders the output may lie inside but must not be nor hold.</param>
     public static OutputProblem? Check(string output, IEnumerable<(string Folder, string Name)> sources, IEnumerable<(string Folder, string Name)> surroundings)

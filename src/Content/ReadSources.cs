@@ -66,8 +66,48 @@ public sealed class ReadSources(string inputDirectory) : ISiteStage
         Parallel.For(0, sources.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
             i => slots[i] = Read(sources[i], diagnostics));
         var read = slots.OfType<Document>().ToList();
-        ReportSharedAddresses(read, listing.Files.Where(f => !f.EndsWith(SourceNames.PageExtension, StringComparison.Ordinal)), diagnostics);
+        var otherFiles = listing.Files.Where(f => !f.EndsWith(SourceNames.PageExtension, StringComparison.Ordinal)).ToList();
+        ReportSharedAddresses(read, otherFiles, diagnostics);
+        ReportFoldersThatAreFiles(read, otherFiles, diagnostics);
         return read;
+    }
+
+    /// <summary>Files the build writes at the root of every site, besides the pages.</summary>
+    public static readonly IReadOnlyList<string> SiteRootFiles = ["index.html", "404.html", "sitemap.xml", "robots.txt", Build.SiteMark.FileName];
+
+    /// <summary>The site's folder of the theme's files and the search index, which no page may take a place in.</summary>
+    public const string AssetsFolder = "assets/";
+
+    /// <summary>
+    /// A page is a folder of the site (x/index.html), and a content file is copied to its own path: refused when a
+    /// folder on its way is a file the site holds (another content file, a file the build writes at the root), or
+    /// when it lies in the site's assets/ folder, which is the theme's and the search index's. Compared as
+    /// <see cref="ReportSharedAddresses"/> compares, as a Windows share would; one lookup per folder level.
+    /// </summary>
+    private void ReportFoldersThatAreFiles(IReadOnlyList<Document> documents, IReadOnlyList<string> otherFiles, DiagnosticBag diagnostics)
+    {
+        var files = new HashSet<string>(documents.Select(d => d.OutputPath).Concat(otherFiles).Concat(SiteRootFiles).Select(SourceNames.Key), StringComparer.Ordinal);
+        var assets = SourceNames.Key(AssetsFolder);
+        var sitePaths = documents.Select(d => (SitePath: d.OutputPath, Source: d.SourcePath, What: "la page"))
+            .Concat(otherFiles.Select(f => (SitePath: f, Source: SourcePaths.Display(Path.Combine(inputDirectory, f)), What: "le fichier")));
+        foreach (var (path, source, what) in sitePaths)
+        {
+            if (SourceNames.Key(path).StartsWith(assets, StringComparison.Ordinal))
+            {
+                diagnostics.Error(source, 0, $"{what} {path} serait rangé(e) dans le dossier {AssetsFolder} du site, qui est celui du thème.",
+                    "Renommez ou déplacez-le hors d’un dossier « assets » (les images d’une fiche vont dans input/fiches/images/).");
+                continue;
+            }
+            for (var slash = path.IndexOf('/'); slash >= 0; slash = path.IndexOf('/', slash + 1))
+            {
+                if (files.Contains(SourceNames.Key(path[..slash])))
+                {
+                    diagnostics.Error(source, 0, $"{what} {path} irait dans un dossier « {path[..slash]} » qui est déjà un fichier du site.",
+                        "Renommez-le : le nom d’un dossier ou d’une page ne doit pas être celui d’un fichier du site (par exemple sitemap.xml, ou un fichier joint).");
+                    break;
+                }
+            }
+        }
     }
 
     // The listing followed no link out of the folder, and refused those that lead out: each file is read where it is.

@@ -19,6 +19,8 @@ public sealed record MarkdownRefusal(int Line, string Message, string Fix);
 /// <item>at most <see cref="MostFormattingSigns"/> formatting signs (* _ ~ ` [ ] ( ) &lt; &gt; !) in a block of lines
 /// without a blank line: Markdig's inline parsing takes time in the square of their number within one paragraph
 /// (a page of « [a]( » repeated never ended).</item>
+/// <item>at most <see cref="MostTableBars"/> « | » in a page: Markdig's pipe tables allocate some 500 bytes for each,
+/// in a table or not, escaped or not, so a page of bars cost several times the memory its size allows.</item>
 /// </list>
 /// </summary>
 public static class MarkdownLimits
@@ -35,6 +37,11 @@ public static class MarkdownLimits
     /// </summary>
     public const int MostFormattingSigns = 1_000;
 
+    /// <summary>
+    /// A table of 6 columns and 700 rows, far longer than any sheet's; some 3 MB of Markdig's objects.
+    /// </summary>
+    public const int MostTableBars = 5_000;
+
     private static readonly SearchValues<char> FormattingSigns = SearchValues.Create("*_~`[]()<>!");
 
     private static MarkdownRefusal TooDeep(int line) => new(line,
@@ -44,6 +51,10 @@ public static class MarkdownLimits
     private static MarkdownRefusal TooManySigns(int line) => new(line,
         $"plus de {MostFormattingSigns} signes de mise en forme (* _ ~ ` [ ] ( ) < > !) dans un même bloc de lignes sans ligne vide.",
         "Séparez le texte en paragraphes par des lignes vides ; un signe qui n’est pas de la mise en forme s’écrit précédé d’une barre oblique inverse : « \\* ».");
+
+    private static MarkdownRefusal TooManyTableBars(int line) => new(line,
+        $"plus de {MostTableBars} barres verticales « | » dans la page (séparations de cellules de tableau).",
+        "Découpez ce tableau, ou répartissez-le sur plusieurs fiches : une fiche n’a pas besoin d’un tableau de cette taille.");
 
     /// <summary>The page's syntax tree, or null and why it is refused.</summary>
     public static MarkdownDocument? Parse(string text, MarkdownPipeline pipeline, out MarkdownRefusal? refusal)
@@ -72,12 +83,18 @@ public static class MarkdownLimits
     private static MarkdownRefusal? CheckText(string text)
     {
         var signs = 0;
+        var bars = 0;
         var line = 0;
         for (var start = 0; start < text.Length; line++)
         {
             var found = text.AsSpan(start).IndexOfAny('\n', '\r');
             var end = found < 0 ? text.Length : start + found;
             var content = text.AsSpan(start, end - start);
+            bars += content.Count('|');
+            if (bars > MostTableBars)
+            {
+                return TooManyTableBars(line);
+            }
             if (content.IsWhiteSpace())
             {
                 signs = 0;

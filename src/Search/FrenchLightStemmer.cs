@@ -187,20 +187,17 @@ public static class FrenchLightStemmer
     {
         if (len > 4)
         {
-            var previous = s[0];
+            // One pass that keeps the first letter of each run: removing letters one by one, as Lucene does, moves
+            // the rest of the word each time, and a word of one repeated letter took the square of its length.
+            var kept = 1;
             for (var i = 1; i < len; i++)
             {
-                if (s[i] == previous && char.IsLetter(previous))
+                if (s[i] != s[kept - 1] || !char.IsLetter(s[i]))
                 {
-                    Array.Copy(s, i + 1, s, i, len - i - 1);
-                    len--;
-                    i--;
-                }
-                else
-                {
-                    previous = s[i];
+                    s[kept++] = s[i];
                 }
             }
+            len = kept;
         }
         if (len > 4 && EndsWith(s, len, "ie"))
         {

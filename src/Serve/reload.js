@@ -2,7 +2,8 @@
 // build, and shows the errors of a failed one over the page, which stays as it last built.
 (function () {
   "use strict";
-  var overlayId = "apercu-erreurs";
+  // Outside what heading and glossary ids are made of (a-z, 0-9, -): « ## Aperçu erreurs » must not be taken for it.
+  var overlayId = "__serve-erreurs";
 
   function removeOverlay() {
     var old = document.getElementById(overlayId);

@@ -80,4 +80,40 @@ public sealed class MarkdownLimitsTests
         Assert.Equal(4, refusal!.Line);
         Assert.StartsWith($"plus de {MarkdownLimits.MostFormattingSigns} signes de mise en forme", refusal.Message, StringComparison.Ordinal);
     }
+
+    // Markdig's pipe tables make objects for every « | » of a page, table or not (some 500 bytes each): the bars of a
+    // page are counted as a whole, however they are laid out, and a page past the limit is refused at the line where
+    // it is crossed, before Markdig sees it.
+    [Fact]
+    public void Table_bars_are_counted_per_page_and_refused_at_the_line_past_the_limit() =>
+        Gen.Select(Gen.Int[1, 400], Gen.Int[0, 3], Gen.Bool).Sample((perLine, blankEvery, escaped) =>
+        {
+            var line = "| " + Repeat(escaped ? "\\| " : "a | ", perLine - 1) + "\n";
+            var lines = MarkdownLimits.MostTableBars / perLine + 1;
+            var text = new StringBuilder("a | b\n--|--\n");
+            for (var i = 0; i < lines; i++)
+            {
+                text.Append(line);
+                if (blankEvery > 0 && i % blankEvery == 0)
+                {
+                    text.Append('\n');
+                }
+            }
+            var allowed = Repeat(line, (MarkdownLimits.MostTableBars - 3) / perLine);
+
+            Assert.NotNull(MarkdownLimits.Parse("a | b\n--|--\n" + allowed, Pipeline, out _));
+            Assert.Null(MarkdownLimits.Parse(text.ToString(), Pipeline, out var refusal));
+            Assert.StartsWith($"plus de {MarkdownLimits.MostTableBars} barres", refusal!.Message, StringComparison.Ordinal);
+            var crossing = text.ToString().Split('\n').Select((l, i) => (l, i)).Aggregate((Count: 0, Line: -1), (acc, x) =>
+                acc.Line >= 0 ? acc : (acc.Count + x.l.Count(c => c == '|'), acc.Count + x.l.Count(c => c == '|') > MarkdownLimits.MostTableBars ? x.i : -1));
+            Assert.Equal(crossing.Line, refusal.Line);
+        }, iter: 30);
+
+    [Fact]
+    public void What_sheets_write_holds_few_table_bars()
+    {
+        // A table of 6 columns and 300 rows is far longer than any sheet's, and still allowed.
+        var table = "| a | b | c | d | e | f |\n|---|---|---|---|---|---|\n" + Repeat("| 1 | 2 | 3 | 4 | 5 | 6 |\n", 300);
+        Assert.NotNull(MarkdownLimits.Parse(table, Pipeline, out _));
+    }
 }
