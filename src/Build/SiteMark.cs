@@ -1,3 +1,5 @@
+using FichesSite.Pipeline;
+
 namespace FichesSite.Build;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace FichesSite.Build;
 /// </summary>
 public static class SiteMark
 {
-    public const string FileName = ".fiches-site";
+    public const string FileName = SiteRootFiles.Mark;
 
     // Fixed bytes, no date nor version: the same input gives the same site byte for byte, and a site built by an
     // earlier version of the generator is still recognised. Never change them.

@@ -72,9 +72,6 @@ public sealed class ReadSources(string inputDirectory) : ISiteStage
         return read;
     }
 
-    /// <summary>Files the build writes at the root of every site, besides the pages.</summary>
-    public static readonly IReadOnlyList<string> SiteRootFiles = ["index.html", "404.html", "sitemap.xml", "robots.txt", Build.SiteMark.FileName];
-
     /// <summary>The site's folder of the theme's files and the search index, which no page may take a place in.</summary>
     public const string AssetsFolder = "assets/";
 
@@ -86,7 +83,7 @@ public sealed class ReadSources(string inputDirectory) : ISiteStage
     /// </summary>
     private void ReportFoldersThatAreFiles(IReadOnlyList<Document> documents, IReadOnlyList<string> otherFiles, DiagnosticBag diagnostics)
     {
-        var files = new HashSet<string>(documents.Select(d => d.OutputPath).Concat(otherFiles).Concat(SiteRootFiles).Select(SourceNames.Key), StringComparer.Ordinal);
+        var files = new HashSet<string>(documents.Select(d => d.OutputPath).Concat(otherFiles).Concat(SiteRootFiles.All).Select(SourceNames.Key), StringComparer.Ordinal);
         var assets = SourceNames.Key(AssetsFolder);
         var sitePaths = documents.Select(d => (SitePath: d.OutputPath, Source: d.SourcePath, What: "la page"))
             .Concat(otherFiles.Select(f => (SitePath: f, Source: SourcePaths.Display(Path.Combine(inputDirectory, f)), What: "le fichier")));

@@ -1,0 +1,13 @@
+namespace FichesSite.Pipeline;
+
+/// <summary>
+/// The files the build writes at the root of every site besides the pages: named here, below the stages, so that the
+/// writer that makes them and the reader that keeps content from taking their names share one list.
+/// </summary>
+public static class SiteRootFiles
+{
+    /// <summary>The mark of a site this generator built: the only kind of folder it replaces (Build/SiteMark).</summary>
+    public const string Mark = ".fiches-site";
+
+    public static readonly IReadOnlyList<string> All = ["index.html", "404.html", "sitemap.xml", "robots.txt", Mark];
+}
