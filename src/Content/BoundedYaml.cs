@@ -36,8 +36,60 @@ public static class BoundedYaml
                 "Vérifiez qu’il ne s’agit pas d’un fichier collé par erreur ; sinon, raccourcissez-le.");
         }
         var stream = new YamlStream();
-        stream.Load(new CheckedParser(new Parser(new StringReader(text))));
+        var parser = new CheckedParser(new Parser(new StringReader(text)));
+        try
+        {
+            stream.Load(parser);
+        }
+        catch (Exception e) when (e is not YamlException and not OutOfMemoryException)
+        {
+            // YamlDotNet's tree builder throws plain exceptions on some events it does not take (« ? : » gives an
+            // ArgumentException, a flow list never closed as in « title: [ a » an InvalidOperationException with no
+            // words of its own): they are YAML it cannot read, said like the others, at the event where it stopped.
+            var at = parser.Current?.Start ?? Mark.Empty;
+            var message = e is InvalidOperationException ? UnclosedFlow : e.Message;
+            throw new YamlException(at, parser.Current?.End ?? at, message, e);
+        }
         return stream;
+    }
+
+    private const string UnclosedFlow = "Unclosed flow collection.";
+
+    // YamlDotNet's messages, in English, by the words that tell them apart; the first that matches gives the French.
+    private static readonly (string English, string French)[] Reasons =
+    [
+        (UnclosedFlow, "crochet « [ » ou accolade « { » jamais fermé"),
+        ("could not find expected ':'", "il manque « : » après un nom de champ"),
+        ("did not find expected key", "une ligne n’est pas un champ « nom: valeur » à sa place (indentation ?)"),
+        ("did not find expected '-' indicator", "un élément de liste ne commence pas par « - » à sa place (indentation ?)"),
+        ("did not find expected ',' or ']'", "un crochet « [ » n’est jamais fermé"),
+        ("did not find expected ',' or '}'", "une accolade « { » n’est jamais fermée"),
+        ("quoted scalar", "des guillemets ne sont jamais fermés"),
+        ("Mapping values are not allowed", "« : » suivi d’une espace au milieu d’une valeur : mettez la valeur entre guillemets"),
+        ("tab character", "une tabulation sert d’indentation : indentez avec des espaces"),
+        ("Duplicate key", "un même champ est écrit deux fois"),
+        ("tag", "une étiquette YAML (« ! ») n’est pas acceptée"),
+    ];
+
+    /// <summary>
+    /// Why YamlDotNet could not read a file, in French for the authors and web teams who read it: YamlDotNet's own
+    /// text is English. What no known reason matches is said in general words, with the column.
+    /// </summary>
+    public static string Reason(YamlException e)
+    {
+        if (e is YamlLimitException limit)
+        {
+            return limit.Reason.TrimEnd('.');
+        }
+        var english = e.Message + " " + e.InnerException?.Message;
+        foreach (var (words, french) in Reasons)
+        {
+            if (english.Contains(words, StringComparison.OrdinalIgnoreCase))
+            {
+                return french;
+            }
+        }
+        return $"la structure YAML est incorrecte à cet endroit (colonne {e.Start.Column})";
     }
 
     private sealed class CheckedParser(IParser inner) : IParser

@@ -106,12 +106,6 @@ public sealed class FrontMatterStage(DateOnly today) : IDocumentStage
             diagnostics.Error(file, 2, "l’en-tête doit être une liste de champs « nom: valeur ».",
                 "Écrivez un champ par ligne, par exemple « title: Cimentoplastie ».");
         }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet throws this, without a position, on some broken flow lists (« title: [ a »): found by the fuzz test.
-            diagnostics.Error(file, 2, "YAML illisible dans l’en-tête (crochet « [ » ou accolade « { » jamais fermé).",
-                "Mettez entre guillemets les valeurs qui contiennent [ ] { } * & ou #, par exemple « title: \"[Brouillon] Ma fiche\" ».");
-        }
         catch (YamlLimitException e)
         {
             diagnostics.Error(file, e.Line + HeaderYaml.FirstLine - 1, $"en-tête refusé : {e.Reason}", e.Fix);
@@ -119,7 +113,7 @@ public sealed class FrontMatterStage(DateOnly today) : IDocumentStage
         catch (YamlException e)
         {
             // YamlDotNet counts lines from 1 inside the header; the header starts on the file's line 2.
-            diagnostics.Error(file, (int)e.Start.Line + HeaderYaml.FirstLine - 1, $"YAML illisible dans l’en-tête ({Reason(e)}).",
+            diagnostics.Error(file, (int)e.Start.Line + HeaderYaml.FirstLine - 1, $"YAML illisible dans l’en-tête ({BoundedYaml.Reason(e)}).",
                 "Vérifiez cette ligne : « nom: valeur », deux-points suivis d’une espace, guillemets fermés, "
                 + "et mettez entre guillemets une valeur qui contient « : ».");
         }
@@ -250,13 +244,5 @@ public sealed class FrontMatterStage(DateOnly today) : IDocumentStage
             }
         }
         return diagnostics.HasErrors ? null : frontMatter;
-    }
-
-    // YamlDotNet's messages start with the position, which the diagnostic already gives.
-    private static string Reason(YamlException e)
-    {
-        var message = e.InnerException?.Message ?? e.Message;
-        var close = message.IndexOf("): ", StringComparison.Ordinal);
-        return close >= 0 ? message[(close + 3)..] : message;
     }
 }

@@ -42,8 +42,7 @@ public static class GlossaryFile
         }
         catch (YamlException e)
         {
-            var reason = (e.InnerException?.Message ?? e.Message).Split("): ", 2).Last();
-            diagnostics.Error(displayPath, (int)e.Start.Line, $"glossaire illisible : {reason}",
+            diagnostics.Error(displayPath, (int)e.Start.Line, $"glossaire illisible : {BoundedYaml.Reason(e)}.",
                 $"Vérifiez l’indentation et les guillemets de cette ligne ; chaque terme s’écrit {Example}.");
             return null;
         }

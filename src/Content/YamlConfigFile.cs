@@ -58,8 +58,7 @@ public sealed class YamlConfigFile
         }
         catch (YamlException e)
         {
-            var reason = (e.InnerException?.Message ?? e.Message).Split("): ", 2).Last();
-            diagnostics.Error(displayPath, (int)e.Start.Line, $"{Unreadable} : {reason}",
+            diagnostics.Error(displayPath, (int)e.Start.Line, $"{Unreadable} : {BoundedYaml.Reason(e)}.",
                 "Vérifiez l’indentation et les guillemets de cette ligne (deux espaces par niveau, « nom: valeur »).");
             return null;
         }

@@ -30,7 +30,7 @@ public sealed class ThemeStrings
         catch (Exception e) when (e is YamlException or IOException)
         {
             var line = e is YamlException yaml ? (int)yaml.Start.Line : 0;
-            var reason = e is Content.YamlLimitException limit ? limit.Reason : e.Message;
+            var reason = e is YamlException yamlError ? Content.BoundedYaml.Reason(yamlError) + "." : e.Message;
             diagnostics.Error(displayPath, line, $"textes du thème illisibles : {reason}", "Corrigez le YAML de ce fichier (« clé: texte », deux espaces par niveau).");
             return null;
         }

@@ -121,4 +121,26 @@ public sealed class BoundedYamlTests : IDisposable
         }
         BoundedYaml.Load("# " + new string('x', BoundedYaml.LongestText - 10) + "\nk: v\n");
     }
+
+    // Words of YamlDotNet's English messages, which a French reason never holds.
+    private static readonly string[] EnglishWords = ["while", "expected", "found", "could not", "did not", "scanning", "parsing", "allowed", "character"];
+
+    [Fact]
+    public void Every_reason_yaml_gives_for_a_broken_file_is_french()
+    {
+        var pieces = Gen.OneOf("a", "b: c", ": ", "- ", "  ", "\t", "\n", "[", "]", "{", "}", ",", "\"", "'", "!x ", "!!str ", "? ", "|", ">", "#", "%YAML 1.2\n", "---\n", "...\n", "@", "`");
+        pieces.Array[1, 12].Select(p => string.Concat(p)).Sample(text =>
+        {
+            try
+            {
+                BoundedYaml.Load(text);
+            }
+            catch (YamlDotNet.Core.YamlException e)
+            {
+                var reason = BoundedYaml.Reason(e);
+                Assert.False(EnglishWords.Any(w => reason.Contains(w, StringComparison.OrdinalIgnoreCase)),
+                    $"« {reason} » for {e.Message}");
+            }
+        }, iter: 3000);
+    }
 }

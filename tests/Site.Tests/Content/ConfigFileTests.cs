@@ -68,7 +68,7 @@ public sealed class ConfigFileTests : IDisposable
     [InlineData("contracts.yml", "fiche:\n  sections:\n    - heading: Risques\n      risk_figures: oui\n", 4, "« oui » n’est ni true ni false", "true")]
     [InlineData("contracts.yml", "fiche:\n  sections:\n    - heading: Risques\n      min_subsections: 1.5\n", 4, "« 1.5 » n’est pas un nombre entier", "entier")]
     [InlineData("contracts.yml", "fiche:\n  sections: Risques\n", 2, "une liste est attendue ici", "indentation")]
-    [InlineData("contracts.yml", "fiche:\n  layout: fiche\nfiche:\n  layout: page\n", 3, "Duplicate key", "indentation")]
+    [InlineData("contracts.yml", "fiche:\n  layout: fiche\nfiche:\n  layout: page\n", 3, "un même champ est écrit deux fois", "indentation")]
     public void A_wrong_key_or_value_is_an_error_on_its_line(string file, string yaml, int line, string message, string fix)
     {
         var (config, diagnostics) = file == "site.yml" ? Read<object>(yaml, SiteConfigFile.Read) : Read<object>(yaml, ContractsFile.Read);
