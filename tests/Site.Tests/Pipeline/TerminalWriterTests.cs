@@ -44,7 +44,7 @@ public sealed class TerminalWriterTests
     {
         using var site = new TestSite();
         File.WriteAllText(Path.Combine(site.Input, "pages", "essai.md"),
-            "---\ntitle: Essai\ndescription: Une page d’essai.\nlayout: \"page\\e]52;c;cm0gLXJmIH4=\\a\\e[2J\\u202E\"\n---\n\n## Titre\n\nTexte.\n");
+            "---\ntitle: Essai\ndescription: Une page d’essai.\n\"page\\e]52;c;cm0gLXJmIH4=\\a\\e[2J\\u202E\": x\n---\n\n## Titre\n\nTexte.\n");
         var captured = new StringWriter();
         var before = Console.Error;
         Console.SetError(captured);
