@@ -39,7 +39,7 @@ public static class Program
             r.GetValue(input)!, r.GetValue(theme)!, write ? r.GetValue(output) : null, r.GetValue(baseUrl), r.GetValue(strict));
         // The review report goes to the reports folder by default; « check » writes it only when asked to.
         string? ReportPath(ParseResult r, bool write) =>
-            r.GetValue(report) ?? (write ? FichesSite.Build.ReviewReport.DefaultPathFor(r.GetValue(input)!) : null);
+            r.GetValue(report) ?? (write ? FichesSite.Quality.ReviewReport.DefaultPathFor(r.GetValue(input)!) : null);
         int Run(ParseResult r, bool write) =>
             Report(SiteBuilder.Build(Options(r, write) with { ReportPath = ReportPath(r, write) }), write ? r.GetValue(output) : null, r.GetValue(timings));
         root.SetAction(r => Run(r, write: true));

@@ -1,5 +1,6 @@
 using FichesSite.Content;
 using FichesSite.Pipeline;
+using FichesSite.Quality;
 using FichesSite.Rendering;
 
 namespace FichesSite.Build;

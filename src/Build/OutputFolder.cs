@@ -1,3 +1,5 @@
+using FichesSite.Pipeline;
+
 namespace FichesSite.Build;
 
 /// <summary>
@@ -380,9 +382,6 @@ public enum SiteState
     /// <summary>The preview's in-place update failed after changing some files.</summary>
     PartlyUpdated,
 }
-
-/// <summary>A French message and what to do, for a refused or failed write of the site; <paramref name="Option"/> names the option at fault.</summary>
-public sealed record OutputProblem(string Message, string Fix, string Option = "--output");
 
 /// <summary>The new site was not published; <see cref="OutputFolder.State"/> says where the previous one is.</summary>
 public sealed class PublishException(OutputProblem problem) : Exception(problem.Message)

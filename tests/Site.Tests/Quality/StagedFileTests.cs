@@ -1,8 +1,9 @@
 using System.Text.Json;
 using FichesSite.Build;
 using FichesSite.Quality;
+using FichesSite.Tests.Build;
 
-namespace FichesSite.Tests.Build;
+namespace FichesSite.Tests.Quality;
 
 /// <summary>
 /// The reports replace only a report of this generator: a JSON object whose first member is

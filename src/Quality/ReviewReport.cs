@@ -4,7 +4,7 @@ using System.Text.Json;
 using FichesSite.Content;
 using FichesSite.Pipeline;
 
-namespace FichesSite.Build;
+namespace FichesSite.Quality;
 
 /// <summary>
 /// The review report (reports/revue.json by default): every sheet with its review dates, days left

@@ -1,6 +1,6 @@
-using FichesSite.Quality;
+using FichesSite.Pipeline;
 
-namespace FichesSite.Build;
+namespace FichesSite.Quality;
 
 /// <summary>
 /// A report file written beside its final name and renamed into place only once the site is published, so that a
