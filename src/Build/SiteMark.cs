@@ -33,10 +33,10 @@ public static class SiteMark
 
     /// <summary>
     /// Why a command that adds to a built site (pdf) may not write into <paramref name="site"/>, or null: it must be
-    /// a folder, not a link, that carries the mark, and its <paramref name="subfolder"/> must not be a link either
-    /// (what the command writes there would land where the link leads).
+    /// a folder, not a link, that carries the mark, and none of the <paramref name="subfolders"/> it writes in may be a
+    /// link either (what the command writes there would land where the link leads).
     /// </summary>
-    public static OutputProblem? SiteProblem(string site, string subfolder)
+    public static OutputProblem? SiteProblem(string site, params string[] subfolders)
     {
         if (OutputFolder.EmptyOption("--output", site) is { } empty)
         {
@@ -52,10 +52,13 @@ public static class SiteMark
         {
             return new OutputProblem($"le dossier « {site} » n’est pas un site construit par ce générateur (il n’a pas de fichier {FileName}) : la commande n’y écrit rien.", build);
         }
-        if (new FileInfo(Path.Combine(site, subfolder)).LinkTarget is { } inner)
+        foreach (var subfolder in subfolders)
         {
-            return new OutputProblem($"le dossier {subfolder}/ du site « {site} » est un lien symbolique (vers « {inner} ») : la commande n’écrit pas hors du site.",
-                $"Supprimez ce lien ; la commande recrée le dossier {subfolder}/ dans le site.");
+            if (new FileInfo(Path.Combine(site, subfolder)).LinkTarget is { } inner)
+            {
+                return new OutputProblem($"le dossier {subfolder}/ du site « {site} » est un lien symbolique (vers « {inner} ») : la commande n’écrit pas hors du site.",
+                    "Supprimez ce lien, puis reconstruisez le site : la construction n’écrit jamais de lien symbolique.");
+            }
         }
         return null;
     }

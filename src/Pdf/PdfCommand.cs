@@ -33,7 +33,7 @@ public static class PdfCommand
     private static async Task<int> PrintAllAsync(string siteDirectory, string? chromiumOption, TextWriter output, TextWriter errors)
     {
         // Only a site this generator built is written into; before looking for Chromium, which this does not need.
-        if (Build.SiteMark.SiteProblem(siteDirectory, "pdf") is { } problem)
+        if (Build.SiteMark.SiteProblem(siteDirectory, "pdf", ReadSources.FichesFolder.TrimEnd('/')) is { } problem)
         {
             errors.WriteLine($"erreur : {problem.Message} {problem.Fix}");
             return 1;

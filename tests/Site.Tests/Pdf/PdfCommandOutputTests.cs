@@ -47,6 +47,25 @@ public sealed class PdfCommandOutputTests
     }
 
     [Fact]
+    public async Task A_built_site_whose_fiches_folder_is_a_link_is_refused_and_what_it_leads_to_untouched()
+    {
+        using var site = new TestSite();
+        Assert.True(site.Build().Succeeded);
+        // The pages the command would mark with their handout's link, moved out and linked back in.
+        var elsewhere = Path.Combine(site.Root, "ailleurs");
+        Directory.Move(Path.Combine(site.Output, "fiches"), elsewhere);
+        Directory.CreateSymbolicLink(Path.Combine(site.Output, "fiches"), elsewhere);
+        var before = FolderSnapshot.Of(elsewhere);
+        var errors = new StringWriter();
+
+        var exit = await PdfCommand.RunAsync(site.Output, "/chemin/absent/chromium", TextWriter.Null, errors);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("le dossier fiches/ du site", errors.ToString());
+        Assert.Equal(before, FolderSnapshot.Of(elsewhere));
+    }
+
+    [Fact]
     public async Task An_empty_site_path_is_an_error_not_a_crash()
     {
         var errors = new StringWriter();
