@@ -155,12 +155,9 @@ public sealed class FrontMatterStage(DateOnly today) : IDocumentStage
             }
             if (node is HeaderText { Value: var value } && !string.IsNullOrWhiteSpace(value))
             {
-                if (Spoofing(value) is { } code)
+                if (HiddenCharacters.First(value) is { } code)
                 {
-                    // Escaped, it runs nothing; but a title that reverses its own letters or hides a control character
-                    // misleads the patients who read it in lists, search results and the browser's tab.
-                    diagnostics.Error(file, keyLines[key], $"le champ « {key} » contient un caractère invisible ou de contrôle ({code}).",
-                        "Retapez la valeur : un caractère invisible (contrôle, sens d’écriture forcé) s’y est glissé, souvent par un copier-coller.");
+                    diagnostics.Error(file, keyLines[key], $"le champ « {key} » contient un caractère invisible ou de contrôle ({code}).", HiddenCharacters.Fix);
                     return null;
                 }
                 return value.Trim();
@@ -252,19 +249,5 @@ public sealed class FrontMatterStage(DateOnly today) : IDocumentStage
             }
         }
         return diagnostics.HasErrors ? null : frontMatter;
-    }
-
-    // Control characters (tab and line ends aside, which YAML's block values hold) and the characters that force a
-    // writing direction (U+202A–U+202E, U+2066–U+2069): the code point of the first, or null.
-    private static string? Spoofing(string value)
-    {
-        foreach (var c in value)
-        {
-            if ((char.IsControl(c) && c is not ('\t' or '\n' or '\r')) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069')
-            {
-                return $"U+{(int)c:X4}";
-            }
-        }
-        return null;
     }
 }

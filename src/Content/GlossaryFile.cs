@@ -1,4 +1,3 @@
-using FichesSite.Content;
 using FichesSite.Pipeline;
 using FichesSite.Text;
 using YamlDotNet.Core;
@@ -101,6 +100,15 @@ public static class GlossaryFile
             diagnostics.Error(file, line, "chaque terme du glossaire doit être un groupe de champs.", $"Écrivez {Example}.");
             return null;
         }
+        bool Visible(string? text, string key, int keyLine)
+        {
+            if (text is not null && HiddenCharacters.First(text) is { } code)
+            {
+                diagnostics.Error(file, keyLine, $"le champ « {key} » contient un caractère invisible ou de contrôle ({code}).", HiddenCharacters.Fix);
+                return false;
+            }
+            return true;
+        }
         string? term = null;
         string? definition = null;
         var forms = new List<string>();
@@ -114,9 +122,11 @@ public static class GlossaryFile
             {
                 case "terme":
                     term = Scalar(value);
+                    ok &= Visible(term, key, keyLine);
                     break;
                 case "definition":
                     definition = Scalar(value);
+                    ok &= Visible(definition, key, keyLine);
                     if (string.IsNullOrWhiteSpace(definition))
                     {
                         diagnostics.Error(file, keyLine, "définition vide.",

@@ -70,6 +70,12 @@ public static class SourceReferenceReader
                 ok = false;
                 continue;
             }
+            if (HiddenCharacters.First(value) is { } code)
+            {
+                diagnostics.Error(file, line, $"le champ « {key} » de la source n° {number} contient un caractère invisible ou de contrôle ({code}).", HiddenCharacters.Fix);
+                ok = false;
+                continue;
+            }
             values[key] = (value.Trim(), line);
         }
         foreach (var required in new[] { "title", "publisher", "year" }.Where(k => !values.ContainsKey(k)))

@@ -8,7 +8,7 @@ namespace FichesSite.Tests.Content;
 /// </summary>
 public sealed class FrontMatterTextTests
 {
-    private static readonly char[] Spoofing = ['\u0000', '\u0007', '\u001B', '\u007F', '\u0085', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'];
+    private static readonly char[] Spoofing = ['\u061C', '\u200E', '\u200F', '\u0000', '\u0007', '\u001B', '\u007F', '\u0085', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'];
 
     [Fact]
     public void A_title_that_reverses_its_letters_is_refused_on_its_line()
@@ -20,6 +20,33 @@ public sealed class FrontMatterTextTests
 
         Assert.Equal(2, error.Line);
         Assert.Contains("le champ « title » contient un caractère invisible ou de contrôle (U+202E)", error.Message);
+    }
+
+    [Fact]
+    public void A_source_s_publisher_with_such_a_character_is_refused_on_its_line()
+    {
+        using var site = new TestSite();
+        var fiche = Path.Combine(site.Input, "fiches", "cimentoplastie-metastases-osseuses.md");
+        File.WriteAllText(fiche, File.ReadAllText(fiche).Replace("    publisher: \"Service", "    publisher: \"\\u202ESer\\u0007vice", StringComparison.Ordinal));
+
+        var error = Assert.Single(site.Build().Errors);
+
+        Assert.Equal(13, error.Line);
+        Assert.Contains("le champ « publisher » de la source n° 1 contient un caractère invisible ou de contrôle (U+202E)", error.Message);
+    }
+
+    [Fact]
+    public void A_glossary_term_with_such_a_character_is_refused_on_its_line()
+    {
+        using var site = new TestSite();
+        var glossary = Path.Combine(site.Input, "data", "glossaire.yml");
+        File.AppendAllText(glossary, "\n- terme: \"mot\\u2066caché\"\n  definition: Une définition.\n");
+        var line = File.ReadAllLines(glossary).Length - 1;
+
+        var error = Assert.Single(site.Build().Errors);
+
+        Assert.Equal(line, error.Line);
+        Assert.Contains("le champ « terme » contient un caractère invisible ou de contrôle (U+2066)", error.Message);
     }
 
     [Fact]
