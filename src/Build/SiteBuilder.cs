@@ -81,64 +81,74 @@ public static class SiteBuilder
             .. writePages is null ? Array.Empty<IStage>() : [writePages],
             new SideBySideStages(new LinkCheckStage([.. assets.SitePaths, SearchIndexStage.ScriptPath], site.BaseUrl, keepLinks: cache is not null), search),
         ];
-        var result = PipelineRunner.Run(stages, diagnostics, compactAfterPasses: cache is null);
-        cache?.Headers.KeepOnly(result.Documents.Select(d => d.SourcePath));
-        cache?.Pages.KeepOnly(result.Documents.Select(d => d.SourcePath));
-        List<StageTiming> timings = [configured, .. result.Timings];
+        // Whatever goes wrong from here, a staging folder is not left behind still holding its mark: the preview's
+        // process lives on, and a held mark is one no later build may remove.
+        try
+        {
+            var result = PipelineRunner.Run(stages, diagnostics, compactAfterPasses: cache is null);
+            cache?.Headers.KeepOnly(result.Documents.Select(d => d.SourcePath));
+            cache?.Pages.KeepOnly(result.Documents.Select(d => d.SourcePath));
+            List<StageTiming> timings = [configured, .. result.Timings];
 
-        var write = Stopwatch.StartNew();
-        var allocatedBefore = GC.GetTotalAllocatedBytes();
-        var succeeded = (writePages?.Finish(diagnostics) ?? true) && result.Completed;
-        var readability = ReadabilityReport.From(result.Documents.Where(d => !diagnostics.HasErrorsFor(d.SourcePath)), site.Readability);
-        // Written on the other core while this one finishes the site (a large JSON file for a large site), beside its
-        // final name; it takes that name only if the site is published. The preview rebuilds on every
-        // save: the report file is for a full build.
-        var readabilityFile = succeeded && options.OutputDirectory is not null && cache is null
-            ? new StagedFile(Path.Combine(ReportsFolder.For(options.InputDirectory), ReadabilityReport.FileName))
-            : null;
-        // A file there that is not a report of this generator stays as it is; said, and the build goes on (the report is a note).
-        if (readabilityFile is not null && StagedFile.Problem(readabilityFile.Path, SourcePaths.Display(readabilityFile.Path)) is { } foreign)
-        {
-            diagnostics.Notice(SourcePaths.Display(readabilityFile.Path), 0, foreign.Message, foreign.Fix);
-            readabilityFile = null;
-        }
-        var readabilityStaged = readabilityFile is null ? Task.FromResult(false) : Task.Run(() => TryWrite(readabilityFile, readability.WriteJson));
-        var report = succeeded && options.ReportPath is not null
-            ? new ReviewReport(options.ReportPath, result.Documents, options.InputDirectory, today)
-            : null;
-        succeeded = succeeded && (report?.Stage(diagnostics) ?? true) && !abandon.IsCancellationRequested;
-        var siteState = SiteState.Unchanged;
-        if (options.OutputDirectory is not null)
-        {
-            var writer = new SiteWriter(options, result.Documents, search.Files, assets, site.BaseUrl);
-            if (!succeeded)
+            var write = Stopwatch.StartNew();
+            var allocatedBefore = GC.GetTotalAllocatedBytes();
+            var succeeded = (writePages?.Finish(diagnostics) ?? true) && result.Completed;
+            var readability = ReadabilityReport.From(result.Documents.Where(d => !diagnostics.HasErrorsFor(d.SourcePath)), site.Readability);
+            // Written on the other core while this one finishes the site (a large JSON file for a large site), beside its
+            // final name; it takes that name only if the site is published. The preview rebuilds on every
+            // save: the report file is for a full build.
+            var readabilityFile = succeeded && options.OutputDirectory is not null && cache is null
+                ? new StagedFile(Path.Combine(ReportsFolder.For(options.InputDirectory), ReadabilityReport.FileName))
+                : null;
+            // A file there that is not a report of this generator stays as it is; said, and the build goes on (the report is a note).
+            if (readabilityFile is not null && StagedFile.Problem(readabilityFile.Path, SourcePaths.Display(readabilityFile.Path)) is { } foreign)
             {
-                output?.Discard();
+                diagnostics.Notice(SourcePaths.Display(readabilityFile.Path), 0, foreign.Message, foreign.Fix);
+                readabilityFile = null;
+            }
+            var readabilityStaged = readabilityFile is null ? Task.FromResult(false) : Task.Run(() => TryWrite(readabilityFile, readability.WriteJson));
+            var report = succeeded && options.ReportPath is not null
+                ? new ReviewReport(options.ReportPath, result.Documents, options.InputDirectory, today)
+                : null;
+            succeeded = succeeded && (report?.Stage(diagnostics) ?? true) && !abandon.IsCancellationRequested;
+            var siteState = SiteState.Unchanged;
+            if (options.OutputDirectory is not null)
+            {
+                var writer = new SiteWriter(options, result.Documents, search.Files, assets, site.BaseUrl);
+                if (!succeeded)
+                {
+                    output?.Discard();
+                }
+                else
+                {
+                    succeeded = output is null ? writer.Update(cache!, diagnostics) : writer.Finish(output, cache, diagnostics);
+                    siteState = output?.State ?? (succeeded ? SiteState.Published : SiteState.PartlyUpdated);
+                }
+                timings.Add(new StageTiming(output is null ? "write changes" : "finish site", write.Elapsed, AllocatedBytes: GC.GetTotalAllocatedBytes() - allocatedBefore));
+            }
+            if (succeeded)
+            {
+                succeeded = report?.Publish(diagnostics) ?? true;
             }
             else
             {
-                succeeded = output is null ? writer.Update(cache!, diagnostics) : writer.Finish(output, cache, diagnostics);
-                siteState = output?.State ?? (succeeded ? SiteState.Published : SiteState.PartlyUpdated);
+                report?.Discard();
             }
-            timings.Add(new StageTiming(output is null ? "write changes" : "finish site", write.Elapsed, AllocatedBytes: GC.GetTotalAllocatedBytes() - allocatedBefore));
+            var reported = Stopwatch.StartNew();
+            var reportPath = readabilityStaged.GetAwaiter().GetResult() ? Publish(readabilityFile!, succeeded) : null;
+            timings.Add(new StageTiming("readability report", reported.Elapsed));
+            return new BuildResult(succeeded, result.Documents.Count, diagnostics.All, timings, clock.Elapsed)
+            {
+                Readability = readability,
+                ReadabilityReportPath = reportPath,
+                Site = siteState,
+            };
         }
-        if (succeeded)
+        catch
         {
-            succeeded = report?.Publish(diagnostics) ?? true;
+            output?.Discard();
+            throw;
         }
-        else
-        {
-            report?.Discard();
-        }
-        var reported = Stopwatch.StartNew();
-        var reportPath = readabilityStaged.GetAwaiter().GetResult() ? Publish(readabilityFile!, succeeded) : null;
-        timings.Add(new StageTiming("readability report", reported.Elapsed));
-        return new BuildResult(succeeded, result.Documents.Count, diagnostics.All, timings, clock.Elapsed)
-        {
-            Readability = readability,
-            ReadabilityReportPath = reportPath,
-            Site = siteState,
-        };
     }
 
     // The readability report is a note for the editorial team: one that cannot be written does not fail the build
