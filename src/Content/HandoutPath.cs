@@ -40,7 +40,7 @@ public static class HandoutPath
         && name[0] != '.' && name[^1] != '.'
         && AllPlain(name)
         && Encoding.UTF8.GetByteCount(name) <= MaxNameBytes
-        && !IsDeviceName(name);
+        && !SourceNames.IsReservedOnWindows(name); // the intranet mirror is often a Windows share
 
     private static bool AllPlain(string name)
     {
@@ -55,21 +55,6 @@ public static class HandoutPath
     }
 
     private static bool IsPlainChar(char c) => char.IsLetterOrDigit(c) || c is '-' or '_' or '.';
-
-    // Windows refuses these as file names, whatever the extension (the intranet mirror is often a Windows share).
-    private static bool IsDeviceName(string name)
-    {
-        var dot = name.IndexOf('.');
-        var stem = dot < 0 ? name.AsSpan() : name.AsSpan(0, dot);
-        return stem.Length switch
-        {
-            3 => stem.Equals("CON", StringComparison.OrdinalIgnoreCase) || stem.Equals("PRN", StringComparison.OrdinalIgnoreCase)
-                || stem.Equals("AUX", StringComparison.OrdinalIgnoreCase) || stem.Equals("NUL", StringComparison.OrdinalIgnoreCase),
-            4 => (stem[..3].Equals("COM", StringComparison.OrdinalIgnoreCase) || stem[..3].Equals("LPT", StringComparison.OrdinalIgnoreCase))
-                && char.IsAsciiDigit(stem[3]),
-            _ => false,
-        };
-    }
 
     private static string Encoded(string folder)
     {

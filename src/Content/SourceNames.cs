@@ -97,8 +97,11 @@ public static class SourceNames
             }
         }
         var beforeDot = name.Split('.')[0].TrimEnd();
-        return ReservedOnWindows.Contains(beforeDot) ? $"« {beforeDot} » est un nom réservé de Windows" : null;
+        return IsReservedOnWindows(name) ? $"« {beforeDot} » est un nom réservé de Windows" : null;
     }
+
+    /// <summary>True for a name Windows keeps for a device (CON, COM1…), whatever follows its first dot.</summary>
+    public static bool IsReservedOnWindows(string name) => ReservedOnWindows.Contains(name.Split('.')[0].TrimEnd());
 
     // Control, format (bidirectional overrides, zero-width), private-use, unassigned or unpaired characters, and the
     // replacement character of a name that was not valid UTF-8: none belongs in an address people read.

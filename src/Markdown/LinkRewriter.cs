@@ -96,7 +96,7 @@ public sealed class LinkRewriter(string inputDirectory, Func<string, string> pag
         {
             case UrlPolicy.Verdict.RefusedScheme:
                 diagnostics.Error(page.SourcePath, line, $"adresse refusée « {url} » : seules les adresses {UrlPolicy.AllowedSchemesText} sont permises.",
-                    "Remplacez-la par l’adresse d’une page web (https://…) ou d’une page du site. Pour un fichier dont le nom contient « : », écrivez « ./ » devant son nom.");
+                    "Remplacez-la par l’adresse d’une page web (https://…) ou d’une page du site.");
                 return true;
             case UrlPolicy.Verdict.HiddenCharacters:
                 diagnostics.Error(page.SourcePath, line, $"adresse refusée « {url} » : elle commence ou finit par une espace, ou contient une tabulation, un retour à la ligne ou un autre caractère invisible.",

@@ -62,14 +62,6 @@ public sealed class DiagnosticBag(bool warningsAreErrors = false)
         }
     }
 
-    public void AddRange(IEnumerable<Diagnostic> diagnostics)
-    {
-        foreach (var diagnostic in diagnostics)
-        {
-            Add(diagnostic);
-        }
-    }
-
     /// <summary>True once <paramref name="file"/> has an error: later stages leave that page alone.</summary>
     public bool HasErrorsFor(string file) => _files.TryGetValue(file, out var count) && count.HasErrors;
 

@@ -11,7 +11,8 @@ namespace FichesSite.Pipeline;
 /// controls and spaces are stripped and every tab and newline is removed first, so « \tjava\nscript: » is
 /// javascript:. It is read more widely than a browser does: any colon before the first « / », « ? » or « # » counts,
 /// so that text that only looks like a scheme (« java%73cript: », « java script: ») is refused rather than trusted to
-/// stay relative. A page or file whose name has a colon is linked as « ./nom:avec-deux-points.md ».
+/// stay relative. No page or file name holds a colon (Content/SourceNames); should one, SiteUrls.Relative still writes
+/// it behind « ./ ».
 /// </remarks>
 public static class UrlPolicy
 {

@@ -26,7 +26,7 @@ public sealed partial class MessagesCatalogueTests
         return data;
     }
 
-    public static TheoryData<string> CatalogueMessages() => new(CatalogueRows().SelectMany(Variants).Where(m => Fragments(m).Count > 0));
+    public static TheoryData<string> CatalogueMessages() => new(CatalogueRows().SelectMany(Variants).Where(m => Fragments(m).Count > 0).Distinct(StringComparer.Ordinal));
 
     [Theory]
     [MemberData(nameof(CodeMessages))]
