@@ -46,10 +46,14 @@ public sealed class YamlConfigFile
             diagnostics.Error(displayPath, 0, "fichier introuvable.", $"Créez « {displayPath} » (voir le README pour un exemple).");
             return null;
         }
+        if (InputFiles.ReadUtf8(path, displayPath, diagnostics) is not { } text)
+        {
+            return null;
+        }
         YamlStream stream;
         try
         {
-            stream = BoundedYaml.Load(File.ReadAllText(path));
+            stream = BoundedYaml.Load(text);
         }
         catch (YamlLimitException e)
         {

@@ -11,8 +11,19 @@ public static class InputFiles
     /// The text of a UTF-8 file with LF line ends (a BOM and CRLF, as Windows editors write, are
     /// accepted and give the same output), or null with an error naming the first bad line.
     /// </summary>
+    /// <summary>Far above any file an author writes.</summary>
+    public const long LargestFile = 4 * 1024 * 1024;
+
     public static string? ReadUtf8(string path, string display, DiagnosticBag diagnostics)
     {
+        // Before reading: memory stays bounded whatever file stands there (the readers bound what they parse more
+        // tightly; a page is refused past 1 MiB, a YAML file past 1 MiB of characters).
+        if (new FileInfo(path).Length is var size and > LargestFile)
+        {
+            diagnostics.Error(display, 0, $"fichier trop volumineux ({size / 1024} Ko ; au plus {LargestFile / 1024}).",
+                "Vérifiez qu’il ne s’agit pas d’un fichier collé par erreur ; sinon, découpez-le.");
+            return null;
+        }
         var bytes = File.ReadAllBytes(path);
         var start = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
         try

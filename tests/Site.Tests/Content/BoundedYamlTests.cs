@@ -143,4 +143,20 @@ public sealed class BoundedYamlTests : IDisposable
             }
         }, iter: 3000);
     }
+
+    [Fact]
+    public void A_data_file_far_too_large_is_refused_before_it_is_read()
+    {
+        using var site = new TestSite();
+        var siteYml = Path.Combine(site.Input, "site.yml");
+        using (var file = File.AppendText(siteYml))
+        {
+            file.Write("# " + new string('x', (int)InputFiles.LargestFile) + "\n");
+        }
+
+        var error = Assert.Single(site.Build().Errors);
+
+        Assert.EndsWith("site.yml", error.File);
+        Assert.Contains("fichier trop volumineux", error.Message);
+    }
 }
