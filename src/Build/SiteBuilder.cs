@@ -40,6 +40,10 @@ public static class SiteBuilder
         var markdown = MarkdownSetup.Create(strings.Map("alerts"));
         var assets = new ThemeAssets(options.ThemeDirectory);
         var templates = templatesMade.GetAwaiter().GetResult(); // its own exception, not wrapped
+        if (!ContractLayoutsExist(contracts, templates, options.InputDirectory, diagnostics))
+        {
+            return new BuildResult(false, 0, diagnostics.All, [], clock.Elapsed);
+        }
         var configured = new StageTiming("configuration", clock.Elapsed);
         var siteModel = new SiteModelStage(templates, site, strings, glossary);
         var search = new SearchIndexStage(options.SearchSplitAboveBytes);
@@ -176,6 +180,22 @@ public static class SiteBuilder
             return null;
         }
         return file.Publish() is null ? file.Path : null;
+    }
+
+    // A type's layout is checked once, where contracts.yml names it, rather than on every page of that type.
+    private static bool ContractLayoutsExist(IReadOnlyDictionary<string, ContentContract> contracts, ThemeTemplates templates, string inputDirectory, DiagnosticBag diagnostics)
+    {
+        var ok = true;
+        foreach (var (type, contract) in contracts.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            if (templates.LayoutProblem(contract.Layout) is { } problem)
+            {
+                diagnostics.Error(SourcePaths.Display(Path.Combine(inputDirectory, "contracts.yml")), contract.LayoutLine,
+                    $"type « {type} » : {problem}.", $"Donnez à « layout: » le nom d’un gabarit de theme/layouts/ : {string.Join(", ", templates.LayoutNames)}.");
+                ok = false;
+            }
+        }
+        return ok;
     }
 
     // Everything but the pages: when it changes, every page may change.

@@ -10,6 +10,9 @@ public sealed class ContentContract
     /// <summary>Layout in theme/layouts/ that pages of this type use unless their front matter names one.</summary>
     public string Layout { get; set; } = "page";
 
+    /// <summary>The line of contracts.yml that names <see cref="Layout"/> (0: the default, named nowhere).</summary>
+    public int LayoutLine { get; set; }
+
     public List<string> RequiredFields { get; set; } = [];
 
     public List<SectionRule> Sections { get; set; } = [];

@@ -22,7 +22,11 @@ public static class ContractsFile
             var contract = new ContentContract();
             file.Fields(value, new Dictionary<string, Action<YamlNode>>
             {
-                ["layout"] = value => contract.Layout = file.Text(value) ?? contract.Layout,
+                ["layout"] = value =>
+                {
+                    contract.Layout = file.Text(value) ?? contract.Layout;
+                    contract.LayoutLine = (int)value.Start.Line;
+                },
                 ["required_fields"] = value => contract.RequiredFields = file.Texts(value),
                 ["sections"] = value => contract.Sections = [.. file.Items(value).Select(item => Section(file, item))],
                 ["procedure_type"] = value => contract.ProcedureType = file.Text(value),

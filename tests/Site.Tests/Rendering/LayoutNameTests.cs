@@ -45,6 +45,23 @@ public sealed class LayoutNameTests
     }
 
     [Fact]
+    public void A_contract_s_layout_that_the_theme_lacks_is_one_error_at_its_line_of_contracts_yml()
+    {
+        using var site = new TestSite();
+        var contracts = Path.Combine(site.Input, "contracts.yml");
+        var lines = File.ReadAllLines(contracts);
+        var line = Array.FindIndex(lines, l => l.Trim() == "layout: fiche") + 1;
+        lines[line - 1] = lines[line - 1].Replace("layout: fiche", "layout: ../../input/pages/piege", StringComparison.Ordinal);
+        File.WriteAllLines(contracts, lines);
+
+        var error = Assert.Single(site.Build().Errors);
+
+        Assert.EndsWith("contracts.yml", error.File);
+        Assert.Equal(line, error.Line);
+        Assert.Contains("n’est pas un nom de gabarit", error.Message);
+    }
+
+    [Fact]
     public void A_layout_of_the_theme_is_used()
     {
         using var site = SiteWithLayout("search", out _);
