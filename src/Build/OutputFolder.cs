@@ -339,32 +339,12 @@ public sealed class OutputFolder(string outputDirectory)
         }
     }
 
-    /// <summary>The absolute path with every symbolic link followed, ending with a separator, for prefix comparisons.</summary>
-    internal static string Physical(string path) => Physical(path, 0).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-
-    // Past 40 links (the system's own limit) a path is left as it is: a loop of links leads nowhere to protect.
-    private static string Physical(string path, int links)
-    {
-        var full = Path.GetFullPath(path);
-        var root = Path.GetPathRoot(full)!;
-        var resolved = root;
-        foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var next = Path.Combine(resolved, part);
-            FileSystemInfo? target = null;
-            try
-            {
-                var info = new FileInfo(next);
-                target = links < 40 && info.LinkTarget is not null ? info.ResolveLinkTarget(returnFinalTarget: true) : null;
-            }
-            catch (IOException)
-            {
-                // a loop of links
-            }
-            resolved = target is null ? next : Physical(target.FullName, ++links);
-        }
-        return resolved;
-    }
+    /// <summary>
+    /// The absolute path with every symbolic link followed (<see cref="ContainedPaths.RealPath"/>, the one resolver),
+    /// ending with a separator, for prefix comparisons; a loop of links, which leads nowhere to protect, is left as written.
+    /// </summary>
+    internal static string Physical(string path) =>
+        (ContainedPaths.RealPath(path) ?? Path.GetFullPath(path)).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
 }
 
 /// <summary>Where the output site stands after a build.</summary>
