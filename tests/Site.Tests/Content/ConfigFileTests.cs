@@ -136,7 +136,7 @@ public sealed class ConfigFileTests : IDisposable
     [Fact]
     public void The_theme_words_read_yaml_s_empty_value_as_the_configuration_does_and_keep_a_quoted_one()
     {
-        var (strings, diagnostics) = Read("a:\n  tilde: ~\n  upper: NULL\n  nothing:\n  quoted: \"~\"\n  word: Rechercher\n", Rendering.ThemeStrings.Load);
+        var (strings, diagnostics) = Read("a:\n  tilde: ~\n  upper: NULL\n  nothing:\n  quoted: \"~\"\n  word: Rechercher\n", FichesSite.Rendering.ThemeStrings.Load);
 
         Assert.Empty(diagnostics.All);
         Assert.NotNull(strings);

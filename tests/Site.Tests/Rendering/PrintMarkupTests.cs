@@ -2,7 +2,7 @@ using FichesSite.Build;
 using FichesSite.Pdf;
 using FichesSite.Rendering;
 
-namespace FichesSite.Tests.Print;
+namespace FichesSite.Tests.Rendering;
 
 /// <summary>
 /// What the build writes for paper, read without a browser: link addresses, the QR code and the

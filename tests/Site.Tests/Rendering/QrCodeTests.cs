@@ -5,7 +5,7 @@ using ZXing;
 using ZXing.Common;
 using ZXing.QrCode;
 
-namespace FichesSite.Tests.Print;
+namespace FichesSite.Tests.Rendering;
 
 /// <summary>
 /// Our QR encoder (src/Rendering/QrCode.cs) against two independent implementations: QRCoder, the
