@@ -45,7 +45,7 @@ public static class PdfBenchmark
             var pdf = await printer.PrintAsync(page);
             slowest = one.Elapsed > slowest ? one.Elapsed : slowest;
             var sitePath = Path.GetRelativePath(site, page).Replace('\\', '/');
-            var destination = Path.Combine(site, ReadSources.HandoutPathFor(sitePath));
+            var destination = Path.Combine(site, HandoutPath.For(sitePath));
             Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
             File.WriteAllBytes(destination, pdf);
             using var document = PdfDocument.Open(pdf);

@@ -17,12 +17,6 @@ public sealed class ReadSources(string inputDirectory) : ISiteStage
 
     public string Name => "read";
 
-    /// <summary>
-    /// Where the pdf command prints a sheet's handout: fiches/x/index.html → pdf/x.pdf; any other page under
-    /// fiches/ gets a bounded, unique name (<see cref="HandoutPath"/>). The page links to it once it exists.
-    /// </summary>
-    public static string HandoutPathFor(string ficheOutputPath) => HandoutPath.For(ficheOutputPath);
-
     /// <summary>True for the pages of patient sheets (listed on the home page, held to a sheet contract).</summary>
     public static bool IsFiche(string outputPath) => outputPath.StartsWith(FichesFolder, StringComparison.Ordinal);
 

@@ -114,7 +114,7 @@ public static class PdfCommand
         {
             errors.WriteLine($"{Display(siteDirectory, link)} : erreur : lien symbolique dans le site construit ; la commande pdf n’imprime que les pages écrites par la construction. Reconstruisez le site (dotnet run --project Site.csproj).");
         }
-        var plan = pages.Select(p => new Handout(p, ReadSources.HandoutPathFor(p))).ToList();
+        var plan = pages.Select(p => new Handout(p, HandoutPath.For(p))).ToList();
         var shared = plan.GroupBy(h => h.Pdf, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).ToList();
         foreach (var group in shared)
         {

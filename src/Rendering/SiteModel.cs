@@ -106,7 +106,7 @@ public sealed class SiteModel
                     .Select(s => new Dictionary<string, object?> { ["title"] = s.Title, ["publisher"] = s.Publisher, ["year"] = s.Year, ["url"] = s.Url })
                     .ToList(),
                 ["json_ld"] = document.TryGet(StructuredDataStage.JsonLd, out var jsonLd) ? HtmlFragment.OfUtf8(jsonLd) : null,
-                ["pdf"] = ReadSources.IsFiche(document.OutputPath) ? ReadSources.HandoutPathFor(document.OutputPath) : null,
+                ["pdf"] = ReadSources.IsFiche(document.OutputPath) ? HandoutPath.For(document.OutputPath) : null,
                 ["print"] = document.TryGet(PrintSheet.Key, out var print)
                     ? new Dictionary<string, object?> { ["qr_code"] = print.QrCode, ["stylesheet"] = print.Stylesheet, ["url"] = print.Url }
                     : null,

@@ -15,7 +15,7 @@ public sealed class HandoutPathTests
     [InlineData("fiches/cimentoplastie-metastases-osseuses/index.html", "pdf/cimentoplastie-metastases-osseuses.pdf")]
     [InlineData("fiches/Fiche_2.v3/index.html", "pdf/Fiche_2.v3.pdf")]
     [InlineData("fiches/anesthésie/index.html", "pdf/anesthésie.pdf")]
-    public void A_sheet_with_a_plain_name_keeps_it(string page, string pdf) => Assert.Equal(pdf, ReadSources.HandoutPathFor(page));
+    public void A_sheet_with_a_plain_name_keeps_it(string page, string pdf) => Assert.Equal(pdf, HandoutPath.For(page));
 
     [Theory]
     [InlineData("fiches/index.html")] // pages/fiches.md: the slice of the old rule threw on it, and the build with it
@@ -26,21 +26,21 @@ public sealed class HandoutPathTests
     [InlineData("fiches/a b#c?d%e/index.html")]
     public void Any_other_page_gets_a_marked_name_in_the_pdf_folder(string page)
     {
-        var pdf = ReadSources.HandoutPathFor(page);
+        var pdf = HandoutPath.For(page);
         AssertSafe(pdf);
         Assert.Contains('~', pdf);
     }
 
     [Fact]
     public void A_nested_sheet_and_its_dashed_twin_do_not_share_a_pdf() =>
-        Assert.NotEqual(ReadSources.HandoutPathFor("fiches/a/b/index.html"), ReadSources.HandoutPathFor("fiches/a-b/index.html"));
+        Assert.NotEqual(HandoutPath.For("fiches/a/b/index.html"), HandoutPath.For("fiches/a-b/index.html"));
 
     [Fact]
     public void A_name_too_long_for_a_file_is_cut_and_stays_unique()
     {
         var stem = new string('é', 126); // 252 bytes: the longest Markdown file name (« .md » included) Linux allows
-        var first = ReadSources.HandoutPathFor($"fiches/{stem}/index.html");
-        var second = ReadSources.HandoutPathFor($"fiches/{stem[..^1]}a/index.html");
+        var first = HandoutPath.For($"fiches/{stem}/index.html");
+        var second = HandoutPath.For($"fiches/{stem[..^1]}a/index.html");
         AssertSafe(first);
         AssertSafe(second);
         Assert.NotEqual(first, second);
@@ -68,7 +68,7 @@ public sealed class HandoutPathTests
     public void Every_generated_page_gets_a_safe_name_of_its_own() =>
         Folder.HashSet[1, 60].Sample(folders =>
         {
-            var pdfs = folders.Select(f => ReadSources.HandoutPathFor(Page(f))).ToList();
+            var pdfs = folders.Select(f => HandoutPath.For(Page(f))).ToList();
             Assert.All(pdfs, AssertSafe);
             Assert.Equal(folders.Count, pdfs.Distinct(StringComparer.Ordinal).Count());
         }, iter: 2000);
@@ -76,7 +76,7 @@ public sealed class HandoutPathTests
     [Fact]
     public void Plain_names_are_kept_as_they_are() =>
         Gen.String[Gen.Char["a-z0-9"], 1, 1].Select(Gen.String[Gen.Char["a-z0-9-"], 0, 150], (first, rest) => first + rest).Sample(name =>
-            Assert.Equal($"pdf/{name}.pdf", ReadSources.HandoutPathFor(Page(name))), iter: 2000);
+            Assert.Equal($"pdf/{name}.pdf", HandoutPath.For(Page(name))), iter: 2000);
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

@@ -33,7 +33,7 @@ public sealed partial class PdfHandoutTests(PrintedSite printed) : IClassFixture
         printed.RequirePdfs();
         var sheets = printed.Site.HtmlPages().Where(p => p.StartsWith("fiches/", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(sheets);
-        Assert.All(sheets, p => Assert.True(File.Exists(Path.Combine(printed.Site.Output, FichesSite.Content.ReadSources.HandoutPathFor(p))), p));
+        Assert.All(sheets, p => Assert.True(File.Exists(Path.Combine(printed.Site.Output, FichesSite.Content.HandoutPath.For(p))), p));
     }
 
     [SkippableFact]

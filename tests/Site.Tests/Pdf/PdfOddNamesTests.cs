@@ -34,7 +34,7 @@ public sealed class PdfOddNamesTests
         Assert.True(exitCode == 0, output.ToString());
         var pages = site.HtmlPages().Where(p => p.StartsWith(ReadSources.FichesFolder, StringComparison.Ordinal) && p.EndsWith("/index.html", StringComparison.Ordinal)).ToList();
         Assert.Equal(6, pages.Count);
-        var pdfs = pages.Select(ReadSources.HandoutPathFor).ToList();
+        var pdfs = pages.Select(HandoutPath.For).ToList();
         Assert.Equal(pages.Count, pdfs.Distinct().Count());
         Assert.All(pdfs, pdf => Assert.True(new FileInfo(Path.Combine(site.Output, pdf)).Length > 1000, pdf));
         Assert.All(pages, page => Assert.DoesNotContain(HandoutLinks.Marker, File.ReadAllText(Path.Combine(site.Output, page))));
