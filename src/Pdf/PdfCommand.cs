@@ -131,8 +131,16 @@ public static class PdfCommand
         Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
         // Beside its final name, then renamed: a PDF is either the old one or the whole new one.
         var temporary = destination + ".tmp";
-        File.WriteAllBytes(temporary, pdf);
-        File.Move(temporary, destination, overwrite: true);
+        try
+        {
+            File.WriteAllBytes(temporary, pdf);
+            File.Move(temporary, destination, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary); // no half-written file left in the site; the page's error is reported by the caller
+            throw;
+        }
         HandoutLinks.ShowInFile(page, pdf.Length);
     }
 
