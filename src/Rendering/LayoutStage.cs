@@ -66,15 +66,14 @@ public sealed class LayoutStage(
         // The 404 page is served at any depth of the site, so its links must be absolute.
         var absoluteBase = document.OutputPath == SiteModel.NotFoundPage ? model.AbsoluteUrl("") : null;
         var values = model.For(document);
-        // Each thread renders into reused buffers: the inner layout is read by base.liquid from its buffer, the
-        // page in place by the print addresses, so the page is made into a string once, not once per step.
+        // Each thread renders into reused buffers; the page is read in place by the print addresses.
         var (inner, output) = _buffers.Value;
         inner.GetStringBuilder().Clear();
         output.GetStringBuilder().Clear();
         var error = templates.RenderTo(inner, layout, values, document.OutputPath, absoluteBase);
         if (error is null)
         {
-            values["content"] = HtmlFragment.Of(inner.GetStringBuilder());
+            values["content"] = inner.ToString();
             layout = BaseLayout;
             error = templates.RenderTo(output, layout, values, document.OutputPath, absoluteBase);
         }
