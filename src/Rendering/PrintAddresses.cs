@@ -27,15 +27,11 @@ public sealed partial class PrintAddresses(string? baseUrl)
     private static partial Regex AnchorTag();
 
     /// <summary>The page's HTML with the attribute on each link that prints an address.</summary>
-    /// <returns>The text in this thread's builder: valid until the thread's next call.</returns>
-    /// <remarks>
-    /// Reads the page from a span (the layout's own buffer) and copies it once: matches are enumerated without
-    /// allocating, and each thread reuses one builder.
-    /// </remarks>
-    public ReadOnlySpan<char> Apply(string pageOutputPath, ReadOnlySpan<char> html)
+    /// <remarks>Reads the page from a span (the layout's own buffer): matches are enumerated without allocating.</remarks>
+    public string Apply(string pageOutputPath, ReadOnlySpan<char> html)
     {
         const string HrefStart = "href=\"";
-        var result = (t_builder ??= new StringBuilder()).Clear();
+        var result = new StringBuilder(html.Length + html.Length / 16);
         var copied = 0;
         foreach (var match in AnchorTag().EnumerateMatches(html))
         {
@@ -56,11 +52,8 @@ public sealed partial class PrintAddresses(string? baseUrl)
                 .Append(' ').Append(Attribute).Append("=\"").Append(WebUtility.HtmlEncode(address)).Append('"');
             copied = match.Index + afterHref;
         }
-        return BuilderText.SpanOf(result.Append(html[copied..]));
+        return result.Append(html[copied..]).ToString();
     }
-
-    [ThreadStatic]
-    private static StringBuilder? t_builder;
 
     /// <summary>What paper shows for a link written in the page at <paramref name="fromPage"/>, or null for nothing.</summary>
     public string? PrintedAddress(string fromPage, string href)
