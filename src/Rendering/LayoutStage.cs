@@ -84,7 +84,7 @@ public sealed class LayoutStage(
             return document;
         }
         var html = _printAddresses.Apply(document.OutputPath, BuilderText.SpanOf(output.GetStringBuilder()));
-        var utf8 = Utf8(html);
+        var utf8 = Encoding.UTF8.GetBytes(html);
         // What only the page's HTML needed (its body, the QR code, the JSON-LD) is in it now: not kept for the site-wide stages.
         return document
             .WithContent(string.Empty)
@@ -92,16 +92,4 @@ public sealed class LayoutStage(
             .Without(PrintSheet.Key)
             .Without(StructuredDataStage.JsonLd);
     }
-
-    // The page encoded once into the thread's buffer, then copied to an array of its size: counting its bytes first
-    // would take a pass more over every page.
-    private static byte[] Utf8(ReadOnlySpan<char> html)
-    {
-        var largest = Encoding.UTF8.GetMaxByteCount(html.Length);
-        var buffer = t_utf8 is { } reused && reused.Length >= largest ? reused : t_utf8 = new byte[largest];
-        return buffer.AsSpan(0, Encoding.UTF8.GetBytes(html, buffer)).ToArray();
-    }
-
-    [ThreadStatic]
-    private static byte[]? t_utf8;
 }
