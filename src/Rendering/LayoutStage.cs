@@ -32,8 +32,10 @@ public sealed class LayoutStage(
 
     private readonly PrintAddresses _printAddresses = new(baseUrl);
 
-    // Per thread: the page's own layout is rendered into the first, then base.liquid, reading it from there, into the second.
-    private readonly ThreadLocal<(StringWriter Inner, StringWriter Page)> _buffers = new(() => (new StringWriter(), new StringWriter()));
+    // Per thread, private to this stage: the page's own layout is rendered into the first, then base.liquid into the
+    // second, then the page with its print addresses into the third, which is read in place to be encoded.
+    private readonly ThreadLocal<(StringWriter Inner, StringWriter Page, StringBuilder Printed)> _buffers =
+        new(() => (new StringWriter(), new StringWriter(), new StringBuilder()));
 
     public Document Run(Document document, DiagnosticBag diagnostics) => RenderOrReuse(document, siteModel.Model, diagnostics);
 
@@ -67,9 +69,10 @@ public sealed class LayoutStage(
         var absoluteBase = document.OutputPath == SiteModel.NotFoundPage ? model.AbsoluteUrl("") : null;
         var values = model.For(document);
         // Each thread renders into reused buffers; the page is read in place by the print addresses.
-        var (inner, output) = _buffers.Value;
+        var (inner, output, printed) = _buffers.Value;
         inner.GetStringBuilder().Clear();
         output.GetStringBuilder().Clear();
+        printed.Clear();
         var error = templates.RenderTo(inner, layout, values, document.OutputPath, absoluteBase);
         if (error is null)
         {
@@ -83,8 +86,10 @@ public sealed class LayoutStage(
                 $"Vérifiez le fichier {templates.LayoutPath(layout).Replace('\\', '/')} ou le champ « layout » de la page.");
             return document;
         }
-        var html = _printAddresses.Apply(document.OutputPath, BuilderText.SpanOf(output.GetStringBuilder()));
-        var utf8 = Encoding.UTF8.GetBytes(html);
+        _printAddresses.Apply(document.OutputPath, BuilderText.SpanOf(output.GetStringBuilder()), printed);
+        var html = BuilderText.SpanOf(printed);
+        var utf8 = new byte[Encoding.UTF8.GetByteCount(html)];
+        Encoding.UTF8.GetBytes(html, utf8);
         // What only the page's HTML needed (its body, the QR code, the JSON-LD) is in it now: not kept for the site-wide stages.
         return document
             .WithContent(string.Empty)

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using FichesSite.Pipeline;
-using FichesSite.Text;
 
 namespace FichesSite.Rendering;
 
@@ -26,12 +25,14 @@ public sealed partial class PrintAddresses(string? baseUrl)
     [GeneratedRegex("""<a\s[^>]*?href="[^"]*"[^>]*>""")]
     private static partial Regex AnchorTag();
 
-    /// <summary>The page's HTML with the attribute on each link that prints an address.</summary>
-    /// <remarks>Reads the page from a span (the layout's own buffer): matches are enumerated without allocating.</remarks>
-    public string Apply(string pageOutputPath, ReadOnlySpan<char> html)
+    /// <summary>Appends to <paramref name="result"/> the page's HTML with the attribute on each link that prints an address.</summary>
+    /// <remarks>
+    /// Reads the page from a span (the layout's own buffer) into the caller's builder: matches are enumerated without
+    /// allocating, and the page is not made into a string on its way to its bytes.
+    /// </remarks>
+    public void Apply(string pageOutputPath, ReadOnlySpan<char> html, StringBuilder result)
     {
         const string HrefStart = "href=\"";
-        var result = new StringBuilder(html.Length + html.Length / 16);
         var copied = 0;
         foreach (var match in AnchorTag().EnumerateMatches(html))
         {
@@ -52,7 +53,7 @@ public sealed partial class PrintAddresses(string? baseUrl)
                 .Append(' ').Append(Attribute).Append("=\"").Append(WebUtility.HtmlEncode(address)).Append('"');
             copied = match.Index + afterHref;
         }
-        return result.Append(html[copied..]).ToString();
+        result.Append(html[copied..]);
     }
 
     /// <summary>What paper shows for a link written in the page at <paramref name="fromPage"/>, or null for nothing.</summary>
