@@ -32,8 +32,10 @@ public sealed class LayoutStage(
 
     private readonly PrintAddresses _printAddresses = new(baseUrl);
 
-    // Per thread: the page's own layout is rendered into the first, then base.liquid, reading it from there, into the second.
-    private readonly ThreadLocal<(StringWriter Inner, StringWriter Page)> _buffers = new(() => (new StringWriter(), new StringWriter()));
+    // Per thread, private to this stage: the page's own layout is rendered into the first, then base.liquid into the
+    // second, then the page with its print addresses into the third, which is read in place to be encoded.
+    private readonly ThreadLocal<(StringWriter Inner, StringWriter Page, StringBuilder Printed)> _buffers =
+        new(() => (new StringWriter(), new StringWriter(), new StringBuilder()));
 
     public Document Run(Document document, DiagnosticBag diagnostics) => RenderOrReuse(document, siteModel.Model, diagnostics);
 
@@ -66,15 +68,15 @@ public sealed class LayoutStage(
         // The 404 page is served at any depth of the site, so its links must be absolute.
         var absoluteBase = document.OutputPath == SiteModel.NotFoundPage ? model.AbsoluteUrl("") : null;
         var values = model.For(document);
-        // Each thread renders into reused buffers: the inner layout is read by base.liquid from its buffer, the
-        // page in place by the print addresses, so the page is made into a string once, not once per step.
-        var (inner, output) = _buffers.Value;
+        // Each thread renders into reused buffers; the page is read in place by the print addresses.
+        var (inner, output, printed) = _buffers.Value;
         inner.GetStringBuilder().Clear();
         output.GetStringBuilder().Clear();
+        printed.Clear();
         var error = templates.RenderTo(inner, layout, values, document.OutputPath, absoluteBase);
         if (error is null)
         {
-            values["content"] = HtmlFragment.Of(inner.GetStringBuilder());
+            values["content"] = inner.ToString();
             layout = BaseLayout;
             error = templates.RenderTo(output, layout, values, document.OutputPath, absoluteBase);
         }
@@ -84,8 +86,10 @@ public sealed class LayoutStage(
                 $"Vérifiez le fichier {templates.LayoutPath(layout).Replace('\\', '/')} ou le champ « layout » de la page.");
             return document;
         }
-        var html = _printAddresses.Apply(document.OutputPath, BuilderText.SpanOf(output.GetStringBuilder()));
-        var utf8 = Utf8(html);
+        _printAddresses.Apply(document.OutputPath, BuilderText.SpanOf(output.GetStringBuilder()), printed);
+        var html = BuilderText.SpanOf(printed);
+        var utf8 = new byte[Encoding.UTF8.GetByteCount(html)];
+        Encoding.UTF8.GetBytes(html, utf8);
         // What only the page's HTML needed (its body, the QR code, the JSON-LD) is in it now: not kept for the site-wide stages.
         return document
             .WithContent(string.Empty)
@@ -93,16 +97,4 @@ public sealed class LayoutStage(
             .Without(PrintSheet.Key)
             .Without(StructuredDataStage.JsonLd);
     }
-
-    // The page encoded once into the thread's buffer, then copied to an array of its size: counting its bytes first
-    // would take a pass more over every page.
-    private static byte[] Utf8(ReadOnlySpan<char> html)
-    {
-        var largest = Encoding.UTF8.GetMaxByteCount(html.Length);
-        var buffer = t_utf8 is { } reused && reused.Length >= largest ? reused : t_utf8 = new byte[largest];
-        return buffer.AsSpan(0, Encoding.UTF8.GetBytes(html, buffer)).ToArray();
-    }
-
-    [ThreadStatic]
-    private static byte[]? t_utf8;
 }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using FichesSite.Pipeline;
-using FichesSite.Text;
 
 namespace FichesSite.Rendering;
 
@@ -26,16 +25,14 @@ public sealed partial class PrintAddresses(string? baseUrl)
     [GeneratedRegex("""<a\s[^>]*?href="[^"]*"[^>]*>""")]
     private static partial Regex AnchorTag();
 
-    /// <summary>The page's HTML with the attribute on each link that prints an address.</summary>
-    /// <returns>The text in this thread's builder: valid until the thread's next call.</returns>
+    /// <summary>Appends to <paramref name="result"/> the page's HTML with the attribute on each link that prints an address.</summary>
     /// <remarks>
-    /// Reads the page from a span (the layout's own buffer) and copies it once: matches are enumerated without
-    /// allocating, and each thread reuses one builder.
+    /// Reads the page from a span (the layout's own buffer) into the caller's builder: matches are enumerated without
+    /// allocating, and the page is not made into a string on its way to its bytes.
     /// </remarks>
-    public ReadOnlySpan<char> Apply(string pageOutputPath, ReadOnlySpan<char> html)
+    public void Apply(string pageOutputPath, ReadOnlySpan<char> html, StringBuilder result)
     {
         const string HrefStart = "href=\"";
-        var result = (t_builder ??= new StringBuilder()).Clear();
         var copied = 0;
         foreach (var match in AnchorTag().EnumerateMatches(html))
         {
@@ -56,11 +53,8 @@ public sealed partial class PrintAddresses(string? baseUrl)
                 .Append(' ').Append(Attribute).Append("=\"").Append(WebUtility.HtmlEncode(address)).Append('"');
             copied = match.Index + afterHref;
         }
-        return BuilderText.SpanOf(result.Append(html[copied..]));
+        result.Append(html[copied..]);
     }
-
-    [ThreadStatic]
-    private static StringBuilder? t_builder;
 
     /// <summary>What paper shows for a link written in the page at <paramref name="fromPage"/>, or null for nothing.</summary>
     public string? PrintedAddress(string fromPage, string href)

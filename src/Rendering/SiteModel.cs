@@ -105,7 +105,7 @@ public sealed class SiteModel
                 ["sources"] = frontMatter.Sources
                     .Select(s => new Dictionary<string, object?> { ["title"] = s.Title, ["publisher"] = s.Publisher, ["year"] = s.Year, ["url"] = s.Url })
                     .ToList(),
-                ["json_ld"] = document.TryGet(StructuredDataStage.JsonLd, out var jsonLd) ? HtmlFragment.OfUtf8(jsonLd) : null,
+                ["json_ld"] = document.TryGet(StructuredDataStage.JsonLd, out var jsonLd) ? System.Text.Encoding.UTF8.GetString(jsonLd) : null,
                 ["pdf"] = ReadSources.IsFiche(document.OutputPath) ? HandoutPath.For(document.OutputPath) : null,
                 ["print"] = document.TryGet(PrintSheet.Key, out var print)
                     ? new Dictionary<string, object?> { ["qr_code"] = print.QrCode, ["stylesheet"] = print.Stylesheet, ["url"] = print.Url }

@@ -40,7 +40,6 @@ public sealed class ThemeTemplates
         _partialFiles = Templates(themeDirectory, _partialsDirectory);
         _options.FileProvider = new ThemePartials(_partialFiles);
         _options.Filters.AddFilter("relative_url", RelativeUrl);
-        _options.Filters.AddFilter("raw", HtmlFragment.Raw); // Fluid's own, but writing an inner layout from its buffer
     }
 
     public string LayoutPath(string layout) => Path.Combine(_layoutsDirectory, layout + ".liquid");

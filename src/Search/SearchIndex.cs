@@ -286,7 +286,7 @@ public sealed class SearchIndex
             }
             json.WriteEndObject();
             json.WriteEndObject();
-        }).ToArray();
+        });
 
     // A block of sections: [[heading, anchor, snippet], …] of the given pages, in order.
     private static void WriteBlock(Utf8JsonWriter json, IEnumerable<IndexedPage> pages)
@@ -330,9 +330,9 @@ public sealed class SearchIndex
                 json.WriteStringValue(key);
             }
             json.WriteEndArray();
-        }).ToArray();
+        });
 
-    private static byte[] TermsJson(IEnumerable<IndexTerm> terms) => Json(json => WriteTerms(json, terms)).ToArray();
+    private static byte[] TermsJson(IEnumerable<IndexTerm> terms) => Json(json => WriteTerms(json, terms));
 
     private static void WriteTerms(Utf8JsonWriter json, IEnumerable<IndexTerm> terms)
     {
@@ -350,8 +350,8 @@ public sealed class SearchIndex
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_json;
 
-    // What write writes, as UTF-8 JSON in this thread's buffer: valid until the thread's next call.
-    private static ReadOnlySpan<byte> Json(Action<Utf8JsonWriter> write)
+    // What write writes, as UTF-8 JSON, copied out of this thread's buffer at its final size.
+    private static byte[] Json(Action<Utf8JsonWriter> write)
     {
         var buffer = t_json ??= new ArrayBufferWriter<byte>(64 * 1024);
         buffer.ResetWrittenCount();
@@ -359,7 +359,7 @@ public sealed class SearchIndex
         {
             write(json);
         }
-        return buffer.WrittenSpan;
+        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>
