@@ -1,3 +1,4 @@
+using FichesSite.Pipeline;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
@@ -51,6 +52,27 @@ public static class BoundedYaml
             throw new YamlException(at, parser.Current?.End ?? at, message, e);
         }
         return stream;
+    }
+
+    /// <summary>
+    /// The file's YAML, or null after an error at its line, said as « <paramref name="what"/> : reason », with the
+    /// limit's own fix or <paramref name="fix"/>: how every data file is loaded (the header has its own line count).
+    /// </summary>
+    public static YamlStream? TryLoad(string text, string displayPath, string what, string fix, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return Load(text);
+        }
+        catch (YamlLimitException e)
+        {
+            diagnostics.Error(displayPath, e.Line, $"{what} : {e.Reason}", e.Fix);
+        }
+        catch (YamlException e)
+        {
+            diagnostics.Error(displayPath, (int)e.Start.Line, $"{what} : {Reason(e)}.", fix);
+        }
+        return null;
     }
 
     private const string UnclosedFlow = "Unclosed flow collection.";

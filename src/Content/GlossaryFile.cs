@@ -1,6 +1,5 @@
 using FichesSite.Pipeline;
 using FichesSite.Text;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace FichesSite.Content;
@@ -29,20 +28,9 @@ public static class GlossaryFile
         {
             return null;
         }
-        YamlStream stream;
-        try
+        if (BoundedYaml.TryLoad(text, displayPath, "glossaire illisible",
+                $"Vérifiez l’indentation et les guillemets de cette ligne ; chaque terme s’écrit {Example}.", diagnostics) is not { } stream)
         {
-            stream = BoundedYaml.Load(text);
-        }
-        catch (YamlLimitException e)
-        {
-            diagnostics.Error(displayPath, e.Line, $"glossaire illisible : {e.Reason}", e.Fix);
-            return null;
-        }
-        catch (YamlException e)
-        {
-            diagnostics.Error(displayPath, (int)e.Start.Line, $"glossaire illisible : {BoundedYaml.Reason(e)}.",
-                $"Vérifiez l’indentation et les guillemets de cette ligne ; chaque terme s’écrit {Example}.");
             return null;
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })

@@ -50,20 +50,9 @@ public sealed class YamlConfigFile
         {
             return null;
         }
-        YamlStream stream;
-        try
+        if (BoundedYaml.TryLoad(text, displayPath, Unreadable,
+                "Vérifiez l’indentation et les guillemets de cette ligne (deux espaces par niveau, « nom: valeur »).", diagnostics) is not { } stream)
         {
-            stream = BoundedYaml.Load(text);
-        }
-        catch (YamlLimitException e)
-        {
-            diagnostics.Error(displayPath, e.Line, $"{Unreadable} : {e.Reason}", e.Fix);
-            return null;
-        }
-        catch (YamlException e)
-        {
-            diagnostics.Error(displayPath, (int)e.Start.Line, $"{Unreadable} : {BoundedYaml.Reason(e)}.",
-                "Vérifiez l’indentation et les guillemets de cette ligne (deux espaces par niveau, « nom: valeur »).");
             return null;
         }
         if (stream.Documents.Count == 0 || IsNull(stream.Documents[0].RootNode))

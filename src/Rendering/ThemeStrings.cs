@@ -1,5 +1,4 @@
 using FichesSite.Pipeline;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace FichesSite.Rendering;
@@ -16,24 +15,18 @@ public sealed class ThemeStrings
 
     public static ThemeStrings? Load(string path, string displayPath, DiagnosticBag diagnostics)
     {
-        try
+        const string fix = "Corrigez le YAML de ce fichier (« clé: texte », deux espaces par niveau).";
+        if (InputFiles.ReadUtf8(path, displayPath, diagnostics) is not { } text
+            || Content.BoundedYaml.TryLoad(text, displayPath, "textes du thème illisibles", fix, diagnostics) is not { } stream)
         {
-            var stream = Content.BoundedYaml.Load(File.ReadAllText(path));
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-            {
-                diagnostics.Error(displayPath, 1, "textes du thème illisibles : le fichier doit être un groupe de « clé: texte ».",
-                    "Corrigez le YAML de ce fichier (« clé: texte », deux espaces par niveau).");
-                return null;
-            }
-            return new ThemeStrings((Dictionary<string, object>)Value(root));
-        }
-        catch (Exception e) when (e is YamlException or IOException)
-        {
-            var line = e is YamlException yaml ? (int)yaml.Start.Line : 0;
-            var reason = e is YamlException yamlError ? Content.BoundedYaml.Reason(yamlError) + "." : e.Message;
-            diagnostics.Error(displayPath, line, $"textes du thème illisibles : {reason}", "Corrigez le YAML de ce fichier (« clé: texte », deux espaces par niveau).");
             return null;
         }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            diagnostics.Error(displayPath, 1, "textes du thème illisibles : le fichier doit être un groupe de « clé: texte ».", fix);
+            return null;
+        }
+        return new ThemeStrings((Dictionary<string, object>)Value(root));
     }
 
     public string Text(string section, string key) =>
