@@ -1,11 +1,11 @@
 using System.Diagnostics;
-using FichesSite.Rendering;
+using FichesSite.Print;
 using QRCoder;
 
 namespace FichesSite.Bench;
 
 /// <summary>
-/// Processor time per QR code, our encoder (src/Rendering/QrCode.cs) against QRCoder 1.8.1, which it
+/// Processor time per QR code, our encoder (src/Print/QrCode.cs) against QRCoder 1.8.1, which it
 /// replaced, on the same typical sheet URLs (60–120 ASCII characters), in alternate rounds of one
 /// process. Processor time, not wall time: the machine is shared and loaded. Target: ≤ 0.05 ms per code.
 /// </summary>

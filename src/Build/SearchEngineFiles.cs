@@ -11,7 +11,7 @@ public static class SearchEngineFiles
 {
     public static void Write(string siteDirectory, IReadOnlyList<Document> documents, string? baseUrl)
     {
-        if (SiteModel.AbsoluteUrl(baseUrl, "") is not { } root)
+        if (SiteUrls.Absolute(baseUrl, "") is not { } root)
         {
             return;
         }
@@ -20,7 +20,7 @@ public static class SearchEngineFiles
             .Append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         foreach (var document in documents.Where(d => d.OutputPath != SiteModel.NotFoundPage).OrderBy(d => d.OutputPath, StringComparer.Ordinal))
         {
-            xml.Append("  <url><loc>").Append(SecurityElement.Escape(SiteModel.AbsoluteUrl(baseUrl, document.OutputPath))).Append("</loc>");
+            xml.Append("  <url><loc>").Append(SecurityElement.Escape(SiteUrls.Absolute(baseUrl, document.OutputPath))).Append("</loc>");
             if (document.Get(FrontMatter.Key).LastReviewed is { } reviewed)
             {
                 xml.Append("<lastmod>").Append(reviewed.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Append("</lastmod>");

@@ -5,6 +5,7 @@ using FichesSite.Links;
 using FichesSite.Markdown;
 using FichesSite.Markdown.Sections;
 using FichesSite.Pipeline;
+using FichesSite.Print;
 using FichesSite.Quality;
 using FichesSite.Quality.Readability;
 using FichesSite.Rendering;
@@ -70,7 +71,8 @@ public static class SiteBuilder
             new StructuredDataStage(contracts, site.Language, site.BaseUrl), // before the glossary adds its definitions to the text
             new GlossaryMarkupStage(glossary, strings.Text("glossary", "button"), strings.Text("glossary", "unreviewed")),
             new RenderMarkdownStage(markdown),
-            new PrintSheetStage(site.BaseUrl, strings),
+            new PrintSheetStage(site.BaseUrl, new PrintWords(strings.Text("print", "qr_code_alt"), strings.Text("print", "version"),
+                strings.Text("print", "updated_on"), strings.Text("print", "page"), strings.LongDate)),
             new SearchTermsStage([SiteModel.HomePage, SiteModel.NotFoundPage, SiteModel.SiteMapPage, SiteModel.SearchPage], new TermCache()),
             new ReleaseSyntaxTreeStage(),
         ];

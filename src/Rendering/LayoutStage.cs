@@ -3,6 +3,7 @@ using System.Text;
 using FichesSite.Content;
 using FichesSite.Markdown;
 using FichesSite.Pipeline;
+using FichesSite.Print;
 using FichesSite.Text;
 
 namespace FichesSite.Rendering;

@@ -1,6 +1,7 @@
 using FichesSite.Content;
 using FichesSite.Markdown;
 using FichesSite.Pipeline;
+using FichesSite.Print;
 using FichesSite.Text;
 
 namespace FichesSite.Rendering;
@@ -72,9 +73,8 @@ public sealed class SiteModel
     public string Listing { get; }
 
     /// <summary>The absolute address of a page, or null without a base URL. Folders are linked as folders: servers add index.html.</summary>
-    public string? AbsoluteUrl(string outputPath) => AbsoluteUrl(_site.BaseUrl, outputPath);
+    public string? AbsoluteUrl(string outputPath) => SiteUrls.Absolute(_site.BaseUrl, outputPath);
 
-    public static string? AbsoluteUrl(string? baseUrl, string outputPath) => SiteUrls.Absolute(baseUrl, outputPath);
 
     public Dictionary<string, object?> For(Document document)
     {

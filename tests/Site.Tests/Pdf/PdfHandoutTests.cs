@@ -1,3 +1,4 @@
+using FichesSite.Print;
 using System.Text.RegularExpressions;
 using FichesSite.Rendering;
 using UglyToad.PdfPig;

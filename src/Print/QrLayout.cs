@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace FichesSite.Rendering;
+namespace FichesSite.Print;
 
 /// <summary>
 /// Everything about a QR symbol that depends on its version only, computed once per version and

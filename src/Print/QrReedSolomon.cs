@@ -1,4 +1,4 @@
-namespace FichesSite.Rendering;
+namespace FichesSite.Print;
 
 /// <summary>
 /// Reed–Solomon error correction codewords for QR codes (ISO/IEC 18004, section 7.5.2): arithmetic

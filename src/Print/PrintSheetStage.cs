@@ -2,7 +2,7 @@ using System.Text;
 using FichesSite.Content;
 using FichesSite.Pipeline;
 
-namespace FichesSite.Rendering;
+namespace FichesSite.Print;
 
 /// <summary>What a sheet needs on paper.</summary>
 /// <param name="QrCode">SVG markup of the QR code of <paramref name="Url"/>, placed in the page.</param>
@@ -13,6 +13,9 @@ public sealed record PrintSheet(string QrCode, string Stylesheet, string Url)
     public static readonly MetaKey<PrintSheet> Key = new("print-sheet");
 }
 
+/// <summary>The words a printed sheet carries, from the theme's i18n file, and how a date is written.</summary>
+public sealed record PrintWords(string QrCodeAlt, string Version, string UpdatedOn, string Page, Func<DateOnly, string> LongDate);
+
 /// <summary>
 /// Makes, for each sheet, the QR code of its canonical address (inside the page) and a small print
 /// style sheet whose @page margin boxes carry its title, « Page X / Y », its version and review date.
@@ -21,7 +24,7 @@ public sealed record PrintSheet(string QrCode, string Stylesheet, string Url)
 /// CSS cannot read these facts from the page (Chromium has no string-set). Without a base URL there
 /// is no address to print: nothing is made.
 /// </summary>
-public sealed class PrintSheetStage(string? baseUrl, ThemeStrings strings) : IDocumentStage
+public sealed class PrintSheetStage(string? baseUrl, PrintWords words) : IDocumentStage
 {
     public const string StylesheetName = "print-page.css";
 
@@ -29,12 +32,12 @@ public sealed class PrintSheetStage(string? baseUrl, ThemeStrings strings) : IDo
 
     public Document Run(Document document, DiagnosticBag diagnostics)
     {
-        if (!ReadSources.IsFiche(document.OutputPath) || SiteModel.AbsoluteUrl(baseUrl, document.OutputPath) is not { } url)
+        if (!ReadSources.IsFiche(document.OutputPath) || SiteUrls.Absolute(baseUrl, document.OutputPath) is not { } url)
         {
             return document;
         }
         var folder = document.OutputPath[..(document.OutputPath.LastIndexOf('/') + 1)];
-        var sheet = new PrintSheet(QrCodeSvg.For(url, strings.Text("print", "qr_code_alt")), folder + StylesheetName, url);
+        var sheet = new PrintSheet(QrCodeSvg.For(url, words.QrCodeAlt), folder + StylesheetName, url);
         return document
             .With(PrintSheet.Key, sheet)
             .With(GeneratedFiles.Key, [new GeneratedFile(sheet.Stylesheet, Encoding.UTF8.GetBytes(Stylesheet(document.Get(FrontMatter.Key))))]);
@@ -46,19 +49,19 @@ public sealed class PrintSheetStage(string? baseUrl, ThemeStrings strings) : IDo
         var facts = new List<string>();
         if (page.Version is { } version)
         {
-            facts.Add($"{strings.Text("print", "version")} {version}");
+            facts.Add($"{words.Version} {version}");
         }
         if (page.LastReviewed is { } reviewed)
         {
-            facts.Add($"{strings.Text("print", "updated_on")} {strings.LongDate(reviewed)}");
+            facts.Add($"{words.UpdatedOn} {words.LongDate(reviewed)}");
         }
         return $$"""
             @charset "utf-8";
-            /* Made by the build for this sheet only (src/Rendering/PrintSheetStage.cs). */
+            /* Made by the build for this sheet only (src/Print/PrintSheetStage.cs). */
             @page {
               @top-center { content: {{CssString(page.Title)}}; }
               @bottom-left { content: {{CssString(string.Join(" · ", facts))}}; }
-              @bottom-right { content: {{CssString(strings.Text("print", "page") + " ")}} counter(page) " / " counter(pages); }
+              @bottom-right { content: {{CssString(words.Page + " ")}} counter(page) " / " counter(pages); }
             }
 
             """;

@@ -1,8 +1,8 @@
+using FichesSite.Print;
 using FichesSite.Build;
 using FichesSite.Pdf;
-using FichesSite.Rendering;
 
-namespace FichesSite.Tests.Rendering;
+namespace FichesSite.Tests.Print;
 
 /// <summary>
 /// What the build writes for paper, read without a browser: link addresses, the QR code and the

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace FichesSite.Rendering;
+namespace FichesSite.Print;
 
 /// <summary>
 /// The penalty of a masked QR symbol (ISO/IEC 18004, 7.8.3.1), over the symbol without its quiet

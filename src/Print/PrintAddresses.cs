@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using FichesSite.Pipeline;
 
-namespace FichesSite.Rendering;
+namespace FichesSite.Print;
 
 /// <summary>
 /// Gives every link of a finished page (run by <see cref="LayoutStage"/> on its output) a <c>data-print-href</c> attribute with its absolute address,

@@ -1,14 +1,14 @@
+using FichesSite.Print;
 using System.Text;
-using FichesSite.Rendering;
 using QRCoder;
 using ZXing;
 using ZXing.Common;
 using ZXing.QrCode;
 
-namespace FichesSite.Tests.Rendering;
+namespace FichesSite.Tests.Print;
 
 /// <summary>
-/// Our QR encoder (src/Rendering/QrCode.cs) against two independent implementations: QRCoder, the
+/// Our QR encoder (src/Print/QrCode.cs) against two independent implementations: QRCoder, the
 /// library it replaces, must draw the very same modules for the same bytes (same version, mask,
 /// codewords), and ZXing must read our codes back to the text.
 /// </summary>

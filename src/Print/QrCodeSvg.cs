@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace FichesSite.Rendering;
+namespace FichesSite.Print;
 
 /// <summary>
 /// A QR code as SVG markup to place inside the page: no extra file to write or fetch, and no image

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace FichesSite.Rendering;
+namespace FichesSite.Print;
 
 /// <summary>
 /// A QR code encoder (ISO/IEC 18004) for what the site needs: text as UTF-8 bytes in byte mode,
