@@ -30,6 +30,13 @@ public sealed class BuildCache
 
     private string? _settings;
 
+    /// <summary>Forgets the pages whose source is gone.</summary>
+    public void KeepOnly(IReadOnlyList<Document> documents)
+    {
+        Headers.KeepOnly(documents.Select(d => d.SourcePath));
+        Pages.KeepOnly(documents.Select(d => d.SourcePath));
+    }
+
     /// <summary>Forgets everything when anything but the pages changed (options, site.yml, contracts, theme).</summary>
     public void ForgetUnless(string settingsFingerprint)
     {

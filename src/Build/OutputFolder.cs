@@ -348,6 +348,7 @@ public sealed class OutputFolder(string outputDirectory)
 }
 
 /// <summary>Where the output site stands after a build.</summary>
+/// <remarks>Handed on by the stage that publishes (<see cref="PublishSiteStage.StateKey"/>); unchanged when none ran.</remarks>
 public enum SiteState
 {
     /// <summary>The previous site (or its absence) is as it was.</summary>

@@ -14,9 +14,9 @@ using FichesSite.Search;
 namespace FichesSite.Build;
 
 /// <summary>
-/// The build, read top to bottom: load the configuration, run the pages through the stages,
-/// then write the site beside the old one and swap it in. Nothing is written unless every stage
-/// passed, so a mistake in one page never takes the published site down.
+/// The build, read top to bottom: load the configuration, then one list of stages, from reading the sources to
+/// publishing the site and the editorial reports, run by <see cref="PipelineRunner"/>. The site is written beside the
+/// old one and swapped in only when every stage passed, so a mistake in one page never takes the published site down.
 /// </summary>
 public static class SiteBuilder
 {
@@ -46,14 +46,6 @@ public static class SiteBuilder
             return new BuildResult(false, 0, diagnostics.All, [], clock.Elapsed);
         }
         var configured = new StageTiming("configuration", clock.Elapsed);
-        var siteModel = new SiteModelStage(templates, site, strings, glossary);
-        var search = new SearchIndexStage(options.SearchSplitAboveBytes);
-        // A plain build writes each page as soon as it is made; the preview, once its site is
-        // complete, writes only the pages that changed, after every check passed.
-        // The preview updates in place only a site it published and that still carries its mark.
-        var updateInPlace = cache is { OutputComplete: true } && SiteMark.IsOn(options.OutputDirectory!);
-        var output = options.OutputDirectory is null || updateInPlace ? null : new OutputFolder(options.OutputDirectory);
-        var writePages = output is null ? null : new WritePageStage(output, keepContent: cache is not null);
 
         // Each page's header first, in parallel: the home page and the site map list every page by its title and
         // description, so the site model is made from the headers before any page is laid out.
@@ -76,113 +68,46 @@ public static class SiteBuilder
             new SearchTermsStage([SiteModel.HomePage, SiteModel.NotFoundPage, SiteModel.SiteMapPage, SiteModel.SearchPage], new TermCache()),
             new ReleaseSyntaxTreeStage(),
         ];
+        // A build that writes a site writes each page into a staging folder as soon as it is made, and swaps that folder
+        // in at the end; the preview, once its site is complete and still carries its mark, writes only what changed.
+        var updateInPlace = cache is { OutputComplete: true } && SiteMark.IsOn(options.OutputDirectory!);
+        var output = options.OutputDirectory is null || updateInPlace ? null : new OutputFolder(options.OutputDirectory);
+        var writePages = output is null ? null : new WritePageStage(output, keepContent: cache is not null);
+        // However the build ends, what it staged and did not publish is removed when these two are disposed.
+        using var publishSite = output is null ? null : new PublishSiteStage(options, output, writePages!, assets, site.BaseUrl, cache);
+        using var reports = new EditorialReports(site.Readability,
+            options.OutputDirectory is not null && cache is null ? Path.Combine(ReportsFolder.For(options.InputDirectory), ReadabilityReport.FileName) : null,
+            options.ReportPath, options.InputDirectory, today);
+
         IStage[] stages =
         [
             new ReadSources(options.InputDirectory),
-            .. cache is null ? headerStages : [new CachedDocumentStages(headerStages, cache.Headers, CachedDocumentStages.Match.SourceText)],
-            siteModel,
-            .. cache is null ? pageStages : [new CachedDocumentStages(pageStages, cache.Pages, CachedDocumentStages.Match.SameDocument)],
-            new LayoutStage(templates, siteModel, site.BaseUrl, contracts, cache?.Layouts),
+            .. Cached(headerStages, cache?.Headers, CachedDocumentStages.Match.SourceText),
+            new SiteModelStage(templates, site, strings, glossary),
+            .. Cached(pageStages, cache?.Pages, CachedDocumentStages.Match.SameDocument),
+            new LayoutStage(templates, site.BaseUrl, contracts, cache?.Layouts),
             new LinkScanStage(cache?.Links),
             .. writePages is null ? Array.Empty<IStage>() : [writePages],
-            new SideBySideStages(new LinkCheckStage([.. assets.SitePaths, SearchIndexStage.ScriptPath], site.BaseUrl, keepLinks: cache is not null), search),
+            new SideBySideStages(
+                new LinkCheckStage([.. assets.SitePaths, SearchIndexStage.ScriptPath], site.BaseUrl, keepLinks: cache is not null),
+                new SearchIndexStage(options.SearchSplitAboveBytes)),
+            reports.Write,
+            .. publishSite is not null ? [publishSite] : updateInPlace ? [new UpdateSiteStage(options, assets, site.BaseUrl, cache!)] : Array.Empty<IStage>(),
+            reports.Publish,
         ];
-        // Whatever goes wrong from here, a staging folder is not left behind still holding its mark: the preview's
-        // process lives on, and a held mark is one no later build may remove.
-        try
+        var result = PipelineRunner.Run(stages, diagnostics, compactAfterPasses: cache is null, abandon);
+        cache?.KeepOnly(result.Documents);
+        return new BuildResult(result.Completed, result.Documents.Count, diagnostics.All, [configured, .. result.Timings], clock.Elapsed)
         {
-            var result = PipelineRunner.Run(stages, diagnostics, compactAfterPasses: cache is null);
-            cache?.Headers.KeepOnly(result.Documents.Select(d => d.SourcePath));
-            cache?.Pages.KeepOnly(result.Documents.Select(d => d.SourcePath));
-            List<StageTiming> timings = [configured, .. result.Timings];
-
-            var write = Stopwatch.StartNew();
-            var allocatedBefore = GC.GetTotalAllocatedBytes();
-            var succeeded = (writePages?.Finish(diagnostics) ?? true) && result.Completed;
-            var readability = ReadabilityReport.From(result.Documents.Where(d => !diagnostics.HasErrorsFor(d.SourcePath)), site.Readability);
-            // Written on the other core while this one finishes the site (a large JSON file for a large site), beside its
-            // final name; it takes that name only if the site is published. The preview rebuilds on every
-            // save: the report file is for a full build.
-            var readabilityFile = succeeded && options.OutputDirectory is not null && cache is null
-                ? new StagedFile(Path.Combine(ReportsFolder.For(options.InputDirectory), ReadabilityReport.FileName))
-                : null;
-            // A file there that is not a report of this generator stays as it is; said, and the build goes on (the report is a note).
-            if (readabilityFile is not null && StagedFile.Problem(readabilityFile.Path, SourcePaths.Display(readabilityFile.Path)) is { } foreign)
-            {
-                diagnostics.Notice(SourcePaths.Display(readabilityFile.Path), 0, foreign.Message, foreign.Fix);
-                readabilityFile = null;
-            }
-            var readabilityStaged = readabilityFile is null ? Task.FromResult(false) : Task.Run(() => TryWrite(readabilityFile, readability.WriteJson));
-            var report = succeeded && options.ReportPath is not null
-                ? new ReviewReport(options.ReportPath, result.Documents, options.InputDirectory, today)
-                : null;
-            succeeded = succeeded && (report?.Stage(diagnostics) ?? true) && !abandon.IsCancellationRequested;
-            var siteState = SiteState.Unchanged;
-            if (options.OutputDirectory is not null)
-            {
-                var writer = new SiteWriter(options, result.Documents, search.Files, assets, site.BaseUrl);
-                if (!succeeded)
-                {
-                    output?.Discard();
-                }
-                else
-                {
-                    succeeded = output is null ? writer.Update(cache!, diagnostics) : writer.Finish(output, cache, diagnostics);
-                    siteState = output?.State ?? (succeeded ? SiteState.Published : SiteState.PartlyUpdated);
-                }
-                timings.Add(new StageTiming(output is null ? "write changes" : "finish site", write.Elapsed, AllocatedBytes: GC.GetTotalAllocatedBytes() - allocatedBefore));
-            }
-            if (succeeded)
-            {
-                succeeded = report?.Publish(diagnostics) ?? true;
-            }
-            else
-            {
-                report?.Discard();
-            }
-            var reported = Stopwatch.StartNew();
-            var reportPath = readabilityStaged.GetAwaiter().GetResult() ? Publish(readabilityFile!, succeeded) : null;
-            timings.Add(new StageTiming("readability report", reported.Elapsed));
-            return new BuildResult(succeeded, result.Documents.Count, diagnostics.All, timings, clock.Elapsed)
-            {
-                Readability = readability,
-                ReadabilityReportPath = reportPath,
-                Site = siteState,
-            };
-        }
-        catch
-        {
-            output?.Discard();
-            throw;
-        }
+            Readability = result.Products.TryGet(ReadabilityReport.Key, out var readability) ? readability : null,
+            ReadabilityReportPath = result.Products.TryGet(EditorialReports.ReadabilityPathKey, out var path) ? path : null,
+            Site = result.Products.TryGet(PublishSiteStage.StateKey, out var state) ? state : SiteState.Unchanged,
+        };
     }
 
-    // The readability report is a note for the editorial team: one that cannot be written does not fail the build
-    // nor undo the published site; the command line then prints no path to it.
-    private static bool TryWrite(StagedFile file, Action<Stream> write)
-    {
-        try
-        {
-            file.Write(write);
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            file.Discard();
-            return false;
-        }
-    }
-
-    // The staged report in place once the site is published, or removed; its path, or null.
-    private static string? Publish(StagedFile file, bool published)
-    {
-        if (!published)
-        {
-            file.Discard();
-            return null;
-        }
-        return file.Publish() is null ? file.Path : null;
-    }
+    // The preview remembers each page's results between rebuilds; a plain build runs the stages as they are.
+    private static IDocumentStage[] Cached(IDocumentStage[] stages, CachedDocumentStages.Memory? memory, CachedDocumentStages.Match match) =>
+        memory is null ? stages : [new CachedDocumentStages(stages, memory, match)];
 
     // A type's layout is checked once, where contracts.yml names it, rather than on every page of that type.
     private static bool ContractLayoutsExist(IReadOnlyDictionary<string, ContentContract> contracts, ThemeTemplates templates, string inputDirectory, DiagnosticBag diagnostics)

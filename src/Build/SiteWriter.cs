@@ -17,8 +17,11 @@ public sealed class SiteWriter(
     ThemeAssets assets,
     string? baseUrl)
 {
-    /// <summary>Writes everything but the pages into the staging folder, which already holds them, and swaps it in.</summary>
-    public bool Finish(OutputFolder output, BuildCache? cache, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Writes everything but the pages into the staging folder, which already holds them, and swaps it in; what went
+    /// wrong is reported (<see cref="OutputFolder.State"/> says where the site stands).
+    /// </summary>
+    public void Finish(OutputFolder output, BuildCache? cache, DiagnosticBag diagnostics)
     {
         try
         {
@@ -29,7 +32,7 @@ public sealed class SiteWriter(
         {
             output.Discard();
             ReportFailure(output.Target, e, diagnostics);
-            return false;
+            return;
         }
         OutputProblem? oldCopyLeft;
         try
@@ -40,7 +43,7 @@ public sealed class SiteWriter(
         {
             output.Discard();
             diagnostics.Error(output.Target, 0, e.Problem.Message, e.Problem.Fix);
-            return false;
+            return;
         }
         if (cache is not null)
         {
@@ -61,9 +64,7 @@ public sealed class SiteWriter(
             // The new site is live either way; under --strict the warning fails the build, and the command line says
             // that the site was published all the same (BuildResult.Site).
             diagnostics.Warning(output.Target, 0, oldCopyLeft.Message, oldCopyLeft.Fix);
-            return !options.Strict;
         }
-        return true;
     }
 
     /// <summary>

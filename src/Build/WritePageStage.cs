@@ -10,7 +10,7 @@ namespace FichesSite.Build;
 /// every page and every check has passed (SiteWriter.Finish), so a failing build publishes nothing.
 /// </summary>
 /// <param name="keepContent">The preview keeps the HTML, to compare the next build's pages with it.</param>
-public sealed class WritePageStage : IDocumentStage
+public sealed class WritePageStage : IDocumentStage, IDisposable
 {
     // Enough pages waiting to keep the disk busy, few enough to weigh a few megabytes.
     private const int QueuedFiles = 256;
@@ -33,7 +33,7 @@ public sealed class WritePageStage : IDocumentStage
 
     public string Name => "write";
 
-    public Document Run(Document document, DiagnosticBag diagnostics)
+    public Document Run(Document document, SiteProducts site, DiagnosticBag diagnostics)
     {
         if (_failure is not null)
         {
@@ -57,6 +57,13 @@ public sealed class WritePageStage : IDocumentStage
         }
         SiteWriter.ReportFailure(_output.Target, _failure, diagnostics);
         return false;
+    }
+
+    /// <summary>Stops taking pages and waits for the writer thread, however the build ended (PublishSiteStage.Dispose).</summary>
+    public void Dispose()
+    {
+        _queue.CompleteAdding();
+        _writer.Wait();
     }
 
     private void WriteQueuedFiles()

@@ -18,7 +18,7 @@ public sealed class FrontMatterStage(DateOnly today) : IDocumentStage
 
     public string Name => "front matter";
 
-    public Document Run(Document document, DiagnosticBag diagnostics)
+    public Document Run(Document document, SiteProducts site, DiagnosticBag diagnostics)
     {
         var file = document.SourcePath;
         if (string.IsNullOrWhiteSpace(document.Content))

@@ -20,7 +20,9 @@ public sealed class ReadSources(string inputDirectory) : ISiteStage
     /// <summary>True for the pages of patient sheets (listed on the home page, held to a sheet contract).</summary>
     public static bool IsFiche(string outputPath) => outputPath.StartsWith(FichesFolder, StringComparison.Ordinal);
 
-    public IReadOnlyList<Document> Run(IReadOnlyList<Document> documents, DiagnosticBag diagnostics)
+    public BuildState Run(BuildState build, DiagnosticBag diagnostics) => build with { Documents = ReadAll(diagnostics) };
+
+    private List<Document> ReadAll(DiagnosticBag diagnostics)
     {
         if (!Directory.Exists(inputDirectory))
         {

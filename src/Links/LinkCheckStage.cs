@@ -21,8 +21,9 @@ public sealed class LinkCheckStage(IReadOnlyCollection<string> otherSiteFiles, s
 
     public string Name => "check links";
 
-    public IReadOnlyList<Document> Run(IReadOnlyList<Document> documents, DiagnosticBag diagnostics)
+    public BuildState Run(BuildState build, DiagnosticBag diagnostics)
     {
+        var documents = build.Documents;
         var pages = documents.Where(d => !diagnostics.HasErrorsFor(d.SourcePath)).ToList();
         var idsByPage = pages.ToDictionary(p => p.OutputPath, p => p.Get(PageLinks.Key).Ids, StringComparer.Ordinal);
         // Pages that failed earlier exist, but their anchors are unknown: links to them are not judged.
@@ -47,7 +48,7 @@ public sealed class LinkCheckStage(IReadOnlyCollection<string> otherSiteFiles, s
             }
         });
         // Nothing after this stage reads a page's links.
-        return keepLinks ? documents : documents.Select(d => d.Without(PageLinks.Key)).ToList();
+        return keepLinks ? build : build with { Documents = documents.Select(d => d.Without(PageLinks.Key)).ToList() };
     }
 
     private static string? Problem(string fromPage, string url, Dictionary<string, HashSet<string>> idsByPage, HashSet<string> files)

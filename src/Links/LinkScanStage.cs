@@ -27,7 +27,7 @@ public sealed class LinkScanStage(LinkScanStage.Memory? memory = null) : IDocume
 
     private readonly StringPool _strings = new();
 
-    public Document Run(Document document, DiagnosticBag diagnostics)
+    public Document Run(Document document, SiteProducts site, DiagnosticBag diagnostics)
     {
         if (memory is not null && memory.Pages.TryGetValue(document.OutputPath, out var known) && ReferenceEquals(known.Input, document))
         {

@@ -21,7 +21,7 @@ public sealed class GlossaryMarkupStage(GlossaryTerms glossary, string buttonLab
 {
     public string Name => "glossary";
 
-    public Document Run(Document document, DiagnosticBag diagnostics)
+    public Document Run(Document document, SiteProducts site, DiagnosticBag diagnostics)
     {
         if (glossary.IsEmpty || !ReadSources.IsFiche(document.OutputPath))
         {

@@ -17,7 +17,7 @@ public sealed class ParseMarkdownStage(MarkdownPipeline markdown, LinkRewriter l
 
     public string Name => "parse Markdown";
 
-    public Document Run(Document document, DiagnosticBag diagnostics)
+    public Document Run(Document document, SiteProducts site, DiagnosticBag diagnostics)
     {
         if (MarkdownLimits.Parse(document.Content, markdown, out var refusal) is not { } tree)
         {

@@ -13,6 +13,6 @@ public sealed class ReleaseSyntaxTreeStage : IDocumentStage
 {
     public string Name => "release syntax tree";
 
-    public Document Run(Document document, DiagnosticBag diagnostics) =>
+    public Document Run(Document document, SiteProducts site, DiagnosticBag diagnostics) =>
         document.Without(ParseMarkdownStage.SyntaxTree).Without(PageSectionModel.Key); // the sections hold the tree's blocks
 }

@@ -26,7 +26,7 @@ public sealed class RenderMarkdownStage(MarkdownPipeline markdown) : IDocumentSt
         return (writer, renderer);
     });
 
-    public Document Run(Document document, DiagnosticBag diagnostics)
+    public Document Run(Document document, SiteProducts site, DiagnosticBag diagnostics)
     {
         var (writer, renderer) = _renderers.Value;
         writer.GetStringBuilder().Clear();

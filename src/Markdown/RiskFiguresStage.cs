@@ -16,7 +16,7 @@ public sealed class RiskFiguresStage : IDocumentStage
 {
     public string Name => "risk figures";
 
-    public Document Run(Document document, DiagnosticBag diagnostics)
+    public Document Run(Document document, SiteProducts site, DiagnosticBag diagnostics)
     {
         foreach (var (section, blocks) in document.Get(PageSectionModel.Key).Parts(level => level == 2))
         {

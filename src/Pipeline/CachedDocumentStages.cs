@@ -6,7 +6,8 @@ namespace FichesSite.Pipeline;
 /// Runs a sequence of document stages for one page, and remembers the result: when a rebuild hands the
 /// same page again, the previous result (the very same Document instance, so that later caches can
 /// recognise it) and its diagnostics are reused. This is what makes the preview's rebuild after one edit
-/// cost one page, not the whole site.
+/// cost one page, not the whole site. The stages it wraps must not read the site products, which it does not compare:
+/// those that do (the layout) keep their own memory.
 /// </summary>
 /// <param name="match">How a page is known to be the same as last time (see <see cref="Match"/>).</param>
 public sealed class CachedDocumentStages(IReadOnlyList<IDocumentStage> stages, CachedDocumentStages.Memory memory, CachedDocumentStages.Match match) : IDocumentStage
@@ -44,7 +45,7 @@ public sealed class CachedDocumentStages(IReadOnlyList<IDocumentStage> stages, C
 
     public string Name => "pages (" + string.Join(", ", stages.Select(s => s.Name)) + ")";
 
-    public Document Run(Document document, DiagnosticBag diagnostics)
+    public Document Run(Document document, SiteProducts site, DiagnosticBag diagnostics)
     {
         if (memory.Pages.TryGetValue(document.SourcePath, out var known) && IsSame(known.Input, document))
         {
@@ -55,7 +56,7 @@ public sealed class CachedDocumentStages(IReadOnlyList<IDocumentStage> stages, C
         var result = document;
         foreach (var stage in stages)
         {
-            result = PipelineRunner.RunGuarded(stage, result, problems);
+            result = PipelineRunner.RunGuarded(stage, result, site, problems);
             if (problems.HasErrorsFor(document.SourcePath))
             {
                 break;

@@ -12,6 +12,12 @@ public static class GeneratedFiles
 {
     public static readonly MetaKey<IReadOnlyList<GeneratedFile>> Key = new("generated-files");
 
+    /// <summary>
+    /// The site product of files made for the whole site rather than for one page (the search index's scripts), UTF-8
+    /// by site path: the writer writes them without knowing what they are.
+    /// </summary>
+    public static readonly MetaKey<IReadOnlyDictionary<string, byte[]>> SiteKey = new("site-files");
+
     public static IReadOnlyList<GeneratedFile> Of(Document document) =>
         document.TryGet(Key, out var files) ? files : [];
 

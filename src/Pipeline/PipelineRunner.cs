@@ -11,7 +11,8 @@ namespace FichesSite.Pipeline;
 /// </summary>
 public sealed record StageTiming(string Stage, TimeSpan Elapsed, bool SummedOverThreads = false, long AllocatedBytes = 0);
 
-public sealed record PipelineResult(IReadOnlyList<Document> Documents, IReadOnlyList<StageTiming> Timings, bool Completed);
+/// <summary>What the stages made: every page, the site-wide products, each stage's time, and whether no error was reported.</summary>
+public sealed record PipelineResult(IReadOnlyList<Document> Documents, SiteProducts Products, IReadOnlyList<StageTiming> Timings, bool Completed);
 
 /// <summary>
 /// Runs stages in the order given. Consecutive document stages run as one pass: each page goes
@@ -19,7 +20,8 @@ public sealed record PipelineResult(IReadOnlyList<Document> Documents, IReadOnly
 /// are made, used and let go while they are hot in the cache, and the whole site's never sit in
 /// memory at once. A site stage waits for every page. A page with an error is left out of the later
 /// document stages (they would only repeat the problem in other words), but the other pages go on,
-/// so that one build reports every page's problems at once. The result is complete only without any error.
+/// so that one build reports every page's problems at once. What a site stage makes for the whole site
+/// (<see cref="SiteProducts"/>) is handed to every stage after it. The result is complete only without any error.
 /// </summary>
 public static class PipelineRunner
 {
@@ -30,25 +32,30 @@ public static class PipelineRunner
     /// For a build that runs once and exits: compact the heap after a large pass (see below). The preview, whose
     /// rebuilds reuse nearly every page and must stay quick, does not.
     /// </param>
-    public static PipelineResult Run(IEnumerable<IStage> stages, DiagnosticBag diagnostics, bool compactAfterPasses = false)
+    /// <param name="abandon">Once asked, no further stage starts (the preview stopping): the result is not complete.</param>
+    public static PipelineResult Run(IEnumerable<IStage> stages, DiagnosticBag diagnostics, bool compactAfterPasses = false, CancellationToken abandon = default)
     {
-        IReadOnlyList<Document> documents = [];
+        var build = BuildState.Empty;
         var timings = new List<StageTiming>();
         foreach (var group in Passes(stages))
         {
+            if (abandon.IsCancellationRequested)
+            {
+                return new PipelineResult(build.Documents, build.Products, timings, Completed: false);
+            }
             if (group is [ISiteStage siteWide])
             {
                 var clock = Stopwatch.StartNew();
                 var allocatedBefore = GC.GetTotalAllocatedBytes();
-                documents = RunGuarded(siteWide, documents, diagnostics);
+                build = RunGuarded(siteWide, build, diagnostics);
                 timings.Add(new StageTiming(siteWide.Name, clock.Elapsed, AllocatedBytes: GC.GetTotalAllocatedBytes() - allocatedBefore));
             }
             else
             {
                 var perDocument = group.Cast<IDocumentStage>().ToArray();
-                var pending = documents.ToArray();
-                documents = []; // the pass lets go of each page's previous form as it finishes it
-                documents = RunInParallel(perDocument, pending, diagnostics, out var elapsed, out var allocated);
+                var pending = build.Documents.ToArray();
+                build = build with { Documents = [] }; // the pass lets go of each page's previous form as it finishes it
+                build = build with { Documents = RunInParallel(perDocument, pending, build.Products, diagnostics, out var elapsed, out var allocated) };
                 timings.AddRange(perDocument.Select((s, i) => new StageTiming(s.Name, elapsed[i], SummedOverThreads: true, allocated[i])));
                 if (compactAfterPasses && pending.Length >= CompactAfterPages)
                 {
@@ -67,7 +74,7 @@ public static class PipelineRunner
                 break; // a broken theme or configuration: later stages would only report its effects on every page
             }
         }
-        return new PipelineResult(documents, timings, Completed: !diagnostics.HasErrors);
+        return new PipelineResult(build.Documents, build.Products, timings, Completed: !diagnostics.HasErrors);
     }
 
     // Each site stage alone; each run of consecutive document stages together.
@@ -107,11 +114,11 @@ public static class PipelineRunner
     /// A bug of ours met on one page becomes an error naming that page, so the author knows which
     /// file triggers it and the published site stays untouched; the fuzz tests hunt for these.
     /// </summary>
-    internal static Document RunGuarded(IDocumentStage stage, Document document, DiagnosticBag diagnostics)
+    internal static Document RunGuarded(IDocumentStage stage, Document document, SiteProducts site, DiagnosticBag diagnostics)
     {
         try
         {
-            return stage.Run(document, diagnostics);
+            return stage.Run(document, site, diagnostics);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -124,17 +131,17 @@ public static class PipelineRunner
     public const string InternalErrorMessage = "erreur interne du générateur sur cette page";
 
     /// <summary>The same for a stage over the whole site: the error names the stage, the pages keep their last form.</summary>
-    internal static IReadOnlyList<Document> RunGuarded(ISiteStage stage, IReadOnlyList<Document> documents, DiagnosticBag diagnostics)
+    internal static BuildState RunGuarded(ISiteStage stage, BuildState build, DiagnosticBag diagnostics)
     {
         try
         {
-            return stage.Run(documents, diagnostics);
+            return stage.Run(build, diagnostics);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             diagnostics.Error(SiteWideFile, 0, $"{SiteInternalErrorMessage} (étape « {stage.Name} » : {e.GetType().Name}: {e.Message})",
                 "Signalez ce message à l’équipe du site ; en attendant, cherchez la dernière modification du contenu qui le provoque.");
-            return documents;
+            return build;
         }
     }
 
@@ -150,7 +157,7 @@ public static class PipelineRunner
     // Keeps the input order so that the output never depends on thread scheduling.
     // Empties pending as it goes: a page's source text (10,000 of them weigh 100 MB) need not outlive its pass.
     // Each stage is timed and its allocations counted on the thread that runs it (both readings cost nanoseconds).
-    private static Document[] RunInParallel(IDocumentStage[] stages, Document[] pending, DiagnosticBag diagnostics, out TimeSpan[] elapsed, out long[] allocated)
+    private static Document[] RunInParallel(IDocumentStage[] stages, Document[] pending, SiteProducts site, DiagnosticBag diagnostics, out TimeSpan[] elapsed, out long[] allocated)
     {
         var results = new Document[pending.Length];
         var ticks = new long[stages.Length];
@@ -163,7 +170,7 @@ public static class PipelineRunner
             {
                 var start = Stopwatch.GetTimestamp();
                 var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-                document = RunGuarded(stages[s], document, diagnostics);
+                document = RunGuarded(stages[s], document, site, diagnostics);
                 Interlocked.Add(ref ticks[s], Stopwatch.GetTimestamp() - start);
                 Interlocked.Add(ref bytes[s], GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
             }

@@ -7,7 +7,8 @@ namespace FichesSite.Pipeline;
 /// fills the core the other leaves.
 /// </summary>
 /// <remarks>
-/// The pages that come out are the first stage's; the second must hand its pages back unchanged, which is checked.
+/// The pages that come out are the first stage's, with both stages' products; the second must hand its pages back
+/// unchanged, which is checked.
 /// The second may not see an error the first reports meanwhile (a broken link): that error fails the build, so
 /// nothing the second made is published.
 /// </remarks>
@@ -15,15 +16,15 @@ public sealed class SideBySideStages(ISiteStage first, ISiteStage alongside) : I
 {
     public string Name => $"{first.Name} + {alongside.Name}";
 
-    public IReadOnlyList<Document> Run(IReadOnlyList<Document> documents, DiagnosticBag diagnostics)
+    public BuildState Run(BuildState build, DiagnosticBag diagnostics)
     {
-        var other = Task.Run(() => alongside.Run(documents, diagnostics));
-        var result = first.Run(documents, diagnostics);
-        var unchanged = other.GetAwaiter().GetResult(); // its own exception, not wrapped
-        if (!ReferenceEquals(unchanged, documents))
+        var other = Task.Run(() => alongside.Run(build, diagnostics));
+        var result = first.Run(build, diagnostics);
+        var beside = other.GetAwaiter().GetResult(); // its own exception, not wrapped
+        if (!ReferenceEquals(beside.Documents, build.Documents))
         {
             throw new InvalidOperationException($"The stage « {alongside.Name} » changed the pages: it cannot run beside « {first.Name} ».");
         }
-        return result;
+        return result with { Products = result.Products.With(beside.Products) };
     }
 }

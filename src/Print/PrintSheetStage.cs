@@ -30,7 +30,7 @@ public sealed class PrintSheetStage(string? baseUrl, PrintWords words) : IDocume
 
     public string Name => "print sheet";
 
-    public Document Run(Document document, DiagnosticBag diagnostics)
+    public Document Run(Document document, SiteProducts site, DiagnosticBag diagnostics)
     {
         if (!ReadSources.IsFiche(document.OutputPath) || SiteUrls.Absolute(baseUrl, document.OutputPath) is not { } url)
         {

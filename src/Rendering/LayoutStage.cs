@@ -15,7 +15,6 @@ namespace FichesSite.Rendering;
 /// <param name="memory">Across the preview's rebuilds: a page whose body and whose site listing are unchanged is not rendered again.</param>
 public sealed class LayoutStage(
     ThemeTemplates templates,
-    SiteModelStage siteModel,
     string? baseUrl,
     IReadOnlyDictionary<string, ContentContract> contracts,
     LayoutStage.Memory? memory = null) : IDocumentStage
@@ -38,7 +37,7 @@ public sealed class LayoutStage(
     private readonly ThreadLocal<(StringWriter Inner, StringWriter Page, StringBuilder Printed)> _buffers =
         new(() => (new StringWriter(), new StringWriter(), new StringBuilder()));
 
-    public Document Run(Document document, DiagnosticBag diagnostics) => RenderOrReuse(document, siteModel.Model, diagnostics);
+    public Document Run(Document document, SiteProducts site, DiagnosticBag diagnostics) => RenderOrReuse(document, site.Get(SiteModel.Key), diagnostics);
 
     // The same Document instance comes back from the page cache when its file did not change.
     private Document RenderOrReuse(Document document, SiteModel model, DiagnosticBag diagnostics)

@@ -14,6 +14,9 @@ namespace FichesSite.Rendering;
 /// </summary>
 public sealed class SiteModel
 {
+    /// <summary>The site product that SiteModelStage makes and LayoutStage reads.</summary>
+    public static readonly MetaKey<SiteModel> Key = new("site-model");
+
     public const string HomePage = "index.html";
     public const string NotFoundPage = "404.html";
     public const string SiteMapPage = "plan-du-site/index.html";

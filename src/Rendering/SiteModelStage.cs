@@ -15,15 +15,13 @@ public sealed class SiteModelStage(ThemeTemplates templates, SiteConfig site, Th
 {
     public string Name => "site model";
 
-    /// <summary>The model LayoutStage renders with, once this stage has run.</summary>
-    public SiteModel Model { get; private set; } = null!;
-
-    public IReadOnlyList<Document> Run(IReadOnlyList<Document> documents, DiagnosticBag diagnostics)
+    /// <summary>Hands on the <see cref="SiteModel"/> that LayoutStage renders every page with.</summary>
+    public BuildState Run(BuildState build, DiagnosticBag diagnostics)
     {
         // The templates are parsed on the other core while this one makes the model: nothing else runs meanwhile.
         var checkedTemplates = Task.Run(() => templates.Check(diagnostics));
-        Model = new SiteModel(site, strings, documents.Where(d => !diagnostics.HasErrorsFor(d.SourcePath)).ToList(), glossary, templates.Shared);
+        var model = new SiteModel(site, strings, build.Documents.Where(d => !diagnostics.HasErrorsFor(d.SourcePath)).ToList(), glossary, templates.Shared);
         checkedTemplates.GetAwaiter().GetResult(); // its own exception, not wrapped
-        return documents;
+        return build.With(SiteModel.Key, model);
     }
 }

@@ -15,7 +15,7 @@ public sealed class StructuredDataStage(IReadOnlyDictionary<string, ContentContr
 
     public string Name => "structured data";
 
-    public Document Run(Document document, DiagnosticBag diagnostics)
+    public Document Run(Document document, SiteProducts site, DiagnosticBag diagnostics)
     {
         var type = document.Get(FrontMatter.Key).Type;
         return contracts.TryGetValue(type, out var contract) && MedicalWebPageJsonLd.For(document, contract, language, baseUrl) is { } json

@@ -4,7 +4,7 @@ namespace FichesSite.Search;
 
 /// <summary>
 /// Builds the search index from the sections each page's SearchTermsStage took. The pages pass through
-/// unchanged; the index scripts are left in <see cref="Files"/> for the build to write.
+/// unchanged; the index scripts are handed on as the site's generated files (<see cref="GeneratedFiles.SiteKey"/>).
 /// </summary>
 /// <param name="splitAboveBytes">Past this size the index is split into chunks of terms and blocks of sections (see SearchIndex.ToFiles).</param>
 /// <param name="pagesPerBlock">Pages per block of sections in a split index.</param>
@@ -28,20 +28,14 @@ public sealed class SearchIndexStage(long splitAboveBytes = SearchIndexStage.Def
 
     public string Name => "search index";
 
-    /// <summary>The index scripts (UTF-8) by site path, once the stage has run: <see cref="ScriptPath"/>, and chunks and blocks past the threshold.</summary>
-    public IReadOnlyDictionary<string, byte[]> Files { get; private set; } = new Dictionary<string, byte[]>();
-
-    /// <summary>The index itself, once the stage has run (for tests and measurements).</summary>
-    public SearchIndex? Index { get; private set; }
-
-    public IReadOnlyList<Document> Run(IReadOnlyList<Document> documents, DiagnosticBag diagnostics)
+    /// <summary>The index scripts (UTF-8) by site path: <see cref="ScriptPath"/>, and chunks and blocks past the threshold.</summary>
+    public BuildState Run(BuildState build, DiagnosticBag diagnostics)
     {
-        Index = new SearchIndex(documents
+        var index = new SearchIndex(build.Documents
             .Where(d => !diagnostics.HasErrorsFor(d.SourcePath))
             .Select(d => d.TryGet(SearchTermsStage.Key, out var page) ? page : null)
             .OfType<IndexedPage>()
             .ToList());
-        Files = Index.ToFiles(splitAboveBytes, pagesPerBlock);
-        return documents;
+        return build.With(GeneratedFiles.SiteKey, index.ToFiles(splitAboveBytes, pagesPerBlock));
     }
 }

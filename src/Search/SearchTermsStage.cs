@@ -16,7 +16,7 @@ public sealed class SearchTermsStage(IReadOnlyCollection<string> excludedPages, 
 
     public string Name => "search terms";
 
-    public Document Run(Document document, DiagnosticBag diagnostics)
+    public Document Run(Document document, SiteProducts site, DiagnosticBag diagnostics)
     {
         if (excludedPages.Contains(document.OutputPath))
         {

@@ -13,7 +13,7 @@ public sealed class ContentContractStage(IReadOnlyDictionary<string, ContentCont
 {
     public string Name => "content contract";
 
-    public Document Run(Document document, DiagnosticBag diagnostics)
+    public Document Run(Document document, SiteProducts site, DiagnosticBag diagnostics)
     {
         var file = document.SourcePath;
         var frontMatter = document.Get(FrontMatter.Key);

@@ -16,7 +16,7 @@ public sealed class SectionModelStage(IReadOnlyDictionary<string, ContentContrac
 {
     public string Name => "sections";
 
-    public Document Run(Document document, DiagnosticBag diagnostics)
+    public Document Run(Document document, SiteProducts site, DiagnosticBag diagnostics)
     {
         var rules = contracts.TryGetValue(document.Get(FrontMatter.Key).Type, out var contract) ? contract.Sections : [];
         var model = Build(document.Get(ParseMarkdownStage.SyntaxTree), document.Get(PageOutline.Key).Headings, rules);

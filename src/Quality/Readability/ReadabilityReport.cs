@@ -17,6 +17,9 @@ public sealed class ReadabilityReport(IReadOnlyList<PageReadability> pages, Read
     /// <summary>The report file's name in the reports folder.</summary>
     public const string FileName = "lisibilite.json";
 
+    /// <summary>The site product that <see cref="EditorialReports"/> makes, for the command line to print.</summary>
+    public static readonly MetaKey<ReadabilityReport> Key = new("readability-report");
+
     public IReadOnlyList<PageReadability> Pages { get; } = pages;
 
     public ReadabilitySettings Thresholds { get; } = thresholds;

@@ -14,7 +14,7 @@ public sealed class ReadabilityStage(ReadabilityScorer scorer) : IDocumentStage
 {
     public string Name => "readability";
 
-    public Document Run(Document document, DiagnosticBag diagnostics)
+    public Document Run(Document document, SiteProducts site, DiagnosticBag diagnostics)
     {
         if (!ReadSources.IsFiche(document.OutputPath))
         {

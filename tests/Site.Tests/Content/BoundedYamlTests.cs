@@ -35,7 +35,7 @@ public sealed class BoundedYamlTests : IDisposable
     private static IReadOnlyList<Diagnostic> Header(string yaml)
     {
         var diagnostics = new DiagnosticBag();
-        new FrontMatterStage(TestSite.Today).Run(new Document("input/pages/essai.md", "essai/index.html", "---\n" + yaml + "\n---\n\nTexte.\n"), diagnostics);
+        new FrontMatterStage(TestSite.Today).Run(new Document("input/pages/essai.md", "essai/index.html", "---\n" + yaml + "\n---\n\nTexte.\n"), SiteProducts.None, diagnostics);
         return diagnostics.All.Select(d => d with { Line = d.Line - 1 }).ToList();
     }
 

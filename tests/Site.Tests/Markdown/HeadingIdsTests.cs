@@ -78,7 +78,7 @@ public sealed partial class HeadingIdsTests
         var diagnostics = new DiagnosticBag(warningsAreErrors: false);
         var clock = Stopwatch.StartNew();
 
-        var page = stage.Run(new Document("pages/essai.md", "essai/index.html", markdown.ToString()), diagnostics);
+        var page = stage.Run(new Document("pages/essai.md", "essai/index.html", markdown.ToString()), SiteProducts.None, diagnostics);
 
         // Some 0.5 s here; the suffix search one try after another took minutes.
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"{clock.Elapsed}");

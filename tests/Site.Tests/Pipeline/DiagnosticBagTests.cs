@@ -71,7 +71,7 @@ public sealed class CachedDiagnosticsTests
     {
         public string Name => "many problems";
 
-        public Document Run(Document document, DiagnosticBag diagnostics)
+        public Document Run(Document document, SiteProducts site, DiagnosticBag diagnostics)
         {
             for (var line = 1; line <= 250; line++)
             {
@@ -87,9 +87,9 @@ public sealed class CachedDiagnosticsTests
         var stages = new CachedDocumentStages([new ManyProblems()], new CachedDocumentStages.Memory(), CachedDocumentStages.Match.SourceText);
         var page = new Document("input/pages/a.md", "a/index.html", "texte");
         var first = new DiagnosticBag();
-        stages.Run(page, first);
+        stages.Run(page, SiteProducts.None, first);
         var second = new DiagnosticBag();
-        stages.Run(new Document("input/pages/a.md", "a/index.html", "texte"), second);
+        stages.Run(new Document("input/pages/a.md", "a/index.html", "texte"), SiteProducts.None, second);
 
         Assert.Equal(first.All, second.All);
         Assert.StartsWith("150 autre(s) problème(s)", second.All[^1].Message, StringComparison.Ordinal);

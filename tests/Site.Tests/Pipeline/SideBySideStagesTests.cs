@@ -2,11 +2,17 @@ using FichesSite.Pipeline;
 
 namespace FichesSite.Tests;
 
-/// <summary>The two site stages run side by side: both run, on two threads, and only the first may change the pages.</summary>
+/// <summary>
+/// The two site stages run side by side: both run, on two threads, only the first may change the pages, and what
+/// both make is handed on.
+/// </summary>
 public sealed class SideBySideStagesTests
 {
-    private static readonly IReadOnlyList<Document> Pages =
-        [new Document("input/fiches/a.md", "fiches/a/index.html", "a"), new Document("input/fiches/b.md", "fiches/b/index.html", "b")];
+    private static readonly BuildState Pages = new(
+        [new Document("input/fiches/a.md", "fiches/a/index.html", "a"), new Document("input/fiches/b.md", "fiches/b/index.html", "b")],
+        SiteProducts.None);
+
+    private static readonly MetaKey<string> FirstMade = new("first"), AlongsideMade = new("alongside");
 
     [Fact]
     public void Both_stages_run_at_once_and_the_first_ones_pages_come_out()
@@ -18,7 +24,18 @@ public sealed class SideBySideStagesTests
 
         var result = new SideBySideStages(first, alongside).Run(Pages, new DiagnosticBag(warningsAreErrors: false));
 
-        Assert.Equal(["fiches/a/index.html"], result.Select(d => d.OutputPath));
+        Assert.Equal(["fiches/a/index.html"], result.Documents.Select(d => d.OutputPath));
+    }
+
+    [Fact]
+    public void What_both_stages_make_is_handed_on()
+    {
+        var first = new Stage("first", pages => pages, FirstMade);
+        var alongside = new Stage("alongside", pages => pages, AlongsideMade);
+
+        var result = new SideBySideStages(first, alongside).Run(Pages, new DiagnosticBag(warningsAreErrors: false));
+
+        Assert.Equal(("first", "alongside"), (result.Products.Get(FirstMade), result.Products.Get(AlongsideMade)));
     }
 
     [Fact]
@@ -32,10 +49,14 @@ public sealed class SideBySideStagesTests
         Assert.Contains("alongside", error.Message);
     }
 
-    private sealed class Stage(string name, Func<IReadOnlyList<Document>, IReadOnlyList<Document>> run) : ISiteStage
+    private sealed class Stage(string name, Func<IReadOnlyList<Document>, IReadOnlyList<Document>> run, MetaKey<string>? makes = null) : ISiteStage
     {
         public string Name => name;
 
-        public IReadOnlyList<Document> Run(IReadOnlyList<Document> documents, DiagnosticBag diagnostics) => run(documents);
+        public BuildState Run(BuildState build, DiagnosticBag diagnostics)
+        {
+            var after = build with { Documents = run(build.Documents) };
+            return makes is null ? after : after.With(makes, name);
+        }
     }
 }

@@ -1,0 +1,22 @@
+using FichesSite.Pipeline;
+
+namespace FichesSite.Build;
+
+/// <summary>
+/// The preview's write once its site is complete: only the pages and files that changed, each replaced by a rename
+/// (<see cref="SiteWriter.Update"/>), after every check passed. A build with an error writes nothing.
+/// </summary>
+public sealed class UpdateSiteStage(BuildOptions options, ThemeAssets assets, string? baseUrl, BuildCache cache) : ISiteStage
+{
+    public string Name => "write changes";
+
+    public BuildState Run(BuildState build, DiagnosticBag diagnostics)
+    {
+        if (diagnostics.HasErrors)
+        {
+            return build;
+        }
+        var writer = new SiteWriter(options, build.Documents, build.Products.Get(GeneratedFiles.SiteKey), assets, baseUrl);
+        return build.With(PublishSiteStage.StateKey, writer.Update(cache, diagnostics) ? SiteState.Published : SiteState.PartlyUpdated);
+    }
+}
