@@ -21,14 +21,14 @@ public sealed class FrontMatterStage(DateOnly today) : IDocumentStage
     public Document Run(Document document, SiteProducts site, DiagnosticBag diagnostics)
     {
         var file = document.SourcePath;
-        if (string.IsNullOrWhiteSpace(document.Content))
+        if (string.IsNullOrWhiteSpace(document.Source))
         {
             diagnostics.Error(file, 1, "le fichier est vide.",
                 "Copiez une fiche existante comme modèle (en-tête entre deux lignes ---, puis le texte), ou supprimez ce fichier.");
             return document;
         }
         // Lines are found by index, not split.
-        var content = document.Content;
+        var content = document.Source;
         var (firstEnd, afterFirst) = LineEnd(content, 0);
         if (!IsFence(content.AsSpan(0, firstEnd)))
         {

@@ -19,7 +19,7 @@ public sealed class ParseMarkdownStage(MarkdownPipeline markdown, LinkRewriter l
 
     public Document Run(Document document, SiteProducts site, DiagnosticBag diagnostics)
     {
-        if (MarkdownLimits.Parse(document.Content, markdown, out var refusal) is not { } tree)
+        if (MarkdownLimits.Parse(document.Source, markdown, out var refusal) is not { } tree)
         {
             diagnostics.Error(document.SourcePath, FileLine(refusal!.Line), refusal.Message, refusal.Fix);
             return document;

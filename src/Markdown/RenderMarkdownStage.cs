@@ -14,6 +14,9 @@ public sealed class RenderMarkdownStage(MarkdownPipeline markdown) : IDocumentSt
 {
     public const string SubsectionClass = "subsection";
 
+    /// <summary>The page's body in HTML, which the layout wraps.</summary>
+    public static readonly MetaKey<string> Body = new("html-body");
+
     public string Name => "render Markdown";
 
     // One renderer per thread, set up once and reused page after page, as Markdig's own Markdown.ToHtml does: a new
@@ -55,7 +58,7 @@ public sealed class RenderMarkdownStage(MarkdownPipeline markdown) : IDocumentSt
         {
             writer.Write("</div>\n");
         }
-        // The body is the page's content from here on; the layout, later in the same pass, wraps it.
-        return document.WithContent(writer.GetStringBuilder().ToString());
+        // The layout, later in the same pass, wraps it.
+        return document.With(Body, writer.GetStringBuilder().ToString());
     }
 }

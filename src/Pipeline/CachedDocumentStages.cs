@@ -68,5 +68,5 @@ public sealed class CachedDocumentStages(IReadOnlyList<IDocumentStage> stages, C
     }
 
     private bool IsSame(Document known, Document document) =>
-        match == Match.SameDocument ? ReferenceEquals(known, document) : known.Content == document.Content;
+        match == Match.SameDocument ? ReferenceEquals(known, document) : known.Source == document.Source;
 }

@@ -11,16 +11,16 @@ public sealed class Document
 {
     private readonly ImmutableDictionary<string, object> _metadata;
 
-    public Document(string sourcePath, string outputPath, string content)
-        : this(sourcePath, outputPath, content, ImmutableDictionary<string, object>.Empty)
+    public Document(string sourcePath, string outputPath, string source)
+        : this(sourcePath, outputPath, source, ImmutableDictionary<string, object>.Empty)
     {
     }
 
-    private Document(string sourcePath, string outputPath, string content, ImmutableDictionary<string, object> metadata)
+    private Document(string sourcePath, string outputPath, string source, ImmutableDictionary<string, object> metadata)
     {
         SourcePath = sourcePath;
         OutputPath = outputPath;
-        Content = content;
+        Source = source;
         _metadata = metadata;
     }
 
@@ -30,17 +30,21 @@ public sealed class Document
     /// <summary>Path of the written file inside the site folder, with forward slashes (e.g. <c>fiches/x/index.html</c>).</summary>
     public string OutputPath { get; }
 
-    /// <summary>The current text: Markdown at first, then the page's body in HTML; the finished page is <see cref="PageHtml"/>.</summary>
-    public string Content { get; }
+    /// <summary>
+    /// The source file's text as read (its header, then Markdown), or empty once the stages that read it have run. What
+    /// the stages make of it is metadata, each form under its own key (the body in HTML, then <see cref="PageHtml"/>).
+    /// </summary>
+    public string Source { get; }
 
-    public Document WithContent(string content) => new(SourcePath, OutputPath, content, _metadata);
+    /// <summary>The document without its source text, once nothing reads it (to free its memory).</summary>
+    public Document WithoutSource() => new(SourcePath, OutputPath, "", _metadata);
 
     public Document With<T>(MetaKey<T> key, T value) where T : notnull =>
-        new(SourcePath, OutputPath, Content, _metadata.SetItem(key.Name, value));
+        new(SourcePath, OutputPath, Source, _metadata.SetItem(key.Name, value));
 
     /// <summary>The document without a piece of metadata that later stages no longer need (to free its memory).</summary>
     public Document Without<T>(MetaKey<T> key) =>
-        new(SourcePath, OutputPath, Content, _metadata.Remove(key.Name));
+        new(SourcePath, OutputPath, Source, _metadata.Remove(key.Name));
 
     public T Get<T>(MetaKey<T> key) =>
         _metadata.TryGetValue(key.Name, out var value)

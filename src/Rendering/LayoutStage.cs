@@ -92,7 +92,7 @@ public sealed class LayoutStage(
         Encoding.UTF8.GetBytes(html, utf8);
         // What only the page's HTML needed (its body, the QR code, the JSON-LD) is in it now: not kept for the site-wide stages.
         return document
-            .WithContent(string.Empty)
+            .Without(RenderMarkdownStage.Body)
             .With(PageHtml.Key, utf8)
             .Without(PrintSheet.Key)
             .Without(StructuredDataStage.JsonLd);

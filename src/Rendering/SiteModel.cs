@@ -90,8 +90,7 @@ public sealed class SiteModel
             ["fiches"] = _fiches,
             ["site_pages"] = _sitePages,
             ["glossary"] = _glossary,
-            // The body as RenderMarkdownStage left it.
-            ["content"] = document.Content,
+            ["content"] = document.Get(RenderMarkdownStage.Body),
             ["page"] = new Dictionary<string, object?>
             {
                 ["title"] = frontMatter.Title,

@@ -40,13 +40,15 @@ public sealed class PipelineRunnerTests
         public BuildState Run(BuildState build, DiagnosticBag diagnostics) => build.With(Made, value);
     }
 
-    // Each page's content becomes the site product joined to it: the product reached the page pass.
+    private static readonly MetaKey<string> Read = new("read");
+
+    // Each page gets its source joined to the site product: the product reached the page pass.
     private sealed class Reads : IDocumentStage
     {
         public string Name => "lit";
 
         public Document Run(Document document, SiteProducts site, DiagnosticBag diagnostics) =>
-            document.WithContent(document.Content + "+" + site.Get(Made));
+            document.With(Read, document.Source + "+" + site.Get(Made));
     }
 
     private sealed class Then(Action<BuildState> check) : ISiteStage
@@ -79,7 +81,7 @@ public sealed class PipelineRunnerTests
         var result = PipelineRunner.Run([new Pages("a", "b"), new Makes("modèle"), new Reads(), new Then(b => seen = b.Products.Get(Made))], new DiagnosticBag());
 
         Assert.True(result.Completed);
-        Assert.Equal(["a+modèle", "b+modèle"], result.Documents.Select(d => d.Content));
+        Assert.Equal(["a+modèle", "b+modèle"], result.Documents.Select(d => d.Get(Read)));
         Assert.Equal("modèle", seen);
         Assert.Equal("modèle", result.Products.Get(Made));
     }
@@ -103,6 +105,6 @@ public sealed class PipelineRunnerTests
         var result = PipelineRunner.Run([new Pages("a"), new Then(_ => abandon.Cancel()), new Never()], new DiagnosticBag(), abandon: abandon.Token);
 
         Assert.False(result.Completed);
-        Assert.Equal(["a"], result.Documents.Select(d => d.Content));
+        Assert.Equal(["a"], result.Documents.Select(d => d.Source));
     }
 }
