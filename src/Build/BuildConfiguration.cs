@@ -47,7 +47,7 @@ public sealed record BuildConfiguration(SiteConfig Site, IReadOnlyDictionary<str
             if (!UrlPolicy.IsAllowed(site.BaseUrl) || UrlPolicy.SchemeOf(site.BaseUrl) is not ("https" or "http")
                 || !Uri.TryCreate(site.BaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
             {
-                diagnostics.Error(options.BaseUrl is null ? SourcePaths.Display(sitePath) : "--base-url", 0,
+                diagnostics.Error(options.BaseUrl is null ? SourcePaths.Display(sitePath) : "--base-url", options.BaseUrl is null ? site.BaseUrlLine : 0,
                     $"adresse de base « {site.BaseUrl} » invalide.", "Donnez une adresse complète, par exemple https://fiches.exemple.fr/ .");
                 return null;
             }

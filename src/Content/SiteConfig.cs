@@ -12,6 +12,9 @@ public sealed class SiteConfig
     /// <summary>Absolute address of the published site, used only where a URL must be absolute (canonical, sitemap).</summary>
     public string? BaseUrl { get; set; }
 
+    /// <summary>The line of <c>base_url:</c> in site.yml, for an error about it; 0 without one.</summary>
+    public int BaseUrlLine { get; set; }
+
     public Organisation Organisation { get; set; } = new();
 
     /// <summary>Thresholds under which the build flags a sheet's section as hard to read (never shown on the site).</summary>

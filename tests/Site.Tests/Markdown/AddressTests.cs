@@ -135,4 +135,19 @@ public sealed class AddressTests
         Assert.Contains("adresse de base", Assert.Single(result.Errors).Message);
         Assert.False(Directory.Exists(site.Output));
     }
+
+    [Fact]
+    public void A_base_address_refused_in_site_yml_is_reported_at_its_line()
+    {
+        using var site = new TestSite();
+        var siteYml = Path.Combine(site.Input, "site.yml");
+        var lines = File.ReadAllLines(siteYml).Where(l => !l.StartsWith("base_url:", StringComparison.Ordinal)).ToList();
+        lines.Add("base_url: \"javascript:alert(1)//\"");
+        File.WriteAllLines(siteYml, lines);
+
+        var error = Assert.Single(site.Build().Errors);
+
+        Assert.Contains("adresse de base", error.Message);
+        Assert.Equal(("input/site.yml", lines.Count), (error.File.Replace('\\', '/')[^"input/site.yml".Length..], error.Line));
+    }
 }
