@@ -66,9 +66,9 @@ public sealed record BuildConfiguration(SiteConfig Site, IReadOnlyDictionary<str
             return null;
         }
         var glossary = GlossaryFile.Load(file, display, diagnostics);
-        if (glossary is { IsEmpty: false } && !File.Exists(Path.Combine(options.InputDirectory, GlossaryTerms.PageSource)))
+        if (glossary is { IsEmpty: false } && !File.Exists(Path.Combine(options.InputDirectory, PageAddresses.GlossarySource)))
         {
-            diagnostics.Error(display, 0, $"le glossaire n’a pas de page : « {GlossaryTerms.PageSource} » manque dans le dossier de contenu.",
+            diagnostics.Error(display, 0, $"le glossaire n’a pas de page : « {PageAddresses.GlossarySource} » manque dans le dossier de contenu.",
                 "Créez cette page (un titre, une phrase d’introduction et « layout: glossary » dans l’en-tête) : les termes des fiches y renvoient.");
             return null;
         }

@@ -2,7 +2,6 @@ using System.Security;
 using System.Text;
 using FichesSite.Content;
 using FichesSite.Pipeline;
-using FichesSite.Rendering;
 
 namespace FichesSite.Build;
 
@@ -11,16 +10,16 @@ public static class SearchEngineFiles
 {
     public static void Write(string siteDirectory, IReadOnlyList<Document> documents, string? baseUrl)
     {
-        if (SiteUrls.Absolute(baseUrl, "") is not { } root)
+        if (PageAddresses.Absolute(baseUrl, "") is not { } root)
         {
             return;
         }
         var xml = new StringBuilder()
             .Append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
             .Append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        foreach (var document in documents.Where(d => d.OutputPath != SiteModel.NotFoundPage).OrderBy(d => d.OutputPath, StringComparer.Ordinal))
+        foreach (var document in documents.Where(d => d.OutputPath != PageAddresses.NotFoundPage).OrderBy(d => d.OutputPath, StringComparer.Ordinal))
         {
-            xml.Append("  <url><loc>").Append(SecurityElement.Escape(SiteUrls.Absolute(baseUrl, document.OutputPath))).Append("</loc>");
+            xml.Append("  <url><loc>").Append(SecurityElement.Escape(PageAddresses.Absolute(baseUrl, document.OutputPath))).Append("</loc>");
             if (document.Get(FrontMatter.Key).LastReviewed is { } reviewed)
             {
                 xml.Append("<lastmod>").Append(reviewed.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Append("</lastmod>");

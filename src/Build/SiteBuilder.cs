@@ -55,7 +55,7 @@ public static class SiteBuilder
         // (its outline, links, search terms and readability).
         IDocumentStage[] pageStages =
         [
-            new ParseMarkdownStage(markdown, new LinkRewriter(options.InputDirectory, ReadSources.OutputPathFor), new ReservedIds(glossary)),
+            new ParseMarkdownStage(markdown, new LinkRewriter(options.InputDirectory, PageAddresses.OfSource), new ReservedIds(glossary)),
             new SectionModelStage(contracts), // the page's sections, read by every stage below that works section by section
             new ContentContractStage(contracts),
             new ReadabilityStage(new ReadabilityScorer(glossary)), // first: the text as the author wrote it
@@ -65,7 +65,7 @@ public static class SiteBuilder
             new RenderMarkdownStage(markdown),
             new PrintSheetStage(site.BaseUrl, new PrintWords(strings.Text("print", "qr_code_alt"), strings.Text("print", "version"),
                 strings.Text("print", "updated_on"), strings.Text("print", "page"), strings.LongDate)),
-            new SearchTermsStage([SiteModel.HomePage, SiteModel.NotFoundPage, SiteModel.SiteMapPage, SiteModel.SearchPage], new TermCache()),
+            new SearchTermsStage([PageAddresses.HomePage, PageAddresses.NotFoundPage, PageAddresses.SiteMapPage, PageAddresses.SearchPage], new TermCache()),
             new ReleaseSyntaxTreeStage(),
         ];
         // A build that writes a site writes each page into a staging folder as soon as it is made, and swaps that folder

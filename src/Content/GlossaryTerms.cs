@@ -11,12 +11,6 @@ namespace FichesSite.Content;
 /// </summary>
 public sealed class GlossaryTerms
 {
-    /// <summary>Where the glossary page is written (from input/pages/glossaire.md).</summary>
-    public const string PagePath = "glossaire/index.html";
-
-    /// <summary>The glossary page's source, relative to the content folder.</summary>
-    public const string PageSource = "pages/glossaire.md";
-
     /// <summary>The data file, relative to the content folder.</summary>
     public const string DataFile = "data/glossaire.yml";
 

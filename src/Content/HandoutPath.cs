@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using FichesSite.Pipeline;
 
 namespace FichesSite.Content;
 
@@ -29,7 +30,7 @@ public static class HandoutPath
     // fiches/a/b/index.html → a/b; fiches/index.html → "" (a page named fiches, written there).
     private static string FolderOf(string outputPath)
     {
-        var start = outputPath.StartsWith(ReadSources.FichesFolder, StringComparison.Ordinal) ? ReadSources.FichesFolder.Length : 0;
+        var start = outputPath.StartsWith(PageAddresses.FichesFolder, StringComparison.Ordinal) ? PageAddresses.FichesFolder.Length : 0;
         var end = outputPath.LastIndexOf('/');
         return end <= start ? "" : outputPath[start..end];
     }

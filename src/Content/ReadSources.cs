@@ -3,22 +3,15 @@ using FichesSite.Pipeline;
 namespace FichesSite.Content;
 
 /// <summary>
-/// Turns every Markdown file under the input folder into a document, and decides where it will be
-/// written. Every page becomes a folder with an index.html, linked as …/index.html so that the site
-/// also works opened from a file share, where no server adds the index.html.
+/// Turns every Markdown file under the input folder into a document, written where <see cref="PageAddresses.OfSource"/>
+/// says, and refuses sources whose addresses would clash.
 /// </summary>
 public sealed class ReadSources(string inputDirectory) : ISiteStage
 {
-    /// <summary>Where patient sheets live, in the input folder and in the site alike.</summary>
-    public const string FichesFolder = "fiches/";
-
     /// <summary>Far above any real page (a sheet is a few kilobytes), low enough to keep memory bounded.</summary>
     public const long MaxFileBytes = 1024 * 1024;
 
     public string Name => "read";
-
-    /// <summary>True for the pages of patient sheets (listed on the home page, held to a sheet contract).</summary>
-    public static bool IsFiche(string outputPath) => outputPath.StartsWith(FichesFolder, StringComparison.Ordinal);
 
     public BuildState Run(BuildState build, DiagnosticBag diagnostics) => build with { Documents = ReadAll(diagnostics) };
 
@@ -118,7 +111,7 @@ public sealed class ReadSources(string inputDirectory) : ISiteStage
         }
         // Nothing to read is not opened: a named pipe, which has no size, would wait for a writer forever.
         var text = size == 0 ? "" : InputFiles.ReadUtf8(path, display, diagnostics);
-        return text is null ? null : new Document(display, OutputPathFor(relative), text);
+        return text is null ? null : new Document(display, PageAddresses.OfSource(relative), text);
     }
 
     /// <summary>
@@ -148,23 +141,5 @@ public sealed class ReadSources(string inputDirectory) : ISiteStage
                     "Renommez l’un des deux fichiers (ou réunissez-les) : deux noms doivent différer par autre chose que les majuscules ou la forme des accents.");
             }
         }
-    }
-
-    /// <summary>
-    /// Where a source file (relative to the input folder) is written in the site:
-    /// pages/index.md → index.html, pages/404.md → 404.html (where web servers look for it),
-    /// pages/x.md → x/index.html, fiches/x.md → fiches/x/index.html.
-    /// </summary>
-    public static string OutputPathFor(string relativeSource)
-    {
-        var withoutExtension = relativeSource[..^".md".Length];
-        return withoutExtension switch
-        {
-            "pages/index" => "index.html",
-            "pages/404" => "404.html",
-            _ when withoutExtension.StartsWith("pages/", StringComparison.Ordinal) =>
-                withoutExtension["pages/".Length..] + "/index.html",
-            _ => withoutExtension + "/index.html",
-        };
     }
 }

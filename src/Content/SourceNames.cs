@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using FichesSite.Pipeline;
 using FichesSite.Text;
 
 namespace FichesSite.Content;
@@ -13,7 +14,7 @@ namespace FichesSite.Content;
 public static class SourceNames
 {
     /// <summary>The one extension of a page's source. Other spellings of a Markdown file are refused, not ignored.</summary>
-    public const string PageExtension = ".md";
+    public const string PageExtension = PageAddresses.SourceExtension;
 
     /// <summary>What to do about any refused name.</summary>
     public const string Fix = "Renommez le fichier ou le dossier avec des lettres, des chiffres et des tirets, par exemple « ma-fiche.md ».";

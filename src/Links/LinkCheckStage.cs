@@ -16,9 +16,6 @@ namespace FichesSite.Links;
 /// </param>
 public sealed class LinkCheckStage(IReadOnlyCollection<string> otherSiteFiles, string? baseUrl, bool keepLinks = false) : ISiteStage
 {
-    // A page at the root of the site, from which a path after the base URL resolves.
-    private const string SiteRootPage = "index.html";
-
     public string Name => "check links";
 
     public BuildState Run(BuildState build, DiagnosticBag diagnostics)
@@ -35,8 +32,9 @@ public sealed class LinkCheckStage(IReadOnlyCollection<string> otherSiteFiles, s
             Dictionary<string, int>? authorLines = null;
             foreach (var url in links.Urls)
             {
+                // A path after the base URL resolves as from a page at the site's root.
                 var problem = baseUrl is not null && url.StartsWith(baseUrl, StringComparison.Ordinal)
-                    ? Problem(SiteRootPage, url[baseUrl.Length..], idsByPage, files)
+                    ? Problem(PageAddresses.HomePage, url[baseUrl.Length..], idsByPage, files)
                     : links.Fetched.Contains(url) && SiteUrls.IsExternal(url)
                         ? "la page irait chercher ce fichier hors du site (aucune requête ne doit quitter le site : ni CDN, ni police, ni statistiques externes)"
                         : Problem(page.OutputPath, url, idsByPage, files);

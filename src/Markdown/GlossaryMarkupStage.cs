@@ -23,12 +23,12 @@ public sealed class GlossaryMarkupStage(GlossaryTerms glossary, string buttonLab
 
     public Document Run(Document document, SiteProducts site, DiagnosticBag diagnostics)
     {
-        if (glossary.IsEmpty || !ReadSources.IsFiche(document.OutputPath))
+        if (glossary.IsEmpty || !PageAddresses.IsFiche(document.OutputPath))
         {
             return document;
         }
         var tree = document.Get(ParseMarkdownStage.SyntaxTree);
-        var glossaryPage = SiteUrls.Relative(document.OutputPath, GlossaryTerms.PagePath);
+        var glossaryPage = SiteUrls.Relative(document.OutputPath, PageAddresses.GlossaryPage);
         var marked = new HashSet<GlossaryEntry>();
         var literals = new List<LiteralInline>();
         var words = new List<WordSpan>();

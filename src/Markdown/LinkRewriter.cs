@@ -123,9 +123,7 @@ public sealed class LinkRewriter(string inputDirectory, Func<string, string> pag
 
         if (path.StartsWith('/'))
         {
-            var target = path.TrimStart('/');
-            target = target.Length == 0 || target.EndsWith('/') ? target + "index.html" : target;
-            return SiteUrls.Relative(page.OutputPath, target) + fragment;
+            return SiteUrls.Relative(page.OutputPath, PageAddresses.FromRoot(path)) + fragment;
         }
 
         var file = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(page.SourcePath) ?? "", Uri.UnescapeDataString(path)));

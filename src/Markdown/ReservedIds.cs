@@ -36,7 +36,7 @@ public sealed class ReservedIds
 
     /// <summary>The ids the layout and the glossary will add to <paramref name="page"/>.</summary>
     public IReadOnlySet<string> For(Document page) =>
-        page.OutputPath == GlossaryTerms.PagePath || (page.TryGet(FrontMatter.Key, out var header) && header.Layout == GlossaryLayout)
+        page.OutputPath == PageAddresses.GlossaryPage || (page.TryGet(FrontMatter.Key, out var header) && header.Layout == GlossaryLayout)
             ? _glossaryPage
             : _everyPage;
 }

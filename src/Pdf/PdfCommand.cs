@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.IO.Enumeration;
 using FichesSite.Content;
+using FichesSite.Pipeline;
 
 namespace FichesSite.Pdf;
 
@@ -33,7 +34,7 @@ public static class PdfCommand
     private static async Task<int> PrintAllAsync(string siteDirectory, string? chromiumOption, TextWriter output, TextWriter errors)
     {
         // Only a site this generator built is written into; before looking for Chromium, which this does not need.
-        if (Build.SiteMark.SiteProblem(siteDirectory, "pdf", ReadSources.FichesFolder.TrimEnd('/')) is { } problem)
+        if (Build.SiteMark.SiteProblem(siteDirectory, "pdf", PageAddresses.FichesFolder.TrimEnd('/')) is { } problem)
         {
             errors.WriteLine($"erreur : {problem.Message} {problem.Fix}");
             return 1;
@@ -94,7 +95,7 @@ public static class PdfCommand
     /// </summary>
     public static IReadOnlyList<Handout>? Plan(string siteDirectory, TextWriter errors)
     {
-        var fiches = Path.Combine(siteDirectory, ReadSources.FichesFolder);
+        var fiches = Path.Combine(siteDirectory, PageAddresses.FichesFolder);
         if (!Directory.Exists(fiches))
         {
             errors.WriteLine($"erreur : aucune fiche dans {siteDirectory}/. Construisez d’abord le site (dotnet run --project Site.csproj), puis relancez la commande pdf avec le même --output.");
@@ -107,7 +108,7 @@ public static class PdfCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            errors.WriteLine($"erreur : le dossier {Display(siteDirectory, ReadSources.FichesFolder)} ne se lit pas ({e.Message}). Vérifiez ses droits, ou reconstruisez le site.");
+            errors.WriteLine($"erreur : le dossier {Display(siteDirectory, PageAddresses.FichesFolder)} ne se lit pas ({e.Message}). Vérifiez ses droits, ou reconstruisez le site.");
             return null;
         }
         foreach (var link in links)
@@ -153,7 +154,7 @@ public static class PdfCommand
             (ref FileSystemEntry entry) => (entry.ToFullPath(), IsLink(ref entry)),
             new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false })
         {
-            ShouldIncludePredicate = (ref FileSystemEntry entry) => IsLink(ref entry) || (!entry.IsDirectory && entry.FileName is "index.html"),
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => IsLink(ref entry) || (!entry.IsDirectory && entry.FileName is PageAddresses.PageFile),
             ShouldRecursePredicate = (ref FileSystemEntry entry) => !IsLink(ref entry),
         };
         var pages = new List<string>();

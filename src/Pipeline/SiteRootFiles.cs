@@ -9,5 +9,5 @@ public static class SiteRootFiles
     /// <summary>The mark of a site this generator built: the only kind of folder it replaces (Build/SiteMark).</summary>
     public const string Mark = ".fiches-site";
 
-    public static readonly IReadOnlyList<string> All = ["index.html", "404.html", "sitemap.xml", "robots.txt", Mark];
+    public static readonly IReadOnlyList<string> All = [PageAddresses.HomePage, PageAddresses.NotFoundPage, "sitemap.xml", "robots.txt", Mark];
 }

@@ -3,6 +3,7 @@ namespace FichesSite.Pipeline;
 /// <summary>
 /// Arithmetic on paths inside the site folder ("fiches/x/index.html"). Every link the site writes
 /// is relative, so one built folder works at a domain root, under any sub-path and from file://.
+/// Where each page lives, and the absolute form of an address, are <see cref="PageAddresses"/>'.
 /// </summary>
 public static class SiteUrls
 {
@@ -103,13 +104,6 @@ public static class SiteUrls
 
     [ThreadStatic]
     private static List<int>? t_ends;
-
-    /// <summary>
-    /// The absolute address of a site path under <paramref name="baseUrl"/>, or null without one. Folders
-    /// are named as folders (a server adds index.html): the form people type and QR codes carry.
-    /// </summary>
-    public static string? Absolute(string? baseUrl, string sitePath) =>
-        baseUrl is null ? null : baseUrl.TrimEnd('/') + "/" + (sitePath.EndsWith("index.html", StringComparison.Ordinal) ? sitePath[..^"index.html".Length] : sitePath);
 
     /// <summary>True for links that leave the site or are not addresses (https:, mailto:, tel:, //host): <see cref="UrlPolicy.LeavesSite"/>.</summary>
     public static bool IsExternal(string url) => UrlPolicy.LeavesSite(url);

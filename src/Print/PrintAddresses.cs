@@ -73,6 +73,6 @@ public sealed partial class PrintAddresses(string? baseUrl)
         }
         var path = href.IndexOfAny(['#', '?']) is var cut and >= 0 ? href[..cut] : href;
         var fragment = href.Length > path.Length && href[path.Length] == '#' ? href[path.Length..] : "";
-        return SiteUrls.Resolve(fromPage, path) is { } target && SiteUrls.Absolute(baseUrl, target) is { } absolute ? absolute + fragment : null;
+        return SiteUrls.Resolve(fromPage, path) is { } target && PageAddresses.Absolute(baseUrl, target) is { } absolute ? absolute + fragment : null;
     }
 }

@@ -32,7 +32,7 @@ public sealed class PrintSheetStage(string? baseUrl, PrintWords words) : IDocume
 
     public Document Run(Document document, SiteProducts site, DiagnosticBag diagnostics)
     {
-        if (!ReadSources.IsFiche(document.OutputPath) || SiteUrls.Absolute(baseUrl, document.OutputPath) is not { } url)
+        if (!PageAddresses.IsFiche(document.OutputPath) || PageAddresses.Absolute(baseUrl, document.OutputPath) is not { } url)
         {
             return document;
         }

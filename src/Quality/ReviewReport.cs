@@ -32,7 +32,7 @@ public sealed class ReviewReport
     {
         var input = Path.GetFullPath(inputDirectory);
         var fiches = documents
-            .Where(d => ReadSources.IsFiche(d.OutputPath))
+            .Where(d => PageAddresses.IsFiche(d.OutputPath))
             .Select(d => (Path: Path.GetRelativePath(input, Path.GetFullPath(d.SourcePath)).Replace('\\', '/'), d.OutputPath, FrontMatter: d.Get(FrontMatter.Key)))
             .OrderBy(f => f.Path, StringComparer.Ordinal)
             .ToList();

@@ -66,7 +66,7 @@ public sealed class LayoutStage(
             return document;
         }
         // The 404 page is served at any depth of the site, so its links must be absolute.
-        var absoluteBase = document.OutputPath == SiteModel.NotFoundPage ? model.AbsoluteUrl("") : null;
+        var absoluteBase = document.OutputPath == PageAddresses.NotFoundPage ? model.AbsoluteUrl("") : null;
         var values = model.For(document);
         // Each thread renders into reused buffers; the page is read in place by the print addresses.
         var (inner, output, printed) = _buffers.Value;

@@ -54,7 +54,7 @@ public static class MedicalWebPageJsonLd
             json.WriteString("name", frontMatter.Title);
             json.WriteString("description", frontMatter.Description);
             json.WriteString("inLanguage", language);
-            if (SiteUrls.Absolute(baseUrl, document.OutputPath) is { } url)
+            if (PageAddresses.Absolute(baseUrl, document.OutputPath) is { } url)
             {
                 json.WriteString("url", url);
             }

@@ -17,11 +17,6 @@ public sealed class SiteModel
     /// <summary>The site product that SiteModelStage makes and LayoutStage reads.</summary>
     public static readonly MetaKey<SiteModel> Key = new("site-model");
 
-    public const string HomePage = "index.html";
-    public const string NotFoundPage = "404.html";
-    public const string SiteMapPage = "plan-du-site/index.html";
-    public const string SearchPage = "recherche/index.html";
-
     private readonly SiteConfig _site;
     private readonly ThemeStrings _strings;
     // What every page shares, made once (see ThemeTemplates.Shared).
@@ -59,11 +54,11 @@ public sealed class SiteModel
             .ThenBy(p => p.OutputPath, StringComparer.Ordinal)
             .ToList();
         _fiches = shared(summaries
-            .Where(p => ReadSources.IsFiche(p.OutputPath))
+            .Where(p => PageAddresses.IsFiche(p.OutputPath))
             .Select(p => Summary(p.OutputPath, p.FrontMatter))
             .ToList());
         _sitePages = shared(summaries
-            .Where(p => !ReadSources.IsFiche(p.OutputPath) && p.OutputPath is not (HomePage or NotFoundPage))
+            .Where(p => !PageAddresses.IsFiche(p.OutputPath) && p.OutputPath is not (PageAddresses.HomePage or PageAddresses.NotFoundPage))
             .Select(p => Summary(p.OutputPath, p.FrontMatter))
             .ToList());
         Listing = string.Join('\n', summaries.Select(p => $"{p.OutputPath}\t{p.FrontMatter.Title}\t{p.FrontMatter.Description}"));
@@ -76,7 +71,7 @@ public sealed class SiteModel
     public string Listing { get; }
 
     /// <summary>The absolute address of a page, or null without a base URL. Folders are linked as folders: servers add index.html.</summary>
-    public string? AbsoluteUrl(string outputPath) => SiteUrls.Absolute(_site.BaseUrl, outputPath);
+    public string? AbsoluteUrl(string outputPath) => PageAddresses.Absolute(_site.BaseUrl, outputPath);
 
 
     public Dictionary<string, object?> For(Document document)
@@ -97,9 +92,9 @@ public sealed class SiteModel
                 ["description"] = frontMatter.Description,
                 ["type"] = frontMatter.Type,
                 ["url"] = document.OutputPath,
-                ["canonical_url"] = document.OutputPath == NotFoundPage ? null : AbsoluteUrl(document.OutputPath),
-                ["is_home"] = document.OutputPath == HomePage,
-                ["is_fiche"] = ReadSources.IsFiche(document.OutputPath),
+                ["canonical_url"] = document.OutputPath == PageAddresses.NotFoundPage ? null : AbsoluteUrl(document.OutputPath),
+                ["is_home"] = document.OutputPath == PageAddresses.HomePage,
+                ["is_fiche"] = PageAddresses.IsFiche(document.OutputPath),
                 ["last_reviewed"] = DateModel(frontMatter.LastReviewed),
                 ["next_review"] = DateModel(frontMatter.NextReview),
                 ["reviewed_by"] = frontMatter.ReviewedBy,
@@ -108,7 +103,7 @@ public sealed class SiteModel
                     .Select(s => new Dictionary<string, object?> { ["title"] = s.Title, ["publisher"] = s.Publisher, ["year"] = s.Year, ["url"] = s.Url })
                     .ToList(),
                 ["json_ld"] = document.TryGet(StructuredDataStage.JsonLd, out var jsonLd) ? System.Text.Encoding.UTF8.GetString(jsonLd) : null,
-                ["pdf"] = ReadSources.IsFiche(document.OutputPath) ? HandoutPath.For(document.OutputPath) : null,
+                ["pdf"] = PageAddresses.IsFiche(document.OutputPath) ? HandoutPath.For(document.OutputPath) : null,
                 ["print"] = document.TryGet(PrintSheet.Key, out var print)
                     ? new Dictionary<string, object?> { ["qr_code"] = print.QrCode, ["stylesheet"] = print.Stylesheet, ["url"] = print.Url }
                     : null,

@@ -163,8 +163,7 @@ public sealed class ThemeTemplates
     /// </summary>
     private static ValueTask<FluidValue> RelativeUrl(FluidValue input, FilterArguments arguments, TemplateContext context)
     {
-        var target = input.ToStringValue().TrimStart('/');
-        target = target.Length == 0 || target.EndsWith('/') ? target + "index.html" : target;
+        var target = PageAddresses.FromRoot(input.ToStringValue());
         var absoluteBase = (string)context.AmbientValues[AbsoluteBaseKey];
         var url = absoluteBase.Length > 0
             ? absoluteBase + target

@@ -250,7 +250,7 @@ public sealed class PreviewServer : IAsyncDisposable
         if (file is null)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
-            var notFound = _files.Find("/404.html");
+            var notFound = _files.Find("/" + PageAddresses.NotFoundPage);
             if (notFound is not null)
             {
                 await SendHtml(context, notFound);

@@ -1,3 +1,5 @@
+using FichesSite.Pipeline;
+
 namespace FichesSite.Serve;
 
 /// <summary>
@@ -32,7 +34,7 @@ public sealed class SiteFiles(string siteDirectory)
         }
         if (Directory.Exists(path))
         {
-            path = Path.Combine(path, "index.html");
+            path = Path.Combine(path, PageAddresses.PageFile);
         }
         return File.Exists(path) ? path : null;
     }

@@ -20,10 +20,10 @@ public sealed class ContentContractStage(IReadOnlyDictionary<string, ContentCont
         var outline = document.Get(PageSectionModel.Key).Outline;
 
         CheckHeadingLevels(file, outline, diagnostics);
-        if (ReadSources.IsFiche(document.OutputPath) && frontMatter.Type == FrontMatter.DefaultType)
+        if (PageAddresses.IsFiche(document.OutputPath) && frontMatter.Type == FrontMatter.DefaultType)
         {
             // Without this, a sheet that forgot its type would skip its contract silently.
-            diagnostics.Error(file, 1, $"une fiche du dossier {ReadSources.FichesFolder} doit déclarer son type.",
+            diagnostics.Error(file, 1, $"une fiche du dossier {PageAddresses.FichesFolder} doit déclarer son type.",
                 "Ajoutez « type: fiche-procedure » (ou un autre type de contracts.yml) dans l’en-tête.");
             return document;
         }

@@ -16,7 +16,7 @@ public sealed class ReadabilityStage(ReadabilityScorer scorer) : IDocumentStage
 
     public Document Run(Document document, SiteProducts site, DiagnosticBag diagnostics)
     {
-        if (!ReadSources.IsFiche(document.OutputPath))
+        if (!PageAddresses.IsFiche(document.OutputPath))
         {
             return document;
         }

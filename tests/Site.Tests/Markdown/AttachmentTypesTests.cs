@@ -61,7 +61,7 @@ public sealed class AttachmentTypesTests
     }
 
     // A colon is refused in any name (SourceNames), so such a page or file never reaches a link; should the name rule
-    // ever allow it, SiteUrls.Relative still writes it behind « ./ » (TextAndUrlTests, Relative_urls_…).
+    // ever allow it, SiteUrls.Relative still writes it behind « ./ » (Pipeline/SiteUrlsTests).
     [Fact]
     public void A_page_or_file_named_like_a_scheme_is_refused_on_its_line()
     {

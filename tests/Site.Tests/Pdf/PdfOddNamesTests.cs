@@ -1,5 +1,6 @@
 using FichesSite.Content;
 using FichesSite.Pdf;
+using FichesSite.Pipeline;
 using FichesSite.Tests.Browser;
 
 namespace FichesSite.Tests.Pdf;
@@ -32,7 +33,7 @@ public sealed class PdfOddNamesTests
         var exitCode = await PdfCommand.RunAsync(site.Output, BrowserEnvironment.ChromiumPath, output, output);
 
         Assert.True(exitCode == 0, output.ToString());
-        var pages = site.HtmlPages().Where(p => p.StartsWith(ReadSources.FichesFolder, StringComparison.Ordinal) && p.EndsWith("/index.html", StringComparison.Ordinal)).ToList();
+        var pages = site.HtmlPages().Where(p => p.StartsWith(PageAddresses.FichesFolder, StringComparison.Ordinal) && p.EndsWith("/index.html", StringComparison.Ordinal)).ToList();
         Assert.Equal(6, pages.Count);
         var pdfs = pages.Select(HandoutPath.For).ToList();
         Assert.Equal(pages.Count, pdfs.Distinct().Count());

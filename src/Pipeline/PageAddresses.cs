@@ -1,0 +1,82 @@
+namespace FichesSite.Pipeline;
+
+/// <summary>
+/// Where each page lives in the site, decided here and nowhere else: the path a source file is written to, the
+/// site's own pages (home, 404, site map, search, glossary), which pages are patient sheets, and the absolute form
+/// of an address. Every page is a folder holding an index.html, and links name that file, so that the site also
+/// works opened from a file share, where no server adds it. Below the stages (in Pipeline/) so that every folder
+/// may ask; the arithmetic between two site paths is <see cref="SiteUrls"/>'.
+/// </summary>
+public static class PageAddresses
+{
+    /// <summary>The file of every page in its folder; what a server adds to a folder's address.</summary>
+    public const string PageFile = "index.html";
+
+    /// <summary>The home page, from pages/index.md: at the root, where a server looks for it.</summary>
+    public const string HomePage = PageFile;
+
+    /// <summary>The page a server shows for a missing address, from pages/404.md: at the root, where servers look for it.</summary>
+    public const string NotFoundPage = "404.html";
+
+    /// <summary>The site map, from pages/plan-du-site.md.</summary>
+    public const string SiteMapPage = "plan-du-site/" + PageFile;
+
+    /// <summary>The search page, from pages/recherche.md.</summary>
+    public const string SearchPage = "recherche/" + PageFile;
+
+    /// <summary>The glossary page, from <see cref="GlossarySource"/>.</summary>
+    public const string GlossaryPage = "glossaire/" + PageFile;
+
+    /// <summary>The glossary page's source, relative to the content folder.</summary>
+    public const string GlossarySource = PagesFolder + "glossaire" + SourceExtension;
+
+    /// <summary>Where patient sheets live, in the content folder and in the site alike.</summary>
+    public const string FichesFolder = "fiches/";
+
+    /// <summary>The content folder of the site's other pages, which are written from the site's root.</summary>
+    public const string PagesFolder = "pages/";
+
+    /// <summary>The extension of a page's source, in lower case (Content/SourceNames refuses « .MD » or « .markdown »).</summary>
+    public const string SourceExtension = ".md";
+
+    /// <summary>
+    /// True for the pages of patient sheets (listed on the home page, held to a sheet contract, printed): every page
+    /// under fiches/, including one written there from pages/ (pages/fiches.md, pages/fiches/x.md).
+    /// </summary>
+    public static bool IsFiche(string sitePath) => sitePath.StartsWith(FichesFolder, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Where a source file (relative to the content folder, with « / ») is written in the site:
+    /// pages/index.md → index.html, pages/404.md → 404.html (where web servers look for both),
+    /// pages/x.md → x/index.html, fiches/x.md → fiches/x/index.html, any other x.md → x/index.html.
+    /// </summary>
+    public static string OfSource(string relativeSource)
+    {
+        var withoutExtension = relativeSource[..^SourceExtension.Length];
+        return withoutExtension switch
+        {
+            PagesFolder + "index" => HomePage,
+            PagesFolder + "404" => NotFoundPage,
+            _ when withoutExtension.StartsWith(PagesFolder, StringComparison.Ordinal) =>
+                withoutExtension[PagesFolder.Length..] + "/" + PageFile,
+            _ => withoutExtension + "/" + PageFile,
+        };
+    }
+
+    /// <summary>
+    /// The site path of an address written from the site's root, by an author (« /plan-du-site/ ») or a template
+    /// (« assets/css/site.css »): a folder names its page's file.
+    /// </summary>
+    public static string FromRoot(string path)
+    {
+        var target = path.TrimStart('/');
+        return target.Length == 0 || target.EndsWith('/') ? target + PageFile : target;
+    }
+
+    /// <summary>
+    /// The absolute address of a site path under <paramref name="baseUrl"/>, or null without one. Folders
+    /// are named as folders (a server adds index.html): the form people type and QR codes carry.
+    /// </summary>
+    public static string? Absolute(string? baseUrl, string sitePath) =>
+        baseUrl is null ? null : baseUrl.TrimEnd('/') + "/" + (sitePath.EndsWith(PageFile, StringComparison.Ordinal) ? sitePath[..^PageFile.Length] : sitePath);
+}
