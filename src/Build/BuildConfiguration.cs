@@ -2,6 +2,7 @@ using FichesSite.Content;
 using FichesSite.Pipeline;
 using FichesSite.Quality;
 using FichesSite.Rendering;
+using FichesSite.StructuredData;
 
 namespace FichesSite.Build;
 

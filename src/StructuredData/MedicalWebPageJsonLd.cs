@@ -12,7 +12,7 @@ using FichesSite.Text;
 using Markdig.Syntax;
 using Microsoft.Extensions.ObjectPool;
 
-namespace FichesSite.Rendering;
+namespace FichesSite.StructuredData;
 
 /// <summary>
 /// The schema.org description of a sheet, as JSON-LD: a MedicalWebPage (language, last review,
