@@ -2,7 +2,6 @@ using FichesSite.Content;
 using FichesSite.Pipeline;
 using FichesSite.Quality;
 using FichesSite.Rendering;
-using FichesSite.StructuredData;
 
 namespace FichesSite.Build;
 
@@ -30,13 +29,6 @@ public sealed record BuildConfiguration(SiteConfig Site, IReadOnlyDictionary<str
             ? ThemeStrings.Load(stringsFile, SourcePaths.Display(stringsPath), diagnostics) : null;
         var glossary = LoadGlossary(options, diagnostics);
         if (site is null || contracts is null || strings is null || glossary is null || !themeIsInside)
-        {
-            return null;
-        }
-        var contractProblems = diagnostics.Sibling();
-        MedicalWebPageJsonLd.Check(contracts, contractsPath, SourcePaths.Display(contractsPath), contractProblems);
-        diagnostics.AddRange(contractProblems);
-        if (contractProblems.HasErrors)
         {
             return null;
         }
