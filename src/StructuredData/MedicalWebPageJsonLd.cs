@@ -87,7 +87,7 @@ public static class MedicalWebPageJsonLd
     private static void WriteSectionTexts(Utf8JsonWriter json, PageSectionModel sections)
     {
         var text = TextBuilders.Pool.Get();
-        foreach (var (section, blocks) in sections.Parts(level => level == 2))
+        foreach (var (section, blocks) in sections.H2Parts)
         {
             if (section.Rules.FirstOrDefault(r => r.SchemaProperty is not null)?.SchemaProperty is not { } property)
             {
