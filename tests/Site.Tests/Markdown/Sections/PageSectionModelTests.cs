@@ -1,8 +1,6 @@
 using CsCheck;
 using FichesSite.Content;
-using FichesSite.Markdown;
 using FichesSite.Markdown.Sections;
-using Markdig.Renderers.Html;
 using Markdig.Syntax;
 
 namespace FichesSite.Tests.Markdown.Sections;
@@ -14,18 +12,8 @@ namespace FichesSite.Tests.Markdown.Sections;
 /// </summary>
 public sealed class PageSectionModelTests
 {
-    private static readonly Markdig.MarkdownPipeline Pipeline = MarkdownSetup.Create(new Dictionary<string, string>());
-
-    private static (MarkdownDocument Tree, PageSectionModel Model) Model(string markdown, IReadOnlyList<SectionRule>? rules = null)
-    {
-        var tree = Markdig.Markdown.Parse(markdown, Pipeline);
-        var headings = tree.Descendants<HeadingBlock>().ToList();
-        HeadingIds.Assign(headings);
-        var outline = headings
-            .Select(h => new Heading(h.Level, InlineText.Of(h.Inline), h.GetAttributes().Id!, ParseMarkdownStage.FileLine(h.Line), HasContent: true))
-            .ToList();
-        return (tree, SectionModelStage.Build(tree, outline, rules ?? []));
-    }
+    private static (MarkdownDocument Tree, PageSectionModel Model) Model(string markdown, IReadOnlyList<SectionRule>? rules = null) =>
+        ParsedPage.Sections(markdown, rules);
 
     [Fact]
     public void Top_level_h1_to_h3_start_sections_and_deeper_or_nested_headings_are_blocks()
