@@ -32,13 +32,6 @@ public sealed record BuildConfiguration(SiteConfig Site, IReadOnlyDictionary<str
         {
             return null;
         }
-        var contractProblems = diagnostics.Sibling();
-        MedicalWebPageJsonLd.Check(contracts, contractsPath, SourcePaths.Display(contractsPath), contractProblems);
-        diagnostics.AddRange(contractProblems);
-        if (contractProblems.HasErrors)
-        {
-            return null;
-        }
 
         site.BaseUrl = options.BaseUrl ?? site.BaseUrl;
         if (site.BaseUrl is not null)

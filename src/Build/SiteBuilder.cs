@@ -10,6 +10,7 @@ using FichesSite.Quality;
 using FichesSite.Quality.Readability;
 using FichesSite.Rendering;
 using FichesSite.Search;
+using FichesSite.StructuredData;
 
 namespace FichesSite.Build;
 

@@ -18,7 +18,7 @@ public sealed class RiskFiguresStage : IDocumentStage
 
     public Document Run(Document document, SiteProducts site, DiagnosticBag diagnostics)
     {
-        foreach (var (section, blocks) in document.Get(PageSectionModel.Key).Parts(level => level == 2))
+        foreach (var (section, blocks) in document.Get(PageSectionModel.Key).H2Parts)
         {
             if (!section.Rules.Any(r => r.RiskFigures))
             {

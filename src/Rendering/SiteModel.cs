@@ -2,6 +2,7 @@ using FichesSite.Content;
 using FichesSite.Markdown;
 using FichesSite.Pipeline;
 using FichesSite.Print;
+using FichesSite.StructuredData;
 using FichesSite.Text;
 
 namespace FichesSite.Rendering;

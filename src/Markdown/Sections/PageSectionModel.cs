@@ -36,9 +36,10 @@ public sealed record SectionPart(Section Section, IReadOnlyList<Block> Blocks);
 
 /// <summary>
 /// A page's sections, made once after parsing by <see cref="SectionModelStage"/> and matched once against the page
-/// type's contract. The stages that work section by section read it rather than walk the tree for headings: each cuts
-/// where it needs with <see cref="Parts"/> (readability at h1/h2, search at h2/h3, risk figures and structured data
-/// at h2); rendering reads <see cref="Sections"/> as they are; the contract reads <see cref="Outline"/>.
+/// type's contract. The stages that work section by section read it rather than walk the tree for headings: risk
+/// figures and structured data read <see cref="H2Parts"/>, the cut the contract's rules speak of; readability (at
+/// h1/h2) and search (at h2/h3), each the one reader of its cut, make it with <see cref="Parts"/>; rendering reads
+/// <see cref="Sections"/> as they are; the contract reads <see cref="Outline"/>.
 /// </summary>
 public sealed class PageSectionModel(IReadOnlyList<Section> sections, IReadOnlyList<OutlineSection> outline)
 {
@@ -51,15 +52,23 @@ public sealed class PageSectionModel(IReadOnlyList<Section> sections, IReadOnlyL
     public IReadOnlyList<OutlineSection> Outline { get; } = outline;
 
     /// <summary>
+    /// The page cut at its h2: the opening, then each h2 with its rules and everything up to the next h2 (its h3 and
+    /// their blocks). What a rule of the contract (« risk_figures », « schema_property ») covers.
+    /// </summary>
+    public IReadOnlyList<SectionPart> H2Parts { get; } = Cut(sections, level => level == 2);
+
+    /// <summary>
     /// The page cut at the sections whose level <paramref name="startsPart"/> accepts: the opening always starts the
     /// first part, and every other section joins the part before it, its heading becoming one of that part's blocks.
     /// </summary>
-    public IReadOnlyList<SectionPart> Parts(Func<int, bool> startsPart)
+    public IReadOnlyList<SectionPart> Parts(Func<int, bool> startsPart) => Cut(Sections, startsPart);
+
+    private static List<SectionPart> Cut(IReadOnlyList<Section> sections, Func<int, bool> startsPart)
     {
         var parts = new List<SectionPart>();
         Section? first = null;
         List<Block>? merged = null;
-        foreach (var section in Sections)
+        foreach (var section in sections)
         {
             if (first is null || startsPart(section.Level))
             {

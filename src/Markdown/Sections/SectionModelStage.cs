@@ -1,7 +1,6 @@
 using FichesSite.Content;
 using FichesSite.Pipeline;
 using FichesSite.Text;
-using Markdig.Renderers.Html;
 using Markdig.Syntax;
 
 namespace FichesSite.Markdown.Sections;
@@ -23,7 +22,7 @@ public sealed class SectionModelStage(IReadOnlyDictionary<string, ContentContrac
         return document.With(PageSectionModel.Key, model);
     }
 
-    /// <summary>The sections of a parsed page, from its top-level blocks and the outline the parse stage made.</summary>
+    /// <summary>The sections of a parsed page, from its top-level blocks and the outline the parse stage made of that tree.</summary>
     public static PageSectionModel Build(MarkdownDocument tree, IReadOnlyList<Heading> headings, IReadOnlyList<SectionRule> rules)
     {
         var outline = new OutlineSection[headings.Count];
@@ -34,7 +33,7 @@ public sealed class SectionModelStage(IReadOnlyDictionary<string, ContentContrac
         }
         var blocks = new List<Block>();
         var sections = new List<Section> { new(0, "", "", 0, null, blocks, []) };
-        var next = 0; // the outline is in document order: the top-level headings are found in it walking forward
+        var next = 0; // the outline has every heading in document order: the top-level ones are found in it walking forward
         foreach (var block in tree)
         {
             if (block is not HeadingBlock { Level: <= 3 } heading)
@@ -43,16 +42,13 @@ public sealed class SectionModelStage(IReadOnlyDictionary<string, ContentContrac
                 continue;
             }
             var line = ParseMarkdownStage.FileLine(heading.Line);
-            while (next < outline.Length && outline[next].Heading.Line < line)
+            while (outline[next].Heading.Line != line)
             {
                 next++;
             }
-            // The outline has the heading's text and rules already; a tree given without it (tests) is read here.
-            var known = next < outline.Length && outline[next].Heading.Line == line ? outline[next] : null;
-            var text = known?.Heading.Text ?? InlineText.Of(heading.Inline);
+            var (known, matched) = (outline[next].Heading, outline[next].Rules);
             blocks = [];
-            sections.Add(new Section(heading.Level, text, heading.GetAttributes().Id ?? "", line, heading, blocks,
-                known?.Rules ?? (heading.Level == 2 ? Matching(text, rules) : [])));
+            sections.Add(new Section(heading.Level, known.Text, known.Id, line, heading, blocks, matched));
         }
         return new PageSectionModel(sections, outline);
     }

@@ -123,6 +123,23 @@ public sealed class ConfigFileTests : IDisposable
             (examen.Sections[1].Heading, examen.Sections[1].MinSubsections, examen.Sections[1].SubsectionLabel, examen.Sections[1].RiskFigures, examen.Sections[1].SchemaProperty));
     }
 
+    // The same typo in two types: each error names its own value's line, not the first line that reads alike.
+    [Theory]
+    [InlineData("examen:\n  procedure_type: PercutaneusProcedure\nfiche:\n  procedure_type: PercutaneusProcedure\n", 4,
+        "« procedure_type: PercutaneusProcedure » inconnu pour le type « fiche ».", "« PercutaneousProcedure »")]
+    [InlineData("examen:\n  sections:\n    - heading: Suites\n      schema_property: followUp\nfiche:\n  sections:\n    - heading: Suites\n      schema_property: followUp\n", 8,
+        "« schema_property: followUp » inconnu pour le type « fiche ».", "« followup »")]
+    public void A_name_outside_schema_org_is_an_error_on_its_line_naming_the_nearest(string yaml, int line, string message, string nearest)
+    {
+        var (contracts, diagnostics) = Read(yaml, ContractsFile.Read);
+
+        Assert.Null(contracts);
+        Assert.Equal(2, diagnostics.All.Count);
+        var error = diagnostics.All.Single(e => e.Message.EndsWith("« fiche ».", StringComparison.Ordinal));
+        Assert.Equal(("input/config.yml", line, message), (error.File, error.Line, error.Message));
+        Assert.StartsWith($"Vouliez-vous écrire {nearest} ? Les valeurs possibles (schema.org) sont : ", error.Fix);
+    }
+
     [Fact]
     public void An_empty_value_of_contracts_yml_is_an_empty_list_or_the_default()
     {

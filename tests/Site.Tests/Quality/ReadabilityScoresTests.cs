@@ -1,5 +1,6 @@
 using FichesSite.Content;
 using FichesSite.Quality.Readability;
+using FichesSite.Tests.Markdown.Sections;
 
 namespace FichesSite.Tests.Quality;
 
@@ -94,9 +95,7 @@ public sealed class ReadabilityScoresTests
     public void Sections_are_h2_list_items_are_sentences_and_headings_are_not_counted()
     {
         const string markdown = "## Avant\n\nVous êtes à jeun.\n\n## Après\n\n### Chez vous\n\n- Vous rentrez chez vous\n- Vous pouvez marcher\n";
-        var tree = Markdig.Markdown.Parse(markdown, FichesSite.Markdown.MarkdownSetup.Create(new Dictionary<string, string>()));
-
-        var page = Plain.Score(FichesSite.Markdown.Sections.SectionModelStage.Build(tree, [], []), "fiche.md", "Fiche");
+        var page = Plain.Score(ParsedPage.Sections(markdown).Model, "fiche.md", "Fiche");
 
         Assert.Equal(["Avant", "Après"], page.Sections.Select(s => s.Title));
         Assert.Equal([1, 5], page.Sections.Select(s => s.Line));

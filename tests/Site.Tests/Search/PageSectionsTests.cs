@@ -1,9 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using FichesSite.Markdown;
-using FichesSite.Markdown.Sections;
 using FichesSite.Search;
-using Markdig.Syntax;
+using FichesSite.Tests.Markdown.Sections;
 
 namespace FichesSite.Tests.Search;
 
@@ -14,12 +12,8 @@ namespace FichesSite.Tests.Search;
 /// </summary>
 public sealed partial class PageSectionsTests
 {
-    private static IndexedPage Page(string markdown)
-    {
-        var tree = Markdig.Markdown.Parse(markdown, MarkdownSetup.Create(new Dictionary<string, string>()));
-        HeadingIds.Assign(tree.Descendants<HeadingBlock>());
-        return new IndexedPage("Titre", "fiches/essai/index.html", SectionModelStage.Build(tree, [], []), description: "", new TermCache());
-    }
+    private static IndexedPage Page(string markdown) =>
+        new("Titre", "fiches/essai/index.html", ParsedPage.Sections(markdown).Model, description: "", new TermCache());
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();

@@ -1,30 +1,19 @@
 using CsCheck;
 using FichesSite.Content;
-using FichesSite.Markdown;
 using FichesSite.Markdown.Sections;
-using Markdig.Renderers.Html;
 using Markdig.Syntax;
 
 namespace FichesSite.Tests.Markdown.Sections;
 
 /// <summary>
 /// The section model made once per page: top-level h1–h3 cut the body, everything else is a block of the section it
-/// stands in, and each consumer's cut (<see cref="PageSectionModel.Parts"/>) is what a walk of the tree gives.
+/// stands in, and each consumer's cut (<see cref="PageSectionModel.Parts"/>, <see cref="PageSectionModel.H2Parts"/>) is
+/// what a walk of the tree gives.
 /// </summary>
 public sealed class PageSectionModelTests
 {
-    private static readonly Markdig.MarkdownPipeline Pipeline = MarkdownSetup.Create(new Dictionary<string, string>());
-
-    private static (MarkdownDocument Tree, PageSectionModel Model) Model(string markdown, IReadOnlyList<SectionRule>? rules = null)
-    {
-        var tree = Markdig.Markdown.Parse(markdown, Pipeline);
-        var headings = tree.Descendants<HeadingBlock>().ToList();
-        HeadingIds.Assign(headings);
-        var outline = headings
-            .Select(h => new Heading(h.Level, InlineText.Of(h.Inline), h.GetAttributes().Id!, ParseMarkdownStage.FileLine(h.Line), HasContent: true))
-            .ToList();
-        return (tree, SectionModelStage.Build(tree, outline, rules ?? []));
-    }
+    private static (MarkdownDocument Tree, PageSectionModel Model) Model(string markdown, IReadOnlyList<SectionRule>? rules = null) =>
+        ParsedPage.Sections(markdown, rules);
 
     [Fact]
     public void Top_level_h1_to_h3_start_sections_and_deeper_or_nested_headings_are_blocks()
@@ -61,7 +50,7 @@ public sealed class PageSectionModelTests
     {
         var (tree, model) = Model("Intro.\n\n## A\n\nun\n\n### B\n\ndeux\n\n## C\n");
 
-        var parts = model.Parts(level => level == 2);
+        var parts = model.H2Parts;
 
         Assert.Equal(["", "A", "C"], parts.Select(p => p.Section.Heading));
         Assert.Equal([tree[2], tree[3], tree[4]], parts[1].Blocks);
@@ -127,10 +116,13 @@ public sealed class PageSectionModelTests
                 }
             }
 
-            var parts = model.Parts(startsPart);
-
-            Assert.Equal(expected.Select(e => e.Heading), parts.Select(p => p.Section.HeadingBlock));
-            Assert.Equal(expected.Select(e => e.Blocks), parts.Select(p => p.Blocks.ToList()));
+            // The h2 cut, which two stages read, is made once with the model.
+            IReadOnlyList<SectionPart>[] cuts = cut == "h2" ? [model.Parts(startsPart), model.H2Parts] : [model.Parts(startsPart)];
+            foreach (var parts in cuts)
+            {
+                Assert.Equal(expected.Select(e => e.Heading), parts.Select(p => p.Section.HeadingBlock));
+                Assert.Equal(expected.Select(e => e.Blocks), parts.Select(p => p.Blocks.ToList()));
+            }
         });
     }
 }

@@ -12,23 +12,18 @@ using FichesSite.Text;
 using Markdig.Syntax;
 using Microsoft.Extensions.ObjectPool;
 
-namespace FichesSite.Rendering;
+namespace FichesSite.StructuredData;
 
 /// <summary>
 /// The schema.org description of a sheet, as JSON-LD: a MedicalWebPage (language, last review,
 /// reviewer, patient audience) about a MedicalProcedure whose howPerformed and followup are the
-/// plain text of the sections the content contract names (« schema_property »). Serialized by
+/// plain text of the sections the content contract names (« schema_property »; both names are checked against schema.org
+/// when contracts.yml is read, in <see cref="ContractsFile"/>). Serialized by
 /// System.Text.Json with its HTML-safe encoder, so « &lt;/script&gt; » in a title is written
 /// « \u003C/script\u003E » and cannot end the script element.
 /// </summary>
 public static class MedicalWebPageJsonLd
 {
-    /// <summary>The members of schema.org's MedicalProcedureType enumeration.</summary>
-    public static readonly IReadOnlyList<string> ProcedureTypes = ["NoninvasiveProcedure", "PercutaneousProcedure"];
-
-    /// <summary>The MedicalProcedure properties a section may fill (plain text in schema.org).</summary>
-    public static readonly IReadOnlyList<string> SectionProperties = ["howPerformed", "preparation", "followup"];
-
     // Escapes what HTML cares about (< > & ' "), keeps French letters legible.
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
@@ -88,42 +83,11 @@ public static class MedicalWebPageJsonLd
     private static readonly ObjectPool<ArrayBufferWriter<byte>> Buffers =
         new DefaultObjectPool<ArrayBufferWriter<byte>>(new DefaultPooledObjectPolicy<ArrayBufferWriter<byte>>());
 
-    /// <summary>Checks the schema.org names of contracts.yml, so that a typo is an error rather than silent, invalid data.</summary>
-    public static void Check(IReadOnlyDictionary<string, ContentContract> contracts, string path, string displayPath, DiagnosticBag diagnostics)
-    {
-        foreach (var (type, contract) in contracts.OrderBy(c => c.Key, StringComparer.Ordinal))
-        {
-            if (contract.ProcedureType is { } procedureType && !ProcedureTypes.Contains(procedureType))
-            {
-                Refuse(procedureType, "procedure_type", type, ProcedureTypes);
-            }
-            foreach (var property in contract.Sections.Select(s => s.SchemaProperty).OfType<string>().Where(p => !SectionProperties.Contains(p)))
-            {
-                Refuse(property, "schema_property", type, SectionProperties);
-            }
-        }
-
-        void Refuse(string value, string key, string type, IReadOnlyList<string> known)
-        {
-            var nearest = NearestName.Find(value, known);
-            diagnostics.Error(displayPath, LineOf(path, value), $"« {key}: {value} » inconnu pour le type « {type} ».",
-                (nearest is null ? "" : $"Vouliez-vous écrire « {nearest} » ? ") + $"Les valeurs possibles (schema.org) sont : {string.Join(", ", known)}.");
-        }
-    }
-
-    // The deserializer keeps no positions; the value's first line is good enough to point the web team at it.
-    private static int LineOf(string path, string value)
-    {
-        var lines = File.ReadAllLines(path);
-        var index = Array.FindIndex(lines, l => l.Contains(value, StringComparison.Ordinal) && !l.TrimStart().StartsWith('#'));
-        return index + 1;
-    }
-
     /// <summary>The plain text of each h2 section that a rule with a schema property matches: headings, paragraphs, list items, one per line.</summary>
     private static void WriteSectionTexts(Utf8JsonWriter json, PageSectionModel sections)
     {
         var text = TextBuilders.Pool.Get();
-        foreach (var (section, blocks) in sections.Parts(level => level == 2))
+        foreach (var (section, blocks) in sections.H2Parts)
         {
             if (section.Rules.FirstOrDefault(r => r.SchemaProperty is not null)?.SchemaProperty is not { } property)
             {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using AngleSharp.Dom;
 
-namespace FichesSite.Tests;
+namespace FichesSite.Tests.StructuredData;
 
 /// <summary>
 /// The schema.org JSON-LD of a sheet, parsed with System.Text.Json and checked against what the

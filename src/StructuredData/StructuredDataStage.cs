@@ -1,7 +1,7 @@
 using FichesSite.Content;
 using FichesSite.Pipeline;
 
-namespace FichesSite.Rendering;
+namespace FichesSite.StructuredData;
 
 /// <summary>
 /// Gives each page whose type declares a schema.org procedure type its JSON-LD (see

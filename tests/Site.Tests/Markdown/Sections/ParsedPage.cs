@@ -1,0 +1,26 @@
+using FichesSite.Content;
+using FichesSite.Markdown;
+using FichesSite.Markdown.Sections;
+using FichesSite.Pipeline;
+using Markdig.Syntax;
+
+namespace FichesSite.Tests.Markdown.Sections;
+
+/// <summary>
+/// A page body as the build hands it to the section model: parsed by <see cref="ParseMarkdownStage"/> (heading ids,
+/// typography, the outline), then cut by <see cref="SectionModelStage.Build"/> from that tree and that outline.
+/// </summary>
+public static class ParsedPage
+{
+    private static readonly ParseMarkdownStage Parse = new(MarkdownSetup.Create(new Dictionary<string, string>()),
+        new LinkRewriter(TestSite.RepositoryRoot, s => s), ReservedIds.ThemeOnly);
+
+    public static (MarkdownDocument Tree, PageSectionModel Model) Sections(string markdown, IReadOnlyList<SectionRule>? rules = null)
+    {
+        var diagnostics = new DiagnosticBag(warningsAreErrors: false);
+        var page = Parse.Run(new Document("pages/essai.md", "essai/index.html", markdown), diagnostics);
+        Assert.False(diagnostics.HasErrors, string.Join("\n", diagnostics.All.Select(d => d.Message)));
+        var tree = page.Get(ParseMarkdownStage.SyntaxTree);
+        return (tree, SectionModelStage.Build(tree, page.Get(PageOutline.Key).Headings, rules ?? []));
+    }
+}
