@@ -18,7 +18,7 @@ public static class ParsedPage
     public static (MarkdownDocument Tree, PageSectionModel Model) Sections(string markdown, IReadOnlyList<SectionRule>? rules = null)
     {
         var diagnostics = new DiagnosticBag(warningsAreErrors: false);
-        var page = Parse.Run(new Document("pages/essai.md", "essai/index.html", markdown), diagnostics);
+        var page = Parse.Run(new Document("pages/essai.md", "essai/index.html", markdown), SiteProducts.None, diagnostics);
         Assert.False(diagnostics.HasErrors, string.Join("\n", diagnostics.All.Select(d => d.Message)));
         var tree = page.Get(ParseMarkdownStage.SyntaxTree);
         return (tree, SectionModelStage.Build(tree, page.Get(PageOutline.Key).Headings, rules ?? []));
