@@ -10,11 +10,13 @@ public sealed class ThemeAssets(string themeDirectory)
 {
     private readonly string _root = Path.Combine(themeDirectory, "assets");
 
-    /// <summary>Site paths of the assets ("assets/css/site.css"), in a stable order.</summary>
-    public IReadOnlyList<string> SitePaths =>
+    /// <summary>Site paths of the assets ("assets/css/site.css"), in a stable order, listed once: the link check and the copy read the same list.</summary>
+    public IReadOnlyList<string> SitePaths => _sitePaths ??=
         ContainedPaths.Inside(themeDirectory, _root) is null
             ? []
             : ContainedPaths.List(_root, recursive: true).Files.Select(f => "assets/" + f).ToList();
+
+    private IReadOnlyList<string>? _sitePaths;
 
     public void CopyTo(string siteDirectory)
     {
