@@ -19,6 +19,7 @@ public sealed class DiagnosticBag(bool warningsAreErrors = false)
     private readonly ConcurrentQueue<Diagnostic> _items = new();
     private readonly ConcurrentDictionary<string, FileCount> _files = new(StringComparer.Ordinal);
     private volatile bool _hasErrors;
+    private volatile bool _hasSiteWideErrors;
 
     // Per file: how many were kept, how many were left out and whether an error was among them. Locked on itself.
     private sealed class FileCount
@@ -32,8 +33,16 @@ public sealed class DiagnosticBag(bool warningsAreErrors = false)
     /// <summary>An empty bag with the same rules, to gather one page's problems apart from the others'.</summary>
     public DiagnosticBag Sibling() => new(warningsAreErrors);
 
-    public void Error(string file, int line, string message, string fix) =>
+    /// <param name="wholeSite">
+    /// The error concerns every page (a theme's template that does not parse, an internal error of a site stage): the
+    /// runner starts no further stage, which would only report its effects on every page. An error about one file of
+    /// the content, a page or not, lets the other pages go on, so that one build reports every page's problems.
+    /// </param>
+    public void Error(string file, int line, string message, string fix, bool wholeSite = false)
+    {
         Add(new Diagnostic(Severity.Error, file, line, message, fix));
+        _hasSiteWideErrors |= wholeSite;
+    }
 
     /// <summary>A problem that does not break the page; an error under --strict (<paramref name="warningsAreErrors"/>).</summary>
     public void Warning(string file, int line, string message, string fix) =>
@@ -46,6 +55,7 @@ public sealed class DiagnosticBag(bool warningsAreErrors = false)
     /// <summary>Another bag's diagnostics, with what it left out.</summary>
     public void AddRange(DiagnosticBag other)
     {
+        _hasSiteWideErrors |= other._hasSiteWideErrors;
         foreach (var diagnostic in other._items)
         {
             Add(diagnostic);
@@ -67,8 +77,8 @@ public sealed class DiagnosticBag(bool warningsAreErrors = false)
 
     public bool HasErrors => _hasErrors;
 
-    /// <summary>The files with at least one error, in no particular order.</summary>
-    public IEnumerable<string> FilesWithErrors => _files.Where(f => f.Value.HasErrors).Select(f => f.Key);
+    /// <summary>True once an error concerns the whole site (see <see cref="Error"/>).</summary>
+    public bool HasSiteWideErrors => _hasSiteWideErrors;
 
     private void Add(Diagnostic diagnostic)
     {

@@ -69,7 +69,7 @@ public static class PipelineRunner
                     timings.Add(new StageTiming("compact memory", clock.Elapsed));
                 }
             }
-            if (HasSiteWideError(diagnostics))
+            if (diagnostics.HasSiteWideErrors)
             {
                 break; // a broken theme or configuration: later stages would only report its effects on every page
             }
@@ -106,10 +106,6 @@ public static class PipelineRunner
         }
     }
 
-    // Pages are Markdown files; an error anywhere else (a template, a configuration file, an option) concerns the whole site.
-    private static bool HasSiteWideError(DiagnosticBag diagnostics) =>
-        diagnostics.FilesWithErrors.Any(file => !file.EndsWith(".md", StringComparison.OrdinalIgnoreCase));
-
     /// <summary>
     /// A bug of ours met on one page becomes an error naming that page, so the author knows which
     /// file triggers it and the published site stays untouched; the fuzz tests hunt for these.
@@ -140,7 +136,7 @@ public static class PipelineRunner
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             diagnostics.Error(SiteWideFile, 0, $"{SiteInternalErrorMessage} (étape « {stage.Name} » : {e.GetType().Name}: {e.Message})",
-                "Signalez ce message à l’équipe du site ; en attendant, cherchez la dernière modification du contenu qui le provoque.");
+                "Signalez ce message à l’équipe du site ; en attendant, cherchez la dernière modification du contenu qui le provoque.", wholeSite: true);
             return build;
         }
     }

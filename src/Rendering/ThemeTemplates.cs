@@ -116,7 +116,7 @@ public sealed class ThemeTemplates
             var message = error.Split('\n')[0];
             message = position.Success ? message[..position.Index] : message;
             diagnostics.Error(Content.SourcePaths.Display(path), line, $"erreur de syntaxe Liquid : {message}.",
-                "Vérifiez que chaque {% if %}, {% for %}, {% unless %} a sa balise de fin et que chaque {{ … }} est bien fermé.");
+                "Vérifiez que chaque {% if %}, {% for %}, {% unless %} a sa balise de fin et que chaque {{ … }} est bien fermé.", wholeSite: true);
         }
     }
 

@@ -108,3 +108,44 @@ public sealed class PipelineRunnerTests
         Assert.Equal(["a"], result.Documents.Select(d => d.Source));
     }
 }
+
+/// <summary>
+/// Which errors stop the build early: only those about the whole site. A content file refused for its name stops
+/// nothing, so the same build still reports every page's own problems.
+/// </summary>
+public sealed class SiteWideErrorsTests
+{
+    [Theory]
+    [InlineData("fiches/notes.markdown")]
+    [InlineData("fiches/Notes.MD")]
+    [InlineData("assets/page.md")]
+    public void A_refused_content_file_does_not_hide_the_pages_errors(string refused)
+    {
+        using var site = new TestSite();
+        var refusedPath = Path.Combine(site.Input, refused);
+        Directory.CreateDirectory(Path.GetDirectoryName(refusedPath)!);
+        File.WriteAllText(refusedPath, "---\ntitle: x\n---\n\nTexte.\n");
+        var sheet = Directory.GetFiles(Path.Combine(site.Input, "fiches"), "*.md").Single(f => !f.EndsWith(refused, StringComparison.Ordinal));
+        File.AppendAllText(sheet, "\nUn [lien cassé](absente.md).\n");
+
+        var result = site.Build();
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Errors, e => e.File.Replace('\\', '/').EndsWith(refused, StringComparison.Ordinal));
+        Assert.Contains(result.Errors, e => e.File == FichesSite.Content.SourcePaths.Display(sheet) && e.Message.Contains("absente.md", StringComparison.Ordinal));
+        Assert.False(Directory.Exists(site.Output));
+    }
+
+    [Fact]
+    public void A_template_that_does_not_parse_stops_the_build_before_the_pages_are_laid_out()
+    {
+        using var site = new TestSite(ownTheme: true);
+        File.AppendAllText(Path.Combine(site.Theme, "layouts", "page.liquid"), "{% if x %}");
+
+        var result = site.Build();
+
+        var error = Assert.Single(result.Errors);
+        Assert.Contains("erreur de syntaxe Liquid", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Timings, t => t.Stage == "layout");
+    }
+}
