@@ -9,7 +9,9 @@ namespace FichesSite.Build;
 /// staging folder that was not published, so that a failed or abandoned build leaves the previous site as it was.
 /// </summary>
 /// <param name="cache">The preview's: told what was written, so that its next build updates the site in place.</param>
-public sealed class PublishSiteStage(BuildOptions options, OutputFolder output, WritePageStage pages, ThemeAssets assets, string? baseUrl, BuildCache? cache)
+/// <param name="abandon">The preview stopping: looked at once more right before the swap, the last moment to publish nothing.</param>
+public sealed class PublishSiteStage(
+    BuildOptions options, OutputFolder output, WritePageStage pages, ThemeAssets assets, string? baseUrl, BuildCache? cache, CancellationToken abandon)
     : ISiteStage, IDisposable
 {
     /// <summary>The site product saying where the output site stands; absent when no stage published.</summary>
@@ -20,7 +22,7 @@ public sealed class PublishSiteStage(BuildOptions options, OutputFolder output, 
     public BuildState Run(BuildState build, DiagnosticBag diagnostics)
     {
         var written = pages.Finish(diagnostics);
-        if (!written || diagnostics.HasErrors)
+        if (!written || diagnostics.HasErrors || abandon.IsCancellationRequested)
         {
             output.Discard();
             return build;
@@ -32,7 +34,13 @@ public sealed class PublishSiteStage(BuildOptions options, OutputFolder output, 
 
     public void Dispose()
     {
-        pages.Dispose();
-        output.Discard();
+        try
+        {
+            pages.Dispose();
+        }
+        finally
+        {
+            output.Discard();
+        }
     }
 }

@@ -22,7 +22,7 @@ namespace FichesSite.Build;
 public static class SiteBuilder
 {
     /// <param name="cache">Given by the preview, to rebuild only what changed; a plain build has none.</param>
-    /// <param name="abandon">The preview stopping: a build asked to abandon writes and publishes nothing.</param>
+    /// <param name="abandon">The preview stopping: a build asked to abandon starts no further stage and publishes nothing, unless its publication had already begun.</param>
     public static BuildResult Build(BuildOptions options, BuildCache? cache = null, CancellationToken abandon = default)
     {
         var clock = Stopwatch.StartNew();
@@ -75,7 +75,7 @@ public static class SiteBuilder
         var output = options.OutputDirectory is null || updateInPlace ? null : new OutputFolder(options.OutputDirectory);
         var writePages = output is null ? null : new WritePageStage(output, keepContent: cache is not null);
         // However the build ends, what it staged and did not publish is removed when these two are disposed.
-        using var publishSite = output is null ? null : new PublishSiteStage(options, output, writePages!, assets, site.BaseUrl, cache);
+        using var publishSite = output is null ? null : new PublishSiteStage(options, output, writePages!, assets, site.BaseUrl, cache, abandon);
         using var reports = new EditorialReports(site.Readability,
             options.OutputDirectory is not null && cache is null ? Path.Combine(ReportsFolder.For(options.InputDirectory), ReadabilityReport.FileName) : null,
             options.ReportPath, options.InputDirectory, today);
@@ -93,7 +93,7 @@ public static class SiteBuilder
                 new LinkCheckStage([.. assets.SitePaths, SearchIndexStage.ScriptPath], site.BaseUrl, keepLinks: cache is not null),
                 new SearchIndexStage(options.SearchSplitAboveBytes)),
             reports.Write,
-            .. publishSite is not null ? [publishSite] : updateInPlace ? [new UpdateSiteStage(options, assets, site.BaseUrl, cache!)] : Array.Empty<IStage>(),
+            .. publishSite is not null ? [publishSite] : updateInPlace ? [new UpdateSiteStage(options, assets, site.BaseUrl, cache!, abandon)] : Array.Empty<IStage>(),
             reports.Publish,
         ];
         var result = PipelineRunner.Run(stages, diagnostics, compactAfterPasses: cache is null, abandon);

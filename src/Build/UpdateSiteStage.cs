@@ -6,13 +6,14 @@ namespace FichesSite.Build;
 /// The preview's write once its site is complete: only the pages and files that changed, each replaced by a rename
 /// (<see cref="SiteWriter.Update"/>), after every check passed. A build with an error writes nothing.
 /// </summary>
-public sealed class UpdateSiteStage(BuildOptions options, ThemeAssets assets, string? baseUrl, BuildCache cache) : ISiteStage
+/// <param name="abandon">The preview stopping: looked at once more right before the first write.</param>
+public sealed class UpdateSiteStage(BuildOptions options, ThemeAssets assets, string? baseUrl, BuildCache cache, CancellationToken abandon) : ISiteStage
 {
     public string Name => "write changes";
 
     public BuildState Run(BuildState build, DiagnosticBag diagnostics)
     {
-        if (diagnostics.HasErrors)
+        if (diagnostics.HasErrors || abandon.IsCancellationRequested)
         {
             return build;
         }

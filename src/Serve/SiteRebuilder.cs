@@ -7,7 +7,8 @@ namespace FichesSite.Serve;
 /// Rebuilds after changes, one build at a time. Editors save in bursts (temporary file, rename,
 /// touch), so a change waits a few milliseconds for the burst to end; changes that arrive during a
 /// build trigger one more build after it. The build cache keeps unchanged pages' work.
-/// Once stopped, no build starts, and the one under way publishes nothing (it is abandoned before it writes).
+/// Once stopped, no build starts, and the one under way publishes nothing unless its publication had already begun
+/// (it is abandoned at its next stage, and once more right before the swap).
 /// </summary>
 public sealed class SiteRebuilder(BuildOptions options, Action<BuildResult, string, TimeSpan> built, Action<string> log) : IDisposable
 {
@@ -44,8 +45,8 @@ public sealed class SiteRebuilder(BuildOptions options, Action<BuildResult, stri
     public void RebuildNow(string reason) => Rebuild(reason, Stopwatch.GetTimestamp());
 
     /// <summary>
-    /// No build starts after this; the one under way is told to abandon before it writes, and waited for at most
-    /// <paramref name="grace"/>. False when it is still running then (it is still among its checks, before any write).
+    /// No build starts after this; the one under way is told to abandon, and waited for at most <paramref name="grace"/>.
+    /// False when it is still running then (still in a stage, at the end of which it stops).
     /// </summary>
     public bool Stop(TimeSpan grace)
     {
@@ -84,7 +85,7 @@ public sealed class SiteRebuilder(BuildOptions options, Action<BuildResult, stri
                 return;
             }
             var result = SiteBuilder.Build(options, _cache, _stop.Token);
-            if (_stop.IsCancellationRequested && !result.Succeeded)
+            if (_stop.IsCancellationRequested && result.Site != SiteState.Published)
             {
                 log($"{reason} : reconstruction abandonnée à l’arrêt de l’aperçu ; rien n’a été publié.");
                 return;
