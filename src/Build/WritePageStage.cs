@@ -72,9 +72,9 @@ public sealed class WritePageStage : IDocumentStage, IDisposable
         {
             _output.Create(); // marked before any page, so a killed build leaves a folder known as its own
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            _failure = e;
+            _failure = e; // whatever it is: the queue must go on being drained, or the page threads would wait for ever
         }
         foreach (var (path, bytes) in _queue.GetConsumingEnumerable())
         {
@@ -87,9 +87,9 @@ public sealed class WritePageStage : IDocumentStage, IDisposable
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 OutputFolder.WriteNewFile(path, bytes);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
-                _failure = e;
+                _failure = e; // as above: every later page is taken off the queue unwritten
             }
         }
     }

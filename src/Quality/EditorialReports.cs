@@ -77,9 +77,15 @@ public sealed class EditorialReports(ReadabilitySettings thresholds, string? rea
 
     public void Dispose()
     {
-        _readabilityStaged.GetAwaiter().GetResult();
-        _readabilityFile?.Discard();
-        _review?.Discard();
+        try
+        {
+            _readabilityStaged.Wait();
+        }
+        finally
+        {
+            _readabilityFile?.Discard();
+            _review?.Discard();
+        }
     }
 
     // A file that cannot be written does not fail the build nor undo the published site.
