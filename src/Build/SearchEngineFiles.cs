@@ -27,8 +27,8 @@ public static class SearchEngineFiles
             xml.Append("</url>\n");
         }
         xml.Append("</urlset>\n");
-        Replace(Path.Combine(siteDirectory, "sitemap.xml"), xml.ToString());
-        Replace(Path.Combine(siteDirectory, "robots.txt"), $"User-agent: *\nAllow: /\nSitemap: {root}sitemap.xml\n");
+        Replace(Path.Combine(siteDirectory, SiteRootFiles.SiteMap), xml.ToString());
+        Replace(Path.Combine(siteDirectory, SiteRootFiles.Robots), $"User-agent: *\nAllow: /\nSitemap: {root}{SiteRootFiles.SiteMap}\n");
     }
 
     // Written beside and renamed: the preview may be serving the old file at that moment.

@@ -14,7 +14,7 @@ public sealed class ThemeAssets(string themeDirectory)
     public IReadOnlyList<string> SitePaths => _sitePaths ??=
         ContainedPaths.Inside(themeDirectory, _root) is null
             ? []
-            : ContainedPaths.List(_root, recursive: true).Files.Select(f => "assets/" + f).ToList();
+            : ContainedPaths.List(_root, recursive: true).Files.Select(f => PageAddresses.AssetsFolder + f).ToList();
 
     private IReadOnlyList<string>? _sitePaths;
 
@@ -23,7 +23,7 @@ public sealed class ThemeAssets(string themeDirectory)
         foreach (var sitePath in SitePaths)
         {
             // Copied from where it really is, and only if that is still inside the theme.
-            if (ContainedPaths.Inside(themeDirectory, Path.Combine(_root, sitePath["assets/".Length..])) is not { } source)
+            if (ContainedPaths.Inside(themeDirectory, Path.Combine(_root, sitePath[PageAddresses.AssetsFolder.Length..])) is not { } source)
             {
                 throw new IOException($"« {sitePath} » du thème mène hors du dossier du thème par un lien symbolique.");
             }

@@ -62,7 +62,7 @@ public sealed class ReadSources(string inputDirectory) : ISiteStage
     }
 
     /// <summary>The site's folder of the theme's files and the search index, which no page may take a place in.</summary>
-    public const string AssetsFolder = "assets/";
+    private const string AssetsFolder = PageAddresses.AssetsFolder;
 
     /// <summary>
     /// A page is a folder of the site (x/index.html), and a content file is copied to its own path: refused when a

@@ -144,7 +144,7 @@ public sealed class LinkRewriter(string inputDirectory, Func<string, string> pag
             return url;
         }
         var relative = file[_root.Length..].Replace('\\', '/');
-        if (relative.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+        if (relative.EndsWith(PageAddresses.SourceExtension, StringComparison.OrdinalIgnoreCase))
         {
             return SiteUrls.Relative(page.OutputPath, pageOfSource(relative)) + fragment;
         }

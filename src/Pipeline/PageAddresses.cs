@@ -36,6 +36,9 @@ public static class PageAddresses
     /// <summary>The content folder of the site's other pages, which are written from the site's root.</summary>
     public const string PagesFolder = "pages/";
 
+    /// <summary>The site's folder of the theme's files and the search index: no page or content file may go there.</summary>
+    public const string AssetsFolder = "assets/";
+
     /// <summary>The extension of a page's source, in lower case (Content/SourceNames refuses « .MD » or « .markdown »).</summary>
     public const string SourceExtension = ".md";
 

@@ -9,5 +9,8 @@ public static class SiteRootFiles
     /// <summary>The mark of a site this generator built: the only kind of folder it replaces (Build/SiteMark).</summary>
     public const string Mark = ".fiches-site";
 
-    public static readonly IReadOnlyList<string> All = [PageAddresses.HomePage, PageAddresses.NotFoundPage, "sitemap.xml", "robots.txt", Mark];
+    public const string SiteMap = "sitemap.xml";
+    public const string Robots = "robots.txt";
+
+    public static readonly IReadOnlyList<string> All = [PageAddresses.HomePage, PageAddresses.NotFoundPage, SiteMap, Robots, Mark];
 }

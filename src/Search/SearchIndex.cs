@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using FichesSite.Pipeline;
 
 namespace FichesSite.Search;
 
@@ -189,12 +190,12 @@ public sealed class SearchIndex
     }
 
     /// <summary>Where the index goes in the site; base.liquid loads it with a &lt;script src&gt;.</summary>
-    public const string ScriptPath = "assets/search-index.js";
+    public const string ScriptPath = PageAddresses.AssetsFolder + "search-index.js";
 
     /// <summary>The global that chunk scripts fill, by chunk key.</summary>
     public const string ChunksGlobalName = "FICHES_INDEX_TERMS";
 
-    public static string ChunkPath(string key) => $"assets/search-index/{key}.js";
+    public static string ChunkPath(string key) => $"{PageAddresses.AssetsFolder}search-index/{key}.js";
 
     /// <summary>The global that block scripts fill, by block number.</summary>
     public const string SectionsGlobalName = "FICHES_INDEX_SECTIONS";
@@ -203,7 +204,7 @@ public sealed class SearchIndex
     /// The script of a block of sections. "s-" cannot begin a chunk key (letters and digits, or "_"), so the two kinds
     /// of file share one folder.
     /// </summary>
-    public static string BlockPath(int block) => $"assets/search-index/s-{block.ToString(System.Globalization.CultureInfo.InvariantCulture)}.js";
+    public static string BlockPath(int block) => $"{PageAddresses.AssetsFolder}search-index/s-{block.ToString(System.Globalization.CultureInfo.InvariantCulture)}.js";
 
     /// <summary>
     /// The chunk of a term: its first two characters when they are ASCII letters or digits (a one-character term is
