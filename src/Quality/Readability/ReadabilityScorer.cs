@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Text;
 using FichesSite.Content;
@@ -164,28 +163,9 @@ public sealed class ReadabilityScorer(GlossaryTerms glossary)
         return AbbreviationLookup.Contains(lower);
     }
 
-    // Each distinct word is measured once per build: sheets repeat their words (a site of 10,000 sheets holds some
-    // 6 million words, and far fewer distinct ones), and counting syllables was most of what this stage spent per word.
-    // The table stops growing past MaxMeasuredWords, so that no input can make it hold more than a few megabytes.
-    private const int MaxMeasuredWords = 200_000;
-    private readonly ConcurrentDictionary<string, (int Syllables, bool IsLong)> _measures = new(StringComparer.Ordinal);
-
-    private ConcurrentDictionary<string, (int Syllables, bool IsLong)>.AlternateLookup<ReadOnlySpan<char>> MeasuresBySpan =>
-        _measures.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    private (int Syllables, bool IsLong) Measure(ReadOnlySpan<char> word)
-    {
-        if (MeasuresBySpan.TryGetValue(word, out var known))
-        {
-            return known;
-        }
-        var measure = (FrenchSyllables.Count(word), LetterCount(word) > LongWordLetters);
-        if (_measures.Count < MaxMeasuredWords)
-        {
-            _measures.TryAdd(word.ToString(), measure);
-        }
-        return measure;
-    }
+    // Measured afresh at each use: a table of the words already measured cost more than the count it saved, and far
+    // more as the vocabulary grows (docs/benchmarks.md, « tried / kept / why »).
+    private (int Syllables, bool IsLong) Measure(ReadOnlySpan<char> word) => (FrenchSyllables.Count(word), LetterCount(word) > LongWordLetters);
 
     private static int LetterCount(ReadOnlySpan<char> word)
     {
