@@ -15,7 +15,13 @@ public static class FrenchLightStemmer
 {
     public static string Stem(string word)
     {
-        var s = word.ToCharArray();
+        var letters = word.ToCharArray();
+        return new string(letters, 0, StemInPlace(letters));
+    }
+
+    /// <summary>Stems the word held in <paramref name="s"/>, rewriting it there; returns the stem's length.</summary>
+    public static int StemInPlace(Span<char> s)
+    {
         var len = s.Length;
 
         // Plurals: -aux → -al (chevaux → cheval, but not bateaux), then a final x or s.
@@ -183,7 +189,7 @@ public static class FrenchLightStemmer
     }
 
     // Savoy's final normalisation: doubled letters collapse, then a final -ie, -r, -e, -e and doubled letter go.
-    private static string Norm(char[] s, int len)
+    private static int Norm(Span<char> s, int len)
     {
         if (len > 4)
         {
@@ -222,9 +228,9 @@ public static class FrenchLightStemmer
                 len--;
             }
         }
-        return new string(s, 0, len);
+        return len;
     }
 
-    private static bool EndsWith(char[] s, int len, string suffix) =>
-        len >= suffix.Length && s.AsSpan(len - suffix.Length, suffix.Length).SequenceEqual(suffix);
+    private static bool EndsWith(Span<char> s, int len, string suffix) =>
+        len >= suffix.Length && s.Slice(len - suffix.Length, suffix.Length).SequenceEqual(suffix);
 }
