@@ -24,13 +24,21 @@ public static class BuildBenchmark
         // it in the kernel here (QuietFiles), and the round that followed a deletion used to be up to twice as slow.
         var thisRun = QuietFiles.NewRunName();
         var works = new List<string>();
-        foreach (var size in sizes)
+        // BENCH_CORPORA=synthetic or =zipf runs one corpus; both by default.
+        var corpora = (Environment.GetEnvironmentVariable("BENCH_CORPORA") ?? "synthetic,zipf").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var zipf = corpora.Contains("zipf") ? ZipfCorpus.Load() : null;
+        var perWord = new List<(string Corpus, int Size, long Words, IReadOnlyDictionary<string, double> StageMs)>();
+        foreach (var (corpus, size) in corpora.SelectMany(c => sizes.Select(s => (c, s))))
         {
-            var work = Path.Combine(Path.GetTempPath(), $"fiches-bench-{size}");
+            var work = Path.Combine(Path.GetTempPath(), corpus == "zipf" ? $"fiches-bench-zipf-{size}" : $"fiches-bench-{size}");
             works.Add(work);
             var input = Path.Combine(work, "input");
-            Corpus.Write(repository, input, size);
+            Corpus.Write(repository, input, size, corpus == "zipf" ? zipf : null);
+            var words = CountWords(Path.Combine(input, "fiches"));
             var pages = size + 4;
+            Console.WriteLine();
+            Console.WriteLine($"#### corpus « {corpus} », {size} fiches: {words:N0} words, {CountDistinct(Path.Combine(input, "fiches")):N0} distinct{(corpus == "zipf" ? $" (Zipf's law over {zipf!.Vocabulary:N0} forms)" : "")}");
+            var bestStages = (Wall: TimeSpan.MaxValue, Stages: (IReadOnlyDictionary<string, double>)new Dictionary<string, double>());
             var best = (Ours: TimeSpan.MaxValue, Hugo: TimeSpan.MaxValue, OursCpu: TimeSpan.MaxValue, HugoCpu: TimeSpan.MaxValue);
             for (var round = 1; round <= rounds; round++)
             {
@@ -47,7 +55,7 @@ public static class BuildBenchmark
                     throw new InvalidOperationException("the Markdig floor failed:\n" + floor.Output);
                 }
                 Console.WriteLine();
-                Console.WriteLine($"== {size} fiches ({pages} pages){(rounds > 1 ? $", round {round} of {rounds}" : "")}  (load average {LoadAverage()})");
+                Console.WriteLine($"== {corpus}, {size} fiches ({pages} pages){(rounds > 1 ? $", round {round} of {rounds}" : "")}  (load average {LoadAverage()})");
                 Console.WriteLine($"  ours          {Seconds(ours.Wall)}  {pages / ours.Wall.TotalSeconds,7:0} pages/s  {ours.Wall.TotalMilliseconds / pages,6:0.00} ms/page  peak {Megabytes(ours.PeakBytes)}  processor {Seconds(ours.Cpu)}");
                 foreach (var line in ours.Output.Split('\n').Where(l => l.StartsWith("  ", StringComparison.Ordinal)))
                 {
@@ -56,6 +64,10 @@ public static class BuildBenchmark
                 Console.WriteLine($"  markdig floor {Seconds(floor.Wall)}  peak {Megabytes(floor.PeakBytes)}  processor {Seconds(floor.Cpu)}  (parse + render + write on all cores, its own process)");
                 Console.WriteLine($"  ours / floor  {ours.Wall / floor.Wall:0.00}   processor ours / floor {ours.Cpu / floor.Cpu:0.00}");
                 best = (Min(best.Ours, ours.Wall), best.Hugo, Min(best.OursCpu, ours.Cpu), best.HugoCpu);
+                if (ours.Wall < bestStages.Wall)
+                {
+                    bestStages = (ours.Wall, StageTimes(ours.Output));
+                }
                 if (hugo)
                 {
                     var theirs = Hugo(work, input, Path.Combine(outputs, "hugo-public"));
@@ -70,7 +82,9 @@ public static class BuildBenchmark
             {
                 Console.WriteLine($"  best rounds   ours {Seconds(best.Ours)}, hugo {Seconds(best.Hugo)}: ours / hugo {best.Ours / best.Hugo:0.00}; processor ours / hugo {best.OursCpu / best.HugoCpu:0.00}");
             }
+            perWord.Add((corpus, size, words, bestStages.Stages));
         }
+        PrintPerWord(perWord);
         foreach (var work in works)
         {
             QuietFiles.DeleteEarlierRuns(work, thisRun);
@@ -83,6 +97,53 @@ public static class BuildBenchmark
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    // Words as the sheets' text has them, split at white space: the unit of every per-word cost.
+    private static long CountWords(string sheets) =>
+        Directory.EnumerateFiles(sheets, "*.md").Sum(f => (long)File.ReadAllText(f).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length);
+
+    private static int CountDistinct(string sheets) =>
+        Directory.EnumerateFiles(sheets, "*.md").SelectMany(f => File.ReadAllText(f).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+            .Select(w => w.Trim('.', ',', '?', '(', ')').ToLowerInvariant()).Distinct(StringComparer.Ordinal).Count();
+
+    // The « name  N ms » lines that --timings prints, by stage.
+    private static Dictionary<string, double> StageTimes(string output)
+    {
+        var stages = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var line in output.Split('\n'))
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(line, @"^\s+(?<name>[a-z][a-z +]*?)\s+(?<ms>\d+) ms");
+            if (match.Success)
+            {
+                var name = match.Groups["name"].Value.Trim();
+                stages[name] = stages.GetValueOrDefault(name) + double.Parse(match.Groups["ms"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+        return stages;
+    }
+
+    // Each stage's time per word in the best round of each corpus, side by side at each size: a cost that grows with
+    // the vocabulary, not with the text, shows as a ratio far above 1.
+    private static void PrintPerWord(List<(string Corpus, int Size, long Words, IReadOnlyDictionary<string, double> StageMs)> runs)
+    {
+        foreach (var size in runs.Select(r => r.Size).Distinct())
+        {
+            var synthetic = runs.FirstOrDefault(r => r.Size == size && r.Corpus == "synthetic");
+            var zipf = runs.FirstOrDefault(r => r.Size == size && r.Corpus == "zipf");
+            if (synthetic.StageMs is null || zipf.StageMs is null)
+            {
+                continue;
+            }
+            Console.WriteLine();
+            Console.WriteLine($"== per word, {size} fiches (best rounds; page stages summed over threads): ns per word, synthetic / zipf, and zipf ÷ synthetic");
+            foreach (var stage in synthetic.StageMs.Keys.Where(zipf.StageMs.ContainsKey))
+            {
+                var a = synthetic.StageMs[stage] * 1e6 / synthetic.Words;
+                var b = zipf.StageMs[stage] * 1e6 / zipf.Words;
+                Console.WriteLine($"  {stage,-28} {a,8:0.0} {b,8:0.0}   {(a > 0 ? b / a : 0),5:0.00}");
+            }
+        }
+    }
 
     // The first figure of /proc/loadavg: how busy the shared machine was, to read the figures by.
     private static string LoadAverage() =>

@@ -5,8 +5,8 @@ namespace FichesSite.Bench;
 /// <summary>
 /// A deterministic synthetic corpus of French patient sheets that satisfy the procedure-sheet
 /// contract: accents and elisions, lists, a table, risks as h3, links to other sheets. About 700
-/// words each. The text is filler assembled from a word list: it states no medical fact and is
-/// never published.
+/// words each. The text is filler assembled from a word list of some 110 words: it states no medical
+/// fact and is never published. <see cref="ZipfCorpus"/> writes the same site with a real vocabulary.
 /// </summary>
 public static class Corpus
 {
@@ -32,7 +32,8 @@ public static class Corpus
     /// corpus is deterministic, and deleting and writing its sheets again made the next measured build pay for the
     /// file system (see <see cref="QuietFiles"/>).
     /// </remarks>
-    public static void Write(string repository, string folder, int count)
+    /// <param name="zipf">The realistic corpus's sheets instead of the synthetic ones (<see cref="ZipfCorpus"/>).</param>
+    public static void Write(string repository, string folder, int count, ZipfCorpus? zipf = null)
     {
         foreach (var file in new[] { "site.yml", "contracts.yml" })
         {
@@ -49,7 +50,7 @@ public static class Corpus
         var random = new Random(20261126); // seeded: the same corpus on every run and machine
         for (var i = 0; i < count; i++)
         {
-            QuietFiles.Write(Path.Combine(folder, "fiches", Name(i) + ".md"), Sheet(i, count, random));
+            QuietFiles.Write(Path.Combine(folder, "fiches", Name(i) + ".md"), zipf?.Sheet(i, count, random) ?? Sheet(i, count, random));
         }
         QuietFiles.RemoveOthers(Path.Combine(folder, "fiches"), Enumerable.Range(0, count).Select(i => Name(i) + ".md").ToHashSet());
     }

@@ -3,8 +3,8 @@ using System.Globalization;
 using FichesSite.Bench;
 
 // Benchmarks of the generator (docs/benchmarks.md has the commands and the figures).
-//   corpus N FOLDER      writes a synthetic content folder of N sheets
-//   build [N …]          full builds as a separate process (default 1000 10000), beside Hugo when installed
+//   corpus N FOLDER [zipf]  writes a content folder of N sheets: synthetic, or drawn from a French dictionary by Zipf's law
+//   build [N …]          full builds as a separate process (default 1000 10000), both corpora, beside Hugo when installed
 //   serve-edit N         the preview: one sheet edited in an N-sheet site, from save to reload message
 //   pdf [N]              PDF handouts of N sheets (default 100) with one warm Chromium (docs/print.md)
 //   qr [N]               processor time per QR code, ours against QRCoder, N URLs (default 2000; docs/print.md)
@@ -17,7 +17,7 @@ var numbers = args.Skip(1).Where(a => int.TryParse(a, out _)).Select(int.Parse).
 switch (command)
 {
     case "corpus":
-        Corpus.Write(repository, args[2], numbers[0]);
+        Corpus.Write(repository, args[2], numbers[0], args.Contains("zipf") ? ZipfCorpus.Load() : null);
         Console.WriteLine($"{numbers[0]} fiches written to {args[2]}");
         return 0;
     case "build":
@@ -39,7 +39,7 @@ switch (command)
         FileWriteBenchmark.Run(numbers.Count > 0 ? numbers[0] : 10000);
         return 0;
     default:
-        Console.Error.WriteLine("usage: corpus N FOLDER | build [N …] | serve-edit [N] | pdf [N] | qr [N] | words [N] | files [N]");
+        Console.Error.WriteLine("usage: corpus N FOLDER [zipf] | build [N …] | serve-edit [N] | pdf [N] | qr [N] | words [N] | files [N]");
         return 2;
 }
 
