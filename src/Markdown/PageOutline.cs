@@ -3,17 +3,17 @@ using FichesSite.Pipeline;
 namespace FichesSite.Markdown;
 
 /// <summary>
-/// A heading of the page body, with the line it was written on in the source file, and whether
-/// anything but sub-headings follows it before the next heading of its level.
+/// A heading of the page body, nested ones included, with the line it was written on in the source file. Where a
+/// section starts and ends is the section model's to say (Sections/SectionModelStage).
 /// </summary>
-public sealed record Heading(int Level, string Text, string Id, int Line, bool HasContent);
+public sealed record Heading(int Level, string Text, string Id, int Line);
 
 /// <summary>A link written in the Markdown: the URL as the page will have it, and the source line.</summary>
 public sealed record MarkdownLink(string Url, int Line);
 
 /// <summary>
-/// What later stages need to know of the Markdown without parsing it again: headings (contents
-/// list, content contract), links (to name the source line of a broken one) and the files the
+/// What later stages need to know of the Markdown without parsing it again: headings (the section
+/// model, the heading levels the contract checks), links (to name the source line of a broken one) and the files the
 /// page links to that must be copied into the site (paths relative to the content folder).
 /// </summary>
 public sealed record PageOutline(IReadOnlyList<Heading> Headings, IReadOnlyList<MarkdownLink> Links, IReadOnlyList<string> Attachments)

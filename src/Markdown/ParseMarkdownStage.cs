@@ -46,9 +46,8 @@ public sealed class ParseMarkdownStage(MarkdownPipeline markdown, LinkRewriter l
         }
         FrenchTypography.Apply(nodes.Literals);
         TableAlignment.UseClasses(nodes.Tables);
-        var withContent = HeadingsWithContent(nodes.Headings);
         var headings = nodes.Headings
-            .Select(h => new Heading(h.Level, InlineText.Of(h.Inline), h.GetAttributes().Id!, FileLine(h.Line), withContent.Contains(h)))
+            .Select(h => new Heading(h.Level, InlineText.Of(h.Inline), h.GetAttributes().Id!, FileLine(h.Line)))
             .ToList();
         var (rewritten, attachments) = links.Rewrite(nodes, document, diagnostics);
         return document.With(SyntaxTree, tree).With(PageOutline.Key, new PageOutline(headings, rewritten, attachments));
@@ -70,49 +69,5 @@ public sealed class ParseMarkdownStage(MarkdownPipeline markdown, LinkRewriter l
             diagnostics.Error(file, FileLine(line), "code HTML dans le texte : il n’est pas permis dans les pages.",
                 "Écrivez en Markdown seulement (## titre, - liste, [lien](adresse)). Pour écrire le signe « < » suivi d’une lettre, écrivez « \\< ».");
         }
-    }
-
-    /// <summary>
-    /// The headings followed by content of their own: a block other than a heading or a link definition before the
-    /// next heading of the same or a higher level. One backward walk over each container's blocks, so that a page
-    /// of many headings costs no more per heading than a page of few.
-    /// </summary>
-    private static HashSet<HeadingBlock> HeadingsWithContent(List<HeadingBlock> headings)
-    {
-        var withContent = new HashSet<HeadingBlock>();
-        var walked = new HashSet<ContainerBlock>();
-        Span<int> nextHeadingUpTo = stackalloc int[7]; // by level: where the next heading of that level or higher is
-        foreach (var heading in headings)
-        {
-            if (heading.Parent is not { } parent || !walked.Add(parent))
-            {
-                continue;
-            }
-            nextHeadingUpTo.Fill(int.MaxValue);
-            var nextContent = int.MaxValue;
-            for (var i = parent.Count - 1; i >= 0; i--)
-            {
-                switch (parent[i])
-                {
-                    case HeadingBlock block:
-                        var level = Math.Clamp(block.Level, 1, 6);
-                        if (nextContent < nextHeadingUpTo[level])
-                        {
-                            withContent.Add(block);
-                        }
-                        for (var l = level; l < nextHeadingUpTo.Length; l++)
-                        {
-                            nextHeadingUpTo[l] = i;
-                        }
-                        break;
-                    case LinkReferenceDefinitionGroup:
-                        break;
-                    default:
-                        nextContent = i;
-                        break;
-                }
-            }
-        }
-        return withContent;
     }
 }

@@ -1,5 +1,6 @@
 using FichesSite.Content;
 using FichesSite.Markdown;
+using FichesSite.Markdown.Sections;
 using FichesSite.Pipeline;
 using FichesSite.Print;
 using FichesSite.StructuredData;
@@ -78,7 +79,7 @@ public sealed class SiteModel
     public Dictionary<string, object?> For(Document document)
     {
         var frontMatter = document.Get(FrontMatter.Key);
-        var outline = document.Get(PageOutline.Key);
+        var contents = document.Get(PageContents.Key);
         return new Dictionary<string, object?>
         {
             ["site"] = _siteValues,
@@ -108,9 +109,8 @@ public sealed class SiteModel
                 ["print"] = document.TryGet(PrintSheet.Key, out var print)
                     ? new Dictionary<string, object?> { ["qr_code"] = print.QrCode, ["stylesheet"] = print.Stylesheet, ["url"] = print.Url }
                     : null,
-                ["sections"] = outline.Headings
-                    .Where(h => h.Level == 2)
-                    .Select(h => new Dictionary<string, object?> { ["id"] = h.Id, ["text"] = h.Text })
+                ["sections"] = contents.Entries
+                    .Select(e => new Dictionary<string, object?> { ["id"] = e.Anchor, ["text"] = e.Heading })
                     .ToList(),
             },
         };

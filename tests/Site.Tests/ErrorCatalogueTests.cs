@@ -25,6 +25,15 @@ public sealed class ErrorCatalogueTests
         { "sections-desordre.md", 15, "est placée avant « Quelles sont les suites ? »" },          // 9
         { "section-vide.md", 21, "la section obligatoire « Quelles sont les suites ? » est vide" }, // 10
         { "sans-risque.md", 25, "doit contenir au moins 1 risque en sous-titre (###), elle en a 0" },
+        // A section is a top-level heading (the section model): one in a quote or a list is refused at its line, and
+        // is no section for the contract either, which then finds the section missing or the risk uncounted.
+        { "section-dans-citation.md", 22, "le titre « Quelles sont les suites ? » est dans une citation, un encadré ou une liste" },
+        { "section-dans-liste.md", 22, "le titre « Quelles sont les suites ? » est dans une citation, un encadré ou une liste" },
+        { "section-dans-liste.md", 18, "la section obligatoire « Quelles sont les suites… » manque" },
+        { "risque-dans-citation.md", 30, "le titre « Un risque (rare) » est dans une citation, un encadré ou une liste" },
+        { "risque-dans-citation.md", 26, "doit contenir au moins 1 risque en sous-titre (###), elle en a 0" },
+        // Emptiness is the model's: a link reference definition and sub-headings show nothing of their own.
+        { "section-vide-reference.md", 22, "la section obligatoire « Quelles sont les suites ? » est vide" },
         { "deux-h1.md", 13, "titre de niveau 1 « Un autre titre principal »" },                 // 11
         { "niveau-saute.md", 17, "saute un niveau (h2 puis h4)" },                               // 12
         { "lien-fichier-absent.md", 15, "« autre-fiche.md » vise un fichier qui n’existe pas" },  // 15

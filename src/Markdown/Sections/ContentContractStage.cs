@@ -17,9 +17,10 @@ public sealed class ContentContractStage(IReadOnlyDictionary<string, ContentCont
     {
         var file = document.SourcePath;
         var frontMatter = document.Get(FrontMatter.Key);
-        var outline = document.Get(PageSectionModel.Key).Outline;
+        var model = document.Get(PageSectionModel.Key);
 
-        CheckHeadingLevels(file, outline, diagnostics);
+        CheckHeadingLevels(file, document.Get(PageOutline.Key).Headings, diagnostics);
+        RefuseContainedHeadings(file, model.Contained, diagnostics);
         if (PageAddresses.IsFiche(document.OutputPath) && frontMatter.Type == FrontMatter.DefaultType)
         {
             // Without this, a sheet that forgot its type would skip its contract silently.
@@ -40,14 +41,15 @@ public sealed class ContentContractStage(IReadOnlyDictionary<string, ContentCont
             diagnostics.Error(file, 1, $"le champ « {field} » est obligatoire pour une page de type « {frontMatter.Type} ».",
                 $"Ajoutez « {field}: … » dans l’en-tête (entre les deux lignes ---).");
         }
-        CheckSections(file, outline, contract.Sections, diagnostics);
+        CheckSections(file, model.H2Parts, contract.Sections, diagnostics);
         return document;
     }
 
-    private static void CheckHeadingLevels(string file, IReadOnlyList<OutlineSection> outline, DiagnosticBag diagnostics)
+    // Every heading of the page, nested ones included: a screen reader's outline lists them all.
+    private static void CheckHeadingLevels(string file, IReadOnlyList<Heading> headings, DiagnosticBag diagnostics)
     {
         var previousLevel = 1; // the h1 is the page title, written by the layout
-        foreach (var (heading, _) in outline)
+        foreach (var heading in headings)
         {
             if (heading.Level == 1)
             {
@@ -64,61 +66,69 @@ public sealed class ContentContractStage(IReadOnlyDictionary<string, ContentCont
         }
     }
 
-    // The h2 of the outline, quotes and lists included, each with the rules the section model matched it to.
-    private static void CheckSections(string file, IReadOnlyList<OutlineSection> outline, IReadOnlyList<SectionRule> rules, DiagnosticBag diagnostics)
+    // A section is a top-level heading (SectionModelStage): an h2 or h3 written inside a quote or a list would be shown
+    // as a heading yet be no section for the contract, the contents list, the risk figures or the structured data.
+    // Refused at its line rather than skipped, so that a required section written there is not reported missing
+    // elsewhere without a word about it. An h1 is refused wherever it stands, by CheckHeadingLevels.
+    private static void RefuseContainedHeadings(string file, IReadOnlyList<Heading> contained, DiagnosticBag diagnostics)
     {
-        var sections = outline.Where(s => s.Heading.Level == 2).ToList();
+        foreach (var heading in contained.Where(h => h.Level > 1))
+        {
+            var marks = new string('#', heading.Level);
+            diagnostics.Error(file, heading.Line,
+                $"le titre « {heading.Text} » est dans une citation, un encadré ou une liste : il ne compte pas comme section.",
+                $"Écrivez « {marks} {heading.Text} » en début de ligne, sans « > » ni « - » devant ; dans un encadré ou une liste, mettez ces mots en gras (**…**).");
+        }
+    }
+
+    // The h2 sections of the model, each with the rules it matched: their order, their emptiness and their h3.
+    private static void CheckSections(string file, IReadOnlyList<SectionPart> parts, IReadOnlyList<SectionRule> rules, DiagnosticBag diagnostics)
+    {
+        var sections = parts.Where(p => p.Section.Level == 2).ToList();
         var searchFrom = 0;
-        Heading? previous = null;
+        Section? previous = null;
         foreach (var rule in rules)
         {
-            var index = sections.FindIndex(searchFrom, s => s.Rules.Contains(rule));
+            var index = sections.FindIndex(searchFrom, s => s.Section.Rules.Contains(rule));
             if (index < 0)
             {
-                var earlier = sections.FindIndex(0, searchFrom, s => s.Rules.Contains(rule));
+                var earlier = sections.FindIndex(0, searchFrom, s => s.Section.Rules.Contains(rule));
                 if (earlier >= 0)
                 {
-                    var misplaced = sections[earlier].Heading;
+                    var misplaced = sections[earlier].Section;
                     diagnostics.Error(file, misplaced.Line,
-                        $"la section « {misplaced.Text} » est placée avant « {previous!.Text} ».",
-                        $"Déplacez-la après la section « {previous.Text} » (ligne {previous.Line}) : l’ordre des sections est fixé pour ce type de page.");
+                        $"la section « {misplaced.Heading} » est placée avant « {previous!.Heading} ».",
+                        $"Déplacez-la après la section « {previous.Heading} » (ligne {previous.Line}) : l’ordre des sections est fixé pour ce type de page.");
                 }
                 else
                 {
                     diagnostics.Error(file, previous?.Line ?? 1, $"la section obligatoire « {rule.Heading}… » manque.",
                         $"Ajoutez une section « ## {rule.Heading} … » "
-                        + (previous is null ? "au début du texte." : $"après la section « {previous.Text} »."));
+                        + (previous is null ? "au début du texte." : $"après la section « {previous.Heading} »."));
                 }
                 continue;
             }
-            previous = sections[index].Heading;
+            var part = sections[index];
+            previous = part.Section;
             searchFrom = index + 1;
-            if (!previous.HasContent)
+            if (part.IsEmpty)
             {
-                diagnostics.Error(file, previous.Line, $"la section obligatoire « {previous.Text} » est vide.",
+                diagnostics.Error(file, previous.Line, $"la section obligatoire « {previous.Heading} » est vide.",
                     "Écrivez son texte sous le titre, avant la section suivante.");
                 continue;
             }
-            CheckSubsections(file, outline, previous, rule, diagnostics);
+            CheckSubsections(file, part, rule, diagnostics);
         }
     }
 
-    private static void CheckSubsections(string file, IReadOnlyList<OutlineSection> outline, Heading section, SectionRule rule, DiagnosticBag diagnostics)
+    private static void CheckSubsections(string file, SectionPart part, SectionRule rule, DiagnosticBag diagnostics)
     {
-        if (rule.MinSubsections == 0)
-        {
-            return;
-        }
-        var count = outline
-            .Select(s => s.Heading)
-            .SkipWhile(h => h != section)
-            .Skip(1)
-            .TakeWhile(h => h.Level > 2)
-            .Count(h => h.Level == 3);
+        var count = part.Count(level: 3);
         if (count < rule.MinSubsections)
         {
+            var section = part.Section;
             diagnostics.Error(file, section.Line,
-                $"la section « {section.Text} » doit contenir au moins {rule.MinSubsections} {rule.SubsectionLabel} en sous-titre (###), elle en a {count}.",
+                $"la section « {section.Heading} » doit contenir au moins {rule.MinSubsections} {rule.SubsectionLabel} en sous-titre (###), elle en a {count}.",
                 $"Ajoutez chaque {rule.SubsectionLabel} sous cette section avec un titre « ### ».");
         }
     }

@@ -25,31 +25,42 @@ public sealed record Section(
     IReadOnlyList<Block> Blocks,
     IReadOnlyList<SectionRule> Rules);
 
-/// <summary>A heading of the outline (every heading, nested ones included) with the contract rules an h2 matches.</summary>
-public sealed record OutlineSection(Heading Heading, IReadOnlyList<SectionRule> Rules);
-
 /// <summary>
 /// Consecutive sections read as one: the first gives the heading, anchor and rules; the blocks are its own, then the
 /// heading and blocks of each section after it that did not start a part of its own.
 /// </summary>
-public sealed record SectionPart(Section Section, IReadOnlyList<Block> Blocks);
+public sealed record SectionPart(Section Section, IReadOnlyList<Block> Blocks)
+{
+    /// <summary>
+    /// Whether the part shows nothing of its own: its blocks are only headings (of the sections it took in) and link
+    /// reference definitions, which render nothing.
+    /// </summary>
+    public bool IsEmpty => Blocks.All(b => b is HeadingBlock or LinkReferenceDefinitionGroup);
+
+    /// <summary>How many sections of <paramref name="level"/> the part took in (an h2 part's h3, for the contract).</summary>
+    public int Count(int level) => Blocks.Count(b => b is HeadingBlock heading && heading.Level == level);
+}
 
 /// <summary>
 /// A page's sections, made once after parsing by <see cref="SectionModelStage"/> and matched once against the page
 /// type's contract. The stages that work section by section read it rather than walk the tree for headings: risk
 /// figures and structured data read <see cref="H2Parts"/>, the cut the contract's rules speak of; readability (at
 /// h1/h2) and search (at h2/h3), each the one reader of its cut, make it with <see cref="Parts"/>; rendering reads
-/// <see cref="Sections"/> as they are; the contract reads <see cref="Outline"/>.
+/// <see cref="Sections"/> as they are; the contract reads <see cref="H2Parts"/> too (matching, order, emptiness,
+/// h3 counts) and refuses <see cref="Contained"/>.
 /// </summary>
-public sealed class PageSectionModel(IReadOnlyList<Section> sections, IReadOnlyList<OutlineSection> outline)
+public sealed class PageSectionModel(IReadOnlyList<Section> sections, IReadOnlyList<Heading> contained)
 {
     public static readonly MetaKey<PageSectionModel> Key = new("sections");
 
     /// <summary>The opening first (always there, maybe without blocks), then each top-level h1–h3 in order.</summary>
     public IReadOnlyList<Section> Sections { get; } = sections;
 
-    /// <summary>Every heading of the page in document order, nested ones included, as the contract checks them.</summary>
-    public IReadOnlyList<OutlineSection> Outline { get; } = outline;
+    /// <summary>
+    /// The h1–h3 written inside a quote or a list, in document order: they look like sections to an author but are
+    /// blocks of the section they stand in, so the contract refuses them rather than let them pass unseen.
+    /// </summary>
+    public IReadOnlyList<Heading> Contained { get; } = contained;
 
     /// <summary>
     /// The page cut at its h2: the opening, then each h2 with its rules and everything up to the next h2 (its h3 and

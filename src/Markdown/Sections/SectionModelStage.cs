@@ -19,20 +19,15 @@ public sealed class SectionModelStage(IReadOnlyDictionary<string, ContentContrac
     {
         var rules = contracts.TryGetValue(document.Get(FrontMatter.Key).Type, out var contract) ? contract.Sections : [];
         var model = Build(document.Get(ParseMarkdownStage.SyntaxTree), document.Get(PageOutline.Key).Headings, rules);
-        return document.With(PageSectionModel.Key, model);
+        return document.With(PageSectionModel.Key, model).With(PageContents.Key, PageContents.Of(model));
     }
 
     /// <summary>The sections of a parsed page, from its top-level blocks and the outline the parse stage made of that tree.</summary>
     public static PageSectionModel Build(MarkdownDocument tree, IReadOnlyList<Heading> headings, IReadOnlyList<SectionRule> rules)
     {
-        var outline = new OutlineSection[headings.Count];
-        for (var i = 0; i < outline.Length; i++)
-        {
-            var heading = headings[i];
-            outline[i] = new OutlineSection(heading, heading.Level == 2 ? Matching(heading.Text, rules) : []);
-        }
         var blocks = new List<Block>();
         var sections = new List<Section> { new(0, "", "", 0, null, blocks, []) };
+        var contained = new List<Heading>();
         var next = 0; // the outline has every heading in document order: the top-level ones are found in it walking forward
         foreach (var block in tree)
         {
@@ -42,15 +37,21 @@ public sealed class SectionModelStage(IReadOnlyDictionary<string, ContentContrac
                 continue;
             }
             var line = ParseMarkdownStage.FileLine(heading.Line);
-            while (outline[next].Heading.Line != line)
+            for (; headings[next].Line != line; next++)
             {
-                next++;
+                // Passed over: deeper than h3, or inside a quote or a list (those of a section's level are kept).
+                if (headings[next].Level <= 3)
+                {
+                    contained.Add(headings[next]);
+                }
             }
-            var (known, matched) = (outline[next].Heading, outline[next].Rules);
+            var known = headings[next++];
             blocks = [];
-            sections.Add(new Section(heading.Level, known.Text, known.Id, line, heading, blocks, matched));
+            sections.Add(new Section(heading.Level, known.Text, known.Id, line, heading,
+                blocks, heading.Level == 2 ? Matching(known.Text, rules) : []));
         }
-        return new PageSectionModel(sections, outline);
+        contained.AddRange(headings.Skip(next).Where(h => h.Level <= 3));
+        return new PageSectionModel(sections, contained);
     }
 
     private static IReadOnlyList<SectionRule> Matching(string heading, IReadOnlyList<SectionRule> rules)

@@ -28,8 +28,8 @@ public sealed class PageSectionModelTests
         Assert.Equal([1, 3, 1, 0], model.Sections.Select(s => s.Blocks.Count));
         Assert.Null(model.Sections[0].HeadingBlock);
         Assert.IsType<QuoteBlock>(model.Sections[2].Blocks[0]);
-        // The outline keeps every heading, the quoted h2 too: the contract checks them all.
-        Assert.Equal(["Avant", "Détail", "Chez vous", "Dans une citation", "Après"], model.Outline.Select(o => o.Heading.Text));
+        // The quoted h2 is no section: the model lists it for the contract to refuse; the top-level h4 is a plain block.
+        Assert.Equal(["Dans une citation"], model.Contained.Select(h => h.Text));
     }
 
     [Fact]
@@ -40,9 +40,8 @@ public sealed class PageSectionModelTests
         SectionRule after = new() { Heading = "Après" };
         var (_, model) = Model("## Les RISQUES rares !\n\nTexte.\n\n### Les risques\n\n## apres l'examen\n\n## Autre\n", [risks, rare, after]);
 
+        // An h3 matches no rule, even one whose words start it.
         Assert.Equal([[], [risks, rare], [], [after], []], model.Sections.Select(s => s.Rules.ToList()));
-        // The outline matches its h2 the same way (quoted or listed ones too); an h3 never.
-        Assert.Equal([[risks, rare], [], [after], []], model.Outline.Select(o => o.Rules.ToList()));
     }
 
     [Fact]
