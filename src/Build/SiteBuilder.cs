@@ -74,11 +74,12 @@ public static class SiteBuilder
         var updateInPlace = cache is { OutputComplete: true } && SiteMark.IsOn(options.OutputDirectory!);
         var output = options.OutputDirectory is null || updateInPlace ? null : new OutputFolder(options.OutputDirectory);
         var writePages = output is null ? null : new WritePageStage(output, keepContent: cache is not null);
-        // However the build ends, what it staged and did not publish is removed when these two are disposed.
+        // However the build ends, a staging folder it did not publish is removed when this is disposed (and staged
+        // reports when the runner disposes the products that hold them).
         using var publishSite = output is null ? null : new PublishSiteStage(options, output, writePages!, assets, site.BaseUrl, cache, abandon);
-        using var reports = new EditorialReports(site.Readability,
-            options.OutputDirectory is not null && cache is null ? Path.Combine(ReportsFolder.For(options.InputDirectory), ReadabilityReport.FileName) : null,
-            options.ReportPath, options.InputDirectory, today);
+        var readabilityFile = options.OutputDirectory is not null && cache is null
+            ? Path.Combine(ReportsFolder.For(options.InputDirectory), ReadabilityReport.FileName)
+            : null; // the preview rebuilds on every save: the report file is for a full build
 
         IStage[] stages =
         [
@@ -92,16 +93,16 @@ public static class SiteBuilder
             new SideBySideStages(
                 new LinkCheckStage([.. assets.SitePaths, SearchIndexStage.ScriptPath], site.BaseUrl, keepLinks: cache is not null),
                 new SearchIndexStage(options.SearchSplitAboveBytes)),
-            reports.Write,
+            new WriteReportsStage(site.Readability, readabilityFile, options.ReportPath, options.InputDirectory, today),
             .. publishSite is not null ? [publishSite] : updateInPlace ? [new UpdateSiteStage(options, assets, site.BaseUrl, cache!, abandon)] : Array.Empty<IStage>(),
-            reports.Publish,
+            new PublishReportsStage(),
         ];
         var result = PipelineRunner.Run(stages, diagnostics, compactAfterPasses: cache is null, abandon);
         cache?.KeepOnly(result.Documents);
         return new BuildResult(result.Completed, result.Documents.Count, diagnostics.All, [configured, .. result.Timings], clock.Elapsed)
         {
             Readability = result.Products.TryGet(ReadabilityReport.Key, out var readability) ? readability : null,
-            ReadabilityReportPath = result.Products.TryGet(EditorialReports.ReadabilityPathKey, out var path) ? path : null,
+            ReadabilityReportPath = result.Products.TryGet(PublishReportsStage.ReadabilityPathKey, out var path) ? path : null,
             Site = result.Products.TryGet(PublishSiteStage.StateKey, out var state) ? state : SiteState.Unchanged,
         };
     }

@@ -21,7 +21,8 @@ public sealed record PipelineResult(IReadOnlyList<Document> Documents, SiteProdu
 /// memory at once. A site stage waits for every page. A page with an error is left out of the later
 /// document stages (they would only repeat the problem in other words), but the other pages go on,
 /// so that one build reports every page's problems at once. What a site stage makes for the whole site
-/// (<see cref="SiteProducts"/>) is handed to every stage after it. The result is complete only without any error.
+/// (<see cref="SiteProducts"/>) is handed to every stage after it; a product that holds something (a staged file) is
+/// disposed when the run ends, however it ends. The result is complete only without any error.
 /// </summary>
 public static class PipelineRunner
 {
@@ -36,6 +37,19 @@ public static class PipelineRunner
     public static PipelineResult Run(IEnumerable<IStage> stages, DiagnosticBag diagnostics, bool compactAfterPasses = false, CancellationToken abandon = default)
     {
         var build = BuildState.Empty;
+        try
+        {
+            return RunStages(stages, diagnostics, compactAfterPasses, abandon, ref build);
+        }
+        finally
+        {
+            build.Products.DisposeHeld();
+        }
+    }
+
+    // The state is the caller's, so that what the stages made is disposed even when the run ends by an exception.
+    private static PipelineResult RunStages(IEnumerable<IStage> stages, DiagnosticBag diagnostics, bool compactAfterPasses, CancellationToken abandon, ref BuildState build)
+    {
         var timings = new List<StageTiming>();
         foreach (var group in Passes(stages))
         {

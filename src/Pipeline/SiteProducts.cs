@@ -25,6 +25,27 @@ public sealed class SiteProducts
             ? (T)value
             : throw new InvalidOperationException($"No site product '{key.Name}' yet; the stage that makes it must run before the one that reads it.");
 
+    /// <summary>Disposes the products that hold something until the build ends (a staged file), each even if one before throws.</summary>
+    public void DisposeHeld()
+    {
+        List<Exception>? failures = null;
+        foreach (var held in _values.Values.OfType<IDisposable>())
+        {
+            try
+            {
+                held.Dispose();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                (failures ??= []).Add(e);
+            }
+        }
+        if (failures is not null)
+        {
+            throw new AggregateException(failures);
+        }
+    }
+
     public bool TryGet<T>(MetaKey<T> key, out T value)
     {
         if (_values.TryGetValue(key.Name, out var found))

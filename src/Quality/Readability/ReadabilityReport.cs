@@ -17,7 +17,7 @@ public sealed class ReadabilityReport(IReadOnlyList<PageReadability> pages, Read
     /// <summary>The report file's name in the reports folder.</summary>
     public const string FileName = "lisibilite.json";
 
-    /// <summary>The site product that <see cref="EditorialReports"/> makes, for the command line to print.</summary>
+    /// <summary>The site product that <see cref="WriteReportsStage"/> makes, for the command line to print.</summary>
     public static readonly MetaKey<ReadabilityReport> Key = new("readability-report");
 
     public IReadOnlyList<PageReadability> Pages { get; } = pages;

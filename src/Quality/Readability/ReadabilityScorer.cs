@@ -14,8 +14,8 @@ namespace FichesSite.Quality.Readability;
 /// syntax tree the parse stage kept, through the page's sections (no second parse). Linear in the text, one pooled builder per page, no
 /// regular expression, no string per word.
 /// <list type="bullet">
-/// <item>Sections: each h2 starts one; h3 and deeper belong to their h2. Text before the first h2 is a
-/// section without a title. Headings themselves are not counted: they are labels, not sentences.</item>
+/// <item>Sections: each h1 or h2 starts one (the cut is at level ≤ 2); h3 and deeper belong to the heading above them. Text
+/// before the first h1 or h2 is a section without a title. Headings themselves are not counted: they are labels, not sentences.</item>
 /// <item>Text: every paragraph, wherever it is (list items, callouts, table cells); link text counts, code,
 /// images and web addresses do not.</item>
 /// <item>Sentences end at « . ! ? … » and at the end of a paragraph, so that each list item is a sentence

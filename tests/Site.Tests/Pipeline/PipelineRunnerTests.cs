@@ -98,6 +98,38 @@ public sealed class PipelineRunnerTests
         Assert.Contains("made", error.Message, StringComparison.Ordinal);
     }
 
+    private sealed class Held : IDisposable
+    {
+        public bool Disposed { get; private set; }
+
+        public void Dispose() => Disposed = true;
+    }
+
+    private sealed class Holds(Held held) : ISiteStage
+    {
+        public string Name => "tient";
+
+        public BuildState Run(BuildState build, DiagnosticBag diagnostics) => build.With(HeldKey, held);
+    }
+
+    private static readonly MetaKey<Held> HeldKey = new("held");
+
+    [Fact]
+    public void A_product_that_holds_something_is_disposed_when_the_run_ends_however_it_ends()
+    {
+        var completed = new Held();
+        PipelineRunner.Run([new Pages("a"), new Holds(completed)], new DiagnosticBag());
+        var stopped = new Held();
+        PipelineRunner.Run([new Holds(stopped), new Throws(), new Never()], new DiagnosticBag());
+        using var abandon = new CancellationTokenSource();
+        var abandoned = new Held();
+        PipelineRunner.Run([new Holds(abandoned), new Then(_ => abandon.Cancel()), new Never()], new DiagnosticBag(), abandon: abandon.Token);
+
+        Assert.True(completed.Disposed);
+        Assert.True(stopped.Disposed);
+        Assert.True(abandoned.Disposed);
+    }
+
     [Fact]
     public void An_abandoned_run_starts_no_further_stage_and_is_not_complete()
     {
