@@ -24,7 +24,7 @@ public sealed class SearchIndexStage(long splitAboveBytes = SearchIndexStage.Def
     public const int DefaultPagesPerBlock = 16;
 
     /// <summary>Where the index goes in the site; base.liquid loads it with a &lt;script src&gt;.</summary>
-    public const string ScriptPath = SearchIndex.ScriptPath;
+    public const string ScriptPath = PageAddresses.AssetsFolder + "search-index.js";
 
     public string Name => "search index";
 
