@@ -37,7 +37,7 @@ public sealed record IndexTerm(string Term, IReadOnlyList<int> TitlePages, strin
 ///                                  the sections of pages b × n to b × n + n − 1, in order (<see cref="BlockPath"/>)
 /// </code>
 /// The engine ranks with the postings alone, then loads the blocks of the pages it shows. Version 3 had no blocks:
-/// its split main script still held every section's heading, anchor and snippet (2.1 MB at 1,000 fiches).
+/// its split main script still held every section's heading, anchor and snippet, and grew with the site.
 /// Postings are kept small because they are most of the index: one number per section holding the term,
 /// (section − previous section) × 8 + 4 if the heading holds it + the number of times the text does, at most 3
 /// (ranking damps counts anyway), written in base 32 with one character per digit and no separator
@@ -81,7 +81,7 @@ public sealed class SearchIndex
             return entry;
         }
         // A page keeps its terms as numbers of its build's TermCache, which every page of a build shares: the entries
-        // are found by number (an array look-up) rather than by string (some 5 million look-ups at 10,000 sheets).
+        // are found by number (an array look-up) rather than by string (one look-up per term of every section).
         var byNumber = new Dictionary<TermCache, TermBuilder?[]>(ReferenceEqualityComparer.Instance);
         var s = 0;
         for (var p = 0; p < _pages.Count; p++)
