@@ -209,7 +209,7 @@ public static class BuildBenchmark
     // it loads for what is searched (only past a size, SearchIndex.ToFiles).
     private static string SearchIndexSize(string site)
     {
-        var script = new FileInfo(Path.Combine(site, SearchIndex.ScriptPath)).Length;
+        var script = new FileInfo(Path.Combine(site, SearchIndexStage.ScriptPath)).Length;
         var parts = Path.Combine(site, Path.GetDirectoryName(SearchIndex.ChunkPath("a"))!);
         var files = Directory.Exists(parts) ? Directory.GetFiles(parts) : [];
         return $"{script / 1024.0 / 1024.0:0.0} MB loaded by the search page, {Megabytes(files.Sum(f => new FileInfo(f).Length))} "

@@ -138,8 +138,8 @@ public sealed class OutputFolder(string outputDirectory)
     /// <summary>Writes a file of the staging folder, where no file exists before the build writes it.</summary>
     /// <remarks>
     /// Opened as a new file: <c>File.WriteAllBytes</c> opens with <c>FileMode.Create</c>, which .NET follows with an
-    /// <c>ftruncate</c> even on a file it has just made, and ext4 pays a metadata update for it: about twice the
-    /// system time for a large site's files (<c>bench -- files 10000</c>, docs/benchmarks.md). A file already there,
+    /// <c>ftruncate</c> even on a file it has just made, and ext4 pays a metadata update for it, on every file of the
+    /// site (<c>bench -- files</c>, docs/benchmarks.md). A file already there,
     /// which the build never writes twice, is an error rather than overwritten.
     /// </remarks>
     public static void WriteNewFile(string path, ReadOnlySpan<byte> bytes)
@@ -163,7 +163,9 @@ public sealed class OutputFolder(string outputDirectory)
             }
             else if (Directory.Exists(_staging))
             {
-                Directory.Delete(_staging, recursive: true); // made by this build a moment ago, before its mark could be written
+                // Still this build's own, unheld: made before its mark could be written, or let go of by an earlier
+                // Discard that failed part-way.
+                Directory.Delete(_staging, recursive: true);
             }
             _created = false;
         }

@@ -27,8 +27,8 @@ public static class SiteBuilder
     {
         var clock = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag(warningsAreErrors: options.Strict);
-        // Fluid's parser takes about as long to build as the configuration takes to load, whatever the site's size: it
-        // is built on the other core meanwhile.
+        // Fluid's parser takes a fixed while to build, whatever the site's size: it is built on another core while the
+        // configuration loads.
         var templatesMade = Task.Run(() => new ThemeTemplates(options.ThemeDirectory));
         var configuration = BuildConfiguration.Load(options, diagnostics);
         if (configuration is null)

@@ -27,7 +27,7 @@ public sealed class WritePageStage : IDocumentStage, IDisposable
         _output = output;
         _keepContent = keepContent;
         // One thread writes: parallel creation of sibling folders contends in the file system and
-        // measured twice as slow here (docs/benchmarks.md).
+        // measured slower here (docs/benchmarks.md).
         _writer = Task.Factory.StartNew(WriteQueuedFiles, TaskCreationOptions.LongRunning);
     }
 

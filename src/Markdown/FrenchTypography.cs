@@ -14,8 +14,8 @@ public static class FrenchTypography
 
     // The signs that may need a narrow space, found in two searches rather than one over all seven: a set that mixes
     // ASCII with « » is searched with a per-character check on every accented letter, and French text is full of them
-    // (4.7 % of a 10,000-sheet build's processor time, `perf`; docs/benchmarks.md). Five ASCII values, then two
-    // values, are each one vectorised pass whatever the letters.
+    // (docs/benchmarks.md has the measurement). Five ASCII values, then two values, are each one vectorised pass
+    // whatever the letters.
     private static readonly System.Buffers.SearchValues<char> AsciiSigns = System.Buffers.SearchValues.Create("?!;:%");
 
     public static void Apply(IEnumerable<LiteralInline> literals)

@@ -33,12 +33,12 @@ public static class MarkdownLimits
 
     /// <summary>
     /// A page of a thousand words with a link or an emphasis in every sentence has a few hundred. A page of blocks each
-    /// just under the limit costs Markdig some 1.5 s per megabyte, the worst signs chosen.
+    /// just under the limit, the worst signs chosen, is slow for Markdig but bounded (MarkdownLimitsTests).
     /// </summary>
     public const int MostFormattingSigns = 1_000;
 
     /// <summary>
-    /// A table of 6 columns and 700 rows, far longer than any sheet's; some 3 MB of Markdig's objects.
+    /// A table of 6 columns and 700 rows, far longer than any sheet's, and a bounded number of Markdig's objects.
     /// </summary>
     public const int MostTableBars = 5_000;
 

@@ -7,7 +7,7 @@ namespace FichesSite.Markdown;
 
 /// <summary>
 /// The nodes of a syntax tree that the parse stage works on, gathered in one walk of the tree
-/// (each Descendants&lt;T&gt;() call walks all of it; six of them cost more than Markdig's parse).
+/// (each Descendants&lt;T&gt;() call walks all of it, so one call per kind of node would walk it again and again).
 /// </summary>
 public sealed class SyntaxNodes
 {

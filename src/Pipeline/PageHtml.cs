@@ -2,8 +2,7 @@ namespace FichesSite.Pipeline;
 
 /// <summary>
 /// A finished page (set by the layout stage), as the UTF-8 bytes its file holds: the link scan reads it and the writer
-/// writes it as it is, so the page is never held as a string (some 31,000 characters, twice that many bytes) on its
-/// way to the disk.
+/// writes it as it is, so the page is never held as a string (two bytes a character) on its way to the disk.
 /// </summary>
 public static class PageHtml
 {

@@ -165,7 +165,7 @@ public static class PipelineRunner
     private static readonly ParallelOptions OneThreadPerCore = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
 
     // Keeps the input order so that the output never depends on thread scheduling.
-    // Empties pending as it goes: a page's source text (10,000 of them weigh 100 MB) need not outlive its pass.
+    // Empties pending as it goes: a page's source text need not outlive its pass (a large site's sources, all kept, weigh a lot).
     // Each stage is timed and its allocations counted on the thread that runs it (both readings cost nanoseconds).
     private static Document[] RunInParallel(IDocumentStage[] stages, Document[] pending, SiteProducts site, DiagnosticBag diagnostics, out TimeSpan[] elapsed, out long[] allocated)
     {

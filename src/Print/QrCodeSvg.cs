@@ -5,8 +5,8 @@ namespace FichesSite.Print;
 /// <summary>
 /// A QR code as SVG markup to place inside the page: no extra file to write or fetch, and no image
 /// URL for a Content-Security-Policy to block (SVG presentation attributes are not inline styles).
-/// <see cref="QrCode"/> computes the modules; each run of dark modules in a row is one stroke (about
-/// 2 KB a code, where one rectangle per module, as QRCoder's SVG draws, made about 12 KB).
+/// <see cref="QrCode"/> computes the modules; each run of dark modules in a row is one stroke (several
+/// times smaller than one rectangle per module, as QRCoder's SVG draws).
 /// Black on white with the four-module quiet zone readers need; sized by its viewBox only (the
 /// page's CSS gives its printed width).
 /// </summary>

@@ -10,7 +10,7 @@ namespace FichesSite.Search;
 /// Normalising and stemming are most of the index's cost: done once per page, in parallel by the stage, and kept by
 /// the preview for pages that did not change. Only what the index writes is kept (each term once per section, with
 /// its code), not every word, and as numbers of the build's <see cref="TermCache"/>: the stage holds every page of the
-/// site at once (with a term string and its code per entry, that was some 100 MB at 10,000 sheets).
+/// site at once, and a term string with its code per entry weighed many times more.
 /// </remarks>
 public sealed class IndexedPage
 {

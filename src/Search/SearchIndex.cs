@@ -37,7 +37,7 @@ public sealed record IndexTerm(string Term, IReadOnlyList<int> TitlePages, strin
 ///                                  the sections of pages b × n to b × n + n − 1, in order (<see cref="BlockPath"/>)
 /// </code>
 /// The engine ranks with the postings alone, then loads the blocks of the pages it shows. Version 3 had no blocks:
-/// its split main script still held every section's heading, anchor and snippet (2.1 MB at 1,000 fiches).
+/// its split main script still held every section's heading, anchor and snippet, and grew with the site.
 /// Postings are kept small because they are most of the index: one number per section holding the term,
 /// (section − previous section) × 8 + 4 if the heading holds it + the number of times the text does, at most 3
 /// (ranking damps counts anyway), written in base 32 with one character per digit and no separator
@@ -61,10 +61,8 @@ public sealed class SearchIndex
 
     public SearchIndex(IEnumerable<IndexedPage> pages) => _pages = pages.OrderBy(p => p.Path, StringComparer.Ordinal).ToList();
 
-    public IReadOnlyList<IndexedPage> Pages => _pages;
-
-    /// <summary>The sections in index order, with the index of their page.</summary>
-    public IEnumerable<(int Page, PageSection Section)> Sections =>
+    // The sections in index order, with the index of their page.
+    private IEnumerable<(int Page, PageSection Section)> Sections =>
         _pages.SelectMany((page, p) => page.Sections.Select(section => (p, section)));
 
     /// <summary>For every term, in ordinal order: the pages whose title holds it and its encoded postings.</summary>
@@ -83,7 +81,7 @@ public sealed class SearchIndex
             return entry;
         }
         // A page keeps its terms as numbers of its build's TermCache, which every page of a build shares: the entries
-        // are found by number (an array look-up) rather than by string (some 5 million look-ups at 10,000 sheets).
+        // are found by number (an array look-up) rather than by string (one look-up per term of every section).
         var byNumber = new Dictionary<TermCache, TermBuilder?[]>(ReferenceEqualityComparer.Instance);
         var s = 0;
         for (var p = 0; p < _pages.Count; p++)
@@ -129,13 +127,6 @@ public sealed class SearchIndex
         public int LastSection { get; set; }
     }
 
-    /// <summary>The whole index in one script, <see cref="ScriptPath"/>.</summary>
-    public string ToScript()
-    {
-        var terms = Terms();
-        return Encoding.UTF8.GetString(Script(GlobalName, Join(Head(terms, pagesPerBlock: null), "terms", TermsJson(terms))));
-    }
-
     /// <summary>
     /// The files of the index: one script while it weighs at most <paramref name="splitAboveBytes"/>; past that, a
     /// main script with neither the terms nor the sections' words (it lists the chunks and counts the sections of
@@ -161,13 +152,13 @@ public sealed class SearchIndex
             var whole = Script(GlobalName, Join(Head(terms, pagesPerBlock: null), "terms", termsJson));
             if (whole.Length <= splitAboveBytes)
             {
-                return new SortedDictionary<string, byte[]>(StringComparer.Ordinal) { [ScriptPath] = whole };
+                return new SortedDictionary<string, byte[]>(StringComparer.Ordinal) { [SearchIndexStage.ScriptPath] = whole };
             }
         }
         var chunks = terms.GroupBy(t => ChunkKey(t.Term)).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal)
         {
-            [ScriptPath] = Script(GlobalName, Join(Head(terms, pagesPerBlock), "chunks", KeysJson(chunks.Select(c => c.Key)))),
+            [SearchIndexStage.ScriptPath] = Script(GlobalName, Join(Head(terms, pagesPerBlock), "chunks", KeysJson(chunks.Select(c => c.Key)))),
         };
         // Each chunk and each block is a script of its own, made from data no other touches: on every core.
         var scripts = new List<(string Path, Func<byte[]> Make)>();
@@ -188,9 +179,6 @@ public sealed class SearchIndex
         }
         return files;
     }
-
-    /// <summary>Where the index goes in the site; base.liquid loads it with a &lt;script src&gt;.</summary>
-    public const string ScriptPath = PageAddresses.AssetsFolder + "search-index.js";
 
     /// <summary>The global that chunk scripts fill, by chunk key.</summary>
     public const string ChunksGlobalName = "FICHES_INDEX_TERMS";
@@ -368,19 +356,6 @@ public sealed class SearchIndex
     /// All are safe unescaped in JSON, in a JavaScript string literal and in HTML, so they cost one byte each.
     /// </summary>
     public const string PostingDigits = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
-
-    /// <summary>Postings as search.js decodes them: see the format above.</summary>
-    public static string EncodePostings(IEnumerable<(int Section, int Heading, int Text)> sections)
-    {
-        var encoded = new StringBuilder();
-        var previous = 0;
-        foreach (var (section, heading, text) in sections)
-        {
-            AppendNumber(encoded, (long)(section - previous) * 8 + (heading > 0 ? 4 : 0) + Math.Min(text, 3));
-            previous = section;
-        }
-        return encoded.ToString();
-    }
 
     // Base 32, most significant digit first; every digit but the last is taken from the "carry on" half, so numbers
     // need no separator: a word in most sections costs one character per section (deltas of 1 to 3, times 8, plus 0 to 7).

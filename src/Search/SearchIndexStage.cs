@@ -11,20 +11,20 @@ namespace FichesSite.Search;
 public sealed class SearchIndexStage(long splitAboveBytes = SearchIndexStage.DefaultSplitAboveBytes, int pagesPerBlock = SearchIndexStage.DefaultPagesPerBlock) : ISiteStage
 {
     /// <summary>
-    /// About 100 ms of loading in headless Chromium on the project's 2-core machine, some 400 fiches: see docs/search.md.
+    /// The largest index loaded whole: past it, the engine would wait too long for one script (docs/search.md has the
+    /// measurements behind the figure).
     /// </summary>
     public const long DefaultSplitAboveBytes = 1_500_000;
 
     /// <summary>
-    /// Pages per block of sections in a split index (about 27 KB of headings and snippets), chosen by measurement
-    /// (docs/search.md, Chunking): each script costs a few ms whatever its size, so blocks of 4 pages were slowest at
-    /// 1,000 fiches; the 50 pages a query shows touch about 50 blocks at 10,000 fiches whatever their size, so blocks
-    /// of 32 loaded more bytes and were slower there than blocks of 16.
+    /// Pages per block of sections in a split index, chosen by measurement (docs/search.md, Chunking): each script
+    /// costs a fixed time whatever its size, so small blocks are slow on a small site; on a large site the pages a
+    /// query shows each touch their own block whatever its size, so large blocks load more bytes for nothing.
     /// </summary>
     public const int DefaultPagesPerBlock = 16;
 
     /// <summary>Where the index goes in the site; base.liquid loads it with a &lt;script src&gt;.</summary>
-    public const string ScriptPath = SearchIndex.ScriptPath;
+    public const string ScriptPath = PageAddresses.AssetsFolder + "search-index.js";
 
     public string Name => "search index";
 

@@ -8,7 +8,7 @@ namespace FichesSite.Quality.Readability;
 /// library counts French syllables, and the readability scores only need a close, stable count.
 /// The target is the spoken count of standard French where a final mute « e » is silent and an inner
 /// « e » is said (« fracture » 2, « traitement » 3, « rapidement » 4). docs/guide-redaction.md repeats
-/// these rules for authors; tests/Site.Tests/Quality/FrenchSyllablesTests.cs holds the word list.
+/// these rules for authors; tests/Site.Tests/Quality/Readability/FrenchSyllablesTests.cs holds the word list.
 /// <list type="number">
 /// <item>Vowels are a e i o u y and their accented forms, œ and æ. « u » after « q », and after « g »
 /// before e/i/y, is not a vowel (« que », « longue », « guérison »).</item>

@@ -39,8 +39,8 @@ public sealed class ReadabilityReport(IReadOnlyList<PageReadability> pages, Read
     public IEnumerable<(PageReadability Page, SectionReadability Section)> FlaggedSections =>
         Pages.SelectMany(p => p.Sections.Where(s => IsFlagged(s.Counts)).Select(s => (p, s)));
 
-    // The writer holds what it wrote until flushed: handed to the stream page by page, the report (18 MB at 10,000
-    // sheets) is never held whole, nor copied each time its buffer doubles.
+    // The writer holds what it wrote until flushed: handed to the stream page by page, the report (which grows with
+    // every section of the site) is never held whole, nor copied each time its buffer doubles.
     private const int FlushAboveBytes = 64 * 1024;
 
     /// <summary>Writes the report as JSON (UTF-8, keys in French for the editorial team), the same bytes for the same sheets.</summary>

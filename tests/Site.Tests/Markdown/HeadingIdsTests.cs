@@ -17,6 +17,15 @@ public sealed partial class HeadingIdsTests
 {
     private const string Header = "---\ntitle: Essai\ndescription: Une page d’essai.\n---\n\nTexte.\n\n";
 
+    [Theory]
+    [InlineData("Type d’anesthésie", "type-d-anesthesie")]
+    [InlineData("Quelles sont les suites opératoires ?", "quelles-sont-les-suites-operatoires")]
+    [InlineData("Fuite de ciment (5 %)", "fuite-de-ciment-5")]
+    [InlineData("Cœur et ÉPAULE", "coeur-et-epaule")]
+    [InlineData("e\u0301le\u0300ve ÇA Ÿ", "eleve-ca-y")]
+    [InlineData("???", "section")]
+    public void Heading_ids_stay_readable_in_french(string heading, string id) => Assert.Equal(id, HeadingIds.Slug(heading));
+
     private static List<HeadingBlock> Headings(string markdown) =>
         Markdig.Markdown.Parse(markdown, MarkdownSetup.Create(new Dictionary<string, string>())).Descendants<HeadingBlock>().ToList();
 

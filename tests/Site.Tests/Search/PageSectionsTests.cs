@@ -54,7 +54,7 @@ public sealed partial class PageSectionsTests
         var section = Assert.Single(page.Sections);
         Assert.Equal(SnippetOfWholeText(opening), section.Text);
         Assert.DoesNotContain("zygomatique", section.Text);
-        var terms = SearchIndexChunkTests.ParseJsonOf(Encoding.UTF8.GetString(new SearchIndex([page]).ToFiles(long.MaxValue, 16)[SearchIndex.ScriptPath]))
+        var terms = SearchIndexChunkTests.ParseJsonOf(Encoding.UTF8.GetString(new SearchIndex([page]).ToFiles(long.MaxValue, 16)[SearchIndexStage.ScriptPath]))
             .GetProperty("terms").EnumerateObject().Select(t => t.Name).ToHashSet();
         Assert.Contains(FrenchLightStemmer.Stem("zygomatique"), terms); // the last word of the section
         Assert.Contains(FrenchLightStemmer.Stem("premier"), terms); // a list item

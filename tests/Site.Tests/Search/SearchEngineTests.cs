@@ -74,14 +74,21 @@ public sealed class SearchEngineTests(BuiltSite built) : IClassFixture<BuiltSite
     [Fact]
     public void Postings_written_in_CSharp_read_back_the_same_in_JavaScript()
     {
-        // Small and large gaps (one to four base-32 digits), heading and text counts, text counts capped at 3.
-        var sections = new List<(int Section, int Heading, int Text)> { (0, 0, 1), (1, 1, 0), (2, 1, 3), (6, 0, 2), (130, 0, 1), (40_000, 1, 7), (140_000, 0, 1) };
-        var encoded = FichesSite.Search.SearchIndex.EncodePostings(sections);
-        Assert.Equal(sections.Count, encoded.Count(c => FichesSite.Search.SearchIndex.PostingDigits.IndexOf(c) < 32));
+        // Small and large gaps (one to five base-32 digits), heading and text counts, text counts capped at 3: one page
+        // whose sections hold « ciment » where each posting says, written by the index's own encoder.
+        var postings = new List<(int Section, int Heading, int Text)> { (0, 0, 1), (1, 1, 0), (2, 1, 3), (6, 0, 2), (130, 0, 1), (40_000, 1, 7), (140_000, 0, 1) };
+        var sections = Enumerable.Range(0, postings[^1].Section + 1).Select(_ => new FichesSite.Search.PageSection("", "", "")).ToArray();
+        foreach (var (section, heading, text) in postings)
+        {
+            sections[section] = new(heading > 0 ? "Ciment" : "", "", string.Join(' ', Enumerable.Repeat("ciment", text)));
+        }
+        var index = new FichesSite.Search.SearchIndex([new FichesSite.Search.IndexedPage("Essai", "essai/index.html", sections)]);
+        var encoded = Assert.Single(index.Terms(), t => t.Term == FichesSite.Search.FrenchLightStemmer.Stem("ciment")).Postings;
+        Assert.Equal(postings.Count, encoded.Count(c => FichesSite.Search.SearchIndex.PostingDigits.IndexOf(c) < 32));
         var engine = SearchScripts.Load();
         engine.SetValue("encoded", encoded);
         var pairs = engine.Evaluate("Array.prototype.join.call(FichesSearch.decodePostings(encoded), ' ')").AsString();
-        Assert.Equal(string.Join(' ', sections.SelectMany(s => new[] { s.Section, (s.Heading > 0 ? 4 : 0) + Math.Min(s.Text, 3) })), pairs);
+        Assert.Equal(string.Join(' ', postings.SelectMany(s => new[] { s.Section, (s.Heading > 0 ? 4 : 0) + Math.Min(s.Text, 3) })), pairs);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class SearchIndexBlockTests
     public void Blocks_hold_the_sections_of_consecutive_pages_and_the_main_script_their_count(int pagesPerBlock)
     {
         var files = Files(new SearchIndex(Pages), 0, pagesPerBlock);
-        var main = Json(files[SearchIndex.ScriptPath]);
+        var main = Json(files[SearchIndexStage.ScriptPath]);
         Assert.Equal(4, main.GetProperty("version").GetInt32());
         Assert.False(main.TryGetProperty("sections", out _));
         Assert.Equal(pagesPerBlock, main.GetProperty("blockPages").GetInt32());
@@ -74,7 +74,7 @@ public sealed class SearchIndexBlockTests
         var main = Json(Assert.Single(files).Value);
         Assert.Equal(5, main.GetProperty("sections").GetArrayLength());
         Assert.False(main.TryGetProperty("sectionCounts", out _));
-        Assert.Equal(new SearchIndex(Pages).ToScript(), files[SearchIndex.ScriptPath]);
+        Assert.Equal(Files(new SearchIndex(Pages), long.MaxValue, 1)[SearchIndexStage.ScriptPath], files[SearchIndexStage.ScriptPath]);
     }
 
     [Theory]
@@ -84,8 +84,8 @@ public sealed class SearchIndexBlockTests
     public void The_engine_maps_sections_to_pages_and_fills_results_from_their_blocks(string query, string path, string anchor)
     {
         var files = Files(new SearchIndex(Pages), 0, 1);
-        var whole = new SearchIndex(Pages).ToScript();
-        var engine = SearchScripts.Load(files[SearchIndex.ScriptPath]);
+        var whole = Files(new SearchIndex(Pages), long.MaxValue, 1)[SearchIndexStage.ScriptPath];
+        var engine = SearchScripts.Load(files[SearchIndexStage.ScriptPath]);
         engine.SetValue("query", query);
         engine.Execute("var split = new FichesSearch.Engine(window.FICHES_INDEX);");
         foreach (var key in engine.Evaluate("split.missingChunks(query, false).join(' ')").AsString().Split(' ', StringSplitOptions.RemoveEmptyEntries))
