@@ -8,7 +8,7 @@ using FichesSite.Bench;
 //   serve-edit N         the preview: one sheet edited in an N-sheet site, from save to reload message
 //   pdf [N]              PDF handouts of N sheets (default 100) with one warm Chromium (docs/print.md)
 //   qr [N]               processor time per QR code, ours against QRCoder, N URLs (default 2000; docs/print.md)
-//   words [N]            time per word of the word scan, glossary, syllables, readability and search terms (default 1000)
+//   words [N] [zipf]     time per word of the word scan, glossary, syllables, readability and search terms (default 1000)
 //   files [N]            system time of writing N folders of two files, opened as File.WriteAllBytes does and as new (default 10000)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var repository = FindRepository();
@@ -33,7 +33,7 @@ switch (command)
         QrBenchmark.Run(numbers.Count > 0 ? numbers[0] : 2000);
         return 0;
     case "words":
-        WordsBenchmark.Run(repository, numbers.Count > 0 ? numbers[0] : 1000);
+        WordsBenchmark.Run(repository, numbers.Count > 0 ? numbers[0] : 1000, args.Contains("zipf"));
         return 0;
     case "files":
         FileWriteBenchmark.Run(numbers.Count > 0 ? numbers[0] : 10000);

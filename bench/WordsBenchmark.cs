@@ -11,19 +11,20 @@ namespace FichesSite.Bench;
 /// Time per word of the steps every word of every sheet goes through, in one process, steady state (the first of
 /// seven rounds includes compilation): cutting text into words, the glossary's look-up, syllables, a readability
 /// count (words, glossary, syllables, sentences), and the search normaliser with its term numbers. The paragraphs are
-/// those of an N-sheet synthetic corpus (bench/Corpus.cs), written to a temporary folder. The corpus repeats a small
-/// vocabulary, which flatters the readability scorer's per-word table (docs/benchmarks.md).
+/// those of an N-sheet corpus, synthetic (bench/Corpus.cs, a small vocabulary repeated) or realistic (« zipf »,
+/// bench/ZipfCorpus.cs), written to a temporary folder.
 /// </summary>
 public static class WordsBenchmark
 {
     private const int Rounds = 7;
 
-    public static void Run(string repository, int sheets)
+    /// <param name="zipf">The realistic corpus (<see cref="ZipfCorpus"/>) instead of the synthetic one.</param>
+    public static void Run(string repository, int sheets, bool zipf = false)
     {
         var folder = Directory.CreateTempSubdirectory("fiches-words-").FullName;
         try
         {
-            Corpus.Write(repository, folder, sheets);
+            Corpus.Write(repository, folder, sheets, zipf ? ZipfCorpus.Load() : null);
             var glossary = GlossaryFile.Load(Path.Combine(folder, GlossaryTerms.DataFile), "glossaire.yml", new DiagnosticBag(false))
                 ?? throw new InvalidOperationException("the corpus's glossary did not load");
             // Paragraphs roughly as the stages see them: no headings, tables or header; list marks taken out.
@@ -83,6 +84,13 @@ public static class WordsBenchmark
                         scorer.Count(p, words);
                     }
                 });
+                var normalise = PerWord(total, () =>
+                {
+                    foreach (var p in paragraphs)
+                    {
+                        FrenchNormalizer.ForEachWord(p, 0, static (w, s) => { });
+                    }
+                });
                 var terms = new TermCache();
                 var codes = new Dictionary<int, int>();
                 var search = PerWord(total, () =>
@@ -93,7 +101,7 @@ public static class WordsBenchmark
                     }
                 });
                 Console.WriteLine($"  round {round}: scan {scan:F0}, scan + glossary {match:F0}, scan + syllables {syllables:F0}, "
-                    + $"readability count {readability:F0}, search words and terms {search:F0}");
+                    + $"readability count {readability:F0}, search words {normalise:F0}, search words and terms {search:F0}");
             }
         }
         finally
