@@ -8,7 +8,8 @@ using FichesSite.Pipeline;
 namespace FichesSite.Search;
 
 /// <summary>What the index writes of one term: the pages whose title holds it, and its encoded postings.</summary>
-public sealed record IndexTerm(string Term, IReadOnlyList<int> TitlePages, string Postings);
+/// <param name="Postings">The encoded postings (<see cref="SearchIndex.PostingDigits"/>), as the ASCII bytes the index file holds.</param>
+public sealed record IndexTerm(string Term, IReadOnlyList<int> TitlePages, ReadOnlyMemory<byte> Postings);
 
 /// <summary>
 /// The search index: pages, their sections, the pages whose title holds each term, and for every term the sections
@@ -89,7 +90,7 @@ public sealed class SearchIndex
             var page = _pages[p];
             foreach (var term in page.TitleTerms)
             {
-                Entry(term).TitlePages.Add(p);
+                (Entry(term).TitlePages ??= []).Add(p);
             }
             if (!byNumber.TryGetValue(page.Cache, out var entries))
             {
@@ -105,7 +106,7 @@ public sealed class SearchIndex
                         Array.Resize(ref entries, Math.Max(number + 1, entries.Length * 2));
                     }
                     var entry = entries[number] ??= Entry(page.Cache.Term(number));
-                    AppendNumber(entry.Postings, (long)(s - entry.LastSection) * 8 + (packed & 7));
+                    AppendNumber(entry, (long)(s - entry.LastSection) * 8 + (packed & 7));
                     entry.LastSection = s;
                 }
                 s++;
@@ -113,16 +114,20 @@ public sealed class SearchIndex
             byNumber[page.Cache] = entries;
         }
         return terms
-            .Select(t => new IndexTerm(t.Key, t.Value.TitlePages, t.Value.Postings.ToString()))
+            .Select(t => new IndexTerm(t.Key, (IReadOnlyList<int>?)t.Value.TitlePages ?? [], t.Value.Postings.AsMemory(0, t.Value.Length)))
             .OrderBy(t => t.Term, StringComparer.Ordinal)
             .ToList();
     }
 
+    // Most terms of a large site are rare: one or two sections, in no title. So a term holds its postings as the bytes
+    // the file will hold, in an array it grows itself, and a list of title pages only when it has some.
     private sealed class TermBuilder
     {
-        public List<int> TitlePages { get; } = [];
+        public List<int>? TitlePages { get; set; }
 
-        public StringBuilder Postings { get; } = new();
+        public byte[] Postings { get; set; } = new byte[4];
+
+        public int Length { get; set; }
 
         public int LastSection { get; set; }
     }
@@ -328,7 +333,7 @@ public sealed class SearchIndex
         json.WriteStartObject();
         foreach (var term in terms)
         {
-            json.WriteString(term.Term, term.Postings);
+            json.WriteString(term.Term, term.Postings.Span);
         }
         json.WriteEndObject();
     }
@@ -359,18 +364,26 @@ public sealed class SearchIndex
 
     // Base 32, most significant digit first; every digit but the last is taken from the "carry on" half, so numbers
     // need no separator: a word in most sections costs one character per section (deltas of 1 to 3, times 8, plus 0 to 7).
-    private static void AppendNumber(StringBuilder encoded, long value)
+    private static void AppendNumber(TermBuilder term, long value)
     {
-        Span<char> buffer = stackalloc char[16];
+        Span<byte> buffer = stackalloc byte[16];
         var start = buffer.Length;
-        buffer[--start] = PostingDigits[(int)(value % 32)];
+        buffer[--start] = (byte)PostingDigits[(int)(value % 32)];
         value /= 32;
         while (value > 0)
         {
-            buffer[--start] = PostingDigits[32 + (int)(value % 32)];
+            buffer[--start] = (byte)PostingDigits[32 + (int)(value % 32)];
             value /= 32;
         }
-        encoded.Append(buffer[start..]);
+        var digits = buffer[start..];
+        if (term.Length + digits.Length > term.Postings.Length)
+        {
+            var postings = term.Postings;
+            Array.Resize(ref postings, Math.Max(term.Length + digits.Length, postings.Length * 2));
+            term.Postings = postings;
+        }
+        digits.CopyTo(term.Postings.AsSpan(term.Length));
+        term.Length += digits.Length;
     }
 
     /// <summary>The start of a section's text, cut at a word.</summary>
