@@ -77,6 +77,30 @@ public sealed class LighthouseTests(LighthouseTests.Site site) : IClassFixture<L
         Assert.True(shortfalls.Count == 0, $"Lighthouse on {url} (mobile):\n{string.Join("\n", shortfalls)}");
     }
 
+    /// <summary>
+    /// The control page's known faults (Fixtures/controle.html) lower each of the three scores, through the audits
+    /// that stand for them: so a 100 above means the audits ran and found nothing, not that they did not run.
+    /// </summary>
+    [SkippableFact]
+    public void The_control_page_s_known_faults_lower_each_checked_score()
+    {
+        BrowserEnvironment.Require(Missing());
+        using var server = new LoopbackServer(Path.Combine(AppContext.BaseDirectory, "Fixtures"));
+        using var report = Run(server.BaseUrl + "controle.html");
+        var root = report.RootElement;
+        var audits = root.GetProperty("audits");
+        foreach (var category in CheckedCategories)
+        {
+            Assert.True(root.GetProperty("categories").GetProperty(category).GetProperty("score").GetDouble() < 1, $"{category} is 100 on the control page");
+        }
+        // No lang, an image without alt, pale text (accessibility); no description (SEO); the image is missing, a 404 in
+        // the console (best practices).
+        foreach (var id in new[] { "html-has-lang", "image-alt", "color-contrast", "meta-description", "errors-in-console" })
+        {
+            Assert.True(audits.GetProperty(id).GetProperty("score").GetDouble() == 0, $"{id} passed on the control page");
+        }
+    }
+
     /// <summary>The category's audits that did not pass or could not run, with their ids and titles.</summary>
     private static IEnumerable<string> NotPassed(JsonElement audits, JsonElement category)
     {
