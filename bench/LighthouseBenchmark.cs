@@ -102,6 +102,7 @@ public static class LighthouseBenchmark
         {
             url, $"--chrome-path={chromium}", $"--chrome-flags={ChromeFlags}", "--output=json", $"--output-path={output}",
             "--only-categories=" + string.Join(',', Categories), "--quiet",
+            "--no-enable-error-reporting", // never asks, never sends a crash report off the machine
         })
         {
             start.ArgumentList.Add(argument);

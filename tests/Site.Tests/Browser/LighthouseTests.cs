@@ -127,6 +127,7 @@ public sealed class LighthouseTests(LighthouseTests.Site site) : IClassFixture<L
         {
             url, $"--chrome-path={BrowserEnvironment.ChromiumPath}", $"--chrome-flags={ChromeFlags}", "--output=json",
             $"--output-path={output}", "--only-categories=accessibility,best-practices,seo", "--quiet",
+            "--no-enable-error-reporting", // never asks, never sends a crash report off the machine
         })
         {
             start.ArgumentList.Add(argument);
