@@ -10,6 +10,7 @@ using FichesSite.Bench;
 //   qr [N]               processor time per QR code, ours against QRCoder, N URLs (default 2000; docs/print.md)
 //   words [N] [zipf]     time per word of the word scan, glossary, syllables, readability and search terms (default 1000)
 //   files [N]            system time of writing N folders of two files, opened as File.WriteAllBytes does and as new (default 10000)
+//   lighthouse [R]       Lighthouse's mobile scores of the home page, a sheet and the search page of input/, R rounds (default 1)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var repository = FindRepository();
 var command = args.FirstOrDefault() ?? "build";
@@ -38,8 +39,10 @@ switch (command)
     case "files":
         FileWriteBenchmark.Run(numbers.Count > 0 ? numbers[0] : 10000);
         return 0;
+    case "lighthouse":
+        return LighthouseBenchmark.Run(repository, numbers.Count > 0 ? numbers[0] : 1);
     default:
-        Console.Error.WriteLine("usage: corpus N FOLDER [zipf] | build [N …] | serve-edit [N] | pdf [N] | qr [N] | words [N] | files [N]");
+        Console.Error.WriteLine("usage: corpus N FOLDER [zipf] | build [N …] | serve-edit [N] | pdf [N] | qr [N] | words [N] | files [N] | lighthouse [R]");
         return 2;
 }
 

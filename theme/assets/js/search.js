@@ -611,8 +611,6 @@
     var engine = null; // made once the index is loaded: see withEngine
     var announce = null;
 
-    Array.prototype.forEach.call(document.querySelectorAll('[data-search-nojs]'), function (el) { el.hidden = true; });
-
     // A script of a large index (a chunk of terms, a block of sections), loaded once by <script src> like the index
     // itself; done runs once it has run, or failed to load.
     var waiting = {};
