@@ -9,6 +9,8 @@ using FichesSite.Bench;
 //   pdf [N]              PDF handouts of N sheets (default 100) with one warm Chromium (docs/print.md)
 //   qr [N]               processor time per QR code, ours against QRCoder, N URLs (default 2000; docs/print.md)
 //   words [N] [zipf]     time per word of the word scan, glossary, syllables, readability and search terms (default 1000)
+//   worst [NAME …]       issue 24's worst cases (1 MB page, 80,000 headings, links…) at ¼, ½ and all of their size, published generator
+//   start [N]            the published generator on input/, N times (default 20): start-up wall and processor time
 //   files [N]            system time of writing N folders of two files, opened as File.WriteAllBytes does and as new (default 10000)
 //   lighthouse [R]       Lighthouse's mobile scores of the home page, a sheet and the search page of input/, R rounds (default 1)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -36,13 +38,19 @@ switch (command)
     case "words":
         WordsBenchmark.Run(repository, numbers.Count > 0 ? numbers[0] : 1000, args.Contains("zipf"));
         return 0;
+    case "worst":
+        WorstCaseBenchmark.Run(repository, args.Skip(1).ToList());
+        return 0;
+    case "start":
+        StartBenchmark.Run(repository, numbers.Count > 0 ? numbers[0] : 20);
+        return 0;
     case "files":
         FileWriteBenchmark.Run(numbers.Count > 0 ? numbers[0] : 10000);
         return 0;
     case "lighthouse":
         return LighthouseBenchmark.Run(repository, numbers.Count > 0 ? numbers[0] : 1);
     default:
-        Console.Error.WriteLine("usage: corpus N FOLDER [zipf] | build [N …] | serve-edit [N] | pdf [N] | qr [N] | words [N] | files [N] | lighthouse [R]");
+        Console.Error.WriteLine("usage: corpus N FOLDER [zipf] | build [N …] | serve-edit [N] | pdf [N] | qr [N] | words [N] [zipf] | worst [NAME …] | start [N] | files [N] | lighthouse [R]");
         return 2;
 }
 

@@ -61,9 +61,9 @@ public sealed class BoundedResourcesTests(ITestOutputHelper output)
 
     private static string Header(string yaml) => $"---\ntitle: Essai\ndescription: Une page d’essai.\n{yaml}\n---\n\nTexte.\n";
 
-    private static string WithHeader(string body) => "---\ntitle: Essai\ndescription: Une page d’essai.\n---\n\n" + body + "\n";
+    private static string WithHeader(string body) => HostilePages.WithHeader(body);
 
-    private static string Repeat(string text, int times) => new StringBuilder(text.Length * times).Insert(0, text, times).ToString();
+    private static string Repeat(string text, int times) => HostilePages.Repeat(text, times);
 
     // Anchors of anchors: « l0: &l0 [x, x…] », « l1: &l1 [*l0, *l0…] »…, then the last one used where it is read
     // (a value, a key, a merge): each level multiplies the value by the width.
@@ -98,7 +98,7 @@ public sealed class BoundedResourcesTests(ITestOutputHelper output)
     private static Gen<Hostile> ManyOnPage(string name, Func<int, string> body, string? refusal = null) =>
         Many(name, Page, n => WithHeader(body(n)), refusal);
 
-    private static string Lines(int n, Func<int, string> line) => string.Concat(Enumerable.Range(0, n).Select(line));
+    private static string Lines(int n, Func<int, string> line) => HostilePages.Lines(n, line);
 
     /// <summary>Each class of hostile input, by name.</summary>
     private static readonly Dictionary<string, Gen<Hostile>> Classes = new()
@@ -124,15 +124,12 @@ public sealed class BoundedResourcesTests(ITestOutputHelper output)
             (count, sign) => new Hostile("signes non fermés", Page, WithHeader(Repeat(sign, count)), TooManySigns)),
         // Blocks each just under the limit of signs, as many as a page holds: the worst a page can cost Markdig.
         ["blocs chargés de signes"] = Gen.OneOf("**a** ", "[a](", "*a ", "_a ", "*a* ", "![a](", "[a](b) ").Select(unit =>
-        {
-            var block = Repeat(unit, (MarkdownLimits.MostFormattingSigns - 10) / unit.Count(c => "*_~`[]()<>!".Contains(c))) + "\n\n";
-            return new Hostile("blocs chargés de signes", Page, WithHeader(Repeat(block, 1_000_000 / block.Length)), null);
-        }),
+            new Hostile("blocs chargés de signes", Page, WithHeader(HostilePages.SignBlocks(unit, 1_000_000)), null)),
         // Many of one thing: what a quadratic stage pays for.
-        ["titres"] = ManyOnPage("titres", n => Lines(n, i => $"## t{i}\n")),
-        ["liens"] = ManyOnPage("liens", n => "## T\n\n" + Repeat("[a](#t)\n\n", n)),
-        ["ancres cassées"] = ManyOnPage("ancres cassées", n => Lines(n, i => $"[a](#{i})\n\n"), "lien cassé"),
-        ["liens vers un fichier absent"] = ManyOnPage("liens vers un fichier absent", n => Repeat("[a](x.md)\n\n", n)),
+        ["titres"] = ManyOnPage("titres", HostilePages.Headings),
+        ["liens"] = ManyOnPage("liens", HostilePages.Links),
+        ["ancres cassées"] = ManyOnPage("ancres cassées", HostilePages.BrokenAnchors, "lien cassé"),
+        ["liens vers un fichier absent"] = ManyOnPage("liens vers un fichier absent", HostilePages.MissingFiles),
         // On a fiche, the pages the glossary marks: its text, then a paragraph of one term used again and again.
         ["termes du glossaire"] = Many("termes du glossaire", Fiche, n => "\n" + Repeat("métastase ", n) + "\n"),
         // On the fiche, through every stage of a sheet (readability, risk figures, structured data, search terms).
@@ -142,8 +139,11 @@ public sealed class BoundedResourcesTests(ITestOutputHelper output)
         ["barres de tableau"] = Gen.Int[1, 4].SelectMany(lines => ManyOnPage("barres de tableau",
             n => "a | b\n--|--\n" + Repeat(Repeat("|", n * 12 / lines) + "\n", lines), TooManyBars)),
         ["un seul mot"] = Gen.OneOf("a", "é", "ab", "mm").SelectMany(unit => ManyOnPage("un seul mot", n => "## T\n\n" + Repeat(unit, n * 12 / unit.Length))),
-        ["éléments de liste"] = ManyOnPage("éléments de liste", n => Repeat("- élément\n", n)),
-        ["longue ligne"] = ManyOnPage("longue ligne", n => Repeat("mot ", n * 3)),
+        ["éléments de liste"] = ManyOnPage("éléments de liste", HostilePages.ListItems),
+        ["longue ligne"] = ManyOnPage("longue ligne", HostilePages.LongLine),
+        // Ordinary writing as large as a page may be, in paragraphs or in one.
+        ["page de 1 Mo"] = Gen.Int[900_000, (int)ReadSources.MaxFileBytes - 100].Select(bytes => new Hostile("page de 1 Mo", Page, WithHeader(HostilePages.OrdinaryText(bytes)), null)),
+        ["paragraphe de 1 Mo"] = Gen.Int[900_000, (int)ReadSources.MaxFileBytes - 100].Select(bytes => new Hostile("paragraphe de 1 Mo", Page, WithHeader(HostilePages.OrdinaryText(bytes, oneParagraph: true)), null)),
         ["champs d’en-tête"] = Many("champs d’en-tête", Page, n => Header(Lines(n, i => $"k{i}: v\n")), "champ inconnu"),
         ["champs d’en-tête (YamlDotNet)"] = Many("champs d’en-tête (YamlDotNet)", Page, n => Header(Lines(n / 2, i => $"k{i}: [v]\n")), "champ inconnu"),
         ["sources"] = Many("sources", Page, n => Header("sources:\n" + Repeat("  - titre\n", n))),
