@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.IO.Compression;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using FichesSite.Build;
 
@@ -43,7 +40,7 @@ public static class LighthouseBenchmark
         try
         {
             var site = Path.Combine(work.FullName, "_site");
-            using var server = new StaticServer(site);
+            using var server = new FichesSite.Tests.Browser.LoopbackServer(site) { ServesNotFoundPage = true };
             var build = SiteBuilder.Build(new BuildOptions(Path.Combine(repository, "input"), Path.Combine(repository, "theme"), site, BaseUrl: server.BaseUrl));
             if (!build.Succeeded)
             {
@@ -202,123 +199,4 @@ public static class LighthouseBenchmark
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
-
-    /// <summary>
-    /// A static file server on 127.0.0.1 for one folder: GET and HEAD, a folder's address serves its index.html,
-    /// a missing file the site's 404.html with status 404 (as GitHub Pages does). With <see cref="Gzip"/>, text
-    /// is sent gzip-compressed to a browser that accepts it.
-    /// </summary>
-    private sealed class StaticServer : IDisposable
-    {
-        private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.OrdinalIgnoreCase)
-        {
-            [".html"] = "text/html; charset=utf-8",
-            [".css"] = "text/css; charset=utf-8",
-            [".js"] = "text/javascript; charset=utf-8",
-            [".svg"] = "image/svg+xml",
-            [".png"] = "image/png",
-            [".xml"] = "application/xml; charset=utf-8",
-            [".txt"] = "text/plain; charset=utf-8",
-            [".json"] = "application/json",
-        };
-
-        private readonly string _root;
-        private readonly HttpListener _listener = new();
-        private readonly Task _loop;
-
-        public StaticServer(string root)
-        {
-            _root = Path.GetFullPath(root);
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            BaseUrl = $"http://127.0.0.1:{port}/";
-            _listener.Prefixes.Add(BaseUrl);
-            _listener.Start();
-            _loop = Task.Run(ServeAsync);
-        }
-
-        public string BaseUrl { get; }
-
-        private volatile bool _gzip;
-
-        public bool Gzip
-        {
-            get => _gzip;
-            set => _gzip = value;
-        }
-
-        private async Task ServeAsync()
-        {
-            while (_listener.IsListening)
-            {
-                HttpListenerContext context;
-                try
-                {
-                    context = await _listener.GetContextAsync();
-                }
-                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-                {
-                    return;
-                }
-                _ = Task.Run(() => Respond(context));
-            }
-        }
-
-        private void Respond(HttpListenerContext context)
-        {
-            using var response = context.Response;
-            try
-            {
-                var relative = Uri.UnescapeDataString(context.Request.Url!.AbsolutePath).TrimStart('/');
-                if (relative.Length == 0 || relative.EndsWith('/'))
-                {
-                    relative += "index.html";
-                }
-                var path = Path.GetFullPath(Path.Combine(_root, relative));
-                if (context.Request.HttpMethod is not ("GET" or "HEAD") || !path.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-                {
-                    response.StatusCode = 403;
-                    return;
-                }
-                if (!File.Exists(path))
-                {
-                    response.StatusCode = 404;
-                    path = Path.Combine(_root, "404.html");
-                }
-                var body = File.ReadAllBytes(path);
-                var type = ContentTypes.GetValueOrDefault(Path.GetExtension(path), "application/octet-stream");
-                response.ContentType = type;
-                if (Gzip && (type.StartsWith("text/", StringComparison.Ordinal) || type.Contains("xml") || type.Contains("json"))
-                    && (context.Request.Headers["Accept-Encoding"] ?? "").Contains("gzip", StringComparison.Ordinal))
-                {
-                    using var compressed = new MemoryStream();
-                    using (var gzip = new GZipStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
-                    {
-                        gzip.Write(body);
-                    }
-                    body = compressed.ToArray();
-                    response.AddHeader("Content-Encoding", "gzip");
-                    response.AddHeader("Vary", "Accept-Encoding");
-                }
-                response.ContentLength64 = body.Length;
-                if (context.Request.HttpMethod == "GET")
-                {
-                    response.OutputStream.Write(body);
-                }
-            }
-            catch (Exception e) when (e is IOException or HttpListenerException)
-            {
-                // The browser went away mid-response: nothing to do.
-            }
-        }
-
-        public void Dispose()
-        {
-            _listener.Stop();
-            _listener.Close();
-            _loop.Wait(TimeSpan.FromSeconds(5));
-        }
-    }
 }

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using System.Net.Sockets;
 
@@ -6,6 +7,7 @@ namespace FichesSite.Tests.Browser;
 /// <summary>
 /// A tiny static file server on 127.0.0.1, so the browser sees the site as a web server would show it
 /// (the 404 page's absolute links included). Loopback only, GET and HEAD only, files under one folder only.
+/// Also compiled into the benchmarks (bench/Bench.csproj links this file): it uses nothing of the tests.
 /// </summary>
 public sealed class LoopbackServer : IDisposable
 {
@@ -18,6 +20,7 @@ public sealed class LoopbackServer : IDisposable
         [".png"] = "image/png",
         [".xml"] = "application/xml; charset=utf-8",
         [".txt"] = "text/plain; charset=utf-8",
+        [".json"] = "application/json",
     };
 
     private readonly string _root;
@@ -35,6 +38,18 @@ public sealed class LoopbackServer : IDisposable
     }
 
     public int Port { get; }
+
+    /// <summary>A missing file answers with the site's 404.html, status 404, as GitHub Pages does (else an empty 404).</summary>
+    public bool ServesNotFoundPage { get; init; }
+
+    /// <summary>Text sent gzip-compressed to a browser that accepts it, as GitHub Pages sends it; switchable between requests.</summary>
+    public bool Gzip
+    {
+        get => _gzip;
+        set => _gzip = value;
+    }
+
+    private volatile bool _gzip;
 
     /// <summary>« http://127.0.0.1:port/ », with the trailing slash.</summary>
     public string BaseUrl { get; }
@@ -78,13 +93,35 @@ public sealed class LoopbackServer : IDisposable
             }
             var path = Path.GetFullPath(Path.Combine(_root, relative));
             var inside = path.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-            if (context.Request.HttpMethod is not ("GET" or "HEAD") || !inside || !File.Exists(path))
+            if (context.Request.HttpMethod is not ("GET" or "HEAD") || !inside)
             {
-                response.StatusCode = inside ? 404 : 403;
+                response.StatusCode = 403;
                 return;
             }
+            if (!File.Exists(path))
+            {
+                response.StatusCode = 404;
+                if (!ServesNotFoundPage)
+                {
+                    return;
+                }
+                path = Path.Combine(_root, "404.html");
+            }
             var body = File.ReadAllBytes(path);
-            response.ContentType = ContentTypes.GetValueOrDefault(Path.GetExtension(path), "application/octet-stream");
+            var type = ContentTypes.GetValueOrDefault(Path.GetExtension(path), "application/octet-stream");
+            response.ContentType = type;
+            if (Gzip && (type.StartsWith("text/", StringComparison.Ordinal) || type.Contains("xml", StringComparison.Ordinal) || type.Contains("json", StringComparison.Ordinal))
+                && (context.Request.Headers["Accept-Encoding"] ?? "").Contains("gzip", StringComparison.Ordinal))
+            {
+                using var compressed = new MemoryStream();
+                using (var gzip = new GZipStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+                {
+                    gzip.Write(body);
+                }
+                body = compressed.ToArray();
+                response.AddHeader("Content-Encoding", "gzip");
+                response.AddHeader("Vary", "Accept-Encoding");
+            }
             response.ContentLength64 = body.Length;
             if (context.Request.HttpMethod == "GET")
             {
