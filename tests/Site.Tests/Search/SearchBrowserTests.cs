@@ -217,25 +217,6 @@ public sealed class SearchBrowserTests : IAsyncLifetime
             await page.Context.CloseAsync();
         }
 
-        // While the patient types, the pages found show by their titles before their block of sections is there, and
-        // whole once it is: here the block is held back until the titles are seen.
-        var (slow, slowProblems) = await OpenAsync(SubPath, Fiche, siteFolder: split);
-        var release = new TaskCompletionSource();
-        await slow.RouteAsync("**/search-index/s-*.js", async route =>
-        {
-            await release.Task;
-            await route.FallbackAsync();
-        });
-        await slow.Locator("#recherche-champ").PressSequentiallyAsync("fuite ciment");
-        var titleOnly = slow.Locator("#recherche-resultats > li").First;
-        await Assertions.Expect(titleOnly.Locator("a.search-result-title")).ToHaveAttributeAsync("href", "../../" + Fiche);
-        Assert.Equal(0, await titleOnly.Locator("ul").CountAsync());
-        release.SetResult();
-        await Assertions.Expect(titleOnly.Locator("ul a").First).ToHaveAttributeAsync("href", "../../" + Fiche + "#fuite-de-ciment-5");
-        await Assertions.Expect(slow.Locator("#recherche-statut")).ToHaveTextAsync("1 résultat");
-        Assert.True(slowProblems.Count == 0, string.Join("\n", slowProblems));
-        await slow.Context.CloseAsync();
-
         // Every patient search of the one-file site, on the split one: the right section first, its anchor reached.
         await AssertPatientSearchesAsync([SubPath, FileBaseOf(split)], siteFolder: split);
 

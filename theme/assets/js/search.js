@@ -570,7 +570,6 @@
       item.appendChild(title);
       var sections = doc.createElement('ul');
       page.sections.forEach(function (section) {
-        if (!section.anchor && !section.snippet) { return; } // its block is not loaded (yet): the title stands alone
         var entry = doc.createElement('li');
         if (section.anchor) {
           var link = doc.createElement('a');
@@ -585,7 +584,7 @@
         }
         sections.appendChild(entry);
       });
-      if (sections.firstChild) { item.appendChild(sections); }
+      item.appendChild(sections);
       list.appendChild(item);
     });
   };
@@ -689,9 +688,6 @@
       // Ranked from the postings alone: the headings and snippets of the pages shown may be in blocks not yet loaded.
       var blocks = engine.missingBlocks(result);
       if (blocks.length > 0) {
-        // While typing, the pages found are shown at once by their titles (in the main script), and whole once their
-        // blocks are there: on a slow phone the blocks of 50 pages take longer than the patient between two keys.
-        if (!then) { draw(result); }
         loadAll(blocks, blockPath, addBlock, function () {
           if (input.value === query) { show(engine.complete(result), query, typing, then); }
         });
@@ -700,18 +696,9 @@
       show(result, query, typing, then);
     }
 
-    // Renders a result, keeping the focus on the same page's title if it was on a result that the rendering replaces.
-    function draw(result) {
-      var item = document.activeElement;
-      while (item && item.parentNode !== list) { item = item.parentNode; }
-      var at = item ? Array.prototype.indexOf.call(list.children, item) : -1;
+    function show(result, query, typing, then) {
       api.render(document, list, result, siteRoot);
       list.hidden = result.pages.length === 0;
-      if (at >= 0 && list.children[at]) { list.children[at].querySelector('a').focus(); }
-    }
-
-    function show(result, query, typing, then) {
-      draw(result);
       // While typing, announce once the patient pauses, so a screen reader is not interrupted at every key.
       clearTimeout(announce);
       announce = setTimeout(function () { status.textContent = api.statusText(form, result.total, query); }, typing ? 500 : 0);
