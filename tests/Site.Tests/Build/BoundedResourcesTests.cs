@@ -121,7 +121,8 @@ public sealed class BoundedResourcesTests(ITestOutputHelper output)
             (depth, pair) => new Hostile("signes ouvrants en masse", Page, WithHeader(Repeat(pair.Item1, depth) + "a" + Repeat(pair.Item2, depth)), TooManySigns)),
         // Markdig's inline parsing takes the square of the signs of a paragraph: « [a]( » 200,000 times did not end.
         ["signes non fermés"] = Gen.Select(Gen.Int[10_000, 200_000], Gen.OneOf("[a](", "*a ", "_a ", "**a** ", "[a ", "`a ", "<a ", "![a]("),
-            (count, sign) => new Hostile("signes non fermés", Page, WithHeader(Repeat(sign, count)), TooManySigns)),
+            // Under the page's size limit, whose refusal is another class: the signs' limit must be the one that refuses.
+            (count, sign) => new Hostile("signes non fermés", Page, WithHeader(Repeat(sign, Math.Min(count, ((int)ReadSources.MaxFileBytes - 200) / sign.Length))), TooManySigns)),
         // Blocks each just under the limit of signs, as many as a page holds: the worst a page can cost Markdig.
         ["blocs chargés de signes"] = Gen.OneOf("**a** ", "[a](", "*a ", "_a ", "*a* ", "![a](", "[a](b) ").Select(unit =>
             new Hostile("blocs chargés de signes", Page, WithHeader(HostilePages.SignBlocks(unit, 1_000_000)), null)),
