@@ -20,6 +20,12 @@ public sealed record BuildConfiguration(SiteConfig Site, IReadOnlyDictionary<str
         var sitePath = Path.Combine(options.InputDirectory, "site.yml");
         var contractsPath = Path.Combine(options.InputDirectory, "contracts.yml");
         var stringsPath = Path.Combine(options.ThemeDirectory, "i18n", "fr.yml");
+        if (!Directory.Exists(options.ThemeDirectory))
+        {
+            diagnostics.Error(SourcePaths.Display(options.ThemeDirectory), 0, "dossier du thème introuvable.",
+                "Lancez la commande depuis la racine du dépôt, ou indiquez le dossier du thème avec --theme.");
+            return null;
+        }
         var themeIsInside = ThemeStaysInside(options.ThemeDirectory, diagnostics);
         var site = ContentFile(options.InputDirectory, sitePath, diagnostics) is { } siteFile
             ? SiteConfigFile.Read(siteFile, SourcePaths.Display(sitePath), diagnostics) : null;

@@ -41,11 +41,6 @@ public sealed class YamlConfigFile
     /// <summary>The file's YAML tree, or null after an error (missing or empty file, YAML that does not parse).</summary>
     public static YamlConfigFile? Open(string path, string displayPath, DiagnosticBag diagnostics)
     {
-        if (!File.Exists(path))
-        {
-            diagnostics.Error(displayPath, 0, "fichier introuvable.", $"Créez « {displayPath} » (voir le README pour un exemple).");
-            return null;
-        }
         if (InputFiles.ReadUtf8(path, displayPath, diagnostics) is not { } text)
         {
             return null;

@@ -18,13 +18,31 @@ public static class InputFiles
     {
         // Before reading: memory stays bounded whatever file stands there (the readers bound what they parse more
         // tightly; a page is refused past 1 MiB, a YAML file past 1 MiB of characters).
-        if (new FileInfo(path).Length is var size and > LargestFile)
+        byte[] bytes;
+        try
         {
-            diagnostics.Error(display, 0, $"fichier trop volumineux ({size / 1024} Ko ; au plus {LargestFile / 1024}).",
-                "Vérifiez qu’il ne s’agit pas d’un fichier collé par erreur ; sinon, découpez-le.");
+            if (new FileInfo(path).Length is var size and > LargestFile)
+            {
+                diagnostics.Error(display, 0, $"fichier trop volumineux ({size / 1024} Ko ; au plus {LargestFile / 1024}).",
+                    "Vérifiez qu’il ne s’agit pas d’un fichier collé par erreur ; sinon, découpez-le.");
+                return null;
+            }
+            bytes = File.ReadAllBytes(path);
+        }
+        // Every file the build reads comes through here: a file that is missing, is a folder, or cannot be opened is
+        // the author's to fix, told in French, never a crash.
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            diagnostics.Error(display, 0, "fichier introuvable.",
+                $"Créez « {display} » ou restaurez-le depuis le dépôt (voir ceux du dépôt pour un exemple) ; vérifiez aussi les options --input et --theme.");
             return null;
         }
-        var bytes = File.ReadAllBytes(path);
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(display, 0, $"fichier illisible ({e.Message}).",
+                "Vérifiez que c’est bien un fichier (pas un dossier) et que le compte qui lance la construction a le droit de le lire.");
+            return null;
+        }
         var start = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
         try
         {
