@@ -8,24 +8,34 @@ namespace FichesSite.Search;
 /// </summary>
 /// <remarks>
 /// The look-up is the stage's largest cost on a site with a real vocabulary, and most of it is waiting for memory: a
-/// large site's terms do not fit the processor's cache. So the table is open addressing over one array of longs, each
-/// slot the term's hash and its number, and the term's characters are read only when the hashes match: one or two
-/// reads from memory a word where a dictionary of nodes takes three or four. Pages are read on every core: a slot is
-/// one long, written whole once its term is in <see cref="_terms"/>, so a reader never sees half of one; a reader that
-/// does not find a term asks again under the gate, where terms are added.
+/// large site's terms do not fit the processor's cache. So the table is open addressing over one array of slots, each
+/// the term's hash, its number and where its characters lie in one shared array of characters: a word costs a read
+/// of its slot and, when the hashes match, one of its characters, where a slot pointing at a string (itself reached
+/// through an array of strings) costs three. Pages are read on every core: a slot is written once, its number last,
+/// and a reader reads the number first, so it never sees half of one; a reader that does not find a term asks again
+/// under the gate, where terms are added.
 /// </remarks>
 public sealed class TermCache
 {
     // The longest word stemmed on the stack; a longer one (a pasted address, a hostile run of letters) gets an array.
     private const int StackWordLength = 128;
 
+    private struct Slot
+    {
+        public int Hash;
+        public int NumberPlusOne; // 0: an empty slot
+        public int Start;
+        public int Length;
+    }
+
     private readonly Lock _gate = new();
-    // Written under the gate, read without it: a number is handed out only once its term is in the array, and an
-    // array that is replaced keeps every term it held.
+    // Written under the gate, read without it. A slot is published only once its term's characters and string are in
+    // these arrays, and an array that is replaced keeps everything it held.
     private volatile string[] _terms = new string[1024];
-    // Each slot: the term's hash in the high half, its number + 1 in the low half (0: an empty slot). At most half full.
-    private volatile long[] _slots = new long[2048];
+    private volatile char[] _characters = new char[16 * 1024];
+    private volatile Slot[] _slots = new Slot[2048]; // at most half full
     private int _count;
+    private int _charactersUsed;
 
     /// <summary>The number of the term (stem) of a word handed by <see cref="FrenchNormalizer.ForEachWord"/>.</summary>
     public int TermId(ReadOnlySpan<char> word)
@@ -37,6 +47,9 @@ public sealed class TermCache
         return Find(_slots, stem, hash) is var id and >= 0 ? id : IdOfNewTerm(stem, hash);
     }
 
+    /// <summary>How many terms have a number: numbers run from 0 to Count − 1.</summary>
+    public int Count => Volatile.Read(ref _count);
+
     /// <summary>The term that number <paramref name="id"/> stands for.</summary>
     public string Term(int id) => _terms[id];
 
@@ -44,19 +57,20 @@ public sealed class TermCache
     public string Stem(ReadOnlySpan<char> word) => Term(TermId(word));
 
     // The term's number, or -1 when these slots do not hold it.
-    private int Find(long[] slots, ReadOnlySpan<char> term, int hash)
+    private int Find(Slot[] slots, ReadOnlySpan<char> term, int hash)
     {
         var mask = slots.Length - 1;
         for (var i = hash & mask; ; i = (i + 1) & mask)
         {
-            var slot = Volatile.Read(ref slots[i]);
-            if (slot == 0)
+            ref var slot = ref slots[i];
+            var numberPlusOne = Volatile.Read(ref slot.NumberPlusOne);
+            if (numberPlusOne == 0)
             {
                 return -1;
             }
-            if ((int)(slot >> 32) == hash && term.SequenceEqual(_terms[(int)slot - 1]))
+            if (slot.Hash == hash && slot.Length == term.Length && term.SequenceEqual(_characters.AsSpan(slot.Start, slot.Length)))
             {
-                return (int)slot - 1;
+                return numberPlusOne - 1;
             }
         }
     }
@@ -78,33 +92,48 @@ public sealed class TermCache
             }
             terms[id] = term.ToString();
             _terms = terms;
+            var characters = _characters;
+            if (_charactersUsed + term.Length > characters.Length)
+            {
+                Array.Resize(ref characters, Math.Max(characters.Length * 2, _charactersUsed + term.Length));
+            }
+            var start = _charactersUsed;
+            term.CopyTo(characters.AsSpan(start));
+            _charactersUsed += term.Length;
+            _characters = characters;
             var slots = _slots;
             if (2 * _count > slots.Length)
             {
                 // A larger table, filled before it replaces the old one: readers of the old one still find every
                 // term it held, and ask under the gate for the others.
-                slots = new long[slots.Length * 2];
-                for (var other = 0; other < id; other++)
+                var larger = new Slot[slots.Length * 2];
+                foreach (var old in slots)
                 {
-                    Place(slots, string.GetHashCode(terms[other]), other);
+                    if (old.NumberPlusOne != 0)
+                    {
+                        Place(larger, old.Hash, old.NumberPlusOne - 1, old.Start, old.Length);
+                    }
                 }
-                Place(slots, hash, id);
-                _slots = slots;
-                return id;
+                slots = larger;
             }
-            Place(slots, hash, id);
+            Place(slots, hash, id, start, term.Length);
+            _slots = slots;
             return id;
         }
     }
 
-    private static void Place(long[] slots, int hash, int id)
+    private static void Place(Slot[] slots, int hash, int id, int start, int length)
     {
         var mask = slots.Length - 1;
         var i = hash & mask;
-        while (slots[i] != 0)
+        while (slots[i].NumberPlusOne != 0)
         {
             i = (i + 1) & mask;
         }
-        Volatile.Write(ref slots[i], (long)hash << 32 | (uint)(id + 1));
+        ref var slot = ref slots[i];
+        slot.Hash = hash;
+        slot.Start = start;
+        slot.Length = length;
+        Volatile.Write(ref slot.NumberPlusOne, id + 1); // last: a reader that sees the number sees the rest
     }
 }
