@@ -34,16 +34,16 @@ public sealed class IndexedPage
         Cache = cache;
         Title = title;
         Path = path;
-        var titleTerms = new List<string>();
+        var titleTerms = new List<int>();
         FrenchNormalizer.ForEachWord(title, (titleTerms, cache), static (word, s) =>
         {
-            var term = s.cache.Stem(word);
+            var term = s.cache.TermId(word);
             if (!s.titleTerms.Contains(term))
             {
                 s.titleTerms.Add(term);
             }
         });
-        TitleTerms = titleTerms;
+        TitleTermNumbers = titleTerms;
         var reader = new SectionReader(cache);
         readSections(reader);
         Sections = [.. reader.Sections];
@@ -58,7 +58,10 @@ public sealed class IndexedPage
     public IReadOnlyList<PageSection> Sections { get; }
 
     /// <summary>The distinct terms of the title.</summary>
-    public IReadOnlyList<string> TitleTerms { get; }
+    public IEnumerable<string> TitleTerms => TitleTermNumbers.Select(Cache.Term);
+
+    /// <summary>The distinct terms of the title, as numbers in <see cref="Cache"/>.</summary>
+    internal IReadOnlyList<int> TitleTermNumbers { get; }
 
     /// <summary>The build's term numbers that <see cref="SectionTermNumbers"/> refer to.</summary>
     internal TermCache Cache { get; }

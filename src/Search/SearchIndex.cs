@@ -67,56 +67,113 @@ public sealed class SearchIndex
         _pages.SelectMany((page, p) => page.Sections.Select(section => (p, section)));
 
     /// <summary>For every term, in ordinal order: the pages whose title holds it and its encoded postings.</summary>
-    public IReadOnlyList<IndexTerm> Terms()
+    public IReadOnlyList<IndexTerm> Terms() => [.. InOrder(UnorderedTerms())];
+
+    private static IEnumerable<IndexTerm> InOrder(IEnumerable<IndexTerm> terms) => terms.OrderBy(t => t.Term, StringComparer.Ordinal);
+
+    // Every term of the pages, in no particular order. Pages and sections are visited in index order, so each term's
+    // postings are written as they come, one number per section: nothing per occurrence is kept.
+    private List<IndexTerm> UnorderedTerms()
     {
-        // Pages and sections are visited in index order, so each term's postings are written as they come, one
-        // number per section: nothing per occurrence is kept.
-        var terms = new Dictionary<string, TermBuilder>(StringComparer.Ordinal);
-        TermBuilder Entry(string term)
-        {
-            if (!terms.TryGetValue(term, out var entry))
-            {
-                entry = new TermBuilder();
-                terms[term] = entry;
-            }
-            return entry;
-        }
-        // A page keeps its terms as numbers of its build's TermCache, which every page of a build shares: the entries
-        // are found by number (an array look-up) rather than by string (one look-up per term of every section).
-        var byNumber = new Dictionary<TermCache, TermBuilder?[]>(ReferenceEqualityComparer.Instance);
-        var s = 0;
+        var terms = new GlobalTerms(_pages);
+        var builders = new TermBuilder?[terms.Count];
         for (var p = 0; p < _pages.Count; p++)
         {
-            var page = _pages[p];
-            foreach (var term in page.TitleTerms)
+            foreach (var number in _pages[p].TitleTermNumbers)
             {
-                (Entry(term).TitlePages ??= []).Add(p);
+                ((builders[terms.Of(p, number)] ??= new TermBuilder()).TitlePages ??= []).Add(p);
             }
-            if (!byNumber.TryGetValue(page.Cache, out var entries))
-            {
-                entries = [];
-            }
-            foreach (var sectionTerms in page.SectionTermNumbers)
-            {
-                foreach (var packed in sectionTerms)
-                {
-                    var number = packed >> 3;
-                    if (number >= entries.Length)
-                    {
-                        Array.Resize(ref entries, Math.Max(number + 1, entries.Length * 2));
-                    }
-                    var entry = entries[number] ??= Entry(page.Cache.Term(number));
-                    AppendNumber(entry, (long)(s - entry.LastSection) * 8 + (packed & 7));
-                    entry.LastSection = s;
-                }
-                s++;
-            }
-            byNumber[page.Cache] = entries;
         }
-        return terms
-            .Select(t => new IndexTerm(t.Key, (IReadOnlyList<int>?)t.Value.TitlePages ?? [], t.Value.Postings.AsMemory(0, t.Value.Length)))
-            .OrderBy(t => t.Term, StringComparer.Ordinal)
-            .ToList();
+        // The postings are the largest part of the index, and each is written by one term: the terms are shared out
+        // between the cores by number, each core reading every page and writing only its own terms' postings.
+        var parts = Math.Max(1, Environment.ProcessorCount);
+        Parallel.For(0, parts, part =>
+        {
+            var s = 0;
+            for (var p = 0; p < _pages.Count; p++)
+            {
+                foreach (var sectionTerms in _pages[p].SectionTermNumbers)
+                {
+                    foreach (var packed in sectionTerms)
+                    {
+                        var id = terms.Of(p, packed >> 3);
+                        if (id % parts != part)
+                        {
+                            continue;
+                        }
+                        var entry = builders[id] ??= new TermBuilder();
+                        AppendNumber(entry, (long)(s - entry.LastSection) * 8 + (packed & 7));
+                        entry.LastSection = s;
+                    }
+                    s++;
+                }
+            }
+        });
+        var made = new List<IndexTerm>();
+        for (var id = 0; id < builders.Length; id++)
+        {
+            // A term of the cache that no page of the index holds (a page left out of it) has no builder.
+            if (builders[id] is { } entry)
+            {
+                made.Add(new IndexTerm(terms.Text(id), (IReadOnlyList<int>?)entry.TitlePages ?? [], entry.Postings.AsMemory(0, entry.Length)));
+            }
+        }
+        return made;
+    }
+
+    /// <summary>
+    /// One number per distinct term of the index's pages. The pages of a build share one <see cref="TermCache"/>,
+    /// whose numbers serve as they are; pages made apart, each with its own, have their terms joined by text.
+    /// </summary>
+    private sealed class GlobalTerms
+    {
+        private readonly int[][]? _ofCache; // by the page's cache: its number → the global one; null when shared
+        private readonly int[] _cacheOfPage = [];
+        private readonly TermCache? _shared;
+        private readonly List<string> _texts = [];
+
+        public GlobalTerms(IReadOnlyList<IndexedPage> pages)
+        {
+            var indexOf = new Dictionary<TermCache, int>(ReferenceEqualityComparer.Instance);
+            var caches = new List<TermCache>();
+            foreach (var page in pages)
+            {
+                if (indexOf.TryAdd(page.Cache, caches.Count))
+                {
+                    caches.Add(page.Cache);
+                }
+            }
+            if (caches.Count <= 1)
+            {
+                _shared = caches.SingleOrDefault();
+                Count = _shared?.Count ?? 0;
+                return;
+            }
+            var byText = new Dictionary<string, int>(StringComparer.Ordinal);
+            _ofCache = new int[caches.Count][];
+            for (var c = 0; c < caches.Count; c++)
+            {
+                _ofCache[c] = new int[caches[c].Count];
+                for (var number = 0; number < _ofCache[c].Length; number++)
+                {
+                    var text = caches[c].Term(number);
+                    if (!byText.TryGetValue(text, out var id))
+                    {
+                        id = byText[text] = _texts.Count;
+                        _texts.Add(text);
+                    }
+                    _ofCache[c][number] = id;
+                }
+            }
+            _cacheOfPage = [.. pages.Select(p => indexOf[p.Cache])];
+            Count = _texts.Count;
+        }
+
+        public int Count { get; }
+
+        public int Of(int page, int number) => _ofCache is null ? number : _ofCache[_cacheOfPage[page]][number];
+
+        public string Text(int id) => _shared is not null ? _shared.Term(id) : _texts[id];
     }
 
     // Most terms of a large site are rare: one or two sections, in no title. So a term holds its postings as the bytes
@@ -147,12 +204,12 @@ public sealed class SearchIndex
         ArgumentOutOfRangeException.ThrowIfLessThan(pagesPerBlock, 1);
         // Everything is written once as UTF-8, as the files hold it: as strings, a large site's index would weigh
         // twice as much at the end of the build, where its memory peaks.
-        var terms = Terms();
+        var terms = UnorderedTerms();
         // The terms alone already past the limit (a large site): the one-file script is not even built to be measured.
         // Each term's JSON holds at least its characters and its postings (one ASCII byte each): when that sum is past
         // the limit, the terms' JSON is not written either (it would be written only to be thrown away).
         if (terms.Sum(t => (long)t.Term.Length + t.Postings.Length) <= splitAboveBytes
-            && TermsJson(terms) is var termsJson && termsJson.Length <= splitAboveBytes)
+            && TermsJson(InOrder(terms)) is var termsJson && termsJson.Length <= splitAboveBytes)
         {
             var whole = Script(GlobalName, Join(Head(terms, pagesPerBlock: null), "terms", termsJson));
             if (whole.Length <= splitAboveBytes)
@@ -160,6 +217,7 @@ public sealed class SearchIndex
                 return new SortedDictionary<string, byte[]>(StringComparer.Ordinal) { [SearchIndexStage.ScriptPath] = whole };
             }
         }
+        // Terms are put in order within their chunk, as each chunk's script is made: on every core.
         var chunks = terms.GroupBy(t => ChunkKey(t.Term)).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal)
         {
@@ -169,7 +227,7 @@ public sealed class SearchIndex
         var scripts = new List<(string Path, Func<byte[]> Make)>();
         foreach (var chunk in chunks)
         {
-            scripts.Add((ChunkPath(chunk.Key), () => Script($"{ChunksGlobalName}['{chunk.Key}']", Json(json => WriteTerms(json, chunk)), $"window.{ChunksGlobalName} = window.{ChunksGlobalName} || {{}};\n")));
+            scripts.Add((ChunkPath(chunk.Key), () => Script($"{ChunksGlobalName}['{chunk.Key}']", Json(json => WriteTerms(json, InOrder(chunk))), $"window.{ChunksGlobalName} = window.{ChunksGlobalName} || {{}};\n")));
         }
         for (var block = 0; block * pagesPerBlock < _pages.Count; block++)
         {
@@ -269,7 +327,7 @@ public sealed class SearchIndex
                 json.WriteEndArray();
             }
             json.WriteStartObject("titles");
-            foreach (var term in terms.Where(t => t.TitlePages.Count > 0))
+            foreach (var term in InOrder(terms.Where(t => t.TitlePages.Count > 0)))
             {
                 json.WriteStartArray(term.Term);
                 foreach (var p in term.TitlePages)
