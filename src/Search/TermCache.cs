@@ -29,9 +29,9 @@ public sealed class TermCache
     }
 
     private readonly Lock _gate = new();
-    // Written under the gate, read without it. A slot is published only once its term's characters and string are in
+    // Written under the gate, read without it. A slot is published only once its term's characters and bounds are in
     // these arrays, and an array that is replaced keeps everything it held.
-    private volatile string[] _terms = new string[1024];
+    private volatile int[] _bounds = new int[2 * 1024]; // by number: where the term's characters start, and how many
     private volatile char[] _characters = new char[16 * 1024];
     private volatile Slot[] _slots = new Slot[2048]; // at most half full
     private int _count;
@@ -51,7 +51,13 @@ public sealed class TermCache
     public int Count => Volatile.Read(ref _count);
 
     /// <summary>The term that number <paramref name="id"/> stands for.</summary>
-    public string Term(int id) => _terms[id];
+    public string Term(int id)
+    {
+        // Made on demand: the index asks once per term, at the end of the build, and strings held for every term
+        // all along would weigh more than the characters.
+        var bounds = _bounds;
+        return new string(_characters.AsSpan(bounds[2 * id], bounds[2 * id + 1]));
+    }
 
     /// <summary>The term of a word: its stem.</summary>
     public string Stem(ReadOnlySpan<char> word) => Term(TermId(word));
@@ -84,14 +90,7 @@ public sealed class TermCache
             {
                 return known;
             }
-            var id = _count++;
-            var terms = _terms;
-            if (id == terms.Length)
-            {
-                Array.Resize(ref terms, terms.Length * 2);
-            }
-            terms[id] = term.ToString();
-            _terms = terms;
+            var id = _count;
             var characters = _characters;
             if (_charactersUsed + term.Length > characters.Length)
             {
@@ -101,8 +100,16 @@ public sealed class TermCache
             term.CopyTo(characters.AsSpan(start));
             _charactersUsed += term.Length;
             _characters = characters;
+            var bounds = _bounds;
+            if (2 * id == bounds.Length)
+            {
+                Array.Resize(ref bounds, bounds.Length * 2);
+            }
+            bounds[2 * id] = start;
+            bounds[2 * id + 1] = term.Length;
+            _bounds = bounds;
             var slots = _slots;
-            if (2 * _count > slots.Length)
+            if (2 * (id + 1) > slots.Length)
             {
                 // A larger table, filled before it replaces the old one: readers of the old one still find every
                 // term it held, and ask under the gate for the others.
@@ -118,6 +125,7 @@ public sealed class TermCache
             }
             Place(slots, hash, id, start, term.Length);
             _slots = slots;
+            Volatile.Write(ref _count, id + 1); // last: every number under Count has its term
             return id;
         }
     }
