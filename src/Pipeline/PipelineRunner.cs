@@ -29,6 +29,10 @@ public static class PipelineRunner
     // A pass over fewer pages leaves too little garbage to be worth a full collection.
     private const int CompactAfterPages = 2_000;
 
+    // A larger pass is run in slices of this many pages, the heap compacted after each: the build's peak comes at the
+    // end of its largest pass, and garbage piles up in the oldest generation from the first page on.
+    private const int CompactEveryPages = 5_000;
+
     /// <param name="compactAfterPasses">
     /// For a build that runs once and exits: compact the heap after a large pass (see below). The preview, whose
     /// rebuilds reuse nearly every page and must stay quick, does not.
@@ -69,18 +73,32 @@ public static class PipelineRunner
                 var perDocument = group.Cast<IDocumentStage>().ToArray();
                 var pending = build.Documents.ToArray();
                 build = build with { Documents = [] }; // the pass lets go of each page's previous form as it finishes it
-                build = build with { Documents = RunInParallel(perDocument, pending, build.Products, diagnostics, out var elapsed, out var allocated) };
-                timings.AddRange(perDocument.Select((s, i) => new StageTiming(s.Name, elapsed[i], SummedOverThreads: true, allocated[i])));
-                if (compactAfterPasses && pending.Length >= CompactAfterPages)
+                var done = new Document[pending.Length];
+                var ticks = new long[perDocument.Length];
+                var bytes = new long[perDocument.Length];
+                var compacting = TimeSpan.Zero;
+                var slice = compactAfterPasses ? CompactEveryPages : pending.Length;
+                for (var from = 0; from < pending.Length; from += slice)
                 {
-                    // What every page made and dropped now lies in the oldest generation, which the collector seldom
-                    // visits: it is compacted here, once per pass, before the site stages build their large outputs
-                    // on top of it, which lowers the build's peak (docs/benchmarks.md); its cost is shown as a stage of its
-                    // own. Aggressive: the memory freed is also handed back to the system rather than kept for later
-                    // allocations, a lower peak again for no time measured.
-                    var clock = Stopwatch.StartNew();
-                    GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-                    timings.Add(new StageTiming("compact memory", clock.Elapsed));
+                    var to = Math.Min(pending.Length, from + slice);
+                    RunInParallel(perDocument, pending, from, to, done, build.Products, diagnostics, ticks, bytes);
+                    if (compactAfterPasses && pending.Length >= CompactAfterPages)
+                    {
+                        // What the pages made and dropped now lies in the oldest generation, which the collector seldom
+                        // visits: it is compacted here, after each slice of a large pass, before the next slice and the
+                        // site stages build on top of it, which lowers the build's peak (docs/benchmarks.md); its cost is
+                        // shown as a stage of its own. Aggressive: the memory freed is also handed back to the system
+                        // rather than kept for later allocations, a lower peak again for no time measured.
+                        var clock = Stopwatch.StartNew();
+                        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                        compacting += clock.Elapsed;
+                    }
+                }
+                build = build with { Documents = done };
+                timings.AddRange(perDocument.Select((s, i) => new StageTiming(s.Name, Stopwatch.GetElapsedTime(0, ticks[i]), SummedOverThreads: true, bytes[i])));
+                if (compacting > TimeSpan.Zero)
+                {
+                    timings.Add(new StageTiming("compact memory", compacting));
                 }
             }
             if (diagnostics.HasSiteWideErrors)
@@ -167,12 +185,10 @@ public static class PipelineRunner
     // Keeps the input order so that the output never depends on thread scheduling.
     // Empties pending as it goes: a page's source text need not outlive its pass (a large site's sources, all kept, weigh a lot).
     // Each stage is timed and its allocations counted on the thread that runs it (both readings cost nanoseconds).
-    private static Document[] RunInParallel(IDocumentStage[] stages, Document[] pending, SiteProducts site, DiagnosticBag diagnostics, out TimeSpan[] elapsed, out long[] allocated)
-    {
-        var results = new Document[pending.Length];
-        var ticks = new long[stages.Length];
-        var bytes = new long[stages.Length];
-        Parallel.For(0, pending.Length, OneThreadPerCore, i =>
+    // Runs pages from to to − 1 of pending through the stages, on every core, into done; adds each stage's time and
+    // allocations to ticks and bytes.
+    private static void RunInParallel(IDocumentStage[] stages, Document[] pending, int from, int to, Document[] done, SiteProducts site, DiagnosticBag diagnostics, long[] ticks, long[] bytes) =>
+        Parallel.For(from, to, OneThreadPerCore, i =>
         {
             var document = pending[i];
             pending[i] = null!;
@@ -184,10 +200,6 @@ public static class PipelineRunner
                 Interlocked.Add(ref ticks[s], Stopwatch.GetTimestamp() - start);
                 Interlocked.Add(ref bytes[s], GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
             }
-            results[i] = document;
+            done[i] = document;
         });
-        elapsed = ticks.Select(t => Stopwatch.GetElapsedTime(0, t)).ToArray();
-        allocated = bytes;
-        return results;
-    }
 }
