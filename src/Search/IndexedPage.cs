@@ -125,6 +125,10 @@ public sealed class IndexedPage
     [ThreadStatic]
     private static Dictionary<int, int>? t_codes;
 
+    // One per thread, empty between calls.
+    [ThreadStatic]
+    private static TermCache.WordBatch? t_batch;
+
     private static int[] TermsOf(string heading, ReadOnlySpan<char> text, TermCache cache)
     {
         var codes = (t_codes ??= []);
@@ -134,14 +138,17 @@ public sealed class IndexedPage
             var term = s.cache.TermId(word);
             s.codes[term] = s.codes.GetValueOrDefault(term) | 4;
         });
-        FrenchNormalizer.ForEachWord(text, (codes, cache), static (word, s) =>
+        // The text's words are looked up in batches (see TermCache.Resolve): most of a page's words.
+        var batch = (t_batch ??= new TermCache.WordBatch());
+        FrenchNormalizer.ForEachWord(text, (codes, cache, batch), static (word, s) =>
         {
-            ref var code = ref CollectionsMarshal.GetValueRefOrAddDefault(s.codes, s.cache.TermId(word), out _);
-            if ((code & 3) < 3)
+            s.cache.Add(s.batch, word);
+            if (s.batch.IsFull)
             {
-                code++;
+                Count(s.codes, s.cache, s.batch);
             }
         });
+        Count(codes, cache, batch);
         var terms = new int[codes.Count];
         var i = 0;
         foreach (var (term, code) in codes)
@@ -149,5 +156,19 @@ public sealed class IndexedPage
             terms[i++] = term << 3 | code;
         }
         return terms;
+    }
+
+    // Resolves the batch and counts each of its words in the text (at most 3).
+    private static void Count(Dictionary<int, int> codes, TermCache cache, TermCache.WordBatch batch)
+    {
+        var count = cache.Resolve(batch);
+        for (var i = 0; i < count; i++)
+        {
+            ref var code = ref CollectionsMarshal.GetValueRefOrAddDefault(codes, batch.Numbers[i], out _);
+            if ((code & 3) < 3)
+            {
+                code++;
+            }
+        }
     }
 }
