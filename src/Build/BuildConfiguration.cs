@@ -11,6 +11,9 @@ public sealed record BuildConfiguration(SiteConfig Site, IReadOnlyDictionary<str
     /// <summary>The terms of input/data/glossaire.yml (empty without the file).</summary>
     public GlossaryTerms Glossary { get; init; } = GlossaryTerms.Empty;
 
+    /// <summary>The services and themes of input/data/services.yml and themes.yml (empty without the files).</summary>
+    public SiteCatalog Catalog { get; init; } = SiteCatalog.Empty;
+
     public static BuildConfiguration? Load(BuildOptions options, DiagnosticBag diagnostics)
     {
         if (!OutputIsSafe(options, diagnostics))
@@ -34,7 +37,8 @@ public sealed record BuildConfiguration(SiteConfig Site, IReadOnlyDictionary<str
         var strings = InputFiles.Inside(options.ThemeDirectory, stringsPath, SourcePaths.Display(stringsPath), "du thème", diagnostics) is { } stringsFile
             ? ThemeStrings.Load(stringsFile, SourcePaths.Display(stringsPath), diagnostics) : null;
         var glossary = LoadGlossary(options, diagnostics);
-        if (site is null || contracts is null || strings is null || glossary is null || !themeIsInside)
+        var catalog = LoadCatalog(options, diagnostics);
+        if (site is null || contracts is null || strings is null || glossary is null || catalog is null || !themeIsInside)
         {
             return null;
         }
@@ -52,7 +56,18 @@ public sealed record BuildConfiguration(SiteConfig Site, IReadOnlyDictionary<str
             }
             site.BaseUrl = site.BaseUrl.TrimEnd('/') + "/";
         }
-        return new BuildConfiguration(site, contracts, strings) { Glossary = glossary };
+        return new BuildConfiguration(site, contracts, strings) { Glossary = glossary, Catalog = catalog };
+    }
+
+    private static SiteCatalog? LoadCatalog(BuildOptions options, DiagnosticBag diagnostics)
+    {
+        var services = Path.Combine(options.InputDirectory, SiteCatalog.ServicesFile);
+        var themes = Path.Combine(options.InputDirectory, SiteCatalog.ThemesFile);
+        var servicesInside = ContentFile(options.InputDirectory, services, diagnostics);
+        var themesInside = ContentFile(options.InputDirectory, themes, diagnostics);
+        return servicesInside is null || themesInside is null
+            ? null
+            : CatalogFile.Load((servicesInside, SourcePaths.Display(services)), (themesInside, SourcePaths.Display(themes)), diagnostics);
     }
 
     // Marked terms link to the glossary page, so terms without that page would be broken links on every sheet.

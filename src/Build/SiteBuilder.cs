@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using FichesSite.Collection;
 using FichesSite.Content;
 using FichesSite.Links;
 using FichesSite.Markdown;
@@ -50,7 +51,7 @@ public static class SiteBuilder
 
         // Each page's header first, in parallel: the home page and the site map list every page by its title and
         // description, so the site model is made from the headers before any page is laid out.
-        IDocumentStage[] headerStages = [new FrontMatterStage(today)];
+        IDocumentStage[] headerStages = [new FrontMatterStage(today), new CatalogMembershipStage(configuration.Catalog)];
         // Then each page alone, in parallel, from its header to its finished file, in one pass: a page's syntax tree,
         // body and HTML are made, used and let go on one thread, and only what the site-wide stages need stays
         // (its outline, links, search terms and readability).
@@ -66,7 +67,7 @@ public static class SiteBuilder
             new RenderMarkdownStage(markdown),
             new PrintSheetStage(site.BaseUrl, new PrintWords(strings.Text("print", "qr_code_alt"), strings.Text("print", "version"),
                 strings.Text("print", "updated_on"), strings.Text("print", "page"), strings.LongDate)),
-            new SearchTermsStage([PageAddresses.HomePage, PageAddresses.NotFoundPage, PageAddresses.SiteMapPage, PageAddresses.SearchPage], new TermCache()),
+            new SearchTermsStage(NotSearched, new TermCache()),
             new ReleaseSyntaxTreeStage(),
         ];
         // A build that writes a site writes each page into a staging folder as soon as it is made, and swaps that folder
@@ -85,6 +86,7 @@ public static class SiteBuilder
         [
             new ReadSources(options.InputDirectory),
             .. Cached(headerStages, cache?.Headers, CachedDocumentStages.Match.SourceText),
+            new CollectionPagesStage(configuration.Catalog, CollectionWordsOf(strings)), // the services', themes' and A–Z's pages join the others
             new SiteModelStage(templates, site, strings, glossary),
             .. Cached(pageStages, cache?.Pages, CachedDocumentStages.Match.SameDocument),
             new LayoutStage(templates, site.BaseUrl, contracts, cache?.Layouts),
@@ -105,6 +107,19 @@ public static class SiteBuilder
             ReadabilityReportPath = result.Products.TryGet(PublishReportsStage.ReadabilityPathKey, out var path) ? path : null,
             Site = result.Products.TryGet(PublishSiteStage.StateKey, out var state) ? state : SiteState.Unchanged,
         };
+    }
+
+    // Pages that only lead to others: the search finds the sheets and pages themselves.
+    private static bool NotSearched(string sitePath) =>
+        sitePath is PageAddresses.HomePage or PageAddresses.NotFoundPage or PageAddresses.SiteMapPage or PageAddresses.SearchPage
+        || PageAddresses.IsCollectionPage(sitePath);
+
+    private static CollectionWords CollectionWordsOf(Rendering.ThemeStrings strings)
+    {
+        string Word(string key) => strings.Text("collection", key);
+        return new CollectionWords(Word("services_title"), Word("services_description"), Word("service_description"), Word("themes_title"),
+            Word("themes_description"), Word("theme_description"), Word("az_title"), Word("az_description"), Word("letter_title"),
+            Word("letter_description"), Word("page_of"));
     }
 
     // The preview remembers each page's results between rebuilds; a plain build runs the stages as they are.
@@ -134,6 +149,7 @@ public static class SiteBuilder
             {
                 Path.Combine(options.InputDirectory, "site.yml"), Path.Combine(options.InputDirectory, "contracts.yml"),
                 Path.Combine(options.InputDirectory, GlossaryTerms.DataFile),
+                Path.Combine(options.InputDirectory, SiteCatalog.ServicesFile), Path.Combine(options.InputDirectory, SiteCatalog.ThemesFile),
             }
             .Concat(ContainedPaths.List(options.ThemeDirectory, recursive: true).Files.Select(f => Path.Combine(options.ThemeDirectory, f)))
             .Where(File.Exists);

@@ -18,13 +18,19 @@ public sealed record FrontMatter(
     IReadOnlyList<SourceReference> Sources,
     IReadOnlyDictionary<string, int> KeyLines)
 {
+    /// <summary>The slug of the sheet's service in services.yml (« service: »), or null.</summary>
+    public string? Service { get; init; }
+
+    /// <summary>The slugs of the sheet's themes in themes.yml (« themes: »), as written.</summary>
+    public IReadOnlyList<string> Themes { get; init; } = [];
+
     public static readonly MetaKey<FrontMatter> Key = new("front-matter");
 
     /// <summary>Every key an author may write, in the order the authoring guide lists them.</summary>
     public static readonly IReadOnlyList<string> KnownKeys =
     [
         "title", "description", "type", "layout",
-        "last_reviewed", "next_review", "reviewed_by", "version", "sources",
+        "last_reviewed", "next_review", "reviewed_by", "version", "sources", "service", "themes",
     ];
 
     public const string DefaultType = "page";

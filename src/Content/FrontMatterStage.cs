@@ -191,6 +191,39 @@ public sealed class FrontMatterStage(DateOnly today) : IDocumentStage
             return null;
         }
 
+        // A list of short names (« themes: [a, b] », or one per « - » line); one name alone is a list of one.
+        IReadOnlyList<string> Slugs(string key)
+        {
+            if (!values.TryGetValue(key, out var node))
+            {
+                return [];
+            }
+            if (node is HeaderText)
+            {
+                return Text(key) is { } one ? [one] : [];
+            }
+            if (node is not HeaderList list)
+            {
+                diagnostics.Error(file, keyLines[key], $"le champ « {key} » doit être une liste de noms courts, pas un groupe de champs.",
+                    $"Écrivez par exemple « {key}: [cancerologie, douleur] ».");
+                return [];
+            }
+            var slugs = new List<string>();
+            foreach (var item in list.Items)
+            {
+                if (item is HeaderText { Value: var value } && !string.IsNullOrWhiteSpace(value))
+                {
+                    slugs.Add(value.Trim());
+                }
+                else
+                {
+                    diagnostics.Error(file, item.Line, $"chaque élément de « {key} » doit être un nom court sur une ligne.",
+                        $"Écrivez par exemple « {key}: [cancerologie, douleur] ».");
+                }
+            }
+            return slugs;
+        }
+
         var title = Text("title");
         var description = Text("description");
         var type = Text("type") ?? FrontMatter.DefaultType;
@@ -209,7 +242,11 @@ public sealed class FrontMatterStage(DateOnly today) : IDocumentStage
             Text("reviewed_by"),
             Text("version"),
             sources,
-            keyLines);
+            keyLines)
+        {
+            Service = Text("service"),
+            Themes = Slugs("themes"),
+        };
 
         if (title is null && !keyLines.ContainsKey("title"))
         {

@@ -14,6 +14,8 @@ namespace FichesSite.Content;
 /// text that cannot mean more than text (no YAML sign first, no « : » before a space or at the end, no « # »
 /// after a space, no [ ] { });</item>
 /// <item>{ name: value, … } on one line, its values quoted or plain without « : » or « , »;</item>
+/// <item>[ a, b, … ] on one line, its items short names (lower-case ASCII letters, digits and « - », as
+/// « themes: » takes them), none a word YAML may read otherwise (null, true, yes…);</item>
 /// <item>« name: » alone, then a list: « - » lines at one indentation, each item a value as above, or a group of
 /// « name: value » lines aligned under the first.</item>
 /// </list>
@@ -192,6 +194,8 @@ public static class SimpleHeaderParser
             }
             case '{':
                 return OneLineGroup(text, line);
+            case '[':
+                return OneLineList(text, line);
         }
         var plain = text.TrimEnd(' ');
         if (Indicators.Contains(plain[0]) || plain[^1] == ':' || plain.Contains(": ", StringComparison.Ordinal)
@@ -236,6 +240,47 @@ public static class SimpleHeaderParser
             }
         }
         return null;
+    }
+
+    // Words a YAML reader may take for something other than text, in any case.
+    private static readonly HashSet<string> SpecialWords = new(["null", "true", "false", "yes", "no", "on", "off", "y", "n"], StringComparer.OrdinalIgnoreCase);
+
+    // « [a, b] » on one line, its items short names.
+    private static HeaderList? OneLineList(ReadOnlySpan<char> text, int line)
+    {
+        var close = text.IndexOf(']');
+        if (close < 0 || !IsSpaces(text[(close + 1)..]))
+        {
+            return null;
+        }
+        var inside = text[1..close];
+        var items = new List<HeaderNode>();
+        if (IsSpaces(inside))
+        {
+            return new HeaderList(items, line);
+        }
+        foreach (var range in inside.Split(','))
+        {
+            var item = inside[range].Trim(' ');
+            if (item.IsEmpty || !IsShortName(item) || SpecialWords.Contains(item.ToString()))
+            {
+                return null;
+            }
+            items.Add(new HeaderText(item.ToString(), line));
+        }
+        return new HeaderList(items, line);
+    }
+
+    private static bool IsShortName(ReadOnlySpan<char> item)
+    {
+        foreach (var c in item)
+        {
+            if (!(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+            {
+                return false;
+            }
+        }
+        return item[0] != '-';
     }
 
     // « { name: value, … } » on one line.

@@ -34,7 +34,6 @@ public sealed class ReadabilitySettings
 public sealed class Organisation
 {
     public string Name { get; set; } = "";
-    public string Service { get; set; } = "";
     public string Phone { get; set; } = "";
     public string PhoneHours { get; set; } = "";
     public string Address { get; set; } = "";

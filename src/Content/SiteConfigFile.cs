@@ -24,7 +24,6 @@ public static class SiteConfigFile
             ["organisation"] = value => file.Fields(value, new Dictionary<string, Action<YamlNode>>
             {
                 ["name"] = value => organisation.Name = file.Text(value) ?? "",
-                ["service"] = value => organisation.Service = file.Text(value) ?? "",
                 ["phone"] = value => organisation.Phone = file.Text(value) ?? "",
                 ["phone_hours"] = value => organisation.PhoneHours = file.Text(value) ?? "",
                 ["address"] = value => organisation.Address = file.Text(value) ?? "",

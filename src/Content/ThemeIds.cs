@@ -13,5 +13,8 @@ public static class ThemeIds
         "recherche-champ", "recherche-statut", "recherche-resultats",   // header.liquid: the search form
         "fiche-a-propos", "fiche-sources",                              // about.liquid: a sheet's « about » box
         "contact-titre",                                                // footer.liquid
+        "service-contact-titre",                                        // service-contact.liquid: a sheet's service
+        "fiches-liees-titre",                                           // related.liquid: a sheet's related sheets
+        "accueil-services", "accueil-themes", "accueil-az", "accueil-recentes", // home.liquid: the collection
     ];
 }

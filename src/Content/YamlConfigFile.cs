@@ -39,7 +39,8 @@ public sealed class YamlConfigFile
     public bool Failed { get; private set; }
 
     /// <summary>The file's YAML tree, or null after an error (missing or empty file, YAML that does not parse).</summary>
-    public static YamlConfigFile? Open(string path, string displayPath, DiagnosticBag diagnostics)
+    /// <param name="mayBeEmpty">For a data file, where no entry is a fine start: an empty file (or only comments) is an empty group.</param>
+    public static YamlConfigFile? Open(string path, string displayPath, DiagnosticBag diagnostics, bool mayBeEmpty = false)
     {
         if (InputFiles.ReadUtf8(path, displayPath, diagnostics) is not { } text)
         {
@@ -52,6 +53,10 @@ public sealed class YamlConfigFile
         }
         if (stream.Documents.Count == 0 || IsNull(stream.Documents[0].RootNode))
         {
+            if (mayBeEmpty)
+            {
+                return new YamlConfigFile(displayPath, diagnostics, new YamlMappingNode());
+            }
             diagnostics.Error(displayPath, 1, "le fichier est vide.", "Remplissez-le (voir le README pour un exemple).");
             return null;
         }

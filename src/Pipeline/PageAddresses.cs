@@ -33,6 +33,28 @@ public static class PageAddresses
     /// <summary>Where patient sheets live, in the content folder and in the site alike.</summary>
     public const string FichesFolder = "fiches/";
 
+    /// <summary>The pages the build makes for the collection (Collection/): each service's, each theme's, the A–Z.</summary>
+    public const string ServicesFolder = "services/";
+    public const string ThemesFolder = "themes/";
+    public const string AzFolder = "a-z/";
+
+    /// <summary>The list of every service, the list of every theme, and the A–Z's letters.</summary>
+    public const string ServicesPage = ServicesFolder + PageFile;
+    public const string ThemesPage = ThemesFolder + PageFile;
+    public const string AzPage = AzFolder + PageFile;
+
+    /// <summary>True for an address in a folder of the collection's pages, which no source may take.</summary>
+    public static bool IsCollectionPage(string sitePath) =>
+        sitePath.StartsWith(ServicesFolder, StringComparison.Ordinal) || sitePath.StartsWith(ThemesFolder, StringComparison.Ordinal)
+        || sitePath.StartsWith(AzFolder, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Page <paramref name="number"/> (from 1) of a list whose first page is <paramref name="firstPage"/> (a folder's
+    /// index.html): the first page itself, then page-2/index.html, page-3/index.html… in its folder.
+    /// </summary>
+    public static string ListPage(string firstPage, int number) =>
+        number == 1 ? firstPage : firstPage[..^PageFile.Length] + "page-" + number.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/" + PageFile;
+
     /// <summary>The content folder of the site's other pages, which are written from the site's root.</summary>
     public const string PagesFolder = "pages/";
 

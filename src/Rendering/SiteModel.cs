@@ -1,3 +1,5 @@
+using System.Globalization;
+using FichesSite.Collection;
 using FichesSite.Content;
 using FichesSite.Markdown;
 using FichesSite.Markdown.Sections;
@@ -10,9 +12,10 @@ namespace FichesSite.Rendering;
 
 /// <summary>
 /// What the templates see, built in one place with snake_case names (the Jekyll convention):
-/// <c>site</c>, <c>t</c> (interface words), <c>fiches</c> and <c>site_pages</c> (for the home page and
-/// the site map), <c>glossary</c> (the glossary page), <c>page</c> and <c>content</c>. Plain dictionaries and lists, so a template can
-/// only read what is listed here.
+/// <c>site</c>, <c>t</c> (interface words), the collection (<c>services</c>, <c>themes</c>, <c>letters</c>,
+/// <c>recent</c>) and <c>site_pages</c> (for the home page and the site map), <c>glossary</c> (the glossary page),
+/// <c>page</c> and <c>content</c>. Plain dictionaries and lists, so a template can only read what is listed here. No
+/// list of every sheet: at thousands of sheets it would make pages no one can use; the collection's pages list them.
 /// </summary>
 public sealed class SiteModel
 {
@@ -24,13 +27,22 @@ public sealed class SiteModel
     // What every page shares, made once (see ThemeTemplates.Shared).
     private readonly object _siteValues;
     private readonly object _stringValues;
-    private readonly object _fiches;
     private readonly object _sitePages;
+    private readonly object _services;
+    private readonly object _themes;
+    private readonly object _letters;
+    private readonly object _recent;
+    private readonly CollectionIndex _collection;
+    // Each sheet as lists show it, made once: a sheet appears in several lists and in its neighbours' suggestions.
+    private readonly Dictionary<string, object> _sheets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, object> _serviceValues = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, object> _themeValues = new(StringComparer.Ordinal);
     private readonly object _glossary;
 
     /// <param name="shared">Turns what every page shares into the template engine's own values, once (ThemeTemplates.Shared).</param>
-    public SiteModel(SiteConfig site, ThemeStrings strings, IReadOnlyList<Document> documents, GlossaryTerms glossary, Func<object?, object> shared)
+    public SiteModel(SiteConfig site, ThemeStrings strings, IReadOnlyList<Document> documents, GlossaryTerms glossary, CollectionIndex collection, Func<object?, object> shared)
     {
+        _collection = collection;
         _glossary = shared(GlossaryModel.Of(glossary));
         _site = site;
         _strings = strings;
@@ -43,9 +55,8 @@ public sealed class SiteModel
             ["organisation"] = new Dictionary<string, object?>
             {
                 ["name"] = site.Organisation.Name,
-                ["service"] = site.Organisation.Service,
                 ["phone"] = site.Organisation.Phone,
-                ["phone_href"] = "tel:" + new string(site.Organisation.Phone.Where(c => char.IsDigit(c) || c == '+').ToArray()),
+                ["phone_href"] = "tel:" + new string(site.Organisation.Phone.Where(c => char.IsAsciiDigit(c) || c == '+').ToArray()),
                 ["phone_hours"] = site.Organisation.PhoneHours,
                 ["address"] = site.Organisation.Address,
             },
@@ -55,19 +66,43 @@ public sealed class SiteModel
             .OrderBy(p => AccentFolding.Fold(p.FrontMatter.Title), StringComparer.Ordinal)
             .ThenBy(p => p.OutputPath, StringComparer.Ordinal)
             .ToList();
-        _fiches = shared(summaries
-            .Where(p => PageAddresses.IsFiche(p.OutputPath))
-            .Select(p => Summary(p.OutputPath, p.FrontMatter))
-            .ToList());
+        foreach (var sheet in collection.Sheets)
+        {
+            _sheets[sheet.Path] = shared(SheetValues(sheet, collection.Catalog));
+        }
+        foreach (var service in collection.Catalog.Services)
+        {
+            _serviceValues[service.Slug] = shared(ServiceValues(service, collection.OfService(service.Slug).Count));
+        }
+        foreach (var theme in collection.Catalog.Themes)
+        {
+            _themeValues[theme.Slug] = shared(new Dictionary<string, object?>
+            {
+                ["name"] = theme.Name,
+                ["description"] = theme.Description,
+                ["url"] = ThemePage(theme.Slug),
+                ["count"] = collection.OfTheme(theme.Slug).Count,
+            });
+        }
+        _services = shared(collection.Catalog.Services.Select(s => _serviceValues[s.Slug]).ToList());
+        _themes = shared(collection.Catalog.Themes.Select(t => _themeValues[t.Slug]).ToList());
+        _letters = shared(AzLetters.All.Select(letter => new Dictionary<string, object?>
+            {
+                ["label"] = AzLetters.Label(letter),
+                ["url"] = collection.OfLetter(letter).Count > 0 ? PageAddresses.AzFolder + letter + "/" + PageAddresses.PageFile : null,
+                ["count"] = collection.OfLetter(letter).Count,
+            }).ToList());
+        _recent = shared(collection.Recent.Select(s => _sheets[s.Path]).ToList());
         _sitePages = shared(summaries
             .Where(p => !PageAddresses.IsFiche(p.OutputPath) && p.OutputPath is not (PageAddresses.HomePage or PageAddresses.NotFoundPage))
             .Select(p => Summary(p.OutputPath, p.FrontMatter))
             .ToList());
-        Listing = string.Join('\n', summaries.Select(p => $"{p.OutputPath}\t{p.FrontMatter.Title}\t{p.FrontMatter.Description}"));
+        Listing = string.Join('\n', summaries.Select(p => string.Join('\t', p.OutputPath, p.FrontMatter.Title, p.FrontMatter.Description, p.FrontMatter.Service,
+            string.Join(' ', p.FrontMatter.Themes), p.FrontMatter.LastReviewed?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))));
     }
 
     /// <summary>
-    /// Everything one page can show of the others (addresses, titles, descriptions). While it
+    /// Everything one page can show of the others (addresses, titles, descriptions, services, themes, review dates). While it
     /// stays the same, editing a page's body changes no other page.
     /// </summary>
     public string Listing { get; }
@@ -84,8 +119,11 @@ public sealed class SiteModel
         {
             ["site"] = _siteValues,
             ["t"] = _stringValues,
-            ["fiches"] = _fiches,
             ["site_pages"] = _sitePages,
+            ["services"] = _services,
+            ["themes"] = _themes,
+            ["letters"] = _letters,
+            ["recent"] = _recent,
             ["glossary"] = _glossary,
             ["content"] = document.Get(RenderMarkdownStage.Body),
             ["page"] = new Dictionary<string, object?>
@@ -109,12 +147,99 @@ public sealed class SiteModel
                 ["print"] = document.TryGet(PrintSheet.Key, out var print)
                     ? new Dictionary<string, object?> { ["qr_code"] = print.QrCode, ["stylesheet"] = print.Stylesheet, ["url"] = print.Url }
                     : null,
+                ["service"] = ServiceOf(document, frontMatter) is { } service && _serviceValues.TryGetValue(service, out var serviceValue) ? serviceValue : null,
+                ["themes"] = frontMatter.Themes.Where(_themeValues.ContainsKey).Select(t => _themeValues[t]).ToList(),
+                ["related"] = _collection.Related.TryGetValue(document.OutputPath, out var related) ? related.Select(r => _sheets[r.Path]).ToList() : null,
+                ["breadcrumbs"] = Breadcrumbs(document, frontMatter),
+                ["list"] = document.TryGet(CollectionPage.Key, out var list) ? ListValues(list) : null,
                 ["sections"] = contents.Entries
                     .Select(e => new Dictionary<string, object?> { ["id"] = e.Anchor, ["text"] = e.Heading })
                     .ToList(),
             },
         };
     }
+
+    // The pages between the home page and this one: a sheet sits in its service, a page of a list in its list.
+    private List<Dictionary<string, object?>> Breadcrumbs(Document document, FrontMatter frontMatter)
+    {
+        var trail = new List<Dictionary<string, object?>>();
+        void Add(string title, string url) => trail.Add(new Dictionary<string, object?> { ["title"] = title, ["url"] = url });
+        var words = _strings.Map("collection");
+        if (document.TryGet(CollectionPage.Key, out var list))
+        {
+            var (parentTitle, parentUrl) = list.Kind switch
+            {
+                CollectionPageKind.Service => (words["services_title"], PageAddresses.ServicesPage),
+                CollectionPageKind.Theme => (words["themes_title"], PageAddresses.ThemesPage),
+                CollectionPageKind.Letter => (words["az_title"], PageAddresses.AzPage),
+                _ => ((string?)null, (string?)null),
+            };
+            if (parentTitle is not null)
+            {
+                Add(parentTitle, parentUrl!);
+            }
+            if (list.Number > 1)
+            {
+                Add(list.Kind switch
+                {
+                    CollectionPageKind.Service => _collection.Catalog.Service(list.Subject!)!.Name,
+                    CollectionPageKind.Theme => _collection.Catalog.Theme(list.Subject!)!.Name,
+                    _ => CollectionWords.Fill(words["letter_title"], ("letter", AzLetters.Label(list.Subject!))),
+                }, list.FirstPage);
+            }
+        }
+        else if (frontMatter.Service is { } slug && _collection.Catalog.Service(slug) is { } service && PageAddresses.IsFiche(document.OutputPath))
+        {
+            Add(service.Name, ServicePage(slug));
+        }
+        return trail;
+    }
+
+    // A sheet's service, or the service whose page this is.
+    private static string? ServiceOf(Document document, FrontMatter frontMatter) =>
+        document.TryGet(CollectionPage.Key, out var list) ? (list.Kind == CollectionPageKind.Service ? list.Subject : null) : frontMatter.Service;
+
+    private Dictionary<string, object?> ListValues(CollectionPage list) => new()
+    {
+        ["label"] = list.Kind == CollectionPageKind.Letter ? AzLetters.Label(list.Subject!) : null,
+        ["kind"] = list.Kind.ToString().ToLowerInvariant(),
+        ["sheets"] = list.Sheets.Select(s => _sheets[s.Path]).ToList(),
+        ["number"] = list.Number,
+        ["count"] = list.Count,
+        ["previous_url"] = list.Number > 1 ? PageAddresses.ListPage(list.FirstPage, list.Number - 1) : null,
+        ["next_url"] = list.Number < list.Count ? PageAddresses.ListPage(list.FirstPage, list.Number + 1) : null,
+        ["pages"] = list.Count == 1
+            ? new List<Dictionary<string, object?>>()
+            : Enumerable.Range(1, list.Count)
+                .Select(n => new Dictionary<string, object?> { ["number"] = n, ["url"] = PageAddresses.ListPage(list.FirstPage, n), ["current"] = n == list.Number })
+                .ToList(),
+        ["subject"] = list.Subject,
+    };
+
+    private static string ServicePage(string slug) => PageAddresses.ServicesFolder + slug + "/" + PageAddresses.PageFile;
+
+    private static string ThemePage(string slug) => PageAddresses.ThemesFolder + slug + "/" + PageAddresses.PageFile;
+
+    private static Dictionary<string, object?> ServiceValues(Service service, int count) => new()
+    {
+        ["name"] = service.Name,
+        ["url"] = ServicePage(service.Slug),
+        ["phone"] = service.Phone,
+        ["phone_href"] = service.PhoneHref,
+        ["hours"] = service.Hours,
+        ["address"] = service.Address,
+        ["intro"] = service.Intro,
+        ["count"] = count,
+    };
+
+    private Dictionary<string, object?> SheetValues(SheetSummary sheet, SiteCatalog catalog) => new()
+    {
+        ["title"] = sheet.Title,
+        ["description"] = sheet.Description,
+        ["url"] = sheet.Path,
+        ["service"] = sheet.Service is { } slug ? catalog.Service(slug)?.Name : null,
+        ["last_reviewed"] = DateModel(sheet.LastReviewed),
+    };
 
     private static Dictionary<string, object?> Summary(string outputPath, FrontMatter frontMatter) => new()
     {

@@ -1,3 +1,4 @@
+using FichesSite.Collection;
 using FichesSite.Content;
 using FichesSite.Pipeline;
 
@@ -20,7 +21,7 @@ public sealed class SiteModelStage(ThemeTemplates templates, SiteConfig site, Th
     {
         // The templates are parsed on the other core while this one makes the model: nothing else runs meanwhile.
         var checkedTemplates = Task.Run(() => templates.Check(diagnostics));
-        var model = new SiteModel(site, strings, build.Documents.Where(d => !diagnostics.HasErrorsFor(d.SourcePath)).ToList(), glossary, templates.Shared);
+        var model = new SiteModel(site, strings, build.Documents.Where(d => !diagnostics.HasErrorsFor(d.SourcePath)).ToList(), glossary, build.Products.Get(CollectionIndex.Key), templates.Shared);
         checkedTemplates.GetAwaiter().GetResult(); // its own exception, not wrapped
         return build.With(SiteModel.Key, model);
     }

@@ -8,9 +8,9 @@ namespace FichesSite.Search;
 /// Takes from each page, while its syntax tree is still at hand, what the search index needs:
 /// its sections with their terms. The index itself is made once every page is known (SearchIndexStage).
 /// </summary>
-/// <param name="excludedPages">Output paths of pages that are not worth finding (home, site map, 404, the search page).</param>
+/// <param name="isExcluded">Whether a page (by its output path) is not worth finding: the home page, the site map, the lists of the collection…</param>
 /// <param name="terms">Shared by the pages of one build: each distinct word stemmed once, each term one string.</param>
-public sealed class SearchTermsStage(IReadOnlyCollection<string> excludedPages, TermCache terms) : IDocumentStage
+public sealed class SearchTermsStage(Func<string, bool> isExcluded, TermCache terms) : IDocumentStage
 {
     public static readonly MetaKey<IndexedPage> Key = new("search-terms");
 
@@ -18,7 +18,7 @@ public sealed class SearchTermsStage(IReadOnlyCollection<string> excludedPages, 
 
     public Document Run(Document document, SiteProducts site, DiagnosticBag diagnostics)
     {
-        if (excludedPages.Contains(document.OutputPath))
+        if (isExcluded(document.OutputPath))
         {
             return document;
         }

@@ -18,7 +18,9 @@ public sealed class BuiltSite : IDisposable
     /// must not run the generator); <c>SiteLinksTests.The_site_has_the_expected_pages</c> holds it equal to the build.
     /// </summary>
     public static readonly string[] ExpectedPages =
-        ["404.html", "accessibilite/index.html", "fiches/cimentoplastie-metastases-osseuses/index.html", "glossaire/index.html", "index.html", "plan-du-site/index.html", "recherche/index.html"];
+        ["404.html", "a-z/c/index.html", "a-z/index.html", "accessibilite/index.html", "fiches/cimentoplastie-metastases-osseuses/index.html", "glossaire/index.html",
+         "index.html", "plan-du-site/index.html", "recherche/index.html", "services/index.html", "services/radiologie-interventionnelle/index.html",
+         "themes/cancerologie/index.html", "themes/index.html"];
 
     public static TheoryData<string> Pages() => new(ExpectedPages);
 

@@ -19,40 +19,40 @@ public sealed class ErrorCatalogueTests
         { "entete-non-fermee.md", 1, "l’en-tête YAML n’est jamais fermé" },                     // 2
         { "sans-entete.md", 1, "ne commence pas par un en-tête YAML" },                         // 3
         { "champ-inconnu.md", 2, "champ inconnu « titel »" },                                    // 4
-        { "date-en-liste.md", 6, "« next_review » doit être une date, pas une liste" },          // 5
-        { "date-invalide.md", 5, "« 2026-02-30 » n’est pas une date valide" },                   // 6
-        { "section-manquante.md", 17, "la section obligatoire « Quelles sont les suites… » manque" }, // 8
-        { "sections-desordre.md", 15, "est placée avant « Quelles sont les suites ? »" },          // 9
-        { "section-vide.md", 21, "la section obligatoire « Quelles sont les suites ? » est vide" }, // 10
-        { "sans-risque.md", 25, "doit contenir au moins 1 risque en sous-titre (###), elle en a 0" },
+        { "date-en-liste.md", 7, "« next_review » doit être une date, pas une liste" },          // 5
+        { "date-invalide.md", 6, "« 2026-02-30 » n’est pas une date valide" },                   // 6
+        { "section-manquante.md", 18, "la section obligatoire « Quelles sont les suites… » manque" }, // 8
+        { "sections-desordre.md", 16, "est placée avant « Quelles sont les suites ? »" },          // 9
+        { "section-vide.md", 22, "la section obligatoire « Quelles sont les suites ? » est vide" }, // 10
+        { "sans-risque.md", 26, "doit contenir au moins 1 risque en sous-titre (###), elle en a 0" },
         // A section is a top-level heading (the section model): one in a quote or a list is refused at its line, and
         // is no section for the contract either, which then finds the section missing or the risk uncounted.
-        { "section-dans-citation.md", 22, "le titre « Quelles sont les suites ? » est dans une citation, un encadré ou une liste" },
-        { "section-dans-liste.md", 22, "le titre « Quelles sont les suites ? » est dans une citation, un encadré ou une liste" },
-        { "section-dans-liste.md", 18, "la section obligatoire « Quelles sont les suites… » manque" },
-        { "risque-dans-citation.md", 30, "le titre « Un risque (rare) » est dans une citation, un encadré ou une liste" },
-        { "risque-dans-citation.md", 26, "doit contenir au moins 1 risque en sous-titre (###), elle en a 0" },
+        { "section-dans-citation.md", 23, "le titre « Quelles sont les suites ? » est dans une citation, un encadré ou une liste" },
+        { "section-dans-liste.md", 23, "le titre « Quelles sont les suites ? » est dans une citation, un encadré ou une liste" },
+        { "section-dans-liste.md", 19, "la section obligatoire « Quelles sont les suites… » manque" },
+        { "risque-dans-citation.md", 31, "le titre « Un risque (rare) » est dans une citation, un encadré ou une liste" },
+        { "risque-dans-citation.md", 27, "doit contenir au moins 1 risque en sous-titre (###), elle en a 0" },
         // Emptiness is the model's: a link reference definition and sub-headings show nothing of their own.
-        { "section-vide-reference.md", 22, "la section obligatoire « Quelles sont les suites ? » est vide" },
-        { "deux-h1.md", 13, "titre de niveau 1 « Un autre titre principal »" },                 // 11
-        { "niveau-saute.md", 17, "saute un niveau (h2 puis h4)" },                               // 12
-        { "lien-fichier-absent.md", 15, "« autre-fiche.md » vise un fichier qui n’existe pas" },  // 15
-        { "lien-casse.md", 15, "lien cassé « #section-absente »" },                              // 16
-        { "ancre-autre-page.md", 15, "n’a pas d’ancre « #section-absente »" },                  // 16
-        { "image-absente.md", 15, "« images/absente.png » vise un fichier qui n’existe pas" },    // 17
-        { "image-sans-alt.md", 15, "image sans texte de remplacement" },                          // 18
-        { "html-script.md", 15, "code HTML dans le texte" },                                      // 19
-        { "html-attribut.md", 15, "code HTML dans le texte" },                                    // 19
-        { "lien-javascript.md", 15, "adresse refusée « javascript:alert(1) »" },                  // 19
-        { "lien-hors-contenu.md", 15, "sort du dossier de contenu" },                             // 20
+        { "section-vide-reference.md", 23, "la section obligatoire « Quelles sont les suites ? » est vide" },
+        { "deux-h1.md", 14, "titre de niveau 1 « Un autre titre principal »" },                 // 11
+        { "niveau-saute.md", 18, "saute un niveau (h2 puis h4)" },                               // 12
+        { "lien-fichier-absent.md", 16, "« autre-fiche.md » vise un fichier qui n’existe pas" },  // 15
+        { "lien-casse.md", 16, "lien cassé « #section-absente »" },                              // 16
+        { "ancre-autre-page.md", 16, "n’a pas d’ancre « #section-absente »" },                  // 16
+        { "image-absente.md", 16, "« images/absente.png » vise un fichier qui n’existe pas" },    // 17
+        { "image-sans-alt.md", 16, "image sans texte de remplacement" },                          // 18
+        { "html-script.md", 16, "code HTML dans le texte" },                                      // 19
+        { "html-attribut.md", 16, "code HTML dans le texte" },                                    // 19
+        { "lien-javascript.md", 16, "adresse refusée « javascript:alert(1) »" },                  // 19
+        { "lien-hors-contenu.md", 16, "sort du dossier de contenu" },                             // 20
         { "vide.md", 1, "le fichier est vide" },                                                  // 24
-        { "gabarit-absent.md", 5, "le gabarit « inexistant » n’existe pas" },                     // 29
+        { "gabarit-absent.md", 6, "le gabarit « inexistant » n’existe pas" },                     // 29
         { "sans-type.md", 1, "doit déclarer son type" },
-        { "source-en-texte.md", 10, "la source n° 1 doit donner son titre, son éditeur et son année" },
-        { "source-sans-editeur.md", 11, "la source n° 2 n’a pas de « publisher »" },
-        { "source-annee-invalide.md", 12, "« vingt-vingt » n’est pas une année valide pour la source n° 1" },
-        { "source-apres-relecture.md", 12, "la source n° 1 serait publiée en 2027, après la dernière relecture de la fiche (2026)" },
-        { "source-adresse-invalide.md", 13, "adresse « javascript:alert(1) » refusée pour la source n° 1" },
+        { "source-en-texte.md", 11, "la source n° 1 doit donner son titre, son éditeur et son année" },
+        { "source-sans-editeur.md", 12, "la source n° 2 n’a pas de « publisher »" },
+        { "source-annee-invalide.md", 13, "« vingt-vingt » n’est pas une année valide pour la source n° 1" },
+        { "source-apres-relecture.md", 13, "la source n° 1 serait publiée en 2027, après la dernière relecture de la fiche (2026)" },
+        { "source-adresse-invalide.md", 14, "adresse « javascript:alert(1) » refusée pour la source n° 1" },
     };
 
     [Theory]
@@ -95,7 +95,7 @@ public sealed class ErrorCatalogueTests
         Assert.True(lenient.Succeeded, string.Join("\n", lenient.Diagnostics));
         var warning = Assert.Single(lenient.Warnings);
         Assert.Contains("(2020-01-15) est dépassée", warning.Message);
-        Assert.Equal(6, warning.Line);
+        Assert.Equal(7, warning.Line);
 
         Assert.False(site.Build(output: Path.Combine(site.Root, "strict"), strict: true).Succeeded);
         Assert.Equal(1, site.Run("--strict"));
@@ -128,7 +128,7 @@ public sealed class ErrorCatalogueTests
 
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         var warning = Assert.Single(result.Warnings);
-        Assert.Equal(31, warning.Line);
+        Assert.Equal(32, warning.Line);
         Assert.Contains("« #un-risque-rare » ; celui-ci reçoit « #un-risque-rare-2 »", warning.Message);
         var ids = site.Page("fiches/titres-en-double/index.html").QuerySelectorAll(".fiche-content h3").Select(h => h.Id).ToList();
         Assert.Equal(["un-risque-rare", "un-risque-rare-2"], ids);
@@ -212,7 +212,7 @@ public sealed class ErrorCatalogueTests
 
         var error = AssertFailsUntouched(site, "lien cassé « #section-absente »");
 
-        Assert.Equal(15, error.Line);
+        Assert.Equal(16, error.Line);
     }
 
     [Fact]
@@ -288,7 +288,7 @@ public sealed class ErrorCatalogueTests
 
         var errors = AssertFailsUntouchedWith(site, "« https://cdn.exemple.invalid/police.css » produit par le thème : la page irait chercher ce fichier hors du site");
 
-        Assert.Equal(Directory.GetFiles(site.Input, "*.md", SearchOption.AllDirectories).Length, errors.Count); // every page
+        Assert.Equal(BuiltSite.ExpectedPages.Length, errors.Count); // every page, those the build makes for the collection too
     }
 
     [Fact]

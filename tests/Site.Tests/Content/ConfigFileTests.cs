@@ -30,7 +30,6 @@ public sealed class ConfigFileTests : IDisposable
             base_url: https://fiches.exemple.invalid/
             organisation:
               name: Hôpital Exemple
-              service: Radiologie
               phone: 01 00 00 00 00
               phone_hours: de 9 h à 17 h
               address: 1 rue de l’Exemple
@@ -42,8 +41,8 @@ public sealed class ConfigFileTests : IDisposable
         Assert.Empty(diagnostics.All);
         Assert.NotNull(site);
         Assert.Equal(("Fiches — Exemple", "fr", "https://fiches.exemple.invalid/"), (site.Name, site.Language, site.BaseUrl));
-        Assert.Equal(("Hôpital Exemple", "Radiologie", "01 00 00 00 00", "de 9 h à 17 h", "1 rue de l’Exemple"),
-            (site.Organisation.Name, site.Organisation.Service, site.Organisation.Phone, site.Organisation.PhoneHours, site.Organisation.Address));
+        Assert.Equal(("Hôpital Exemple", "01 00 00 00 00", "de 9 h à 17 h", "1 rue de l’Exemple"),
+            (site.Organisation.Name, site.Organisation.Phone, site.Organisation.PhoneHours, site.Organisation.Address));
         Assert.Equal((55.5, 40.0), (site.Readability.KandelMolesMin, site.Readability.LixMax));
     }
 

@@ -31,7 +31,7 @@ public sealed class FrontMatterTextTests
 
         var error = Assert.Single(site.Build().Errors);
 
-        Assert.Equal(13, error.Line);
+        Assert.Equal(15, error.Line);
         Assert.Contains("le champ « publisher » de la source n° 1 contient un caractère invisible ou de contrôle (U+202E)", error.Message);
     }
 

@@ -35,6 +35,8 @@ public sealed class HeaderYamlTests
         "title: Fiche\r\ndescription: Texte, avec une virgule ; oui\r\n",
         "title: C#, l'os et 5 %\ndescription: a :b\nversion: 1.0 (exemple)",
         "sources:\n    -   title: Décalé\n        year: 2020\n    - 'Un texte'\n    - du texte\ntitle: Après la liste",
+        "title: Fiche\nservice: radiologie\nthemes: [cancerologie, douleur-2, os]\n",
+        "title: Fiche\nthemes: []\nservice: a-b",
     ];
 
     public static TheoryData<string> AcceptedHeaders() => [.. RepositoryHeaders, .. WrittenHeaders];
@@ -75,7 +77,10 @@ public sealed class HeaderYamlTests
     [InlineData("title:\n  sous: groupe")]
     [InlineData("title:")]
     [InlineData("title: a\ntitle: b")]
-    [InlineData("title: [a, b]")]
+    [InlineData("title: [A, b]")]
+    [InlineData("title: [a, \"b\"]")]
+    [InlineData("title: [a, null]")]
+    [InlineData("title: [a, b] # c")]
     [InlineData("title: {a: b, }")]
     [InlineData("title: { url: https://x.invalid }")]
     [InlineData("\ttitle: a")]
@@ -99,7 +104,7 @@ public sealed class HeaderYamlTests
         "-", "- ", "#", " #", "\"", "'", "''",
         "\\", "{", "}", "[", "]", ",", "&a",
         "*a", "!", "|", ">", "?", "%", "@",
-        "\t", "title", "year", "l’os", "2025", "~",
+        "\t", "title", "year", "l’os", "2025", "~", "null", "Yes", "[a, b]",
         "...", "---", "\u00A0", "é");
 
     // A header from the accepted ones with up to four pieces inserted, or characters deleted, at random places.

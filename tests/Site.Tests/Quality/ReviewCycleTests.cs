@@ -82,7 +82,7 @@ public sealed class ReviewCycleTests
         Assert.True(strict.Succeeded, string.Join("\n", strict.Diagnostics));
         var notice = Assert.Single(strict.Diagnostics);
         Assert.Equal(Severity.Notice, notice.Severity);
-        Assert.Equal(6, notice.Line);
+        Assert.Equal(7, notice.Line);
         Assert.Contains("prévue dans 30 jours (2026-07-01)", notice.Message);
         Assert.StartsWith(notice.Location + ": information : ", notice.ToString());
     }

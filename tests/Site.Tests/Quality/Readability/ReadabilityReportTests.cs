@@ -73,7 +73,7 @@ public sealed class ReadabilityReportTests
         var fiche = json.RootElement.GetProperty("fiches").EnumerateArray()
             .Single(f => f.GetProperty("fichier").GetString()!.EndsWith("lisibilite.md", StringComparison.Ordinal));
         var first = fiche.GetProperty("sections")[0];
-        Assert.Equal(13, first.GetProperty("ligne").GetInt32());
+        Assert.Equal(14, first.GetProperty("ligne").GetInt32());
         Assert.Equal(119.3, first.GetProperty("kandel_moles").GetDouble());
         Assert.Equal(3.5, first.GetProperty("lix").GetDouble());
         Assert.False(first.GetProperty("sous_les_seuils").GetBoolean());

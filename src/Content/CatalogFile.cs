@@ -1,0 +1,122 @@
+using System.Text.RegularExpressions;
+using FichesSite.Pipeline;
+using FichesSite.Text;
+using YamlDotNet.RepresentationModel;
+
+namespace FichesSite.Content;
+
+/// <summary>
+/// Reads input/data/services.yml and input/data/themes.yml: each a group of entries by slug, each entry a group of
+/// fields, read field by field (<see cref="YamlConfigFile"/>) so that every message names its line. A missing file is
+/// an empty list, and so is a file with no entry (only comments): a site without services has no sheet that names one.
+/// </summary>
+public static partial class CatalogFile
+{
+    /// <summary>What a slug may be: it is a folder of the site, typed in addresses and written in headers.</summary>
+    public const string SlugRule = "des lettres minuscules sans accents, des chiffres et des tirets, par exemple « radiologie-interventionnelle »";
+
+    private const int MaxSlugLength = 60;
+
+    /// <param name="services">The file's real path, and its path as messages show it.</param>
+    public static SiteCatalog? Load((string Path, string Display) services, (string Path, string Display) themes, DiagnosticBag diagnostics)
+    {
+        var serviceList = Entries(services.Path, services.Display, diagnostics, "service", ReadService);
+        var themeList = Entries(themes.Path, themes.Display, diagnostics, "thème", ReadTheme);
+        return serviceList is null || themeList is null ? null : new SiteCatalog(serviceList, themeList);
+    }
+
+    /// <summary>Whether a text may be a slug (<see cref="SlugRule"/>).</summary>
+    public static bool IsSlug(string text) => text.Length <= MaxSlugLength && Slug().IsMatch(text);
+
+    private delegate T? EntryReader<T>(YamlConfigFile file, string display, string slug, int line, YamlNode fields, DiagnosticBag diagnostics);
+
+    private static List<T>? Entries<T>(string path, string display, DiagnosticBag diagnostics, string what, EntryReader<T> read) where T : class
+    {
+        if (!File.Exists(path) && !Directory.Exists(path))
+        {
+            return [];
+        }
+        var problems = diagnostics.Sibling();
+        if (YamlConfigFile.Open(path, display, problems, mayBeEmpty: true) is not { } file)
+        {
+            diagnostics.AddRange(problems);
+            return null;
+        }
+        var entries = new List<T>();
+        foreach (var (key, value) in file.Group(file.Root))
+        {
+            var slug = key.Value!;
+            var line = (int)key.Start.Line;
+            if (!IsSlug(slug))
+            {
+                problems.Error(display, line, $"« {slug} » ne peut pas nommer un {what} : son nom court (avant les deux-points) devient une adresse du site.",
+                    $"Écrivez-le avec {SlugRule} (au plus {MaxSlugLength} caractères).");
+                continue;
+            }
+            if (read(file, display, slug, line, value, problems) is { } entry)
+            {
+                entries.Add(entry);
+            }
+        }
+        diagnostics.AddRange(problems);
+        return problems.HasErrors || file.Failed ? null : entries;
+    }
+
+    private static Service? ReadService(YamlConfigFile file, string display, string slug, int line, YamlNode fields, DiagnosticBag diagnostics)
+    {
+        string? name = null, phone = null, hours = null, address = null, intro = null, specialty = null;
+        var specialtyLine = line;
+        file.Fields(fields, new Dictionary<string, Action<YamlNode>>
+        {
+            ["name"] = value => name = file.Text(value),
+            ["phone"] = value => phone = file.Text(value),
+            ["hours"] = value => hours = file.Text(value),
+            ["address"] = value => address = file.Text(value),
+            ["intro"] = value => intro = file.Text(value),
+            ["specialty"] = value => (specialty, specialtyLine) = (file.Text(value), (int)value.Start.Line),
+        });
+        var ok = Required(display, line, "service", slug, "name", name, "« name: Service de radiologie »", diagnostics)
+            & Required(display, line, "service", slug, "phone", phone, "« phone: 01 00 00 00 00 »", diagnostics);
+        if (phone is not null && !phone.Any(char.IsAsciiDigit))
+        {
+            diagnostics.Error(display, line, $"le téléphone du service « {slug} » ne contient aucun chiffre.",
+                "Écrivez le numéro à appeler, par exemple « phone: 01 00 00 00 00 ».");
+            ok = false;
+        }
+        if (specialty is not null && !MedicalSpecialties.All.Contains(specialty))
+        {
+            var nearest = NearestName.Find(specialty, MedicalSpecialties.All);
+            diagnostics.Error(display, specialtyLine, $"spécialité inconnue « {specialty} » pour le service « {slug} ».",
+                (nearest is null ? "" : $"Vouliez-vous écrire « {nearest} » ? ")
+                + "Écrivez le nom anglais d’une spécialité de schema.org (MedicalSpecialty), par exemple « Radiography », ou retirez la ligne.");
+            ok = false;
+        }
+        return ok ? new Service(slug, name!, phone!, hours, address, intro, specialty, line) : null;
+    }
+
+    private static Theme? ReadTheme(YamlConfigFile file, string display, string slug, int line, YamlNode fields, DiagnosticBag diagnostics)
+    {
+        string? name = null, description = null;
+        file.Fields(fields, new Dictionary<string, Action<YamlNode>>
+        {
+            ["name"] = value => name = file.Text(value),
+            ["description"] = value => description = file.Text(value),
+        });
+        return Required(display, line, "thème", slug, "name", name, "« name: Cancérologie »", diagnostics)
+            ? new Theme(slug, name!, description, line)
+            : null;
+    }
+
+    private static bool Required(string display, int line, string what, string slug, string key, string? value, string example, DiagnosticBag diagnostics)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            return true;
+        }
+        diagnostics.Error(display, line, $"le {what} « {slug} » n’a pas de champ « {key} ».", $"Ajoutez sous « {slug}: », en retrait de deux espaces, {example}.");
+        return false;
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    private static partial Regex Slug();
+}
