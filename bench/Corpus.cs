@@ -41,6 +41,9 @@ public static class Corpus
         }
         // The glossary too, so that the benchmark pays for marking terms as a real site does.
         QuietFiles.Copy(Path.Combine(repository, "input", "data", "glossaire.yml"), Path.Combine(folder, "data", "glossaire.yml"));
+        // Services and themes as a hospital has them, so that the benchmark builds the collection's pages too.
+        QuietFiles.Write(Path.Combine(folder, "data", "services.yml"), ServicesYaml(count));
+        QuietFiles.Write(Path.Combine(folder, "data", "themes.yml"), ThemesYaml());
         var pages = Directory.EnumerateFiles(Path.Combine(repository, "input", "pages"), "*.md").ToList();
         foreach (var page in pages)
         {
@@ -70,6 +73,50 @@ public static class Corpus
 
     public static string Name(int i) => $"fiche-{i:D5}";
 
+    /// <summary>About one service per 50 sheets, between 1 and 60: a hospital's services, whatever its collection's size.</summary>
+    private static int ServiceCount(int count) => Math.Clamp(count / 50, 1, 60);
+
+    private const int ThemeCount = 12;
+
+    private static string ServicesYaml(int count)
+    {
+        var yaml = new StringBuilder("# Services du banc d’essai (fictifs)\n");
+        for (var s = 0; s < ServiceCount(count); s++)
+        {
+            yaml.Append($"service-{s:D2}:\n  name: \"Service d’essai {s:D2}\"\n  phone: \"01 00 00 00 {s % 100:D2}\"\n  hours: \"de 9 h à 17 h\"\n");
+        }
+        return yaml.ToString();
+    }
+
+    private static string ThemesYaml()
+    {
+        var yaml = new StringBuilder("# Thèmes du banc d’essai (fictifs)\n");
+        for (var t = 0; t < ThemeCount; t++)
+        {
+            yaml.Append($"theme-{t:D2}:\n  name: \"Thème d’essai {t:D2}\"\n");
+        }
+        return yaml.ToString();
+    }
+
+    /// <summary>
+    /// A sheet's « service: » and « themes: » lines, from its number alone (the sheets' text draws from the seeded
+    /// random source; these do not, so that adding them left the text as it was): services of unequal sizes, zero to two
+    /// themes.
+    /// </summary>
+    public static string CollectionHeader(int index, int count)
+    {
+        var hash = (uint)(index * 2654435761u);
+        var u = (hash >> 8) % 10_000 / 10_000.0;
+        var service = (int)(ServiceCount(count) * u * u); // the first services hold the most sheets
+        var themes = ((hash >> 20) % 3) switch
+        {
+            0 => "",
+            1 => $"themes: [theme-{hash % ThemeCount:D2}]\n",
+            _ => $"themes: [theme-{hash % ThemeCount:D2}, theme-{(hash % ThemeCount + 1 + hash / ThemeCount % (ThemeCount - 1)) % ThemeCount:D2}]\n",
+        };
+        return $"service: service-{service:D2}\n" + themes;
+    }
+
     /// <summary>The sheet to edit in incremental benchmarks.</summary>
     public static string SheetPath(string folder, int i) => Path.Combine(folder, "fiches", Name(i) + ".md");
 
@@ -80,6 +127,7 @@ public static class Corpus
             .Append($"title: \"Fiche d’essai n° {index} : {Sentence(random, 3, 5).TrimEnd('.')}\"\n")
             .Append($"description: \"{Sentence(random, 8, 14)}\"\n")
             .Append("type: fiche-procedure\n")
+            .Append(CollectionHeader(index, count))
             .Append("last_reviewed: 2026-01-15\nnext_review: 2030-01-15\n")
             .Append("reviewed_by: \"Relecteur d’essai\"\nversion: \"1\"\nsources:\n  - { title: \"Corpus synthétique de mesure\", publisher: \"Banc d’essai\", year: 2025 }\n---\n\n");
 

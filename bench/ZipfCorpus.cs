@@ -70,6 +70,7 @@ public sealed class ZipfCorpus
             .Append($"title: \"{Capitalised(Words(random, 3, 7))} (essai {index})\"\n")
             .Append($"description: \"{Description(random)}\"\n")
             .Append("type: fiche-procedure\n")
+            .Append(Corpus.CollectionHeader(index, count))
             .Append("last_reviewed: 2026-01-15\nnext_review: 2030-01-15\n")
             .Append("reviewed_by: \"Relecteur d’essai\"\nversion: \"1\"\nsources:\n  - { title: \"Corpus de mesure selon la loi de Zipf\", publisher: \"Banc d’essai\", year: 2026 }\n---\n\n");
         var share = targetBytes / 4; // each of the four required sections takes about a quarter of the text

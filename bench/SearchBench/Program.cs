@@ -93,7 +93,8 @@ foreach (var count in counts)
         {
             Directory.CreateDirectory(Path.Combine(input, "fiches"));
             Directory.CreateDirectory(Path.Combine(input, "pages"));
-            foreach (var file in new[] { "site.yml", "contracts.yml" })
+            Directory.CreateDirectory(Path.Combine(input, "data"));
+            foreach (var file in new[] { "site.yml", "contracts.yml", "data/services.yml", "data/themes.yml" })
             {
                 File.Copy(Path.Combine(root, "input", file), Path.Combine(input, file), overwrite: true);
             }
@@ -437,7 +438,7 @@ sealed class Corpus
             .Append("---\n")
             .Append($"title: \"{Paragraph(4).TrimEnd('.')} {i}\"\n")
             .Append($"description: \"{Paragraph(18)}\"\n")
-            .Append("type: fiche-procedure\nlast_reviewed: 2026-01-15\nnext_review: 2027-01-15\nreviewed_by: \"Dr Exemple\"\nversion: \"1.0\"\n")
+            .Append("type: fiche-procedure\nservice: radiologie-interventionnelle\nlast_reviewed: 2026-01-15\nnext_review: 2027-01-15\nreviewed_by: \"Dr Exemple\"\nversion: \"1.0\"\n")
             .Append("sources:\n  - { title: \"Source d’exemple\", publisher: \"Banc d’essai\", year: 2025 }\n---\n\n")
             .Append("## Qu’est-ce que c’est ?\n\n").Append(Paragraph(70)).Append("\n\n")
             .Append($"## En quoi consiste {Words(2)} ?\n\n")

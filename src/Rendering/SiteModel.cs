@@ -61,7 +61,9 @@ public sealed class SiteModel
                 ["address"] = site.Organisation.Address,
             },
         });
+        // The pages written by authors: the collection's own pages are reached through the collection's values.
         var summaries = documents
+            .Where(d => !PageAddresses.IsCollectionPage(d.OutputPath))
             .Select(d => (d.OutputPath, FrontMatter: d.Get(FrontMatter.Key)))
             .OrderBy(p => AccentFolding.Fold(p.FrontMatter.Title), StringComparer.Ordinal)
             .ThenBy(p => p.OutputPath, StringComparer.Ordinal)

@@ -16,7 +16,7 @@ namespace FichesSite.StructuredData;
 
 /// <summary>
 /// The schema.org description of a sheet, as JSON-LD: a MedicalWebPage (language, last review,
-/// reviewer, patient audience) about a MedicalProcedure whose howPerformed and followup are the
+/// reviewer, publisher, specialty, patient audience), when its type declares one, about a MedicalProcedure whose howPerformed and followup are the
 /// plain text of the sections the content contract names (« schema_property »; both names are checked against schema.org
 /// when contracts.yml is read, in <see cref="ContractsFile"/>). Serialized by
 /// System.Text.Json with its HTML-safe encoder, so « &lt;/script&gt; » in a title is written
@@ -27,10 +27,14 @@ public static class MedicalWebPageJsonLd
     // Escapes what HTML cares about (< > & ' "), keeps French letters legible.
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
-    /// <summary>The JSON-LD of a page as UTF-8, or null when its type declares no procedure type.</summary>
-    public static byte[]? For(Document document, ContentContract contract, string language, string? baseUrl)
+    /// <summary>
+    /// The JSON-LD of a page as UTF-8: every sheet (a page under fiches/) is a MedicalWebPage, about a MedicalProcedure
+    /// when its type declares a procedure type; null for other pages.
+    /// </summary>
+    public static byte[]? For(Document document, ContentContract contract, PageContext context)
     {
-        if (contract.ProcedureType is not { } procedureType)
+        var procedureType = contract.ProcedureType;
+        if (procedureType is null && !PageAddresses.IsFiche(document.OutputPath))
         {
             return null;
         }
@@ -48,8 +52,8 @@ public static class MedicalWebPageJsonLd
             json.WriteString("@type", "MedicalWebPage");
             json.WriteString("name", frontMatter.Title);
             json.WriteString("description", frontMatter.Description);
-            json.WriteString("inLanguage", language);
-            if (PageAddresses.Absolute(baseUrl, document.OutputPath) is { } url)
+            json.WriteString("inLanguage", context.Language);
+            if (PageAddresses.Absolute(context.BaseUrl, document.OutputPath) is { } url)
             {
                 json.WriteString("url", url);
             }
@@ -65,14 +69,28 @@ public static class MedicalWebPageJsonLd
                 json.WriteString("name", reviewer);
                 json.WriteEndObject();
             }
+            if (context.Publisher.Length > 0)
+            {
+                json.WriteStartObject("publisher");
+                json.WriteString("@type", "MedicalOrganization");
+                json.WriteString("name", context.Publisher);
+                json.WriteEndObject();
+            }
+            if (context.Specialty is { } specialty)
+            {
+                json.WriteString("specialty", "https://schema.org/" + specialty);
+            }
             // As in schema.org's own MedicalWebPage example: Patient is a MedicalAudience type.
             json.WriteString("audience", "https://schema.org/Patient");
-            json.WriteStartObject("about");
-            json.WriteString("@type", "MedicalProcedure");
-            json.WriteString("name", frontMatter.Title);
-            json.WriteString("procedureType", "https://schema.org/" + procedureType);
-            WriteSectionTexts(json, document.Get(PageSectionModel.Key));
-            json.WriteEndObject();
+            if (procedureType is not null)
+            {
+                json.WriteStartObject("about");
+                json.WriteString("@type", "MedicalProcedure");
+                json.WriteString("name", frontMatter.Title);
+                json.WriteString("procedureType", "https://schema.org/" + procedureType);
+                WriteSectionTexts(json, document.Get(PageSectionModel.Key));
+                json.WriteEndObject();
+            }
             json.WriteEndObject();
         }
         var jsonLd = buffer.WrittenSpan.ToArray();

@@ -296,7 +296,7 @@ public sealed class ErrorCatalogueTests
     {
         using var site = new TestSite();
         var contracts = Path.Combine(site.Input, "contracts.yml");
-        File.AppendAllText(contracts, "\nfiche-examen:\n  layout: fiche\n  sectons: []\n");
+        File.AppendAllText(contracts, "\nfiche-essai:\n  layout: fiche\n  sectons: []\n");
         var line = File.ReadAllLines(contracts).Length;
 
         var error = AssertFailsUntouched(site, "configuration illisible");

@@ -36,11 +36,11 @@ public sealed class PrintMediaTests(BrowserSite site)
         File.WriteAllBytes(Path.Combine(site.Site.Root, "print.png"), screenshot);
         Assert.True(screenshot.Length > 1000, "a print-media screenshot");
 
-        foreach (var hidden in new[] { ".skip-link", ".site-header nav", ".breadcrumb", ".footer-links", ".toc" })
+        foreach (var hidden in new[] { ".skip-link", ".site-header nav", ".breadcrumb", ".footer-links", ".toc", ".related", "footer .contact" })
         {
             Assert.False(await page.Locator(hidden).First.IsVisibleAsync(), $"{hidden} is printed");
         }
-        foreach (var shown in new[] { "h1", ".review", ".contact", ".print-qr", ".print-qr svg" })
+        foreach (var shown in new[] { "h1", ".review", ".service-contact", ".print-qr", ".print-qr svg" })
         {
             Assert.True(await page.Locator(shown).First.IsVisibleAsync(), $"{shown} is not printed");
         }

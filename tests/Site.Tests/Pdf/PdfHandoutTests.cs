@@ -79,13 +79,14 @@ public sealed partial class PdfHandoutTests(PrintedSite printed) : IClassFixture
         Assert.True(addresses.Contains(canonical, StringComparison.Ordinal), $"{canonical} not in the PDF's text: {addresses}");
         // Every link that is printed (not in the hidden header, breadcrumb, contents or footer links) shows its address;
         // glossary terms print as plain words (print.css), or their addresses would drown the sentences.
-        var printedLinks = html.QuerySelectorAll($"main a[{PrintAddresses.Attribute}], .contact a[{PrintAddresses.Attribute}]")
-            .Where(a => a.Closest(".toc, .handout") is null && !a.ClassList.Contains(FichesSite.Markdown.GlossaryTermRenderer.LinkClass))
+        // The related sheets are not printed, nor the address of the service's name (its phone is what paper needs).
+        var printedLinks = html.QuerySelectorAll($"main a[{PrintAddresses.Attribute}]")
+            .Where(a => a.Closest(".toc, .handout, .related, .service-contact strong") is null && !a.ClassList.Contains(FichesSite.Markdown.GlossaryTermRenderer.LinkClass))
             .Select(a => a.GetAttribute(PrintAddresses.Attribute)!);
         Assert.All(printedLinks, address => Assert.Contains(Squeeze(address), addresses, StringComparison.Ordinal));
         Assert.NotEmpty(html.QuerySelectorAll("main a.terme"));
         Assert.DoesNotContain("/glossaire/", addresses, StringComparison.Ordinal);
-        // The contact block is on the paper.
+        // The service's contact block is on the paper.
         Assert.Contains("010000000", text, StringComparison.Ordinal);
         // And no navigation: the breadcrumb, menu and footer links are not printed.
         Assert.DoesNotContain("Plandusite", text, StringComparison.Ordinal);

@@ -34,6 +34,11 @@ public sealed class StructuredDataTests
         Assert.Equal("Organization", reviewer.GetProperty("@type").GetString());
         Assert.Equal(page.QuerySelectorAll(".about dd")[2].TextContent, reviewer.GetProperty("name").GetString());
         Assert.Equal("https://schema.org/Patient", root.GetProperty("audience").GetString());
+        // The publisher is the organisation of site.yml, as the footer names it; the specialty that of the sheet's service.
+        var publisher = root.GetProperty("publisher");
+        Assert.Equal("MedicalOrganization", publisher.GetProperty("@type").GetString());
+        Assert.Equal(page.QuerySelector("footer .contact strong")!.TextContent, publisher.GetProperty("name").GetString());
+        Assert.Equal("https://schema.org/Radiography", root.GetProperty("specialty").GetString());
 
         var procedure = root.GetProperty("about");
         Assert.Equal("MedicalProcedure", procedure.GetProperty("@type").GetString());
@@ -43,6 +48,20 @@ public sealed class StructuredDataTests
         Assert.Equal(Normalize(SectionText(page, "Quelles sont les suites")), Normalize(procedure.GetProperty("followup").GetString()!));
         Assert.StartsWith("Type d’anesthésie\nLe geste est le plus souvent réalisé sous anesthésie générale", procedure.GetProperty("howPerformed").GetString());
         Assert.EndsWith("ne nécessite pas de chirurgie au décours.", procedure.GetProperty("followup").GetString());
+    }
+
+    [Fact]
+    public void A_sheet_whose_service_gives_no_specialty_has_none()
+    {
+        using var site = new TestSite();
+        var services = Path.Combine(site.Input, "data", "services.yml");
+        File.WriteAllText(services, File.ReadAllText(services).Replace("  specialty: Radiography\n", "", StringComparison.Ordinal));
+        Assert.True(site.Build().Succeeded);
+
+        using var json = JsonLd(site.Page(FichePath));
+
+        Assert.False(json.RootElement.TryGetProperty("specialty", out _));
+        Assert.True(json.RootElement.TryGetProperty("publisher", out _));
     }
 
     [Fact]
