@@ -27,6 +27,23 @@ public sealed class PreviewCacheTests
     }
 
     [Fact]
+    public void A_sheet_moved_to_another_service_or_theme_moves_between_their_pages_in_a_rebuild()
+    {
+        using var site = RebuiltAfter(
+            text => text
+                .Replace("themes: [cancerologie]", "themes: []", StringComparison.Ordinal)
+                .Replace("service: radiologie-interventionnelle", "service: urologie", StringComparison.Ordinal),
+            // A second service, declared before the first build: the edit moves the sheet to it.
+            prepare: input => File.AppendAllText(Path.Combine(input, "data", "services.yml"), "urologie:\n  name: \"Urologie (essai)\"\n  phone: \"01 00 00 00 09\"\n"));
+
+        Assert.Empty(site.Page("services/radiologie-interventionnelle/index.html").QuerySelectorAll("main .fiche-list li"));
+        Assert.Single(site.Page("services/urologie/index.html").QuerySelectorAll("main .fiche-list li"));
+        Assert.Empty(site.Page("themes/cancerologie/index.html").QuerySelectorAll("main .fiche-list li"));
+        Assert.Equal("01 00 00 00 09", site.Page(SheetPage).QuerySelector(".service-contact a[href^='tel:']")!.TextContent);
+        Assert.Contains("Urologie (essai)", site.Page(SheetPage).QuerySelector(".breadcrumb")!.TextContent);
+    }
+
+    [Fact]
     public void A_body_edit_reaches_its_page_in_a_rebuild()
     {
         using var site = RebuiltAfter(text => text + "\nUne phrase ajoutée pendant l’aperçu.\n");
@@ -35,9 +52,10 @@ public sealed class PreviewCacheTests
     }
 
     // Builds a copy of the site with a preview cache, edits the sheet's source, and builds again with the same cache.
-    private static TestSite RebuiltAfter(Func<string, string> edit)
+    private static TestSite RebuiltAfter(Func<string, string> edit, Action<string>? prepare = null)
     {
         var site = new TestSite();
+        prepare?.Invoke(site.Input);
         var cache = new BuildCache();
         var options = new BuildOptions(site.Input, site.Theme, site.Output, Today: TestSite.Today);
         Assert.True(SiteBuilder.Build(options, cache).Succeeded);
