@@ -20,33 +20,30 @@ public static class CollectionPages
     public static IEnumerable<Document> Make(CollectionIndex index, CollectionWords words)
     {
         var catalog = index.Catalog;
-        yield return Page(PageAddresses.ServicesPage, words.ServicesTitle, words.ServicesDescription,
-            new CollectionPage(CollectionPageKind.Services, null, [], 1, 1, PageAddresses.ServicesPage), "services");
-        foreach (var service in catalog.Services)
+        var services = catalog.Services.Select(s => (s.Slug, s.Name, Description: s.Intro ?? CollectionWords.Fill(words.ServiceDescription, ("name", s.Name))));
+        var themes = catalog.Themes.Select(t => (t.Slug, t.Name, Description: t.Description ?? CollectionWords.Fill(words.ThemeDescription, ("name", t.Name))));
+        var letters = AzLetters.All.Where(l => index.OfLetter(l).Count > 0)
+            .Select(l => (Slug: l, Name: CollectionWords.Fill(words.LetterTitle, ("letter", AzLetters.Label(l))), Description: CollectionWords.Fill(words.LetterDescription, ("letter", AzLetters.Label(l)))));
+        return [
+            .. Section(CollectionPageKind.Services, PageAddresses.ServicesPage, words.ServicesTitle, words.ServicesDescription, "services",
+                CollectionPageKind.Service, services, index.OfService, "service", words),
+            .. Section(CollectionPageKind.Themes, PageAddresses.ThemesPage, words.ThemesTitle, words.ThemesDescription, "themes",
+                CollectionPageKind.Theme, themes, index.OfTheme, "theme", words),
+            .. Section(CollectionPageKind.Az, PageAddresses.AzPage, words.AzTitle, words.AzDescription, "a-z",
+                CollectionPageKind.Letter, letters, index.OfLetter, "letter", words),
+        ];
+    }
+
+    // A list of every entry (services, themes, letters) at `folderPage`, then each entry's paged list of sheets in its folder.
+    private static IEnumerable<Document> Section(CollectionPageKind kind, string folderPage, string title, string description, string layout,
+        CollectionPageKind entryKind, IEnumerable<(string Slug, string Name, string Description)> entries, Func<string, IReadOnlyList<SheetSummary>> sheetsOf,
+        string entryLayout, CollectionWords words)
+    {
+        yield return Page(folderPage, title, description, new CollectionPage(kind, null, [], 1, 1, folderPage), layout);
+        var folder = folderPage[..^PageAddresses.PageFile.Length];
+        foreach (var (slug, name, entryDescription) in entries)
         {
-            var description = service.Intro ?? CollectionWords.Fill(words.ServiceDescription, ("name", service.Name));
-            foreach (var page in Paged(CollectionPageKind.Service, service.Slug, index.OfService(service.Slug), PageAddresses.ServicesFolder + service.Slug + "/" + PageAddresses.PageFile, service.Name, description, words, "service"))
-            {
-                yield return page;
-            }
-        }
-        yield return Page(PageAddresses.ThemesPage, words.ThemesTitle, words.ThemesDescription,
-            new CollectionPage(CollectionPageKind.Themes, null, [], 1, 1, PageAddresses.ThemesPage), "themes");
-        foreach (var theme in catalog.Themes)
-        {
-            var description = theme.Description ?? CollectionWords.Fill(words.ThemeDescription, ("name", theme.Name));
-            foreach (var page in Paged(CollectionPageKind.Theme, theme.Slug, index.OfTheme(theme.Slug), PageAddresses.ThemesFolder + theme.Slug + "/" + PageAddresses.PageFile, theme.Name, description, words, "theme"))
-            {
-                yield return page;
-            }
-        }
-        yield return Page(PageAddresses.AzPage, words.AzTitle, words.AzDescription,
-            new CollectionPage(CollectionPageKind.Az, null, [], 1, 1, PageAddresses.AzPage), "a-z");
-        foreach (var letter in AzLetters.All.Where(l => index.OfLetter(l).Count > 0))
-        {
-            var label = AzLetters.Label(letter);
-            foreach (var page in Paged(CollectionPageKind.Letter, letter, index.OfLetter(letter), PageAddresses.AzFolder + letter + "/" + PageAddresses.PageFile,
-                         CollectionWords.Fill(words.LetterTitle, ("letter", label)), CollectionWords.Fill(words.LetterDescription, ("letter", label)), words, "letter"))
+            foreach (var page in Paged(entryKind, slug, sheetsOf(slug), folder + slug + "/" + PageAddresses.PageFile, name, entryDescription, words, entryLayout))
             {
                 yield return page;
             }
