@@ -20,7 +20,7 @@ public sealed class CollectionIndex
         Sheets = sheets.Order(SheetSummary.ByTitle).ToList();
         ByService = Group(Sheets, s => s.Service is null ? [] : [s.Service]);
         ByTheme = Group(Sheets, s => s.Themes);
-        ByLetter = Group(Sheets, s => [AzLetters.Of(s.SortKey)]);
+        ByLetter = Group(Sheets, s => [AzLetters.Of(s.Title)]);
         Recent = Sheets
             .Where(s => s.LastReviewed is not null)
             .OrderByDescending(s => s.LastReviewed)

@@ -10,8 +10,8 @@ public sealed record SheetSummary(string Path, string Title, string Description,
     public static readonly IComparer<SheetSummary> ByTitle = Comparer<SheetSummary>.Create((a, b) =>
         string.CompareOrdinal(a.SortKey, b.SortKey) is var byTitle and not 0 ? byTitle : string.CompareOrdinal(a.Path, b.Path));
 
-    /// <summary>The folded title.</summary>
-    public string SortKey { get; } = AccentFolding.Fold(Title);
+    /// <summary>The folded title, ligatures taken apart first (« ﬁbroscopie » sorts as « fibroscopie »).</summary>
+    public string SortKey { get; } = AccentFolding.Fold(Title.Normalize(System.Text.NormalizationForm.FormKD));
 
     public static SheetSummary Of(string path, FrontMatter frontMatter) =>
         new(path, frontMatter.Title, frontMatter.Description, frontMatter.Service, frontMatter.Themes, frontMatter.LastReviewed);

@@ -9,6 +9,12 @@ namespace FichesSite.Content;
 /// </summary>
 public sealed class CatalogMembershipStage(SiteCatalog catalog) : IDocumentStage
 {
+    /// <summary>
+    /// The most themes a sheet may name: a sheet is listed on each of its themes' pages, so without a bound the lists,
+    /// and the build, would grow with sheets × themes; and a theme that groups everything helps no reader.
+    /// </summary>
+    public const int MostThemes = 5;
+
     public string Name => "service and themes";
 
     public Document Run(Document document, SiteProducts site, DiagnosticBag diagnostics)
@@ -21,6 +27,12 @@ public sealed class CatalogMembershipStage(SiteCatalog catalog) : IDocumentStage
         if (frontMatter.Service is { } service && catalog.Service(service) is null)
         {
             Unknown(file, frontMatter.LineOf("service"), $"service inconnu « {service} ».", "service", service, catalog.Services.Select(s => s.Slug).ToList(), SiteCatalog.ServicesFile, diagnostics);
+        }
+        if (frontMatter.Themes.Count > MostThemes)
+        {
+            diagnostics.Error(file, frontMatter.LineOf("themes"), $"la fiche nomme {frontMatter.Themes.Count} thèmes ; elle peut en nommer au plus {MostThemes}.",
+                "Gardez les thèmes où un lecteur chercherait cette fiche.");
+            return document;
         }
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var theme in frontMatter.Themes)

@@ -1,3 +1,4 @@
+using FichesSite.Collection;
 using FichesSite.Content;
 using FichesSite.Pipeline;
 using FichesSite.Text;
@@ -7,7 +8,8 @@ namespace FichesSite.Markdown.Sections;
 /// <summary>
 /// Checks that a page keeps the promises of its type (input/contracts.yml), and the rules every
 /// page follows: the title is the only h1, and heading levels never skip (h2 → h4), so that screen
-/// reader users can trust the outline.
+/// reader users can trust the outline. The pages the build makes for the collection have no contract: contracts.yml
+/// is the authors', and no author could fix a page the build wrote.
 /// </summary>
 public sealed class ContentContractStage(IReadOnlyDictionary<string, ContentContract> contracts) : IDocumentStage
 {
@@ -15,6 +17,10 @@ public sealed class ContentContractStage(IReadOnlyDictionary<string, ContentCont
 
     public Document Run(Document document, SiteProducts site, DiagnosticBag diagnostics)
     {
+        if (document.TryGet(CollectionPage.Key, out _))
+        {
+            return document;
+        }
         var file = document.SourcePath;
         var frontMatter = document.Get(FrontMatter.Key);
         var model = document.Get(PageSectionModel.Key);
