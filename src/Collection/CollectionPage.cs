@@ -10,6 +10,9 @@ namespace FichesSite.Collection;
 /// <param name="FirstPage">The address of the list's first page, from which the others' are made (PageAddresses.ListPage).</param>
 public sealed record CollectionPage(CollectionPageKind Kind, string? Subject, IReadOnlyList<SheetSummary> Sheets, int Number, int Count, string FirstPage)
 {
+    /// <summary>On a page of the list of services or themes, the slugs of those it shows (a slice, like <see cref="Sheets"/>).</summary>
+    public IReadOnlyList<string> Entries { get; init; } = [];
+
     public static readonly MetaKey<CollectionPage> Key = new("collection-page");
 }
 

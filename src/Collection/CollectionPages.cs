@@ -39,9 +39,18 @@ public static class CollectionPages
         CollectionPageKind entryKind, IEnumerable<(string Slug, string Name, string Description)> entries, Func<string, IReadOnlyList<SheetSummary>> sheetsOf,
         string entryLayout, CollectionWords words)
     {
-        yield return Page(folderPage, title, description, new CollectionPage(kind, null, [], 1, 1, folderPage), layout);
+        var all = entries.ToList();
+        // The list of every entry is cut into pages too: a hospital group may declare hundreds of services. The A–Z's
+        // letters are few and listed whole.
+        var listed = kind == CollectionPageKind.Az ? [] : all.Select(e => e.Slug).ToList();
+        var count = Math.Max(1, (listed.Count + PageSize - 1) / PageSize);
+        for (var number = 1; number <= count; number++)
+        {
+            yield return Page(PageAddresses.ListPage(folderPage, number), words.Paged(title, number, count), description,
+                new CollectionPage(kind, null, [], number, count, folderPage) { Entries = listed.Skip((number - 1) * PageSize).Take(PageSize).ToList() }, layout);
+        }
         var folder = folderPage[..^PageAddresses.PageFile.Length];
-        foreach (var (slug, name, entryDescription) in entries)
+        foreach (var (slug, name, entryDescription) in all)
         {
             foreach (var page in Paged(entryKind, slug, sheetsOf(slug), folder + slug + "/" + PageAddresses.PageFile, name, entryDescription, words, entryLayout))
             {

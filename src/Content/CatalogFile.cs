@@ -17,6 +17,12 @@ public static partial class CatalogFile
 
     private const int MaxSlugLength = 60;
 
+    /// <summary>
+    /// The longest intro or description: one sentence, shown beside each entry of the lists (50 to a page), whose pages
+    /// must stay small whatever the file holds.
+    /// </summary>
+    public const int MaxSentenceLength = 300;
+
     /// <param name="services">The file's real path, and its path as messages show it.</param>
     public static SiteCatalog? Load((string Path, string Display) services, (string Path, string Display) themes, DiagnosticBag diagnostics)
     {
@@ -47,6 +53,12 @@ public static partial class CatalogFile
         {
             var slug = key.Value!;
             var line = (int)key.Start.Line;
+            if (IsListPageName(slug))
+            {
+                problems.Error(display, line, $"« {slug} » ne peut pas nommer un {what} : c’est le nom des pages suivantes d’une liste (page-2, page-3…).",
+                    "Choisissez un autre nom court, par exemple avec le nom du service.");
+                continue;
+            }
             if (!IsSlug(slug))
             {
                 problems.Error(display, line, $"« {slug} » ne peut pas nommer un {what} : son nom court (avant les deux-points) devient une adresse du site.",
@@ -75,7 +87,8 @@ public static partial class CatalogFile
             ["intro"] = value => intro = file.Text(value),
             ["specialty"] = value => (specialty, specialtyLine) = (file.Text(value), (int)value.Start.Line),
         });
-        var ok = Required(display, line, "service", slug, "name", name, "« name: Service de radiologie »", diagnostics)
+        var ok = Sentence(display, line, slug, "intro", intro, diagnostics)
+            & Required(display, line, "service", slug, "name", name, "« name: Service de radiologie »", diagnostics)
             & Required(display, line, "service", slug, "phone", phone, "« phone: 01 00 00 00 00 »", diagnostics);
         if (phone is not null && !phone.Any(char.IsAsciiDigit))
         {
@@ -103,8 +116,20 @@ public static partial class CatalogFile
             ["description"] = value => description = file.Text(value),
         });
         return Required(display, line, "thème", slug, "name", name, "« name: Cancérologie »", diagnostics)
+            & Sentence(display, line, slug, "description", description, diagnostics)
             ? new Theme(slug, name!, description, line)
             : null;
+    }
+
+    private static bool Sentence(string display, int line, string slug, string key, string? value, DiagnosticBag diagnostics)
+    {
+        if (value is null || value.Length <= MaxSentenceLength)
+        {
+            return true;
+        }
+        diagnostics.Error(display, line, $"le champ « {key} » de « {slug} » fait {value.Length} caractères ; il en fait au plus {MaxSentenceLength}.",
+            "Résumez-le en une phrase : il s’affiche à côté de chaque nom dans les listes.");
+        return false;
     }
 
     private static bool Required(string display, int line, string what, string slug, string key, string? value, string example, DiagnosticBag diagnostics)
@@ -116,6 +141,12 @@ public static partial class CatalogFile
         diagnostics.Error(display, line, $"le {what} « {slug} » n’a pas de champ « {key} ».", $"Ajoutez sous « {slug}: », en retrait de deux espaces, {example}.");
         return false;
     }
+
+    // The folders of a list's later pages (PageAddresses.ListPage), beside the entries' own in services/ and themes/.
+    private static bool IsListPageName(string slug) => ListPageName().IsMatch(slug);
+
+    [GeneratedRegex("^page-[0-9]+$")]
+    private static partial Regex ListPageName();
 
     [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
     private static partial Regex Slug();

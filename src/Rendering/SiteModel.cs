@@ -86,8 +86,8 @@ public sealed class SiteModel
                 ["count"] = collection.OfTheme(theme.Slug).Count,
             });
         }
-        _services = shared(collection.Catalog.Services.Select(s => _serviceValues[s.Slug]).ToList());
-        _themes = shared(collection.Catalog.Themes.Select(t => _themeValues[t.Slug]).ToList());
+        _services = shared(collection.Catalog.Services.Take(MostListed).Select(s => _serviceValues[s.Slug]).ToList());
+        _themes = shared(collection.Catalog.Themes.Take(MostListed).Select(t => _themeValues[t.Slug]).ToList());
         _letters = shared(AzLetters.All.Select(letter => new Dictionary<string, object?>
             {
                 ["label"] = AzLetters.Label(letter),
@@ -113,6 +113,12 @@ public sealed class SiteModel
     public string? AbsoluteUrl(string outputPath) => PageAddresses.Absolute(_site.BaseUrl, outputPath);
 
 
+    /// <summary>
+    /// The most services, and themes, that <c>services</c> and <c>themes</c> hold for the home page and the site map (the
+    /// first by name): past it, those pages link to the lists of every one, which are cut into pages.
+    /// </summary>
+    public const int MostListed = 24;
+
     public Dictionary<string, object?> For(Document document)
     {
         var frontMatter = document.Get(FrontMatter.Key);
@@ -123,7 +129,9 @@ public sealed class SiteModel
             ["t"] = _stringValues,
             ["site_pages"] = _sitePages,
             ["services"] = _services,
+            ["services_count"] = _collection.Catalog.Services.Count,
             ["themes"] = _themes,
+            ["themes_count"] = _collection.Catalog.Themes.Count,
             ["letters"] = _letters,
             ["recent"] = _recent,
             ["glossary"] = _glossary,
@@ -182,11 +190,15 @@ public sealed class SiteModel
             }
             if (list.Number > 1)
             {
+                // Past its first page, a list's pages sit under that first page.
                 Add(list.Kind switch
                 {
                     CollectionPageKind.Service => _collection.Catalog.Service(list.Subject!)!.Name,
                     CollectionPageKind.Theme => _collection.Catalog.Theme(list.Subject!)!.Name,
-                    _ => CollectionWords.Fill(words["letter_title"], ("letter", AzLetters.Label(list.Subject!))),
+                    CollectionPageKind.Letter => CollectionWords.Fill(words["letter_title"], ("letter", AzLetters.Label(list.Subject!))),
+                    CollectionPageKind.Services => words["services_title"],
+                    CollectionPageKind.Themes => words["themes_title"],
+                    _ => words["az_title"],
                 }, list.FirstPage);
             }
         }
@@ -204,6 +216,12 @@ public sealed class SiteModel
     private Dictionary<string, object?> ListValues(CollectionPage list) => new()
     {
         ["label"] = list.Kind == CollectionPageKind.Letter ? AzLetters.Label(list.Subject!) : null,
+        ["entries"] = list.Kind switch
+        {
+            CollectionPageKind.Services => list.Entries.Select(slug => _serviceValues[slug]).ToList(),
+            CollectionPageKind.Themes => list.Entries.Select(slug => _themeValues[slug]).ToList(),
+            _ => null,
+        },
         ["kind"] = list.Kind.ToString().ToLowerInvariant(),
         ["sheets"] = list.Sheets.Select(s => _sheets[s.Path]).ToList(),
         ["number"] = list.Number,

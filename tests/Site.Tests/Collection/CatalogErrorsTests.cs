@@ -71,6 +71,8 @@ public sealed class CatalogErrorsTests
     [InlineData("radiologie:\n  name: R\n  phone: standard\n", 1, "le téléphone du service « radiologie » ne contient aucun chiffre")]
     [InlineData("radiologie:\n  name: R\n  phone: \"01\"\n  specialty: Radiology\n", 4, "spécialité inconnue « Radiology »")]
     [InlineData("radiologie:\n  name: R\n  phone: \"01\"\n  telephone: \"02\"\n", 4, "champ inconnu « telephone »")]
+    [InlineData("page-2:\n  name: R\n  phone: \"01\"\n", 1, "« page-2 » ne peut pas nommer un service : c’est le nom des pages suivantes d’une liste")]
+    [InlineData("radiologie:\n  name: R\n  phone: \"01\"\n  intro: \"Une phrase. Une phrase. Une phrase. Une phrase. Une phrase. Une phrase. Une phrase. Une phrase. Une phrase. Une phrase. Une phrase. Une phrase. Une phrase. Une phrase. Une phrase. Une phrase. Une phrase. Une phrase. Une phrase. Une phrase. Une phrase. Une phrase. Une phrase. Une phrase. Une phrase. Une phrase. Une phrase. Une phrase. Une phrase. Une phrase. \"\n", 1, "le champ « intro » de « radiologie » fait 360 caractères")]
     public void A_mistake_in_services_yml_is_named_at_its_line(string yaml, int line, string words)
     {
         using var site = new TestSite();
