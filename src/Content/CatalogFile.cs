@@ -43,6 +43,8 @@ public static partial class CatalogFile
             return null;
         }
         var entries = new List<T>();
+        // YamlDotNet refuses a key written twice only when both are one node: a tag (« !!str radiologie: ») makes another.
+        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (key, value) in file.Group(file.Root))
         {
             var slug = key.Value!;
@@ -51,6 +53,12 @@ public static partial class CatalogFile
             {
                 problems.Error(display, line, $"« {slug} » ne peut pas nommer un {what} : son nom court (avant les deux-points) devient une adresse du site.",
                     $"Écrivez-le avec {SlugRule} (au plus {MaxSlugLength} caractères).");
+                continue;
+            }
+            if (!lines.TryAdd(slug, line))
+            {
+                problems.Error(display, line, $"« {slug} » est déclaré deux fois (d’abord à la ligne {lines[slug]}).",
+                    $"Gardez un seul {what} « {slug} » : réunissez ses champs sous un seul nom court, ou renommez l’autre.");
                 continue;
             }
             if (read(file, display, slug, line, value, problems) is { } entry)
