@@ -74,16 +74,17 @@ public static partial class CatalogFile
     {
         string? name = null, phone = null, hours = null, address = null, intro = null, specialty = null;
         var specialtyLine = line;
+        var visible = new VisibleTexts(file, display, diagnostics);
         file.Fields(fields, new Dictionary<string, Action<YamlNode>>
         {
-            ["name"] = value => name = file.Text(value),
-            ["phone"] = value => phone = file.Text(value),
-            ["hours"] = value => hours = file.Text(value),
-            ["address"] = value => address = file.Text(value),
-            ["intro"] = value => intro = file.Text(value),
+            ["name"] = value => name = visible.Text("name", value),
+            ["phone"] = value => phone = visible.Text("phone", value),
+            ["hours"] = value => hours = visible.Text("hours", value),
+            ["address"] = value => address = visible.Text("address", value),
+            ["intro"] = value => intro = visible.Text("intro", value),
             ["specialty"] = value => (specialty, specialtyLine) = (file.Text(value), (int)value.Start.Line),
         });
-        var ok = Required(display, line, "service", slug, "name", name, "« name: Service de radiologie »", diagnostics)
+        var ok = visible.Ok & Required(display, line, "service", slug, "name", name, "« name: Service de radiologie »", diagnostics)
             & Required(display, line, "service", slug, "phone", phone, "« phone: 01 00 00 00 00 »", diagnostics);
         if (phone is not null && !phone.Any(char.IsAsciiDigit))
         {
@@ -105,14 +106,32 @@ public static partial class CatalogFile
     private static Theme? ReadTheme(YamlConfigFile file, string display, string slug, int line, YamlNode fields, DiagnosticBag diagnostics)
     {
         string? name = null, description = null;
+        var visible = new VisibleTexts(file, display, diagnostics);
         file.Fields(fields, new Dictionary<string, Action<YamlNode>>
         {
-            ["name"] = value => name = file.Text(value),
-            ["description"] = value => description = file.Text(value),
+            ["name"] = value => name = visible.Text("name", value),
+            ["description"] = value => description = visible.Text("description", value),
         });
-        return Required(display, line, "thème", slug, "name", name, "« name: Cancérologie »", diagnostics)
+        return visible.Ok & Required(display, line, "thème", slug, "name", name, "« name: Cancérologie »", diagnostics)
             ? new Theme(slug, name!, description, line)
             : null;
+    }
+
+    // The texts pages show: held to the rule of every text an author writes outside a page's body (HiddenCharacters).
+    private sealed class VisibleTexts(YamlConfigFile file, string display, DiagnosticBag diagnostics)
+    {
+        public bool Ok { get; private set; } = true;
+
+        public string? Text(string key, YamlNode value)
+        {
+            var text = file.Text(value);
+            if (text is not null && HiddenCharacters.First(text) is { } code)
+            {
+                diagnostics.Error(display, (int)value.Start.Line, $"le champ « {key} » contient un caractère invisible ou de contrôle ({code}).", HiddenCharacters.Fix);
+                Ok = false;
+            }
+            return text;
+        }
     }
 
     private static bool Required(string display, int line, string what, string slug, string key, string? value, string example, DiagnosticBag diagnostics)
