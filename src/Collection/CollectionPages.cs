@@ -27,7 +27,8 @@ public static class CollectionPages
         return [
             .. Section(CollectionPageKind.Services, PageAddresses.ServicesPage, words.ServicesTitle, words.ServicesDescription, "services",
                 CollectionPageKind.Service, services, index.OfService, "service", words),
-            .. Section(CollectionPageKind.Themes, PageAddresses.ThemesPage, words.ThemesTitle, words.ThemesDescription, "themes",
+            // Themes are optional, and no page links to a list of none (the menu links the services and the A–Z only).
+            .. catalog.Themes.Count == 0 ? [] : Section(CollectionPageKind.Themes, PageAddresses.ThemesPage, words.ThemesTitle, words.ThemesDescription, "themes",
                 CollectionPageKind.Theme, themes, index.OfTheme, "theme", words),
             .. Section(CollectionPageKind.Az, PageAddresses.AzPage, words.AzTitle, words.AzDescription, "a-z",
                 CollectionPageKind.Letter, letters, index.OfLetter, "letter", words),

@@ -14,7 +14,8 @@ public sealed class CollectionPagesStage(SiteCatalog catalog, CollectionWords wo
 
     public BuildState Run(BuildState build, DiagnosticBag diagnostics)
     {
-        foreach (var document in build.Documents.Where(d => PageAddresses.IsCollectionPage(d.OutputPath)))
+        // By the key of a Windows share or a Mac (SourceNames.Key), where « Services/ » is the folder « services/ ».
+        foreach (var document in build.Documents.Where(d => PageAddresses.IsCollectionPage(d.OutputPath) || ReservedOnShares(d.OutputPath)))
         {
             diagnostics.Error(document.SourcePath, 0,
                 $"cette page serait publiée à l’adresse « {document.OutputPath} », réservée aux pages que le site fait lui-même (services, thèmes, fiches de A à Z).",
@@ -25,5 +26,14 @@ public sealed class CollectionPagesStage(SiteCatalog catalog, CollectionWords wo
             .Select(d => SheetSummary.Of(d.OutputPath, d.Get(FrontMatter.Key)));
         var index = new CollectionIndex(catalog, sheets);
         return new BuildState([.. build.Documents, .. CollectionPages.Make(index, words)], build.Products).With(CollectionIndex.Key, index);
+    }
+
+    private static readonly string[] ReservedKeys =
+        [SourceNames.Key(PageAddresses.ServicesFolder), SourceNames.Key(PageAddresses.ThemesFolder), SourceNames.Key(PageAddresses.AzFolder)];
+
+    private static bool ReservedOnShares(string sitePath)
+    {
+        var key = SourceNames.Key(sitePath);
+        return ReservedKeys.Any(folder => key.StartsWith(folder, StringComparison.Ordinal));
     }
 }

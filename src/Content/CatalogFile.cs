@@ -49,6 +49,7 @@ public static partial class CatalogFile
             return null;
         }
         var entries = new List<T>();
+        // A slug written twice is refused by Group, a tag (« !!str radiologie: ») or not.
         foreach (var (key, value) in file.Group(file.Root))
         {
             var slug = key.Value!;
@@ -78,22 +79,31 @@ public static partial class CatalogFile
     {
         string? name = null, phone = null, hours = null, address = null, intro = null, specialty = null;
         var specialtyLine = line;
+        var visible = new VisibleTexts(file, display, diagnostics);
         file.Fields(fields, new Dictionary<string, Action<YamlNode>>
         {
-            ["name"] = value => name = file.Text(value),
-            ["phone"] = value => phone = file.Text(value),
-            ["hours"] = value => hours = file.Text(value),
-            ["address"] = value => address = file.Text(value),
-            ["intro"] = value => intro = file.Text(value),
+            ["name"] = value => name = visible.Text("name", value),
+            ["phone"] = value => phone = visible.Text("phone", value),
+            ["hours"] = value => hours = visible.Text("hours", value),
+            ["address"] = value => address = visible.Text("address", value),
+            ["intro"] = value => intro = visible.Text("intro", value),
             ["specialty"] = value => (specialty, specialtyLine) = (file.Text(value), (int)value.Start.Line),
         });
-        var ok = Sentence(display, line, slug, "intro", intro, diagnostics)
+        var ok = visible.Ok & Sentence(display, line, slug, "intro", intro, diagnostics)
             & Required(display, line, "service", slug, "name", name, "« name: Service de radiologie »", diagnostics)
             & Required(display, line, "service", slug, "phone", phone, "« phone: 01 00 00 00 00 »", diagnostics);
         if (phone is not null && !phone.Any(char.IsAsciiDigit))
         {
             diagnostics.Error(display, line, $"le téléphone du service « {slug} » ne contient aucun chiffre.",
                 "Écrivez le numéro à appeler, par exemple « phone: 01 00 00 00 00 ».");
+            ok = false;
+        }
+        else if (phone is not null && HiddenCharacters.First(phone) is null && !Phone().IsMatch(phone.Trim()))
+        {
+            // Its link keeps the digits: « poste 12 », a second number or the « (0) » of « +33 (0)1… » would dial another number.
+            diagnostics.Error(display, line, $"le téléphone du service « {slug} » doit être un seul numéro, tel qu’on le compose : « {phone} » n’en est pas un.",
+                "Écrivez seulement le numéro, en chiffres séparés par des espaces, des points ou des tirets, « + » au début pour l’international (« phone: 01 00 00 00 00 », « phone: +33 1 00 00 00 00 », sans « (0) ») ; "
+                + "un poste, un second numéro ou une précision vont dans « hours: ».");
             ok = false;
         }
         if (specialty is not null && !MedicalSpecialties.All.Contains(specialty))
@@ -110,12 +120,13 @@ public static partial class CatalogFile
     private static Theme? ReadTheme(YamlConfigFile file, string display, string slug, int line, YamlNode fields, DiagnosticBag diagnostics)
     {
         string? name = null, description = null;
+        var visible = new VisibleTexts(file, display, diagnostics);
         file.Fields(fields, new Dictionary<string, Action<YamlNode>>
         {
-            ["name"] = value => name = file.Text(value),
-            ["description"] = value => description = file.Text(value),
+            ["name"] = value => name = visible.Text("name", value),
+            ["description"] = value => description = visible.Text("description", value),
         });
-        return Required(display, line, "thème", slug, "name", name, "« name: Cancérologie »", diagnostics)
+        return visible.Ok & Required(display, line, "thème", slug, "name", name, "« name: Cancérologie »", diagnostics)
             & Sentence(display, line, slug, "description", description, diagnostics)
             ? new Theme(slug, name!, description, line)
             : null;
@@ -130,6 +141,23 @@ public static partial class CatalogFile
         diagnostics.Error(display, line, $"le champ « {key} » de « {slug} » fait {value.Length} caractères ; il en fait au plus {MaxSentenceLength}.",
             "Résumez-le en une phrase : il s’affiche à côté de chaque nom dans les listes.");
         return false;
+    }
+
+    // The texts pages show: held to the rule of every text an author writes outside a page's body (HiddenCharacters).
+    private sealed class VisibleTexts(YamlConfigFile file, string display, DiagnosticBag diagnostics)
+    {
+        public bool Ok { get; private set; } = true;
+
+        public string? Text(string key, YamlNode value)
+        {
+            var text = file.Text(value);
+            if (text is not null && HiddenCharacters.First(text) is { } code)
+            {
+                diagnostics.Error(display, (int)value.Start.Line, $"le champ « {key} » contient un caractère invisible ou de contrôle ({code}).", HiddenCharacters.Fix);
+                Ok = false;
+            }
+            return text;
+        }
     }
 
     private static bool Required(string display, int line, string what, string slug, string key, string? value, string example, DiagnosticBag diagnostics)
@@ -147,6 +175,10 @@ public static partial class CatalogFile
 
     [GeneratedRegex("^page-[0-9]+$")]
     private static partial Regex ListPageName();
+
+    // One number as it is dialled: digits, each group separated by one space (plain or non-breaking), dot or hyphen; « + » first.
+    [GeneratedRegex("^\\+?[0-9]+(?:[ .\\-\u00A0\u202F][0-9]+)*$")]
+    private static partial Regex Phone();
 
     [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
     private static partial Regex Slug();

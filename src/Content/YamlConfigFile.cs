@@ -86,7 +86,10 @@ public sealed class YamlConfigFile
         }
     }
 
-    /// <summary>The fields of a group in the order written, each key a name; an error (and nothing) for any other value.</summary>
+    /// <summary>
+    /// The fields of a group in the order written, each key a name; an error (and nothing) for any other value, and for a
+    /// name written a second time (YAML refuses it, unless a tag such as « !!str » makes the two keys look different).
+    /// </summary>
     public IEnumerable<(YamlScalarNode Key, YamlNode Value)> Group(YamlNode node)
     {
         if (node is not YamlMappingNode mapping)
@@ -94,10 +97,17 @@ public sealed class YamlConfigFile
             Refuse(node, "un groupe de champs « nom: valeur » est attendu ici.", KindFix);
             yield break;
         }
+        var lines = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var (key, value) in mapping.Children)
         {
             if (key is YamlScalarNode { Value.Length: > 0 } name)
             {
+                if (!lines.TryAdd(name.Value!, name.Start.Line))
+                {
+                    Refuse(key, $"« {name.Value} » est écrit deux fois (d’abord à la ligne {lines[name.Value!]}).",
+                        "Gardez-le une seule fois : réunissez ce qu’il y a sous les deux, ou renommez l’un (une étiquette comme « !!str » devant ne change pas le nom).");
+                    continue;
+                }
                 yield return (name, value);
             }
             else
