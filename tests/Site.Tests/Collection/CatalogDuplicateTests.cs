@@ -28,27 +28,15 @@ public sealed class CatalogDuplicateTests
             select (slug, first, second, quoted, themes);
         gen.Sample(c =>
         {
-            var root = Directory.CreateTempSubdirectory("fiches-catalogue-").FullName;
-            try
-            {
-                var key = c.quoted ? $"\"{c.slug}\"" : c.slug;
-                var entry = c.themes ? "{ name: T }" : "{ name: S, phone: \"01\" }";
-                var yaml = $"{c.first}{c.slug}: {entry}\n{c.second}{key}: {entry}\n";
-                var (services, themes) = (Path.Combine(root, "services.yml"), Path.Combine(root, "themes.yml"));
-                File.WriteAllText(c.themes ? themes : services, yaml);
-                var diagnostics = new DiagnosticBag();
+            var key = c.quoted ? $"\"{c.slug}\"" : c.slug;
+            var entry = c.themes ? "{ name: T }" : "{ name: S, phone: \"01\" }";
 
-                var catalog = CatalogFile.Load((services, "services.yml"), (themes, "themes.yml"), diagnostics);
+            var (catalog, diagnostics) = CatalogFiles.Load($"{c.first}{c.slug}: {entry}\n{c.second}{key}: {entry}\n", c.themes);
 
-                Assert.Null(catalog);
-                var error = Assert.Single(diagnostics.All, d => d.Severity == Severity.Error);
-                Assert.Equal(c.themes ? "themes.yml" : "services.yml", error.File);
-                Assert.Equal(2, error.Line);
-            }
-            finally
-            {
-                Directory.Delete(root, recursive: true);
-            }
+            Assert.Null(catalog);
+            var error = Assert.Single(diagnostics.All, d => d.Severity == Severity.Error);
+            Assert.Equal(c.themes ? "themes.yml" : "services.yml", error.File);
+            Assert.Equal(2, error.Line);
         }, iter: 200, threads: 1);
     }
 

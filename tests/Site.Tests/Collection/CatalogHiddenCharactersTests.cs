@@ -26,32 +26,21 @@ public sealed class CatalogHiddenCharactersTests
             select (themes, field, hidden: Hidden[hidden], at);
         gen.Sample(c =>
         {
-            var root = Directory.CreateTempSubdirectory("fiches-catalogue-").FullName;
-            try
-            {
-                var fields = c.themes
-                    ? new Dictionary<string, string> { ["name"] = "Cancérologie", ["description"] = "Les fiches du cancer." }
-                    : new Dictionary<string, string> { ["name"] = "Radiologie", ["phone"] = "01 00 00 00 01", ["hours"] = "de 9 h à 17 h", ["address"] = "Bâtiment A", ["intro"] = "Le service." };
-                var value = fields[c.field];
-                var at = Math.Min(c.at, value.Length);
-                fields[c.field] = value[..at] + c.hidden + value[at..];
-                // Escaped in double quotes, as YAML allows, so that the file itself holds no raw control character.
-                var yaml = "entree:\n" + string.Concat(fields.Select(f => $"  {f.Key}: \"{Escaped(f.Value)}\"\n"));
-                var (services, themes) = (Path.Combine(root, "services.yml"), Path.Combine(root, "themes.yml"));
-                File.WriteAllText(c.themes ? themes : services, yaml);
-                var diagnostics = new DiagnosticBag();
+            var fields = c.themes
+                ? new Dictionary<string, string> { ["name"] = "Cancérologie", ["description"] = "Les fiches du cancer." }
+                : new Dictionary<string, string> { ["name"] = "Radiologie", ["phone"] = "01 00 00 00 01", ["hours"] = "de 9 h à 17 h", ["address"] = "Bâtiment A", ["intro"] = "Le service." };
+            var value = fields[c.field];
+            var at = Math.Min(c.at, value.Length);
+            fields[c.field] = value[..at] + c.hidden + value[at..];
+            // Escaped in double quotes, as YAML allows, so that the file itself holds no raw control character.
+            var yaml = "entree:\n" + string.Concat(fields.Select(f => $"  {f.Key}: \"{Escaped(f.Value)}\"\n"));
 
-                var catalog = CatalogFile.Load((services, "services.yml"), (themes, "themes.yml"), diagnostics);
+            var (catalog, diagnostics) = CatalogFiles.Load(yaml, c.themes);
 
-                Assert.Null(catalog);
-                var error = Assert.Single(diagnostics.All, d => d.Severity == Severity.Error);
-                Assert.Equal(2 + fields.Keys.ToList().IndexOf(c.field), error.Line);
-                Assert.Contains($"« {c.field} » contient un caractère invisible", error.Message);
-            }
-            finally
-            {
-                Directory.Delete(root, recursive: true);
-            }
+            Assert.Null(catalog);
+            var error = Assert.Single(diagnostics.All, d => d.Severity == Severity.Error);
+            Assert.Equal(2 + fields.Keys.ToList().IndexOf(c.field), error.Line);
+            Assert.Contains($"« {c.field} » contient un caractère invisible", error.Message);
         }, iter: 200, threads: 1);
     }
 
