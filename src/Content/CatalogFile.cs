@@ -98,12 +98,9 @@ public static partial class CatalogFile
                 "Écrivez le numéro à appeler, par exemple « phone: 01 00 00 00 00 ».");
             ok = false;
         }
-        else if (phone is not null && HiddenCharacters.First(phone) is null && !Phone().IsMatch(phone.Trim()))
+        else if (phone is not null && HiddenCharacters.First(phone) is null && !PhoneNumber.IsDialled(phone))
         {
-            // Its link keeps the digits: « poste 12 », a second number or the « (0) » of « +33 (0)1… » would dial another number.
-            diagnostics.Error(display, line, $"le téléphone du service « {slug} » doit être un seul numéro, tel qu’on le compose : « {phone} » n’en est pas un.",
-                "Écrivez seulement le numéro, en chiffres séparés par des espaces, des points ou des tirets, « + » au début pour l’international (« phone: 01 00 00 00 00 », « phone: +33 1 00 00 00 00 », sans « (0) ») ; "
-                + "un poste, un second numéro ou une précision vont dans « hours: ».");
+            diagnostics.Error(display, line, $"le téléphone du service « {slug} » doit être un seul numéro, tel qu’on le compose : « {phone} » n’en est pas un.", PhoneNumber.Fix);
             ok = false;
         }
         if (specialty is not null && !MedicalSpecialties.All.Contains(specialty))
@@ -175,10 +172,6 @@ public static partial class CatalogFile
 
     [GeneratedRegex("^page-[0-9]+$")]
     private static partial Regex ListPageName();
-
-    // One number as it is dialled: digits, each group separated by one space (plain or non-breaking), dot or hyphen; « + » first.
-    [GeneratedRegex("^\\+?[0-9]+(?:[ .\\-\u00A0\u202F][0-9]+)*$")]
-    private static partial Regex Phone();
 
     [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
     private static partial Regex Slug();

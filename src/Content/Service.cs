@@ -17,5 +17,5 @@ public sealed record Service(
     int Line)
 {
     /// <summary>The phone number as a tel: address (digits and « + » only).</summary>
-    public string PhoneHref => "tel:" + new string(Phone.Where(c => char.IsAsciiDigit(c) || c == '+').ToArray());
+    public string PhoneHref => PhoneNumber.Href(Phone);
 }

@@ -16,6 +16,7 @@ public static class SiteConfigFile
         var site = new SiteConfig();
         var organisation = site.Organisation;
         var readability = site.Readability;
+        var failed = false;
         file.Fields(file.Root, new Dictionary<string, Action<YamlNode>>
         {
             ["name"] = value => site.Name = file.Text(value) ?? "",
@@ -24,7 +25,16 @@ public static class SiteConfigFile
             ["organisation"] = value => file.Fields(value, new Dictionary<string, Action<YamlNode>>
             {
                 ["name"] = value => organisation.Name = file.Text(value) ?? "",
-                ["phone"] = value => organisation.Phone = file.Text(value) ?? "",
+                ["phone"] = value =>
+                {
+                    organisation.Phone = file.Text(value) ?? "";
+                    if (organisation.Phone.Length > 0 && !PhoneNumber.IsDialled(organisation.Phone))
+                    {
+                        diagnostics.Error(displayPath, (int)value.Start.Line,
+                            $"le téléphone de l’établissement doit être un seul numéro, tel qu’on le compose : « {organisation.Phone} » n’en est pas un.", PhoneNumber.Fix);
+                        failed = true;
+                    }
+                },
                 ["phone_hours"] = value => organisation.PhoneHours = file.Text(value) ?? "",
                 ["address"] = value => organisation.Address = file.Text(value) ?? "",
             }),
@@ -34,6 +44,6 @@ public static class SiteConfigFile
                 ["lix_max"] = value => readability.LixMax = file.Number(value, readability.LixMax),
             }),
         });
-        return file.Failed ? null : site;
+        return file.Failed || failed ? null : site;
     }
 }

@@ -56,7 +56,7 @@ public sealed class SiteModel
             {
                 ["name"] = site.Organisation.Name,
                 ["phone"] = site.Organisation.Phone,
-                ["phone_href"] = "tel:" + new string(site.Organisation.Phone.Where(c => char.IsAsciiDigit(c) || c == '+').ToArray()),
+                ["phone_href"] = PhoneNumber.Href(site.Organisation.Phone),
                 ["phone_hours"] = site.Organisation.PhoneHours,
                 ["address"] = site.Organisation.Address,
             },

@@ -28,29 +28,44 @@ public sealed class ServicePhoneTests
             select zero == 0 && number.StartsWith("+33 ", StringComparison.Ordinal) ? "+33 (0)" + number[4..] + extra : number + extra;
         gen.Sample(phone =>
         {
-            var root = Directory.CreateTempSubdirectory("fiches-catalogue-").FullName;
-            try
-            {
-                var services = Path.Combine(root, "services.yml");
-                File.WriteAllText(services, $"radiologie:\n  name: \"Radiologie\"\n  phone: \"{phone}\"\n");
-                var diagnostics = new DiagnosticBag();
+            var (catalog, diagnostics) = CatalogFiles.Load($"radiologie:\n  name: \"Radiologie\"\n  phone: \"{phone}\"\n", themes: false);
 
-                var catalog = CatalogFile.Load((services, "services.yml"), (Path.Combine(root, "themes.yml"), "themes.yml"), diagnostics);
-
-                if (catalog is null)
-                {
-                    var error = Assert.Single(diagnostics.All, d => d.Severity == Severity.Error);
-                    Assert.Contains("téléphone", error.Message);
-                    Assert.True(error.Line is 1 or 3, $"line {error.Line}");
-                    return;
-                }
-                var shown = new string(phone.Where(ch => ch is not (' ' or '.' or '-' or '\u00A0')).ToArray());
-                Assert.Equal("tel:" + shown, catalog.Service("radiologie")!.PhoneHref);
-            }
-            finally
+            if (catalog is null)
             {
-                Directory.Delete(root, recursive: true);
+                var error = Assert.Single(diagnostics.All, d => d.Severity == Severity.Error);
+                Assert.Contains("téléphone", error.Message);
+                Assert.True(error.Line is 1 or 3, $"line {error.Line}");
+                return;
             }
+            Assert.Equal("tel:" + Shown(phone), catalog.Service("radiologie")!.PhoneHref);
         }, iter: 200, threads: 1);
     }
+
+    [Fact]
+    public void The_organisation_s_phone_in_site_yml_follows_the_same_rule()
+    {
+        Gen.Select(Number, Extra).Sample((number, extra) =>
+        {
+            using var site = new TestSite();
+            var path = Path.Combine(site.Input, "site.yml");
+            var text = File.ReadAllText(path);
+            Assert.Contains("  phone: \"01 00 00 00 00\"", text);
+            File.WriteAllText(path, text.Replace("  phone: \"01 00 00 00 00\"", $"  phone: \"{number + extra}\"", StringComparison.Ordinal));
+
+            var result = site.Build(output: null);
+
+            if (!result.Succeeded)
+            {
+                var error = Assert.Single(result.Errors);
+                Assert.Contains("le téléphone de l’établissement doit être un seul numéro", error.Message);
+                Assert.NotEqual("", extra);
+                return;
+            }
+            Assert.Equal("", extra);
+            Assert.Equal("tel:" + Shown(number), site.Page("index.html").QuerySelector("footer .contact a[href^='tel:']")!.GetAttribute("href"));
+        }, iter: 12, threads: 1);
+    }
+
+    // The number's digits and « + », as a link dials them.
+    private static string Shown(string phone) => new(phone.Where(ch => ch is not (' ' or '.' or '-' or '\u00A0')).ToArray());
 }
