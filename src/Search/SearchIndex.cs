@@ -17,7 +17,7 @@ public sealed record IndexTerm(string Term, IReadOnlyList<int> TitlePages, ReadO
 /// plain &lt;script src&gt;: no fetch, no worker, no WebAssembly, so search works from file:// and under a strict
 /// Content-Security-Policy. The format is read by theme/assets/js/search.js. A small index is one script:
 /// <code>
-/// { "version": 4,
+/// { "version": 5,
 ///   "pages":    [[title, path], …],
 ///   "sections": [[page, heading, anchor, snippet], …],
 ///   "titles":   { term: [page, …], … },
@@ -26,19 +26,20 @@ public sealed record IndexTerm(string Term, IReadOnlyList<int> TitlePages, ReadO
 /// Past a size (see <see cref="ToFiles"/>) the main script keeps only what ranking needs, and the terms and the
 /// sections' words go to scripts loaded on demand:
 /// <code>
-/// { "version": 4,
+/// { "version": 5,
 ///   "pages":         [[title, path], …],
 ///   "sectionCounts": [count, …],                 sections of each page, in page order: sections are numbered page
 ///                                                after page, so this is the whole section → page mapping
 ///   "blockPages":    n,                          pages per block of sections
-///   "titles":        { term: [page, …], … },
 ///   "chunks":        [key, …] }                  chunks of terms, <see cref="ChunkPath"/>
-/// assets/search-index/&lt;key&gt;.js   window.FICHES_INDEX_TERMS['key'] = { term: "postings", … }
+/// assets/search-index/&lt;key&gt;.js   window.FICHES_INDEX_TERMS['key'] =
+///                                  { "terms": { term: "postings", … }, "titles": { term: [page, …], … } }
 /// assets/search-index/s-&lt;b&gt;.js     window.FICHES_INDEX_SECTIONS[b] = [[heading, anchor, snippet], …]
 ///                                  the sections of pages b × n to b × n + n − 1, in order (<see cref="BlockPath"/>)
 /// </code>
 /// The engine ranks with the postings alone, then loads the blocks of the pages it shows. Version 3 had no blocks:
-/// its split main script still held every section's heading, anchor and snippet, and grew with the site.
+/// its split main script still held every section's heading, anchor and snippet, and grew with the site; version 4
+/// kept every title term in the main script, a third of it, where version 5 puts each in its chunk.
 /// Postings are kept small because they are most of the index: one number per section holding the term,
 /// (section − previous section) × 8 + 4 if the heading holds it + the number of times the text does, at most 3
 /// (ranking damps counts anyway), written in base 32 with one character per digit and no separator
@@ -49,7 +50,7 @@ public sealed record IndexTerm(string Term, IReadOnlyList<int> TitlePages, ReadO
 public sealed class SearchIndex
 {
     public const string GlobalName = "FICHES_INDEX";
-    public const int Version = 4;
+    public const int Version = 5;
     public const int SnippetLength = 120;
 
     private static readonly JsonWriterOptions WriterOptions = new()
@@ -227,7 +228,7 @@ public sealed class SearchIndex
         var scripts = new List<(string Path, Func<byte[]> Make)>();
         foreach (var chunk in chunks)
         {
-            scripts.Add((ChunkPath(chunk.Key), () => Script($"{ChunksGlobalName}['{chunk.Key}']", Json(json => WriteTerms(json, InOrder(chunk))), $"window.{ChunksGlobalName} = window.{ChunksGlobalName} || {{}};\n")));
+            scripts.Add((ChunkPath(chunk.Key), () => Script($"{ChunksGlobalName}['{chunk.Key}']", Json(json => WriteChunk(json, [.. InOrder(chunk)])), $"window.{ChunksGlobalName} = window.{ChunksGlobalName} || {{}};\n")));
         }
         for (var block = 0; block * pagesPerBlock < _pages.Count; block++)
         {
@@ -326,19 +327,40 @@ public sealed class SearchIndex
                 }
                 json.WriteEndArray();
             }
-            json.WriteStartObject("titles");
-            foreach (var term in InOrder(terms.Where(t => t.TitlePages.Count > 0)))
+            if (pagesPerBlock is null)
             {
-                json.WriteStartArray(term.Term);
-                foreach (var p in term.TitlePages)
-                {
-                    json.WriteNumberValue(p);
-                }
-                json.WriteEndArray();
+                WriteTitles(json, InOrder(terms));
             }
             json.WriteEndObject();
-            json.WriteEndObject();
         });
+
+    // "titles": { term: [page, …], … }, the terms in the given order that some page's title holds.
+    private static void WriteTitles(Utf8JsonWriter json, IEnumerable<IndexTerm> terms)
+    {
+        json.WriteStartObject("titles");
+        foreach (var term in terms.Where(t => t.TitlePages.Count > 0))
+        {
+            json.WriteStartArray(term.Term);
+            foreach (var p in term.TitlePages)
+            {
+                json.WriteNumberValue(p);
+            }
+            json.WriteEndArray();
+        }
+        json.WriteEndObject();
+    }
+
+    // A chunk of terms, in order: { "terms": { term: "postings", … }, "titles": { term: [page, …], … } }. A term's title
+    // pages travel with its postings: the main script of a large site would otherwise hold every title term, about a
+    // third of it, before the first query.
+    private static void WriteChunk(Utf8JsonWriter json, IReadOnlyList<IndexTerm> terms)
+    {
+        json.WriteStartObject();
+        json.WritePropertyName("terms");
+        WriteTerms(json, terms);
+        WriteTitles(json, terms);
+        json.WriteEndObject();
+    }
 
     // A block of sections: [[heading, anchor, snippet], …] of the given pages, in order.
     private static void WriteBlock(Utf8JsonWriter json, IEnumerable<IndexedPage> pages)

@@ -34,7 +34,7 @@ public sealed class SearchIndexBlockTests
     {
         var files = Files(new SearchIndex(Pages), 0, pagesPerBlock);
         var main = Json(files[SearchIndexStage.ScriptPath]);
-        Assert.Equal(4, main.GetProperty("version").GetInt32());
+        Assert.Equal(SearchIndex.Version, main.GetProperty("version").GetInt32());
         Assert.False(main.TryGetProperty("sections", out _));
         Assert.Equal(pagesPerBlock, main.GetProperty("blockPages").GetInt32());
         // Pages sorted by path: arthroscopie, biopsie, vide, zona.
@@ -75,6 +75,58 @@ public sealed class SearchIndexBlockTests
         Assert.Equal(5, main.GetProperty("sections").GetArrayLength());
         Assert.False(main.TryGetProperty("sectionCounts", out _));
         Assert.Equal(Files(new SearchIndex(Pages), long.MaxValue, 1)[SearchIndexStage.ScriptPath], files[SearchIndexStage.ScriptPath]);
+    }
+
+    [Fact]
+    public void A_result_is_drawn_by_its_titles_and_its_sections_added_in_place_as_their_blocks_arrive()
+    {
+        var files = Files(new SearchIndex(Pages), 0, 1);
+        var engine = SearchScripts.Load(files[SearchIndexStage.ScriptPath]);
+        engine.Execute(SearchInjectionTests.FakeDom);
+        engine.Execute("var split = new FichesSearch.Engine(window.FICHES_INDEX);");
+        foreach (var key in engine.Evaluate("split.missingChunks('infection pansement zona', false).join(' ')").AsString().Split(' '))
+        {
+            engine.Execute(files[SearchIndex.ChunkPath(key)]);
+            engine.SetValue("key", key);
+            engine.Execute("split.addChunk(key, window.FICHES_INDEX_TERMS[key]);");
+        }
+        // Three pages found, each by one word (OR is not the engine's rule, so one query per page, then joined).
+        engine.Execute("""
+            var result = split.search('zona', false);
+            ['infection', 'pansement'].forEach(function (q) { result.pages = result.pages.concat(split.search(q, false).pages); });
+            result.words = ['zona', 'infection', 'pansement'].map(function (q) { return split.search(q, false).words[0]; });
+            var list = new FakeNode('ol');
+            var sections = FichesSearch.render(fakeDocument, list, result, '../');
+            var titles = list.childNodes.map(function (item) { return item.childNodes[0]; });
+            """);
+        // Blocks of one page: the block of a page is its number, named in the order of the pages found.
+        Assert.Equal("3 0 1", engine.Evaluate("split.missingBlocks(result, true).join(' ')").AsString());
+        Assert.Equal("0 1 3", engine.Evaluate("split.missingBlocks(result).join(' ')").AsString());
+        Assert.Equal("0 0 0", engine.Evaluate("sections.map(function (ul) { return ul.childNodes.length; }).join(' ')").AsString());
+        Assert.Equal("Zona Arthroscopie du genou Biopsie", engine.Evaluate("titles.map(texts).join(' ')").AsString());
+
+        // The second page's block arrives first: its sections are added, the others' lists stay empty.
+        foreach (var b in new[] { 0, 1, 3 })
+        {
+            engine.Execute(files[SearchIndex.BlockPath(b)]);
+        }
+        engine.Execute("""
+            split.addBlock(0, window.FICHES_INDEX_SECTIONS[0]);
+            split.complete(result);
+            var filled = result.pages.map(function (page, i) { return FichesSearch.renderSections(fakeDocument, sections[i], page, result, '../'); });
+            """);
+        Assert.Equal("false true false", engine.Evaluate("filled.join(' ')").AsString());
+        Assert.Equal("../fiches/arthroscopie/index.html#risques", engine.Evaluate("sections[1].childNodes[0].childNodes[0].attributes.href").AsString());
+        engine.Execute("""
+            [1, 3].forEach(function (b) { split.addBlock(b, window.FICHES_INDEX_SECTIONS[b]); });
+            split.complete(result);
+            result.pages.forEach(function (page, i) { FichesSearch.renderSections(fakeDocument, sections[i], page, result, '../'); });
+            """);
+        Assert.Equal("1 1 1", engine.Evaluate("sections.map(function (ul) { return ul.childNodes.length; }).join(' ')").AsString());
+        // Filled in place: the same list, the same title links, nothing added twice.
+        Assert.True(engine.Evaluate("list.childNodes.length === 3 && list.childNodes.every(function (item, i) { return item.childNodes[0] === titles[i] && item.childNodes[1] === sections[i]; })").AsBoolean());
+        // Zona is found by its title only: its page opening is shown, which has no heading to link.
+        Assert.Equal("Une éruption douloureuse.", engine.Evaluate("texts(sections[0].childNodes[0])").AsString());
     }
 
     [Theory]

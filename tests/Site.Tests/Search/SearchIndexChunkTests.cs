@@ -54,22 +54,31 @@ public sealed class SearchIndexChunkTests : IDisposable
         var main = SearchIndexTests.ParseScript(Read(_split, SearchIndexStage.ScriptPath));
         Assert.False(main.TryGetProperty("terms", out _));
         Assert.Equal(whole.GetProperty("pages").GetRawText(), main.GetProperty("pages").GetRawText());
-        Assert.Equal(whole.GetProperty("titles").GetRawText(), main.GetProperty("titles").GetRawText());
+        // The title pages of each term travel with its postings, in its chunk.
+        Assert.False(main.TryGetProperty("titles", out _));
         var keys = main.GetProperty("chunks").EnumerateArray().Select(k => k.GetString()!).ToList();
         Assert.Equal(keys.Select(k => Path.Combine(_split, SearchIndex.ChunkPath(k))), ChunkFiles);
 
         var merged = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var titles = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var key in keys)
         {
             var script = File.ReadAllText(Path.Combine(_split, SearchIndex.ChunkPath(key)));
             Assert.Contains($"window.{SearchIndex.ChunksGlobalName}['{key}'] = JSON.parse('", script);
-            foreach (var term in ParseJsonOf(script).EnumerateObject())
+            var chunk = ParseJsonOf(script);
+            foreach (var term in chunk.GetProperty("terms").EnumerateObject())
             {
                 Assert.Equal(key, SearchIndex.ChunkKey(term.Name));
                 merged.Add(term.Name, term.Value.GetString()!);
             }
+            foreach (var term in chunk.GetProperty("titles").EnumerateObject())
+            {
+                Assert.True(merged.ContainsKey(term.Name), term.Name);
+                titles.Add(term.Name, term.Value.GetRawText());
+            }
         }
         Assert.Equal(whole.GetProperty("terms").EnumerateObject().Select(t => (t.Name, t.Value.GetString())), merged.Select(t => (t.Key, (string?)t.Value)));
+        Assert.Equal(whole.GetProperty("titles").EnumerateObject().Select(t => (t.Name, t.Value.GetRawText())), titles.Select(t => (t.Key, t.Value)));
     }
 
     [Fact]
@@ -98,7 +107,7 @@ public sealed class SearchIndexChunkTests : IDisposable
             return ParseJsonOf(script).EnumerateArray().Select(s => s.GetRawText()).ToList();
         });
         Assert.Equal(sections.Select(s => $"[{string.Join(',', s.EnumerateArray().Skip(1).Select(x => x.GetRawText()))}]"), fromBlocks);
-        // The main script is now mostly titles and the lists: none of the sections' words.
+        // The main script is now the pages and the lists: none of the sections' words.
         Assert.DoesNotContain("fuite-de-ciment-5", Read(_split, SearchIndexStage.ScriptPath));
     }
 

@@ -93,7 +93,7 @@
   function Engine(index) {
     this.pages = index.pages;
     this.terms = {};
-    this.titles = index.titles;
+    this.titles = index.titles || Object.create(null); // in a split index, each chunk brings the title pages of its terms
     this.chunks = null;
     this.loaded = {};
     if (index.chunks) {
@@ -130,15 +130,16 @@
     }
   }
 
-  // The blocks of sections not yet loaded that the pages of a result need (a split index only), in order.
-  Engine.prototype.missingBlocks = function (result) {
+  // The blocks of sections not yet loaded that the pages of a result need (a split index only), in order, or in the
+  // order of the pages that need them (best first) when byRank.
+  Engine.prototype.missingBlocks = function (result, byRank) {
     if (!this.blocks) { return []; }
     var need = [];
     for (var i = 0; i < result.pages.length; i++) {
       var block = Math.floor(result.pages[i].page / this.blockPages);
       if (!this.blocks[block] && need.indexOf(block) < 0) { need.push(block); }
     }
-    return need.sort(function (a, b) { return a - b; });
+    return byRank ? need : need.sort(function (a, b) { return a - b; });
   };
 
   // sections: the block's [[heading, anchor, snippet], …] (window.FICHES_INDEX_SECTIONS[block]), or nothing when
@@ -189,12 +190,16 @@
     return Object.keys(need).filter(function (key) { return chunks[key] && !loaded[key]; }).sort();
   };
 
-  Engine.prototype.addChunk = function (key, terms) {
+  // chunk: { terms: { term: "postings", … }, titles: { term: [page, …], … } } (window.FICHES_INDEX_TERMS[key]).
+  Engine.prototype.addChunk = function (key, chunk) {
+    var terms = (chunk && chunk.terms) || {};
+    var titles = (chunk && chunk.titles) || {};
     var added = [];
     for (var term in terms) {
       if (terms.hasOwnProperty(term)) {
         this.terms[term] = terms[term];
         added.push(term);
+        if (titles.hasOwnProperty(term)) { this.titles[term] = titles[term]; }
       }
     }
     added.sort();
@@ -552,42 +557,68 @@
 
   /*
    * Shows a result in list (an <ol>), with links relative to the current page (siteRoot leads to the site's root
-   * folder), so they work under any sub-path and from file://. Text only ever enters the page as text nodes.
+   * folder), so they work under any sub-path and from file://. Text only ever enters the page as text nodes. A page
+   * whose sections' words are not loaded yet (a split index) shows its title and an empty list of sections, which
+   * renderSections fills in later without touching what is already there. Returns those lists of sections, one per
+   * page, in order.
    */
   api.render = function (doc, list, result, siteRoot) {
-    // At the site's root siteRoot is empty: « ./ » keeps a page path whose first part has a colon (a file named
-    // « javascript:… ») a path, never a scheme.
-    siteRoot = siteRoot || './';
     while (list.firstChild) { list.removeChild(list.firstChild); }
-    var matched = {};
-    result.words.forEach(function (w) { w.terms.forEach(function (t) { matched[t] = true; }); });
-    result.pages.forEach(function (page) {
+    var matched = matchedTerms(result);
+    return result.pages.map(function (page) {
       var item = doc.createElement('li');
       var title = doc.createElement('a');
-      title.setAttribute('href', siteRoot + page.path);
+      title.setAttribute('href', pageRoot(siteRoot) + page.path);
       title.className = 'search-result-title';
       appendHighlighted(doc, title, page.title, matched);
       item.appendChild(title);
       var sections = doc.createElement('ul');
-      page.sections.forEach(function (section) {
-        var entry = doc.createElement('li');
-        if (section.anchor) {
-          var link = doc.createElement('a');
-          link.setAttribute('href', siteRoot + page.path + '#' + section.anchor);
-          appendHighlighted(doc, link, section.heading, matched);
-          entry.appendChild(link);
-        }
-        if (section.snippet) {
-          var snippet = doc.createElement('p');
-          appendHighlighted(doc, snippet, section.snippet, matched);
-          entry.appendChild(snippet);
-        }
-        sections.appendChild(entry);
-      });
+      fillSections(doc, sections, page, matched, siteRoot);
       item.appendChild(sections);
       list.appendChild(item);
+      return sections;
     });
   };
+
+  /*
+   * Adds a page's sections to its list (one of those render returned) once their words are there, if the list is still
+   * empty; returns whether it is filled. It only appends: the title link the patient may be pointing at stays.
+   */
+  api.renderSections = function (doc, sections, page, result, siteRoot) {
+    return fillSections(doc, sections, page, matchedTerms(result), siteRoot);
+  };
+
+  function matchedTerms(result) {
+    var matched = {};
+    result.words.forEach(function (w) { w.terms.forEach(function (t) { matched[t] = true; }); });
+    return matched;
+  }
+
+  // At the site's root siteRoot is empty: « ./ » keeps a page path whose first part has a colon (a file named
+  // « javascript:… ») a path, never a scheme.
+  function pageRoot(siteRoot) { return siteRoot || './'; }
+
+  function fillSections(doc, sections, page, matched, siteRoot) {
+    if (sections.firstChild) { return true; }
+    // heading is undefined while the section's block is not loaded (or failed to load: the page keeps its title only).
+    if (page.sections.length === 0 || page.sections[0].heading === undefined) { return false; }
+    page.sections.forEach(function (section) {
+      var entry = doc.createElement('li');
+      if (section.anchor) {
+        var link = doc.createElement('a');
+        link.setAttribute('href', pageRoot(siteRoot) + page.path + '#' + section.anchor);
+        appendHighlighted(doc, link, section.heading, matched);
+        entry.appendChild(link);
+      }
+      if (section.snippet) {
+        var snippet = doc.createElement('p');
+        appendHighlighted(doc, snippet, section.snippet, matched);
+        entry.appendChild(snippet);
+      }
+      sections.appendChild(entry);
+    });
+    return true;
+  }
 
   // « 3 résultats », « 1 résultat », « Aucun résultat pour … »: the words come from theme/i18n/fr.yml via data-*.
   api.statusText = function (form, count, query) {
@@ -668,8 +699,8 @@
       if (!engine.blocks[block]) { engine.addBlock(block, (root.FICHES_INDEX_SECTIONS || {})[block]); }
     }
 
-    // Searches what the field holds and shows it; then (optional) runs once the results are shown, which may be after
-    // chunks and blocks have loaded, and never if the patient has typed something else meanwhile.
+    // Searches what the field holds and shows it; then (optional) runs once the results are shown whole, which may be
+    // after chunks and blocks have loaded, and never if the patient has typed something else meanwhile.
     function run(typing, then) {
       var query = input.value;
       if (api.words(query).length === 0) {
@@ -685,31 +716,64 @@
         return;
       }
       var result = engine.search(query, typing);
-      // Ranked from the postings alone: the headings and snippets of the pages shown may be in blocks not yet loaded.
-      var blocks = engine.missingBlocks(result);
-      if (blocks.length > 0) {
-        loadAll(blocks, blockPath, addBlock, function () {
-          if (input.value === query) { show(engine.complete(result), query, typing, then); }
-        });
-        return;
-      }
-      show(result, query, typing, then);
-    }
-
-    function show(result, query, typing, then) {
-      api.render(document, list, result, siteRoot);
+      // Ranked from the postings alone: the pages found are shown at once by their titles, and each page's sections
+      // are added to it in place as its block of sections arrives (never a second drawing of the list, which would
+      // move what the patient may be clicking).
+      var sections = api.render(document, list, result, siteRoot);
+      var drawing = ++drawings;
       list.hidden = result.pages.length === 0;
-      // While typing, announce once the patient pauses, so a screen reader is not interrupted at every key.
       clearTimeout(announce);
-      announce = setTimeout(function () { status.textContent = api.statusText(form, result.total, query); }, typing ? 500 : 0);
-      if (then) { then(); }
+      var blocks = engine.missingBlocks(result, true);
+      loadInOrder(blocks, function () {
+        engine.complete(result);
+        for (var i = 0; i < result.pages.length; i++) {
+          api.renderSections(document, sections[i], result.pages[i], result, siteRoot);
+        }
+      }, function () {
+        // While typing, announce once the patient pauses, so a screen reader is not interrupted at every key.
+        clearTimeout(announce);
+        announce = setTimeout(function () { status.textContent = api.statusText(form, result.total, query); }, typing ? 500 : 0);
+        if (then) { then(); }
+      }, function () { return drawing === drawings && input.value === query; });
+    }
+    var drawings = 0; // lists drawn: the blocks of sections of a list drawn over since are not waited for
+
+    /*
+     * Loads blocks of sections in the order given (the best pages' first), a few at a time, hands each to the engine
+     * and runs arrived, then runs done. Stops starting new ones once current() is false (the patient typed on): the
+     * blocks of a query typed past would only delay the next one's.
+     */
+    var BLOCKS_IN_FLIGHT = 4;
+    function loadInOrder(blocks, arrived, done, current) {
+      var next = 0;
+      var pending = blocks.length;
+      function start() {
+        if (next >= blocks.length || !current()) { return; }
+        var block = blocks[next++];
+        loadScript(blockPath(block), function () {
+          addBlock(block);
+          if (!current()) { return; }
+          arrived(block);
+          pending--;
+          if (pending === 0) { done(); } else { start(); }
+        });
+      }
+      if (pending === 0) { done(); return; }
+      for (var i = 0; i < BLOCKS_IN_FLIGHT; i++) { start(); }
     }
 
     function links() { return Array.prototype.slice.call(list.querySelectorAll('a')); }
 
     input.addEventListener('focus', function () { withEngine(function () {}); });
+    // Keys typed while the index loads are searched once, with what the field then holds.
+    var inputWaiting = false;
     input.addEventListener('input', function () {
-      withEngine(function () { run(!/[\s\p{P}]$/u.test(input.value)); });
+      if (inputWaiting) { return; }
+      inputWaiting = true;
+      withEngine(function () {
+        inputWaiting = false;
+        run(!/[\s\p{P}]$/u.test(input.value));
+      });
     });
     form.addEventListener('submit', function (event) {
       event.preventDefault();
