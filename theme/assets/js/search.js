@@ -104,7 +104,7 @@
     }
     this.sortedTerms = Object.keys(this.terms).sort();
     this.chunkTerms = {}; // sorted terms of each loaded chunk: what edit distance 1 looks at in a split index
-    this.decoded = new Map(); // postings of recent terms: typing a word searches the same terms again and again
+    this.summaries = new Map(); // see summary
     this.slots = []; // per query word, dense score arrays reused from query to query (see wordScores)
     this.pageMark = new Uint8Array(this.pages.length); // scratch, all zero between uses
     // Sections are numbered page after page: their count per page is the whole mapping between them.
@@ -124,6 +124,8 @@
     this.firstSection = new Int32Array(this.pages.length + 1);
     for (p = 0; p < this.pages.length; p++) { this.firstSection[p + 1] = this.firstSection[p] + counts[p]; }
     this.sectionCount = this.firstSection[this.pages.length];
+    this.maxSections = 1; // the most sections of one page
+    for (p = 0; p < this.pages.length; p++) { this.maxSections = Math.max(this.maxSections, counts[p]); }
     this.pageOfSection = new Int32Array(this.sectionCount);
     for (p = 0; p < this.pages.length; p++) {
       for (s = this.firstSection[p]; s < this.firstSection[p + 1]; s++) { this.pageOfSection[s] = p; }
@@ -216,14 +218,16 @@
     this.sortedTerms = merged;
   };
 
-  Engine.prototype.postings = function (term) {
-    var pairs = this.decoded.get(term);
-    if (!pairs) {
-      if (this.decoded.size >= 200) { this.decoded.clear(); }
-      pairs = decodePostings(this.terms[term]);
-      this.decoded.set(term, pairs);
+  // A term's postings by page (see summarize), made the first time a query needs them and kept for the 200 most
+  // recent terms, as typing a word searches the same terms again and again.
+  Engine.prototype.summary = function (term) {
+    var summary = this.summaries.get(term);
+    if (!summary) {
+      if (this.summaries.size >= 200) { this.summaries.clear(); }
+      summary = summarize(this.terms[term] || '', this.pageOfSection, this.firstSection, this.pages.length);
+      this.summaries.set(term, summary);
     }
-    return pairs;
+    return summary;
   };
 
   // Index terms that start with prefix, from the sorted list (binary search, then walk).
@@ -280,18 +284,96 @@
     return { word: word, terms: closest(found), how: how };
   };
 
+  // A section's raw weight for a term, by whether its page's title holds the term (+ 8) and the posting's code
+  // (heading 4 + text count): the same sum, in the same order, as it was when written out for each posting.
+  var RAW = new Float64Array(16);
+  (function () {
+    for (var title = 0; title < 2; title++) {
+      for (var code = 0; code < 8; code++) {
+        var text = code & 3;
+        RAW[title * 8 + code] = (title ? WEIGHT_TITLE : 0) + ((code & 4) ? WEIGHT_HEADING : 0) + (text > 0 ? TEXT_WEIGHTS[text] : 0);
+      }
+    }
+  }());
+
   /*
-   * Dense arrays for one query word, allocated once per engine and cleared after each query through the lists of
-   * sections and pages they touched: a query then costs in proportion to the postings it reads, not to the size of
-   * the site (allocating and scanning arrays over every section was most of the time of a query on a rare word).
+   * A term's encoded postings read once into what ranking needs page by page: the pages holding it (ascending), for
+   * each its best posting's code, how many postings it has there, and where they start in the string (the character,
+   * and the section before it, from which decoding resumes). A query ranks pages from this alone, and reads the
+   * postings of a page again (sectionScores) only for the pages it scores section by section: a word found in
+   * most sections then costs one pass over its string the first time, and one step per page afterwards, not one per
+   * section.
+   */
+  function summarize(encoded, pageOfSection, firstSection, pageCount) {
+    var size = Math.min(encoded.length, pageCount);
+    var pages = new Int32Array(size);
+    var best = new Uint8Array(size);
+    var count = new Int32Array(size);
+    var start = new Int32Array(size);
+    var base = new Int32Array(size);
+    var k = -1;
+    var end = -1; // first section past the current page
+    var value = 0;
+    var section = 0;
+    var from = 0; // where the current number starts
+    var total = 0;
+    for (var i = 0; i < encoded.length; i++) {
+      var digit = DIGIT_VALUE[encoded.charCodeAt(i)];
+      if (digit >= 32) {
+        value = value * 32 + digit - 32;
+        continue;
+      }
+      value = value * 32 + digit;
+      var before = section;
+      section += value >> 3;
+      var code = value & 7;
+      if (section >= end) {
+        var p = pageOfSection[section];
+        end = firstSection[p + 1];
+        k++;
+        pages[k] = p;
+        best[k] = code;
+        start[k] = from;
+        base[k] = before;
+      } else if (RAW[code] > RAW[best[k]]) {
+        best[k] = code;
+      }
+      count[k]++;
+      total++;
+      value = 0;
+      from = i + 1;
+    }
+    k++;
+    return {
+      encoded: encoded, postings: total, length: k,
+      pages: pages.subarray(0, k), best: best.subarray(0, k), count: count.subarray(0, k), start: start.subarray(0, k), base: base.subarray(0, k),
+    };
+  }
+
+  // Where page p is in a summary's pages, or -1.
+  function indexOfPage(summary, p) {
+    var pages = summary.pages;
+    var lo = 0;
+    var hi = summary.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (pages[mid] < p) { lo = mid + 1; } else { hi = mid; }
+    }
+    return lo < summary.length && pages[lo] === p ? lo : -1;
+  }
+
+  /*
+   * Per query word, arrays allocated once per engine and cleared after each query through the list of pages they
+   * touched: a query then costs in proportion to the pages it reads, not to the size of the site. pageBest[p] is
+   * the word's best score among page p's sections, pagesHit[0 … pageCount) the pages matched, each once, terms the
+   * word's terms as wordScores read them, and score and inSection what sectionScores writes for one page.
    */
   Engine.prototype.slot = function (w) {
     if (!this.slots[w]) {
-      var count = this.sectionCount;
-      var pages = this.pages.length;
+      var pages = this.pageCount || this.pages.length;
       this.slots[w] = {
-        score: new Float64Array(count), inSection: new Uint8Array(count), touched: new Int32Array(count), count: 0,
-        pageBest: new Float64Array(pages), pagesHit: new Int32Array(pages), pageCount: 0,
+        pageBest: new Float64Array(pages), pagesHit: new Int32Array(pages), pageCount: 0, terms: [],
+        score: new Float64Array(this.maxSections), inSection: new Uint8Array(this.maxSections),
       };
     }
     return this.slots[w];
@@ -300,123 +382,129 @@
   function release(perWord) {
     for (var w = 0; w < perWord.length; w++) {
       var slot = perWord[w];
-      var i;
-      for (i = 0; i < slot.count; i++) {
-        slot.score[slot.touched[i]] = 0;
-        slot.inSection[slot.touched[i]] = 0;
-      }
-      for (i = 0; i < slot.pageCount; i++) { slot.pageBest[slot.pagesHit[i]] = 0; }
-      slot.count = 0;
+      for (var i = 0; i < slot.pageCount; i++) { slot.pageBest[slot.pagesHit[i]] = 0; }
       slot.pageCount = 0;
+      slot.terms = [];
     }
   }
 
   /*
-   * How well each section matches one query word: the best of the word's terms there, tf-idf with a title worth
-   * more than a heading, worth more than text. Fills slot: score[s] > 0 when section s matches; inSection[s] when
-   * the match is in the section itself rather than only in its page's title; touched[0 … count) the sections
-   * matched, each once; pageBest[p] the best score of page p's sections, and pagesHit[0 … pageCount) the pages
-   * matched, each once (what lets a query rank a page without looking at its sections one by one).
+   * How well each page matches one query word: the best of the word's terms there, tf-idf with a title worth more
+   * than a heading, worth more than text. Fills slot (see slot): pageBest, pagesHit, and terms, each term's
+   * {summary, idf, titleScore, titlePages}.
    */
   Engine.prototype.wordScores = function (terms, slot) {
     var count = this.sectionCount;
-    var score = slot.score;
-    var touched = slot.touched;
-    var n = slot.count;
     var inTitle = this.pageMark;
-    var pageOfSection = this.pageOfSection;
+    var firstSection = this.firstSection;
     for (var t = 0; t < terms.length; t++) {
       var titlePages = this.titles[terms[t]] || [];
-      var postings = this.postings(terms[t]);
+      var summary = this.summary(terms[t]);
       var i;
-      var s;
+      var p;
       // Document frequency: the sections holding the term, every section of a page whose title holds it included.
-      var df = postings.length / 2;
-      if (titlePages.length > 0) {
-        for (i = 0; i < titlePages.length; i++) {
-          inTitle[titlePages[i]] = 1;
-          df += this.firstSection[titlePages[i] + 1] - this.firstSection[titlePages[i]];
-        }
-        df -= countInside(postings, titlePages, this.firstSection);
+      var df = summary.postings;
+      for (i = 0; i < titlePages.length; i++) {
+        p = titlePages[i];
+        inTitle[p] = 1;
+        df += firstSection[p + 1] - firstSection[p];
+        var at = indexOfPage(summary, p);
+        if (at >= 0) { df -= summary.count[at]; }
       }
       var idf = Math.log(1 + count / Math.max(df, 1));
       var titleScore = WEIGHT_TITLE * idf;
+      slot.terms.push({ summary: summary, idf: idf, titleScore: titleScore, titlePages: titlePages });
+      scorePages(summary, idf, titlePages.length > 0 ? inTitle : null, slot);
       var pageBest = slot.pageBest;
-      var m = slot.pageCount;
-      for (var k = 0; k < titlePages.length; k++) {
-        var p = titlePages[k];
-        for (s = this.firstSection[p]; s < this.firstSection[p + 1]; s++) {
-          if (score[s] === 0) { touched[n++] = s; }
-          if (titleScore > score[s]) { score[s] = titleScore; }
-        }
-        if (pageBest[p] === 0) { slot.pagesHit[m++] = p; }
+      for (i = 0; i < titlePages.length; i++) {
+        p = titlePages[i];
+        if (pageBest[p] === 0) { slot.pagesHit[slot.pageCount++] = p; }
         if (titleScore > pageBest[p]) { pageBest[p] = titleScore; }
+        inTitle[p] = 0;
       }
-      slot.pageCount = m;
-      n = scorePostings(postings, idf, titlePages.length > 0 ? inTitle : null, pageOfSection, slot, n);
-      for (i = 0; i < titlePages.length; i++) { inTitle[titlePages[i]] = 0; }
     }
-    slot.count = n;
     return slot;
   };
 
   /*
-   * How many postings fall in the sections of the given pages (ascending, as the build writes them): by binary
-   * search from page to page, since postings are in section order and sections in page order. A common word's
-   * postings run to tens of thousands, its title pages to hundreds: this reads a few per page, not every posting.
+   * The loop over a term's pages, on its own so that the JS engine optimises it alone (inside wordScores, an
+   * optimised loop that met code after it that had never run fell back to the interpreter, on a cold page).
+   * inTitle: pages whose title holds the term, or null.
    */
-  function countInside(postings, pages, firstSection) {
-    var inside = 0;
-    var from = 0; // in pairs
-    var pairs = postings.length >> 1;
-    for (var i = 0; i < pages.length; i++) {
-      var start = firstPairFrom(postings, from, pairs, firstSection[pages[i]]);
-      from = firstPairFrom(postings, start, pairs, firstSection[pages[i] + 1]);
-      inside += from - start;
-    }
-    return inside;
-  }
-
-  // The first pair at or after from whose section is at least section (pairs: the number of pairs).
-  function firstPairFrom(postings, from, pairs, section) {
-    var lo = from;
-    var hi = pairs;
-    while (lo < hi) {
-      var mid = (lo + hi) >> 1;
-      if (postings[mid * 2] < section) { lo = mid + 1; } else { hi = mid; }
-    }
-    return lo;
-  }
-
-  /*
-   * The loop over a term's postings, on its own so that the JS engine optimises it alone: inside wordScores, the
-   * optimised loop met code after it that had never run, fell back to the interpreter and was optimised again,
-   * several times per query on a cold page. inTitle: pages whose title holds the term, or null. Keeps the slot's
-   * best score per page as it goes (one pass fewer over a common word). Returns the new count of touched sections.
-   */
-  function scorePostings(postings, idf, inTitle, pageOfSection, slot, n) {
-    var score = slot.score;
-    var inSection = slot.inSection;
-    var touched = slot.touched;
+  function scorePages(summary, idf, inTitle, slot) {
+    var pages = summary.pages;
+    var best = summary.best;
     var pageBest = slot.pageBest;
     var pagesHit = slot.pagesHit;
     var m = slot.pageCount;
-    for (var i = 0; i < postings.length; i += 2) {
-      var s = postings[i];
-      var p = pageOfSection[s];
-      var code = postings[i + 1];
-      var text = code & 3;
-      var raw = (inTitle !== null && inTitle[p] ? WEIGHT_TITLE : 0) + ((code & 4) ? WEIGHT_HEADING : 0) +
-        (text > 0 ? TEXT_WEIGHTS[text] : 0);
-      var value = raw * idf;
-      if (score[s] === 0) { touched[n++] = s; }
-      if (value > score[s]) { score[s] = value; }
-      inSection[s] = 1;
+    for (var i = 0; i < summary.length; i++) {
+      var p = pages[i];
+      var value = RAW[(inTitle !== null && inTitle[p] ? 8 : 0) + best[i]] * idf;
       if (pageBest[p] === 0) { pagesHit[m++] = p; }
       if (value > pageBest[p]) { pageBest[p] = value; }
     }
     slot.pageCount = m;
-    return n;
+  }
+
+  /*
+   * Scores page p's sections for one query word, from its terms: slot.score[i] for the page's i-th section (0 when
+   * the word is not there), slot.inSection[i] when the section itself holds it (not only its page's title).
+   */
+  Engine.prototype.sectionScores = function (p, slot) {
+    var first = this.firstSection[p];
+    var sections = this.firstSection[p + 1] - first;
+    var score = slot.score;
+    var inSection = slot.inSection;
+    var i;
+    for (i = 0; i < sections; i++) {
+      score[i] = 0;
+      inSection[i] = 0;
+    }
+    for (var t = 0; t < slot.terms.length; t++) {
+      var term = slot.terms[t];
+      var title = term.titlePages.length > 0 && hasPage(term.titlePages, p) ? 1 : 0;
+      if (title) {
+        for (i = 0; i < sections; i++) {
+          if (term.titleScore > score[i]) { score[i] = term.titleScore; }
+        }
+      }
+      var at = indexOfPage(term.summary, p);
+      if (at >= 0) { scorePage(term.summary, at, term.idf, title * 8, first, score, inSection); }
+    }
+  };
+
+  // Whether an ascending list of pages holds p.
+  function hasPage(pages, p) {
+    var lo = 0;
+    var hi = pages.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (pages[mid] < p) { lo = mid + 1; } else { hi = mid; }
+    }
+    return lo < pages.length && pages[lo] === p;
+  }
+
+  // Decodes the postings of one page of a summary (its at-th) into the scores of the page's sections.
+  function scorePage(summary, at, idf, rawOffset, first, score, inSection) {
+    var encoded = summary.encoded;
+    var left = summary.count[at];
+    var section = summary.base[at];
+    var value = 0;
+    for (var i = summary.start[at]; left > 0; i++) {
+      var digit = DIGIT_VALUE[encoded.charCodeAt(i)];
+      if (digit >= 32) {
+        value = value * 32 + digit - 32;
+      } else {
+        value = value * 32 + digit;
+        section += value >> 3;
+        var v = RAW[rawOffset + (value & 7)] * idf;
+        var s = section - first;
+        if (v > score[s]) { score[s] = v; }
+        inSection[s] = 1;
+        value = 0;
+        left--;
+      }
+    }
   }
 
   /*
@@ -480,10 +568,12 @@
     for (w = 0; w < perWord.length; w++) {
       if (perWord[w].pageBest[p] === 0) { return 0; }
     }
+    for (w = 0; w < perWord.length; w++) { this.sectionScores(p, perWord[w]); }
     var best = 0;
-    for (var s = this.firstSection[p]; s < this.firstSection[p + 1]; s++) {
+    var sections = this.firstSection[p + 1] - this.firstSection[p];
+    for (var i = 0; i < sections; i++) {
       var score = 0;
-      for (w = 0; w < perWord.length; w++) { score += perWord[w].score[s]; }
+      for (w = 0; w < perWord.length; w++) { score += perWord[w].score[i]; }
       if (score > best) { best = score; }
     }
     return best;
@@ -491,19 +581,22 @@
 
   // One page of the results, with its best sections first.
   Engine.prototype.pageResult = function (p, perWord) {
+    var k;
+    for (k = 0; k < perWord.length; k++) { this.sectionScores(p, perWord[k]); }
     var scored = [];
-    for (var s = this.firstSection[p]; s < this.firstSection[p + 1]; s++) {
+    var first = this.firstSection[p];
+    for (var i = 0; i < this.firstSection[p + 1] - first; i++) {
       var score = 0;
       var inSection = false;
       var wordsHere = 0;
-      for (var k = 0; k < perWord.length; k++) {
-        if (perWord[k].score[s] > 0) {
-          score += perWord[k].score[s];
-          inSection = inSection || perWord[k].inSection[s] === 1;
+      for (k = 0; k < perWord.length; k++) {
+        if (perWord[k].score[i] > 0) {
+          score += perWord[k].score[i];
+          inSection = inSection || perWord[k].inSection[i] === 1;
           wordsHere++;
         }
       }
-      if (score > 0) { scored.push({ section: s, score: score, inSection: inSection, words: wordsHere }); }
+      if (score > 0) { scored.push({ section: first + i, score: score, inSection: inSection, words: wordsHere }); }
     }
     var shown = scored.filter(function (x) { return x.inSection; });
     if (shown.length === 0) { shown = scored.slice(0, 1); } // matched by its title only: the page itself
