@@ -1,6 +1,6 @@
 // Do two copies of the search engine give the same results? (Node, on a corpus kept by SearchBench; not a test, not
 // run by CI.) Every query of the kept queries.tsv is typed letter by letter into both engines, over the same index,
-// and each search's whole result is compared as JSON, scores included:
+// and each search's whole result, completed with its blocks of sections, is compared as JSON, scores included:
 //   SEARCH_BENCH_KEEP=1 dotnet run -c Release --project bench/SearchBench -- 10000    # prints "(kept in DIR)"
 //   git show HEAD~1:theme/assets/js/search.js > /tmp/old/search.js; cp theme/assets/js/search-normalize.js /tmp/old/
 //   node bench/SearchBench/same-results.js DIR /tmp/old theme/assets/js
@@ -27,7 +27,15 @@ for (const [whole, typingAtEnd] of queries) {
         x.e.addChunk(key, x.ctx.FICHES_INDEX_TERMS[key]);
       }
     }
-    const [ra, rb] = engines.map(x => JSON.stringify(x.e.search(q, typing)));
+    // Each result completed with its blocks, as the page shows it (since version 6 the pages' titles come with them).
+    const [ra, rb] = engines.map(x => {
+      const result = x.e.search(q, typing);
+      for (const b of x.e.missingBlocks ? x.e.missingBlocks(result) : []) {
+        vm.runInContext(fs.readFileSync(path.join(x.dir, '_site/assets/search-index', 's-' + b + '.js'), 'utf8'), x.ctx);
+        x.e.addBlock(b, x.ctx.FICHES_INDEX_SECTIONS[b]);
+      }
+      return JSON.stringify(x.e.complete ? x.e.complete(result) : result);
+    });
     searches++;
     if (ra !== rb && ++different <= 3) { console.log('DIFF', JSON.stringify(q), '\n ', ra, '\n ', rb); }
   }

@@ -86,12 +86,14 @@
   /*
    * index: window.FICHES_INDEX (format: src/Search/SearchIndex.cs). A large index comes without its terms but with
    * the list of its chunks: the page loads the chunks that missingChunks names, hands each to addChunk, then
-   * searches. It also comes without its sections' words (heading, anchor, snippet), only their count per page: the
-   * engine ranks without them, then the page loads the blocks that missingBlocks names for the pages found, hands
-   * each to addBlock, and complete fills the result in.
+   * searches. It also comes without its pages (title, path) and their sections' words (heading, anchor, snippet),
+   * only each page's count of sections: the engine ranks without them, then the page loads the blocks that
+   * missingBlocks names for the pages found, hands each to addBlock, and complete fills the result in.
    */
   function Engine(index) {
-    this.pages = index.pages;
+    var counts = index.sectionCounts || null;
+    this.pageCount = counts ? counts.length : index.pages.length;
+    this.pages = index.pages || new Array(this.pageCount); // [title, path] by page; in a split index, once its block is there
     this.terms = {};
     this.titles = index.titles || Object.create(null); // in a split index, each chunk brings the title pages of its terms
     this.chunks = null;
@@ -106,28 +108,27 @@
     this.chunkTerms = {}; // sorted terms of each loaded chunk: what edit distance 1 looks at in a split index
     this.summaries = new Map(); // see summary
     this.slots = []; // per query word, dense score arrays reused from query to query (see wordScores)
-    this.pageMark = new Uint8Array(this.pages.length); // scratch, all zero between uses
+    this.pageMark = new Uint8Array(this.pageCount); // scratch, all zero between uses
     // Sections are numbered page after page: their count per page is the whole mapping between them.
-    var counts = index.sectionCounts;
     var p;
     var s;
     if (index.sections) {
       this.wholeSections = index.sections; // [page, heading, anchor, snippet]: one script holds everything
       this.blocks = null;
-      counts = new Int32Array(this.pages.length);
+      counts = new Int32Array(this.pageCount);
       for (s = 0; s < index.sections.length; s++) { counts[index.sections[s][0]]++; }
     } else {
       this.wholeSections = null;
       this.blockPages = index.blockPages;
-      this.blocks = {}; // block number → [[heading, anchor, snippet], …] once loaded
+      this.blocks = {}; // block number → its [[heading, anchor, snippet], …] once loaded
     }
-    this.firstSection = new Int32Array(this.pages.length + 1);
-    for (p = 0; p < this.pages.length; p++) { this.firstSection[p + 1] = this.firstSection[p] + counts[p]; }
-    this.sectionCount = this.firstSection[this.pages.length];
+    this.firstSection = new Int32Array(this.pageCount + 1);
+    for (p = 0; p < this.pageCount; p++) { this.firstSection[p + 1] = this.firstSection[p] + counts[p]; }
+    this.sectionCount = this.firstSection[this.pageCount];
     this.maxSections = 1; // the most sections of one page
-    for (p = 0; p < this.pages.length; p++) { this.maxSections = Math.max(this.maxSections, counts[p]); }
+    for (p = 0; p < this.pageCount; p++) { this.maxSections = Math.max(this.maxSections, counts[p]); }
     this.pageOfSection = new Int32Array(this.sectionCount);
-    for (p = 0; p < this.pages.length; p++) {
+    for (p = 0; p < this.pageCount; p++) {
       for (s = this.firstSection[p]; s < this.firstSection[p + 1]; s++) { this.pageOfSection[s] = p; }
     }
   }
@@ -144,15 +145,29 @@
     return byRank ? need : need.sort(function (a, b) { return a - b; });
   };
 
-  // sections: the block's [[heading, anchor, snippet], …] (window.FICHES_INDEX_SECTIONS[block]), or nothing when
-  // its script failed to load (its results then show their page title only).
-  Engine.prototype.addBlock = function (block, sections) {
-    if (this.blocks) { this.blocks[block] = sections || []; }
+  // data: the block's { pages: [[title, path], …], sections: [[heading, anchor, snippet], …] }
+  // (window.FICHES_INDEX_SECTIONS[block]), or nothing when its script failed to load (its pages then cannot be shown).
+  Engine.prototype.addBlock = function (block, data) {
+    if (!this.blocks) { return; }
+    this.blocks[block] = (data && data.sections) || [];
+    var pages = (data && data.pages) || [];
+    for (var i = 0; i < pages.length; i++) { this.pages[block * this.blockPages + i] = pages[i]; }
   };
 
-  // Fills in the heading, anchor and snippet of every section of a result whose words are loaded; returns result.
+  // Whether page p of a result can be drawn as complete as it will be: its block is there (or failed to load).
+  Engine.prototype.ready = function (p) {
+    return !this.blocks || this.blocks.hasOwnProperty(Math.floor(p / this.blockPages));
+  };
+
+  // Fills in the title and path of every page of a result, and the heading, anchor and snippet of its sections,
+  // whose block is loaded; returns result.
   Engine.prototype.complete = function (result) {
     for (var i = 0; i < result.pages.length; i++) {
+      var page = this.pages[result.pages[i].page];
+      if (page) {
+        result.pages[i].title = page[0];
+        result.pages[i].path = page[1];
+      }
       var sections = result.pages[i].sections;
       for (var k = 0; k < sections.length; k++) {
         var entry = sections[k];
@@ -224,7 +239,7 @@
     var summary = this.summaries.get(term);
     if (!summary) {
       if (this.summaries.size >= 200) { this.summaries.clear(); }
-      summary = summarize(this.terms[term] || '', this.pageOfSection, this.firstSection, this.pages.length);
+      summary = summarize(this.terms[term] || '', this.pageOfSection, this.firstSection, this.pageCount);
       this.summaries.set(term, summary);
     }
     return summary;
@@ -370,7 +385,7 @@
    */
   Engine.prototype.slot = function (w) {
     if (!this.slots[w]) {
-      var pages = this.pageCount || this.pages.length;
+      var pages = this.pageCount;
       this.slots[w] = {
         pageBest: new Float64Array(pages), pagesHit: new Int32Array(pages), pageCount: 0, terms: [],
         score: new Float64Array(this.maxSections), inSection: new Uint8Array(this.maxSections),
@@ -605,8 +620,8 @@
     shown = shown.slice(0, MAX_SECTIONS_PER_PAGE);
     return {
       page: p,
-      title: this.pages[p][0],
-      path: this.pages[p][1],
+      title: undefined, // see complete
+      path: undefined,
       score: Math.max.apply(null, scored.map(function (x) { return x.score; })),
       sections: shown.map(function (x) {
         return { section: x.section, heading: undefined, anchor: undefined, snippet: undefined, score: x.score };
@@ -650,68 +665,53 @@
 
   /*
    * Shows a result in list (an <ol>), with links relative to the current page (siteRoot leads to the site's root
-   * folder), so they work under any sub-path and from file://. Text only ever enters the page as text nodes. A page
-   * whose sections' words are not loaded yet (a split index) shows its title and an empty list of sections, which
-   * renderSections fills in later without touching what is already there. Returns those lists of sections, one per
-   * page, in order.
+   * folder), so they work under any sub-path and from file://. Text only ever enters the page as text nodes. upTo
+   * (all by default): how many of the result's pages to draw now; appendPages draws the next ones later, below them.
    */
-  api.render = function (doc, list, result, siteRoot) {
+  api.render = function (doc, list, result, siteRoot, upTo) {
     while (list.firstChild) { list.removeChild(list.firstChild); }
-    var matched = matchedTerms(result);
-    return result.pages.map(function (page) {
+    api.appendPages(doc, list, result, siteRoot, 0, upTo === undefined ? result.pages.length : upTo);
+  };
+
+  /*
+   * Adds the result's pages from to to (excluded) at the end of list. It only appends: what is drawn, which the
+   * patient may be pointing at, stays. A page without its title (its block of a split index failed to load) is left
+   * out.
+   */
+  api.appendPages = function (doc, list, result, siteRoot, from, to) {
+    // At the site's root siteRoot is empty: « ./ » keeps a page path whose first part has a colon (a file named
+    // « javascript:… ») a path, never a scheme.
+    siteRoot = siteRoot || './';
+    var matched = {};
+    result.words.forEach(function (w) { w.terms.forEach(function (t) { matched[t] = true; }); });
+    result.pages.slice(from, to).forEach(function (page) {
+      if (page.title === undefined) { return; }
       var item = doc.createElement('li');
       var title = doc.createElement('a');
-      title.setAttribute('href', pageRoot(siteRoot) + page.path);
+      title.setAttribute('href', siteRoot + page.path);
       title.className = 'search-result-title';
       appendHighlighted(doc, title, page.title, matched);
       item.appendChild(title);
       var sections = doc.createElement('ul');
-      fillSections(doc, sections, page, matched, siteRoot);
+      page.sections.forEach(function (section) {
+        var entry = doc.createElement('li');
+        if (section.anchor) {
+          var link = doc.createElement('a');
+          link.setAttribute('href', siteRoot + page.path + '#' + section.anchor);
+          appendHighlighted(doc, link, section.heading, matched);
+          entry.appendChild(link);
+        }
+        if (section.snippet) {
+          var snippet = doc.createElement('p');
+          appendHighlighted(doc, snippet, section.snippet, matched);
+          entry.appendChild(snippet);
+        }
+        sections.appendChild(entry);
+      });
       item.appendChild(sections);
       list.appendChild(item);
-      return sections;
     });
   };
-
-  /*
-   * Adds a page's sections to its list (one of those render returned) once their words are there, if the list is still
-   * empty; returns whether it is filled. It only appends: the title link the patient may be pointing at stays.
-   */
-  api.renderSections = function (doc, sections, page, result, siteRoot) {
-    return fillSections(doc, sections, page, matchedTerms(result), siteRoot);
-  };
-
-  function matchedTerms(result) {
-    var matched = {};
-    result.words.forEach(function (w) { w.terms.forEach(function (t) { matched[t] = true; }); });
-    return matched;
-  }
-
-  // At the site's root siteRoot is empty: « ./ » keeps a page path whose first part has a colon (a file named
-  // « javascript:… ») a path, never a scheme.
-  function pageRoot(siteRoot) { return siteRoot || './'; }
-
-  function fillSections(doc, sections, page, matched, siteRoot) {
-    if (sections.firstChild) { return true; }
-    // heading is undefined while the section's block is not loaded (or failed to load: the page keeps its title only).
-    if (page.sections.length === 0 || page.sections[0].heading === undefined) { return false; }
-    page.sections.forEach(function (section) {
-      var entry = doc.createElement('li');
-      if (section.anchor) {
-        var link = doc.createElement('a');
-        link.setAttribute('href', pageRoot(siteRoot) + page.path + '#' + section.anchor);
-        appendHighlighted(doc, link, section.heading, matched);
-        entry.appendChild(link);
-      }
-      if (section.snippet) {
-        var snippet = doc.createElement('p');
-        appendHighlighted(doc, snippet, section.snippet, matched);
-        entry.appendChild(snippet);
-      }
-      sections.appendChild(entry);
-    });
-    return true;
-  }
 
   // « 3 résultats », « 1 résultat », « Aucun résultat pour … »: the words come from theme/i18n/fr.yml via data-*.
   api.statusText = function (form, count, query) {
@@ -809,19 +809,19 @@
         return;
       }
       var result = engine.search(query, typing);
-      // Ranked from the postings alone: the pages found are shown at once by their titles, and each page's sections
-      // are added to it in place as its block of sections arrives (never a second drawing of the list, which would
-      // move what the patient may be clicking).
-      var sections = api.render(document, list, result, siteRoot);
+      // Ranked from the postings alone: a page is drawn once its block (title, path, sections) is there, in the order
+      // found, each added below the others (never a second drawing of the list, which would move what the patient
+      // may be clicking).
+      var drawn = readyPages(result, 0);
+      api.render(document, list, result, siteRoot, drawn);
       var drawing = ++drawings;
       list.hidden = result.pages.length === 0;
       clearTimeout(announce);
-      var blocks = engine.missingBlocks(result, true);
-      loadInOrder(blocks, function () {
+      loadInOrder(engine.missingBlocks(result, true), function () {
         engine.complete(result);
-        for (var i = 0; i < result.pages.length; i++) {
-          api.renderSections(document, sections[i], result.pages[i], result, siteRoot);
-        }
+        var ready = readyPages(result, drawn);
+        api.appendPages(document, list, result, siteRoot, drawn, ready);
+        drawn = ready;
       }, function () {
         // While typing, announce once the patient pauses, so a screen reader is not interrupted at every key.
         clearTimeout(announce);
@@ -829,7 +829,13 @@
         if (then) { then(); }
       }, function () { return drawing === drawings && input.value === query; });
     }
-    var drawings = 0; // lists drawn: the blocks of sections of a list drawn over since are not waited for
+    var drawings = 0; // lists drawn: the blocks of a list drawn over since are not waited for
+
+    // How many of the result's pages, from the first, can be drawn now (their blocks are there).
+    function readyPages(result, from) {
+      while (from < result.pages.length && engine.ready(result.pages[from].page)) { from++; }
+      return from;
+    }
 
     /*
      * Loads blocks of sections in the order given (the best pages' first), a few at a time, hands each to the engine
