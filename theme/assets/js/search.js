@@ -798,6 +798,7 @@
       var query = input.value;
       if (api.words(query).length === 0) {
         api.render(document, list, { words: [], pages: [], total: 0 }, siteRoot);
+        shown = ++searches;
         list.hidden = true;
         clearTimeout(announce);
         status.textContent = '';
@@ -809,27 +810,39 @@
         return;
       }
       var result = engine.search(query, typing);
-      // Ranked from the postings alone: a page is drawn once its block (title, path, sections) is there, in the order
-      // found, each added below the others (never a second drawing of the list, which would move what the patient
-      // may be clicking).
-      var drawn = readyPages(result, 0);
-      api.render(document, list, result, siteRoot, drawn);
-      var drawing = ++drawings;
-      list.hidden = result.pages.length === 0;
+      var search = ++searches;
+      var drawn = 0;
       clearTimeout(announce);
+      // Ranked from the postings alone: a page can be drawn once its block (title, path, sections) is there. The list
+      // of an earlier query stays until this one's first page can be drawn, then this one's replaces it and grows
+      // page by page below (never drawn again, which would move what the patient may be clicking). A query typed
+      // past can still show its pages while nothing newer is drawn, but starts no new block.
+      function draw() {
+        var ready = readyPages(result, drawn);
+        if (search < shown || (ready === drawn && (search === shown || result.pages.length > 0))) { return; }
+        if (search > shown) {
+          api.render(document, list, result, siteRoot, ready);
+          list.hidden = result.pages.length === 0;
+          shown = search;
+        } else {
+          api.appendPages(document, list, result, siteRoot, drawn, ready);
+        }
+        drawn = ready;
+      }
+      draw();
       loadInOrder(engine.missingBlocks(result, true), function () {
         engine.complete(result);
-        var ready = readyPages(result, drawn);
-        api.appendPages(document, list, result, siteRoot, drawn, ready);
-        drawn = ready;
+        draw();
       }, function () {
+        draw();
         // While typing, announce once the patient pauses, so a screen reader is not interrupted at every key.
         clearTimeout(announce);
         announce = setTimeout(function () { status.textContent = api.statusText(form, result.total, query); }, typing ? 500 : 0);
         if (then) { then(); }
-      }, function () { return drawing === drawings && input.value === query; });
+      }, function () { return search === searches && input.value === query; });
     }
-    var drawings = 0; // lists drawn: the blocks of a list drawn over since are not waited for
+    var searches = 0; // searches run
+    var shown = 0; // the search whose list is drawn
 
     // How many of the result's pages, from the first, can be drawn now (their blocks are there).
     function readyPages(result, from) {
@@ -839,8 +852,8 @@
 
     /*
      * Loads blocks of sections in the order given (the best pages' first), a few at a time, hands each to the engine
-     * and runs arrived, then runs done. Stops starting new ones once current() is false (the patient typed on): the
-     * blocks of a query typed past would only delay the next one's.
+     * and runs arrived, then done once all are there. Starts no new one once current() is false (the patient typed
+     * on): the blocks of a query typed past would only delay the next one's.
      */
     var BLOCKS_IN_FLIGHT = 4;
     function loadInOrder(blocks, arrived, done, current) {
@@ -851,9 +864,9 @@
         var block = blocks[next++];
         loadScript(blockPath(block), function () {
           addBlock(block);
-          if (!current()) { return; }
           arrived(block);
           pending--;
+          if (!current()) { return; }
           if (pending === 0) { done(); } else { start(); }
         });
       }
