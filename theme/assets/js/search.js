@@ -51,8 +51,9 @@
   /*
    * A term's postings, as the build wrote them (src/Search/SearchIndex.cs): one base-32 number per section holding
    * the term, (section - previous section) * 8 + (4 if in the heading) + min(text count, 3), with no separator.
-   * Decoded by hand, in one pass with one table look-up per character, into pairs [section, code, …]: a common
-   * word holds tens of thousands of sections, and decoding it is the largest cost of a cold query.
+   * Decoded into pairs [section, code, …], one table look-up per character. The reference reader of the format: the
+   * tests hold it to the C# encoder; the engine reads the same numbers straight from the string (summarize,
+   * scorePage), since a common word holds tens of thousands of sections.
    */
   function decodePostings(encoded) {
     if (!encoded) { return new Int32Array(0); }
