@@ -17,28 +17,31 @@ public sealed record IndexTerm(string Term, IReadOnlyList<int> TitlePages, ReadO
 /// plain &lt;script src&gt;: no fetch, no worker, no WebAssembly, so search works from file:// and under a strict
 /// Content-Security-Policy. The format is read by theme/assets/js/search.js. A small index is one script:
 /// <code>
-/// { "version": 4,
+/// { "version": 6,
 ///   "pages":    [[title, path], …],
 ///   "sections": [[page, heading, anchor, snippet], …],
 ///   "titles":   { term: [page, …], … },
 ///   "terms":    { term: "postings", … } }
 /// </code>
-/// Past a size (see <see cref="ToFiles"/>) the main script keeps only what ranking needs, and the terms and the
-/// sections' words go to scripts loaded on demand:
+/// Past a size (see <see cref="ToFiles"/>) the main script keeps only what maps sections to pages, and the terms, the
+/// pages' titles and paths and the sections' words go to scripts loaded on demand:
 /// <code>
-/// { "version": 4,
-///   "pages":         [[title, path], …],
+/// { "version": 6,
 ///   "sectionCounts": [count, …],                 sections of each page, in page order: sections are numbered page
 ///                                                after page, so this is the whole section → page mapping
 ///   "blockPages":    n,                          pages per block of sections
-///   "titles":        { term: [page, …], … },
 ///   "chunks":        [key, …] }                  chunks of terms, <see cref="ChunkPath"/>
-/// assets/search-index/&lt;key&gt;.js   window.FICHES_INDEX_TERMS['key'] = { term: "postings", … }
-/// assets/search-index/s-&lt;b&gt;.js     window.FICHES_INDEX_SECTIONS[b] = [[heading, anchor, snippet], …]
-///                                  the sections of pages b × n to b × n + n − 1, in order (<see cref="BlockPath"/>)
+/// assets/search-index/&lt;key&gt;.js   window.FICHES_INDEX_TERMS['key'] =
+///                                  { "terms": { term: "postings", … }, "titles": { term: [page, …], … } }
+/// assets/search-index/s-&lt;b&gt;.js     window.FICHES_INDEX_SECTIONS[b] =
+///                                  { "pages": [[title, path], …], "sections": [[heading, anchor, snippet], …] }
+///                                  pages b × n to b × n + n − 1 and their sections, in order (<see cref="BlockPath"/>)
 /// </code>
 /// The engine ranks with the postings alone, then loads the blocks of the pages it shows. Version 3 had no blocks:
-/// its split main script still held every section's heading, anchor and snippet, and grew with the site.
+/// its split main script still held every section's heading, anchor and snippet, and grew with the site; version 4
+/// kept every title term in the main script, a third of it, and version 5 every page's title and path, most of the
+/// rest: version 6 puts the title terms in their chunks and the pages in their blocks, so that the main script of a
+/// large site is a few tens of KB and a query's first result waits for one block, not for every page's title.
 /// Postings are kept small because they are most of the index: one number per section holding the term,
 /// (section − previous section) × 8 + 4 if the heading holds it + the number of times the text does, at most 3
 /// (ranking damps counts anyway), written in base 32 with one character per digit and no separator
@@ -49,7 +52,7 @@ public sealed record IndexTerm(string Term, IReadOnlyList<int> TitlePages, ReadO
 public sealed class SearchIndex
 {
     public const string GlobalName = "FICHES_INDEX";
-    public const int Version = 4;
+    public const int Version = 6;
     public const int SnippetLength = 120;
 
     private static readonly JsonWriterOptions WriterOptions = new()
@@ -191,11 +194,11 @@ public sealed class SearchIndex
 
     /// <summary>
     /// The files of the index: one script while it weighs at most <paramref name="splitAboveBytes"/>; past that, a
-    /// main script with neither the terms nor the sections' words (it lists the chunks and counts the sections of
-    /// each page instead), one script per chunk of terms, the terms that share their first two characters
-    /// (<see cref="ChunkKey"/>), which search.js loads by &lt;script src&gt; when a query word needs it, and one
-    /// script per block of <paramref name="pagesPerBlock"/> consecutive pages holding their sections' heading, anchor
-    /// and snippet, which search.js loads for the pages it shows. The measurements behind both sizes are in
+    /// main script with neither the terms nor the pages (it lists the chunks and counts the sections of each page),
+    /// one script per chunk of terms, the terms that share their first two characters (<see cref="ChunkKey"/>) with
+    /// the pages whose titles hold them, which search.js loads by &lt;script src&gt; when a query word needs it, and
+    /// one script per block of <paramref name="pagesPerBlock"/> consecutive pages holding their titles, paths and
+    /// sections' heading, anchor and snippet, which search.js loads for the pages it shows. The measurements behind both sizes are in
     /// docs/search.md.
     /// </summary>
     /// <returns>Each script as the UTF-8 bytes of its file, by site path.</returns>
@@ -227,11 +230,11 @@ public sealed class SearchIndex
         var scripts = new List<(string Path, Func<byte[]> Make)>();
         foreach (var chunk in chunks)
         {
-            scripts.Add((ChunkPath(chunk.Key), () => Script($"{ChunksGlobalName}['{chunk.Key}']", Json(json => WriteTerms(json, InOrder(chunk))), $"window.{ChunksGlobalName} = window.{ChunksGlobalName} || {{}};\n")));
+            scripts.Add((ChunkPath(chunk.Key), () => Script($"{ChunksGlobalName}['{chunk.Key}']", Json(json => WriteChunk(json, [.. InOrder(chunk)])), $"window.{ChunksGlobalName} = window.{ChunksGlobalName} || {{}};\n")));
         }
         for (var block = 0; block * pagesPerBlock < _pages.Count; block++)
         {
-            var (number, pages) = (block.ToString(System.Globalization.CultureInfo.InvariantCulture), _pages.Skip(block * pagesPerBlock).Take(pagesPerBlock));
+            var (number, pages) = (block.ToString(System.Globalization.CultureInfo.InvariantCulture), _pages.Skip(block * pagesPerBlock).Take(pagesPerBlock).ToList());
             scripts.Add((BlockPath(block), () => Script($"{SectionsGlobalName}[{number}]", Json(json => WriteBlock(json, pages)), $"window.{SectionsGlobalName} = window.{SectionsGlobalName} || {{}};\n")));
         }
         var made = new byte[scripts.Count][];
@@ -295,15 +298,6 @@ public sealed class SearchIndex
         {
             json.WriteStartObject();
             json.WriteNumber("version", Version);
-            json.WriteStartArray("pages");
-            foreach (var page in _pages)
-            {
-                json.WriteStartArray();
-                json.WriteStringValue(page.Title);
-                json.WriteStringValue(page.Path);
-                json.WriteEndArray();
-            }
-            json.WriteEndArray();
             if (pagesPerBlock is { } blockPages)
             {
                 json.WriteStartArray("sectionCounts");
@@ -316,6 +310,7 @@ public sealed class SearchIndex
             }
             else
             {
+                WritePages(json, _pages);
                 json.WriteStartArray("sections");
                 foreach (var (p, section) in Sections)
                 {
@@ -326,28 +321,67 @@ public sealed class SearchIndex
                 }
                 json.WriteEndArray();
             }
-            json.WriteStartObject("titles");
-            foreach (var term in InOrder(terms.Where(t => t.TitlePages.Count > 0)))
+            if (pagesPerBlock is null)
             {
-                json.WriteStartArray(term.Term);
-                foreach (var p in term.TitlePages)
-                {
-                    json.WriteNumberValue(p);
-                }
-                json.WriteEndArray();
+                WriteTitles(json, InOrder(terms));
             }
-            json.WriteEndObject();
             json.WriteEndObject();
         });
 
-    // A block of sections: [[heading, anchor, snippet], …] of the given pages, in order.
-    private static void WriteBlock(Utf8JsonWriter json, IEnumerable<IndexedPage> pages)
+    // "titles": { term: [page, …], … }, the terms in the given order that some page's title holds.
+    private static void WriteTitles(Utf8JsonWriter json, IEnumerable<IndexTerm> terms)
     {
-        json.WriteStartArray();
+        json.WriteStartObject("titles");
+        foreach (var term in terms.Where(t => t.TitlePages.Count > 0))
+        {
+            json.WriteStartArray(term.Term);
+            foreach (var p in term.TitlePages)
+            {
+                json.WriteNumberValue(p);
+            }
+            json.WriteEndArray();
+        }
+        json.WriteEndObject();
+    }
+
+    // A chunk of terms, in order: { "terms": { term: "postings", … }, "titles": { term: [page, …], … } }. A term's title
+    // pages travel with its postings: the main script of a large site would otherwise hold every title term, about a
+    // third of it, before the first query.
+    private static void WriteChunk(Utf8JsonWriter json, IReadOnlyList<IndexTerm> terms)
+    {
+        json.WriteStartObject();
+        json.WritePropertyName("terms");
+        WriteTerms(json, terms);
+        WriteTitles(json, terms);
+        json.WriteEndObject();
+    }
+
+    // A block of sections: [[heading, anchor, snippet], …] of the given pages, in order.
+    // A block: { "pages": [[title, path], …], "sections": [[heading, anchor, snippet], …] } of the given pages, in order.
+    private static void WriteBlock(Utf8JsonWriter json, IReadOnlyList<IndexedPage> pages)
+    {
+        json.WriteStartObject();
+        WritePages(json, pages);
+        json.WriteStartArray("sections");
         foreach (var section in pages.SelectMany(p => p.Sections))
         {
             json.WriteStartArray();
             WriteWords(json, section);
+            json.WriteEndArray();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    // "pages": [[title, path], …]
+    private static void WritePages(Utf8JsonWriter json, IEnumerable<IndexedPage> pages)
+    {
+        json.WriteStartArray("pages");
+        foreach (var page in pages)
+        {
+            json.WriteStartArray();
+            json.WriteStringValue(page.Title);
+            json.WriteStringValue(page.Path);
             json.WriteEndArray();
         }
         json.WriteEndArray();

@@ -204,7 +204,7 @@ public sealed class SearchBrowserTests : IAsyncLifetime
             await page.Locator("#recherche-champ").PressSequentiallyAsync("fuite ciment");
             var first = page.Locator("#recherche-resultats > li").First;
             await Assertions.Expect(first.Locator("ul a").First).ToHaveAttributeAsync("href", "../../" + Fiche + "#fuite-de-ciment-5");
-            // The heading and the snippet come from the block of sections, the title from the main script.
+            // The title, the heading and the snippet come from the block of sections.
             await Assertions.Expect(first.Locator("ul a").First).ToHaveTextAsync("Fuite de ciment (5\u202F%, soit environ 5 personnes sur 100)");
             await Assertions.Expect(first.Locator("ul p").First).ToHaveTextAsync("La majorité de ces fuites sont asymptomatiques.");
             await Assertions.Expect(first.Locator("ul a mark").First).ToHaveTextAsync("Fuite");

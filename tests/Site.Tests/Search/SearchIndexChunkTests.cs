@@ -53,23 +53,32 @@ public sealed class SearchIndexChunkTests : IDisposable
         var whole = SearchIndexTests.ParseScript(Read(_whole, SearchIndexStage.ScriptPath));
         var main = SearchIndexTests.ParseScript(Read(_split, SearchIndexStage.ScriptPath));
         Assert.False(main.TryGetProperty("terms", out _));
-        Assert.Equal(whole.GetProperty("pages").GetRawText(), main.GetProperty("pages").GetRawText());
-        Assert.Equal(whole.GetProperty("titles").GetRawText(), main.GetProperty("titles").GetRawText());
+        Assert.False(main.TryGetProperty("pages", out _));
+        // The title pages of each term travel with its postings, in its chunk.
+        Assert.False(main.TryGetProperty("titles", out _));
         var keys = main.GetProperty("chunks").EnumerateArray().Select(k => k.GetString()!).ToList();
         Assert.Equal(keys.Select(k => Path.Combine(_split, SearchIndex.ChunkPath(k))), ChunkFiles);
 
         var merged = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var titles = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var key in keys)
         {
             var script = File.ReadAllText(Path.Combine(_split, SearchIndex.ChunkPath(key)));
             Assert.Contains($"window.{SearchIndex.ChunksGlobalName}['{key}'] = JSON.parse('", script);
-            foreach (var term in ParseJsonOf(script).EnumerateObject())
+            var chunk = ParseJsonOf(script);
+            foreach (var term in chunk.GetProperty("terms").EnumerateObject())
             {
                 Assert.Equal(key, SearchIndex.ChunkKey(term.Name));
                 merged.Add(term.Name, term.Value.GetString()!);
             }
+            foreach (var term in chunk.GetProperty("titles").EnumerateObject())
+            {
+                Assert.True(merged.ContainsKey(term.Name), term.Name);
+                titles.Add(term.Name, term.Value.GetRawText());
+            }
         }
         Assert.Equal(whole.GetProperty("terms").EnumerateObject().Select(t => (t.Name, t.Value.GetString())), merged.Select(t => (t.Key, (string?)t.Value)));
+        Assert.Equal(whole.GetProperty("titles").EnumerateObject().Select(t => (t.Name, t.Value.GetRawText())), titles.Select(t => (t.Key, t.Value)));
     }
 
     [Fact]
@@ -80,8 +89,8 @@ public sealed class SearchIndexChunkTests : IDisposable
         Assert.Equal(SearchIndex.Version, main.GetProperty("version").GetInt32());
         Assert.False(main.TryGetProperty("sections", out _));
         var sections = whole.GetProperty("sections").EnumerateArray().ToList();
-        var pageCount = main.GetProperty("pages").GetArrayLength();
         var counts = main.GetProperty("sectionCounts").EnumerateArray().Select(c => c.GetInt32()).ToList();
+        var pageCount = whole.GetProperty("pages").GetArrayLength();
         Assert.Equal(pageCount, counts.Count);
         // The counts are the section → page mapping: the whole index's sections, page after page.
         Assert.Equal(sections.Select(s => s[0].GetInt32()), counts.SelectMany((n, p) => Enumerable.Repeat(p, n)));
@@ -95,10 +104,14 @@ public sealed class SearchIndexChunkTests : IDisposable
         {
             var script = File.ReadAllText(Path.Combine(_split, SearchIndex.BlockPath(b)));
             Assert.Contains($"window.{SearchIndex.SectionsGlobalName}[{b}] = JSON.parse('", script);
-            return ParseJsonOf(script).EnumerateArray().Select(s => s.GetRawText()).ToList();
+            return ParseJsonOf(script).GetProperty("sections").EnumerateArray().Select(s => s.GetRawText()).ToList();
         });
         Assert.Equal(sections.Select(s => $"[{string.Join(',', s.EnumerateArray().Skip(1).Select(x => x.GetRawText()))}]"), fromBlocks);
-        // The main script is now mostly titles and the lists: none of the sections' words.
+        // The pages' titles and paths too, block after block.
+        var pagesFromBlocks = Enumerable.Range(0, blockCount).SelectMany(b =>
+            ParseJsonOf(File.ReadAllText(Path.Combine(_split, SearchIndex.BlockPath(b)))).GetProperty("pages").EnumerateArray().Select(p => p.GetRawText()).ToList());
+        Assert.Equal(whole.GetProperty("pages").EnumerateArray().Select(p => p.GetRawText()), pagesFromBlocks);
+        // The main script is now the lists: none of the pages' nor the sections' words.
         Assert.DoesNotContain("fuite-de-ciment-5", Read(_split, SearchIndexStage.ScriptPath));
     }
 

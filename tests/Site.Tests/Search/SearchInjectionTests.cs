@@ -9,7 +9,7 @@ namespace FichesSite.Tests.Search;
 public sealed class SearchInjectionTests
 {
     // Just enough DOM for FichesSearch.render; every way of inserting HTML throws.
-    private const string FakeDom = """
+    internal const string FakeDom = """
         function FakeNode(tag) { this.tagName = tag; this.childNodes = []; this.attributes = {}; this.className = ''; }
         FakeNode.prototype.appendChild = function (child) { this.childNodes.push(child); return child; };
         FakeNode.prototype.removeChild = function (child) { this.childNodes.splice(this.childNodes.indexOf(child), 1); return child; };

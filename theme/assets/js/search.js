@@ -51,8 +51,9 @@
   /*
    * A term's postings, as the build wrote them (src/Search/SearchIndex.cs): one base-32 number per section holding
    * the term, (section - previous section) * 8 + (4 if in the heading) + min(text count, 3), with no separator.
-   * Decoded by hand, in one pass with one table look-up per character, into pairs [section, code, …]: a common
-   * word holds tens of thousands of sections, and decoding it is the largest cost of a cold query.
+   * Decoded into pairs [section, code, …], one table look-up per character. The reference reader of the format: the
+   * tests hold it to the C# encoder; the engine reads the same numbers straight from the string (summarize,
+   * scorePage), since a common word holds tens of thousands of sections.
    */
   function decodePostings(encoded) {
     if (!encoded) { return new Int32Array(0); }
@@ -86,14 +87,16 @@
   /*
    * index: window.FICHES_INDEX (format: src/Search/SearchIndex.cs). A large index comes without its terms but with
    * the list of its chunks: the page loads the chunks that missingChunks names, hands each to addChunk, then
-   * searches. It also comes without its sections' words (heading, anchor, snippet), only their count per page: the
-   * engine ranks without them, then the page loads the blocks that missingBlocks names for the pages found, hands
-   * each to addBlock, and complete fills the result in.
+   * searches. It also comes without its pages (title, path) and their sections' words (heading, anchor, snippet),
+   * only each page's count of sections: the engine ranks without them, then the page loads the blocks that
+   * missingBlocks names for the pages found, hands each to addBlock, and complete fills the result in.
    */
   function Engine(index) {
-    this.pages = index.pages;
+    var counts = index.sectionCounts || null;
+    this.pageCount = counts ? counts.length : index.pages.length;
+    this.pages = index.pages || new Array(this.pageCount); // [title, path] by page; in a split index, once its block is there
     this.terms = {};
-    this.titles = index.titles;
+    this.titles = index.titles || Object.create(null); // in a split index, each chunk brings the title pages of its terms
     this.chunks = null;
     this.loaded = {};
     if (index.chunks) {
@@ -104,52 +107,68 @@
     }
     this.sortedTerms = Object.keys(this.terms).sort();
     this.chunkTerms = {}; // sorted terms of each loaded chunk: what edit distance 1 looks at in a split index
-    this.decoded = new Map(); // postings of recent terms: typing a word searches the same terms again and again
+    this.summaries = new Map(); // see summary
     this.slots = []; // per query word, dense score arrays reused from query to query (see wordScores)
-    this.pageMark = new Uint8Array(this.pages.length); // scratch, all zero between uses
+    this.pageMark = new Uint8Array(this.pageCount); // scratch, all zero between uses
     // Sections are numbered page after page: their count per page is the whole mapping between them.
-    var counts = index.sectionCounts;
     var p;
     var s;
     if (index.sections) {
       this.wholeSections = index.sections; // [page, heading, anchor, snippet]: one script holds everything
       this.blocks = null;
-      counts = new Int32Array(this.pages.length);
+      counts = new Int32Array(this.pageCount);
       for (s = 0; s < index.sections.length; s++) { counts[index.sections[s][0]]++; }
     } else {
       this.wholeSections = null;
       this.blockPages = index.blockPages;
-      this.blocks = {}; // block number → [[heading, anchor, snippet], …] once loaded
+      this.blocks = {}; // block number → its [[heading, anchor, snippet], …] once loaded
     }
-    this.firstSection = new Int32Array(this.pages.length + 1);
-    for (p = 0; p < this.pages.length; p++) { this.firstSection[p + 1] = this.firstSection[p] + counts[p]; }
-    this.sectionCount = this.firstSection[this.pages.length];
+    this.firstSection = new Int32Array(this.pageCount + 1);
+    for (p = 0; p < this.pageCount; p++) { this.firstSection[p + 1] = this.firstSection[p] + counts[p]; }
+    this.sectionCount = this.firstSection[this.pageCount];
+    this.maxSections = 1; // the most sections of one page
+    for (p = 0; p < this.pageCount; p++) { this.maxSections = Math.max(this.maxSections, counts[p]); }
     this.pageOfSection = new Int32Array(this.sectionCount);
-    for (p = 0; p < this.pages.length; p++) {
+    for (p = 0; p < this.pageCount; p++) {
       for (s = this.firstSection[p]; s < this.firstSection[p + 1]; s++) { this.pageOfSection[s] = p; }
     }
   }
 
-  // The blocks of sections not yet loaded that the pages of a result need (a split index only), in order.
-  Engine.prototype.missingBlocks = function (result) {
+  // The blocks of sections not yet loaded that the pages of a result need (a split index only), in order, or in the
+  // order of the pages that need them (best first) when byRank.
+  Engine.prototype.missingBlocks = function (result, byRank) {
     if (!this.blocks) { return []; }
     var need = [];
     for (var i = 0; i < result.pages.length; i++) {
       var block = Math.floor(result.pages[i].page / this.blockPages);
       if (!this.blocks[block] && need.indexOf(block) < 0) { need.push(block); }
     }
-    return need.sort(function (a, b) { return a - b; });
+    return byRank ? need : need.sort(function (a, b) { return a - b; });
   };
 
-  // sections: the block's [[heading, anchor, snippet], …] (window.FICHES_INDEX_SECTIONS[block]), or nothing when
-  // its script failed to load (its results then show their page title only).
-  Engine.prototype.addBlock = function (block, sections) {
-    if (this.blocks) { this.blocks[block] = sections || []; }
+  // data: the block's { pages: [[title, path], …], sections: [[heading, anchor, snippet], …] }
+  // (window.FICHES_INDEX_SECTIONS[block]), or nothing when its script failed to load (its pages then cannot be shown).
+  Engine.prototype.addBlock = function (block, data) {
+    if (!this.blocks) { return; }
+    this.blocks[block] = (data && data.sections) || [];
+    var pages = (data && data.pages) || [];
+    for (var i = 0; i < pages.length; i++) { this.pages[block * this.blockPages + i] = pages[i]; }
   };
 
-  // Fills in the heading, anchor and snippet of every section of a result whose words are loaded; returns result.
+  // Whether page p of a result can be drawn as complete as it will be: its block is there (or failed to load).
+  Engine.prototype.ready = function (p) {
+    return !this.blocks || this.blocks.hasOwnProperty(Math.floor(p / this.blockPages));
+  };
+
+  // Fills in the title and path of every page of a result, and the heading, anchor and snippet of its sections,
+  // whose block is loaded; returns result.
   Engine.prototype.complete = function (result) {
     for (var i = 0; i < result.pages.length; i++) {
+      var page = this.pages[result.pages[i].page];
+      if (page) {
+        result.pages[i].title = page[0];
+        result.pages[i].path = page[1];
+      }
       var sections = result.pages[i].sections;
       for (var k = 0; k < sections.length; k++) {
         var entry = sections[k];
@@ -189,12 +208,16 @@
     return Object.keys(need).filter(function (key) { return chunks[key] && !loaded[key]; }).sort();
   };
 
-  Engine.prototype.addChunk = function (key, terms) {
+  // chunk: { terms: { term: "postings", … }, titles: { term: [page, …], … } } (window.FICHES_INDEX_TERMS[key]).
+  Engine.prototype.addChunk = function (key, chunk) {
+    var terms = (chunk && chunk.terms) || {};
+    var titles = (chunk && chunk.titles) || {};
     var added = [];
     for (var term in terms) {
       if (terms.hasOwnProperty(term)) {
         this.terms[term] = terms[term];
         added.push(term);
+        if (titles.hasOwnProperty(term)) { this.titles[term] = titles[term]; }
       }
     }
     added.sort();
@@ -211,14 +234,16 @@
     this.sortedTerms = merged;
   };
 
-  Engine.prototype.postings = function (term) {
-    var pairs = this.decoded.get(term);
-    if (!pairs) {
-      if (this.decoded.size >= 200) { this.decoded.clear(); }
-      pairs = decodePostings(this.terms[term]);
-      this.decoded.set(term, pairs);
+  // A term's postings by page (see summarize), made the first time a query needs them and kept for the 200 most
+  // recent terms, as typing a word searches the same terms again and again.
+  Engine.prototype.summary = function (term) {
+    var summary = this.summaries.get(term);
+    if (!summary) {
+      if (this.summaries.size >= 200) { this.summaries.clear(); }
+      summary = summarize(this.terms[term] || '', this.pageOfSection, this.firstSection, this.pageCount);
+      this.summaries.set(term, summary);
     }
-    return pairs;
+    return summary;
   };
 
   // Index terms that start with prefix, from the sorted list (binary search, then walk).
@@ -275,18 +300,96 @@
     return { word: word, terms: closest(found), how: how };
   };
 
+  // A section's raw weight for a term, by whether its page's title holds the term (+ 8) and the posting's code
+  // (heading 4 + text count): the same sum, in the same order, as it was when written out for each posting.
+  var RAW = new Float64Array(16);
+  (function () {
+    for (var title = 0; title < 2; title++) {
+      for (var code = 0; code < 8; code++) {
+        var text = code & 3;
+        RAW[title * 8 + code] = (title ? WEIGHT_TITLE : 0) + ((code & 4) ? WEIGHT_HEADING : 0) + (text > 0 ? TEXT_WEIGHTS[text] : 0);
+      }
+    }
+  }());
+
   /*
-   * Dense arrays for one query word, allocated once per engine and cleared after each query through the lists of
-   * sections and pages they touched: a query then costs in proportion to the postings it reads, not to the size of
-   * the site (allocating and scanning arrays over every section was most of the time of a query on a rare word).
+   * A term's encoded postings read once into what ranking needs page by page: the pages holding it (ascending), for
+   * each its best posting's code, how many postings it has there, and where they start in the string (the character,
+   * and the section before it, from which decoding resumes). A query ranks pages from this alone, and reads the
+   * postings of a page again (sectionScores) only for the pages it scores section by section: a word found in
+   * most sections then costs one pass over its string the first time, and one step per page afterwards, not one per
+   * section.
+   */
+  function summarize(encoded, pageOfSection, firstSection, pageCount) {
+    var size = Math.min(encoded.length, pageCount);
+    var pages = new Int32Array(size);
+    var best = new Uint8Array(size);
+    var count = new Int32Array(size);
+    var start = new Int32Array(size);
+    var base = new Int32Array(size);
+    var k = -1;
+    var end = -1; // first section past the current page
+    var value = 0;
+    var section = 0;
+    var from = 0; // where the current number starts
+    var total = 0;
+    for (var i = 0; i < encoded.length; i++) {
+      var digit = DIGIT_VALUE[encoded.charCodeAt(i)];
+      if (digit >= 32) {
+        value = value * 32 + digit - 32;
+        continue;
+      }
+      value = value * 32 + digit;
+      var before = section;
+      section += value >> 3;
+      var code = value & 7;
+      if (section >= end) {
+        var p = pageOfSection[section];
+        end = firstSection[p + 1];
+        k++;
+        pages[k] = p;
+        best[k] = code;
+        start[k] = from;
+        base[k] = before;
+      } else if (RAW[code] > RAW[best[k]]) {
+        best[k] = code;
+      }
+      count[k]++;
+      total++;
+      value = 0;
+      from = i + 1;
+    }
+    k++;
+    return {
+      encoded: encoded, postings: total, length: k,
+      pages: pages.subarray(0, k), best: best.subarray(0, k), count: count.subarray(0, k), start: start.subarray(0, k), base: base.subarray(0, k),
+    };
+  }
+
+  // Where page p is in a summary's pages, or -1.
+  function indexOfPage(summary, p) {
+    var pages = summary.pages;
+    var lo = 0;
+    var hi = summary.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (pages[mid] < p) { lo = mid + 1; } else { hi = mid; }
+    }
+    return lo < summary.length && pages[lo] === p ? lo : -1;
+  }
+
+  /*
+   * Per query word, arrays allocated once per engine and cleared after each query through the list of pages they
+   * touched: a query then costs in proportion to the pages it reads, not to the size of the site. pageBest[p] is
+   * the word's best score among page p's sections, pagesHit[0 … pageCount) the pages matched, each once, terms the
+   * word's terms as wordScores read them, and score and inSection what sectionScores writes for one page.
    */
   Engine.prototype.slot = function (w) {
     if (!this.slots[w]) {
-      var count = this.sectionCount;
-      var pages = this.pages.length;
+      var pages = this.pageCount;
       this.slots[w] = {
-        score: new Float64Array(count), inSection: new Uint8Array(count), touched: new Int32Array(count), count: 0,
-        pageBest: new Float64Array(pages), pagesHit: new Int32Array(pages), pageCount: 0,
+        pageBest: new Float64Array(pages), pagesHit: new Int32Array(pages), pageCount: 0, terms: [],
+        score: new Float64Array(this.maxSections), inSection: new Uint8Array(this.maxSections),
       };
     }
     return this.slots[w];
@@ -295,123 +398,129 @@
   function release(perWord) {
     for (var w = 0; w < perWord.length; w++) {
       var slot = perWord[w];
-      var i;
-      for (i = 0; i < slot.count; i++) {
-        slot.score[slot.touched[i]] = 0;
-        slot.inSection[slot.touched[i]] = 0;
-      }
-      for (i = 0; i < slot.pageCount; i++) { slot.pageBest[slot.pagesHit[i]] = 0; }
-      slot.count = 0;
+      for (var i = 0; i < slot.pageCount; i++) { slot.pageBest[slot.pagesHit[i]] = 0; }
       slot.pageCount = 0;
+      slot.terms = [];
     }
   }
 
   /*
-   * How well each section matches one query word: the best of the word's terms there, tf-idf with a title worth
-   * more than a heading, worth more than text. Fills slot: score[s] > 0 when section s matches; inSection[s] when
-   * the match is in the section itself rather than only in its page's title; touched[0 … count) the sections
-   * matched, each once; pageBest[p] the best score of page p's sections, and pagesHit[0 … pageCount) the pages
-   * matched, each once (what lets a query rank a page without looking at its sections one by one).
+   * How well each page matches one query word: the best of the word's terms there, tf-idf with a title worth more
+   * than a heading, worth more than text. Fills slot (see slot): pageBest, pagesHit, and terms, each term's
+   * {summary, idf, titleScore, titlePages}.
    */
   Engine.prototype.wordScores = function (terms, slot) {
     var count = this.sectionCount;
-    var score = slot.score;
-    var touched = slot.touched;
-    var n = slot.count;
     var inTitle = this.pageMark;
-    var pageOfSection = this.pageOfSection;
+    var firstSection = this.firstSection;
     for (var t = 0; t < terms.length; t++) {
       var titlePages = this.titles[terms[t]] || [];
-      var postings = this.postings(terms[t]);
+      var summary = this.summary(terms[t]);
       var i;
-      var s;
+      var p;
       // Document frequency: the sections holding the term, every section of a page whose title holds it included.
-      var df = postings.length / 2;
-      if (titlePages.length > 0) {
-        for (i = 0; i < titlePages.length; i++) {
-          inTitle[titlePages[i]] = 1;
-          df += this.firstSection[titlePages[i] + 1] - this.firstSection[titlePages[i]];
-        }
-        df -= countInside(postings, titlePages, this.firstSection);
+      var df = summary.postings;
+      for (i = 0; i < titlePages.length; i++) {
+        p = titlePages[i];
+        inTitle[p] = 1;
+        df += firstSection[p + 1] - firstSection[p];
+        var at = indexOfPage(summary, p);
+        if (at >= 0) { df -= summary.count[at]; }
       }
       var idf = Math.log(1 + count / Math.max(df, 1));
       var titleScore = WEIGHT_TITLE * idf;
+      slot.terms.push({ summary: summary, idf: idf, titleScore: titleScore, titlePages: titlePages });
+      scorePages(summary, idf, titlePages.length > 0 ? inTitle : null, slot);
       var pageBest = slot.pageBest;
-      var m = slot.pageCount;
-      for (var k = 0; k < titlePages.length; k++) {
-        var p = titlePages[k];
-        for (s = this.firstSection[p]; s < this.firstSection[p + 1]; s++) {
-          if (score[s] === 0) { touched[n++] = s; }
-          if (titleScore > score[s]) { score[s] = titleScore; }
-        }
-        if (pageBest[p] === 0) { slot.pagesHit[m++] = p; }
+      for (i = 0; i < titlePages.length; i++) {
+        p = titlePages[i];
+        if (pageBest[p] === 0) { slot.pagesHit[slot.pageCount++] = p; }
         if (titleScore > pageBest[p]) { pageBest[p] = titleScore; }
+        inTitle[p] = 0;
       }
-      slot.pageCount = m;
-      n = scorePostings(postings, idf, titlePages.length > 0 ? inTitle : null, pageOfSection, slot, n);
-      for (i = 0; i < titlePages.length; i++) { inTitle[titlePages[i]] = 0; }
     }
-    slot.count = n;
     return slot;
   };
 
   /*
-   * How many postings fall in the sections of the given pages (ascending, as the build writes them): by binary
-   * search from page to page, since postings are in section order and sections in page order. A common word's
-   * postings run to tens of thousands, its title pages to hundreds: this reads a few per page, not every posting.
+   * The loop over a term's pages, on its own so that the JS engine optimises it alone (inside wordScores, an
+   * optimised loop that met code after it that had never run fell back to the interpreter, on a cold page).
+   * inTitle: pages whose title holds the term, or null.
    */
-  function countInside(postings, pages, firstSection) {
-    var inside = 0;
-    var from = 0; // in pairs
-    var pairs = postings.length >> 1;
-    for (var i = 0; i < pages.length; i++) {
-      var start = firstPairFrom(postings, from, pairs, firstSection[pages[i]]);
-      from = firstPairFrom(postings, start, pairs, firstSection[pages[i] + 1]);
-      inside += from - start;
-    }
-    return inside;
-  }
-
-  // The first pair at or after from whose section is at least section (pairs: the number of pairs).
-  function firstPairFrom(postings, from, pairs, section) {
-    var lo = from;
-    var hi = pairs;
-    while (lo < hi) {
-      var mid = (lo + hi) >> 1;
-      if (postings[mid * 2] < section) { lo = mid + 1; } else { hi = mid; }
-    }
-    return lo;
-  }
-
-  /*
-   * The loop over a term's postings, on its own so that the JS engine optimises it alone: inside wordScores, the
-   * optimised loop met code after it that had never run, fell back to the interpreter and was optimised again,
-   * several times per query on a cold page. inTitle: pages whose title holds the term, or null. Keeps the slot's
-   * best score per page as it goes (one pass fewer over a common word). Returns the new count of touched sections.
-   */
-  function scorePostings(postings, idf, inTitle, pageOfSection, slot, n) {
-    var score = slot.score;
-    var inSection = slot.inSection;
-    var touched = slot.touched;
+  function scorePages(summary, idf, inTitle, slot) {
+    var pages = summary.pages;
+    var best = summary.best;
     var pageBest = slot.pageBest;
     var pagesHit = slot.pagesHit;
     var m = slot.pageCount;
-    for (var i = 0; i < postings.length; i += 2) {
-      var s = postings[i];
-      var p = pageOfSection[s];
-      var code = postings[i + 1];
-      var text = code & 3;
-      var raw = (inTitle !== null && inTitle[p] ? WEIGHT_TITLE : 0) + ((code & 4) ? WEIGHT_HEADING : 0) +
-        (text > 0 ? TEXT_WEIGHTS[text] : 0);
-      var value = raw * idf;
-      if (score[s] === 0) { touched[n++] = s; }
-      if (value > score[s]) { score[s] = value; }
-      inSection[s] = 1;
+    for (var i = 0; i < summary.length; i++) {
+      var p = pages[i];
+      var value = RAW[(inTitle !== null && inTitle[p] ? 8 : 0) + best[i]] * idf;
       if (pageBest[p] === 0) { pagesHit[m++] = p; }
       if (value > pageBest[p]) { pageBest[p] = value; }
     }
     slot.pageCount = m;
-    return n;
+  }
+
+  /*
+   * Scores page p's sections for one query word, from its terms: slot.score[i] for the page's i-th section (0 when
+   * the word is not there), slot.inSection[i] when the section itself holds it (not only its page's title).
+   */
+  Engine.prototype.sectionScores = function (p, slot) {
+    var first = this.firstSection[p];
+    var sections = this.firstSection[p + 1] - first;
+    var score = slot.score;
+    var inSection = slot.inSection;
+    var i;
+    for (i = 0; i < sections; i++) {
+      score[i] = 0;
+      inSection[i] = 0;
+    }
+    for (var t = 0; t < slot.terms.length; t++) {
+      var term = slot.terms[t];
+      var title = term.titlePages.length > 0 && hasPage(term.titlePages, p) ? 1 : 0;
+      if (title) {
+        for (i = 0; i < sections; i++) {
+          if (term.titleScore > score[i]) { score[i] = term.titleScore; }
+        }
+      }
+      var at = indexOfPage(term.summary, p);
+      if (at >= 0) { scorePage(term.summary, at, term.idf, title * 8, first, score, inSection); }
+    }
+  };
+
+  // Whether an ascending list of pages holds p.
+  function hasPage(pages, p) {
+    var lo = 0;
+    var hi = pages.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (pages[mid] < p) { lo = mid + 1; } else { hi = mid; }
+    }
+    return lo < pages.length && pages[lo] === p;
+  }
+
+  // Decodes the postings of one page of a summary (its at-th) into the scores of the page's sections.
+  function scorePage(summary, at, idf, rawOffset, first, score, inSection) {
+    var encoded = summary.encoded;
+    var left = summary.count[at];
+    var section = summary.base[at];
+    var value = 0;
+    for (var i = summary.start[at]; left > 0; i++) {
+      var digit = DIGIT_VALUE[encoded.charCodeAt(i)];
+      if (digit >= 32) {
+        value = value * 32 + digit - 32;
+      } else {
+        value = value * 32 + digit;
+        section += value >> 3;
+        var v = RAW[rawOffset + (value & 7)] * idf;
+        var s = section - first;
+        if (v > score[s]) { score[s] = v; }
+        inSection[s] = 1;
+        value = 0;
+        left--;
+      }
+    }
   }
 
   /*
@@ -475,10 +584,12 @@
     for (w = 0; w < perWord.length; w++) {
       if (perWord[w].pageBest[p] === 0) { return 0; }
     }
+    for (w = 0; w < perWord.length; w++) { this.sectionScores(p, perWord[w]); }
     var best = 0;
-    for (var s = this.firstSection[p]; s < this.firstSection[p + 1]; s++) {
+    var sections = this.firstSection[p + 1] - this.firstSection[p];
+    for (var i = 0; i < sections; i++) {
       var score = 0;
-      for (w = 0; w < perWord.length; w++) { score += perWord[w].score[s]; }
+      for (w = 0; w < perWord.length; w++) { score += perWord[w].score[i]; }
       if (score > best) { best = score; }
     }
     return best;
@@ -486,19 +597,22 @@
 
   // One page of the results, with its best sections first.
   Engine.prototype.pageResult = function (p, perWord) {
+    var k;
+    for (k = 0; k < perWord.length; k++) { this.sectionScores(p, perWord[k]); }
     var scored = [];
-    for (var s = this.firstSection[p]; s < this.firstSection[p + 1]; s++) {
+    var first = this.firstSection[p];
+    for (var i = 0; i < this.firstSection[p + 1] - first; i++) {
       var score = 0;
       var inSection = false;
       var wordsHere = 0;
-      for (var k = 0; k < perWord.length; k++) {
-        if (perWord[k].score[s] > 0) {
-          score += perWord[k].score[s];
-          inSection = inSection || perWord[k].inSection[s] === 1;
+      for (k = 0; k < perWord.length; k++) {
+        if (perWord[k].score[i] > 0) {
+          score += perWord[k].score[i];
+          inSection = inSection || perWord[k].inSection[i] === 1;
           wordsHere++;
         }
       }
-      if (score > 0) { scored.push({ section: s, score: score, inSection: inSection, words: wordsHere }); }
+      if (score > 0) { scored.push({ section: first + i, score: score, inSection: inSection, words: wordsHere }); }
     }
     var shown = scored.filter(function (x) { return x.inSection; });
     if (shown.length === 0) { shown = scored.slice(0, 1); } // matched by its title only: the page itself
@@ -507,8 +621,8 @@
     shown = shown.slice(0, MAX_SECTIONS_PER_PAGE);
     return {
       page: p,
-      title: this.pages[p][0],
-      path: this.pages[p][1],
+      title: undefined, // see complete
+      path: undefined,
       score: Math.max.apply(null, scored.map(function (x) { return x.score; })),
       sections: shown.map(function (x) {
         return { section: x.section, heading: undefined, anchor: undefined, snippet: undefined, score: x.score };
@@ -552,16 +666,27 @@
 
   /*
    * Shows a result in list (an <ol>), with links relative to the current page (siteRoot leads to the site's root
-   * folder), so they work under any sub-path and from file://. Text only ever enters the page as text nodes.
+   * folder), so they work under any sub-path and from file://. Text only ever enters the page as text nodes. upTo
+   * (all by default): how many of the result's pages to draw now; appendPages draws the next ones later, below them.
    */
-  api.render = function (doc, list, result, siteRoot) {
+  api.render = function (doc, list, result, siteRoot, upTo) {
+    while (list.firstChild) { list.removeChild(list.firstChild); }
+    api.appendPages(doc, list, result, siteRoot, 0, upTo === undefined ? result.pages.length : upTo);
+  };
+
+  /*
+   * Adds the result's pages from to to (excluded) at the end of list. It only appends: what is drawn, which the
+   * patient may be pointing at, stays. A page without its title (its block of a split index failed to load) is left
+   * out.
+   */
+  api.appendPages = function (doc, list, result, siteRoot, from, to) {
     // At the site's root siteRoot is empty: « ./ » keeps a page path whose first part has a colon (a file named
     // « javascript:… ») a path, never a scheme.
     siteRoot = siteRoot || './';
-    while (list.firstChild) { list.removeChild(list.firstChild); }
     var matched = {};
     result.words.forEach(function (w) { w.terms.forEach(function (t) { matched[t] = true; }); });
-    result.pages.forEach(function (page) {
+    result.pages.slice(from, to).forEach(function (page) {
+      if (page.title === undefined) { return; }
       var item = doc.createElement('li');
       var title = doc.createElement('a');
       title.setAttribute('href', siteRoot + page.path);
@@ -668,12 +793,13 @@
       if (!engine.blocks[block]) { engine.addBlock(block, (root.FICHES_INDEX_SECTIONS || {})[block]); }
     }
 
-    // Searches what the field holds and shows it; then (optional) runs once the results are shown, which may be after
-    // chunks and blocks have loaded, and never if the patient has typed something else meanwhile.
+    // Searches what the field holds and shows it; then (optional) runs once the results are shown whole, which may be
+    // after chunks and blocks have loaded, and never if the patient has typed something else meanwhile.
     function run(typing, then) {
       var query = input.value;
       if (api.words(query).length === 0) {
         api.render(document, list, { words: [], pages: [], total: 0 }, siteRoot);
+        shown = ++searches;
         list.hidden = true;
         clearTimeout(announce);
         status.textContent = '';
@@ -685,31 +811,82 @@
         return;
       }
       var result = engine.search(query, typing);
-      // Ranked from the postings alone: the headings and snippets of the pages shown may be in blocks not yet loaded.
-      var blocks = engine.missingBlocks(result);
-      if (blocks.length > 0) {
-        loadAll(blocks, blockPath, addBlock, function () {
-          if (input.value === query) { show(engine.complete(result), query, typing, then); }
-        });
-        return;
+      var search = ++searches;
+      var drawn = 0;
+      clearTimeout(announce);
+      // Ranked from the postings alone: a page can be drawn once its block (title, path, sections) is there. The list
+      // of an earlier query stays until this one's first page can be drawn, then this one's replaces it and grows
+      // page by page below (never drawn again, which would move what the patient may be clicking). A query typed
+      // past can still show its pages while nothing newer is drawn, but starts no new block.
+      function draw() {
+        var ready = readyPages(result, drawn);
+        if (search < shown || (ready === drawn && (search === shown || result.pages.length > 0))) { return; }
+        if (search > shown) {
+          api.render(document, list, result, siteRoot, ready);
+          list.hidden = result.pages.length === 0;
+          shown = search;
+        } else {
+          api.appendPages(document, list, result, siteRoot, drawn, ready);
+        }
+        drawn = ready;
       }
-      show(result, query, typing, then);
+      draw();
+      loadInOrder(engine.missingBlocks(result, true), function () {
+        engine.complete(result);
+        draw();
+      }, function () {
+        draw();
+        // While typing, announce once the patient pauses, so a screen reader is not interrupted at every key.
+        clearTimeout(announce);
+        announce = setTimeout(function () { status.textContent = api.statusText(form, result.total, query); }, typing ? 500 : 0);
+        if (then) { then(); }
+      }, function () { return search === searches && input.value === query; });
+    }
+    var searches = 0; // searches run
+    var shown = 0; // the search whose list is drawn
+
+    // How many of the result's pages, from the first, can be drawn now (their blocks are there).
+    function readyPages(result, from) {
+      while (from < result.pages.length && engine.ready(result.pages[from].page)) { from++; }
+      return from;
     }
 
-    function show(result, query, typing, then) {
-      api.render(document, list, result, siteRoot);
-      list.hidden = result.pages.length === 0;
-      // While typing, announce once the patient pauses, so a screen reader is not interrupted at every key.
-      clearTimeout(announce);
-      announce = setTimeout(function () { status.textContent = api.statusText(form, result.total, query); }, typing ? 500 : 0);
-      if (then) { then(); }
+    /*
+     * Loads blocks of sections in the order given (the best pages' first), a few at a time, hands each to the engine
+     * and runs arrived, then done once all are there. Starts no new one once current() is false (the patient typed
+     * on): the blocks of a query typed past would only delay the next one's.
+     */
+    var BLOCKS_IN_FLIGHT = 4;
+    function loadInOrder(blocks, arrived, done, current) {
+      var next = 0;
+      var pending = blocks.length;
+      function start() {
+        if (next >= blocks.length || !current()) { return; }
+        var block = blocks[next++];
+        loadScript(blockPath(block), function () {
+          addBlock(block);
+          arrived(block);
+          pending--;
+          if (!current()) { return; }
+          if (pending === 0) { done(); } else { start(); }
+        });
+      }
+      if (pending === 0) { done(); return; }
+      for (var i = 0; i < BLOCKS_IN_FLIGHT; i++) { start(); }
     }
 
     function links() { return Array.prototype.slice.call(list.querySelectorAll('a')); }
 
     input.addEventListener('focus', function () { withEngine(function () {}); });
+    // Keys typed while the index loads are searched once, with what the field then holds.
+    var inputWaiting = false;
     input.addEventListener('input', function () {
-      withEngine(function () { run(!/[\s\p{P}]$/u.test(input.value)); });
+      if (inputWaiting) { return; }
+      inputWaiting = true;
+      withEngine(function () {
+        inputWaiting = false;
+        run(!/[\s\p{P}]$/u.test(input.value));
+      });
     });
     form.addEventListener('submit', function (event) {
       event.preventDefault();
