@@ -67,7 +67,7 @@ public static class SiteBuilder
             new RenderMarkdownStage(markdown),
             new PrintSheetStage(site.BaseUrl, new PrintWords(strings.Text("print", "qr_code_alt"), strings.Text("print", "version"),
                 strings.Text("print", "updated_on"), strings.Text("print", "page"), strings.LongDate)),
-            new SearchTermsStage(NotSearched, new TermCache()),
+            new SearchTermsStage(NotSearched, new TermCache(), configuration.Catalog),
             new ReleaseSyntaxTreeStage(),
         ];
         // A build that writes a site writes each page into a staging folder as soon as it is made, and swaps that folder

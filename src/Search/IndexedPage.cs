@@ -54,6 +54,9 @@ public sealed class IndexedPage
 
     public string Path { get; }
 
+    /// <summary>The name of the page's service (a sheet's), which a result shows under its title; null for other pages.</summary>
+    public string? Service { get; init; }
+
     /// <summary>The sections, each text cut to its snippet.</summary>
     public IReadOnlyList<PageSection> Sections { get; }
 

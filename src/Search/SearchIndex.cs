@@ -18,7 +18,7 @@ public sealed record IndexTerm(string Term, IReadOnlyList<int> TitlePages, ReadO
 /// Content-Security-Policy. The format is read by theme/assets/js/search.js. A small index is one script:
 /// <code>
 /// { "version": 6,
-///   "pages":    [[title, path], …],
+///   "pages":    [[title, path], …],                 [title, path, service] for a sheet: its service's name
 ///   "sections": [[page, heading, anchor, snippet], …],
 ///   "titles":   { term: [page, …], … },
 ///   "terms":    { term: "postings", … } }
@@ -373,7 +373,7 @@ public sealed class SearchIndex
         json.WriteEndObject();
     }
 
-    // "pages": [[title, path], …]
+    // "pages": [[title, path], …], with the page's service third when it has one: [title, path, service].
     private static void WritePages(Utf8JsonWriter json, IEnumerable<IndexedPage> pages)
     {
         json.WriteStartArray("pages");
@@ -382,6 +382,10 @@ public sealed class SearchIndex
             json.WriteStartArray();
             json.WriteStringValue(page.Title);
             json.WriteStringValue(page.Path);
+            if (page.Service is { } service)
+            {
+                json.WriteStringValue(service);
+            }
             json.WriteEndArray();
         }
         json.WriteEndArray();

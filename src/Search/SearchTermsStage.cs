@@ -10,7 +10,8 @@ namespace FichesSite.Search;
 /// </summary>
 /// <param name="isExcluded">Whether a page (by its output path) is not worth finding: the home page, the site map, the lists of the collection…</param>
 /// <param name="terms">Shared by the pages of one build: each distinct word stemmed once, each term one string.</param>
-public sealed class SearchTermsStage(Func<string, bool> isExcluded, TermCache terms) : IDocumentStage
+/// <param name="catalog">The services, whose name a sheet's result shows.</param>
+public sealed class SearchTermsStage(Func<string, bool> isExcluded, TermCache terms, SiteCatalog catalog) : IDocumentStage
 {
     public static readonly MetaKey<IndexedPage> Key = new("search-terms");
 
@@ -23,6 +24,9 @@ public sealed class SearchTermsStage(Func<string, bool> isExcluded, TermCache te
             return document;
         }
         var frontMatter = document.Get(FrontMatter.Key);
-        return document.With(Key, new IndexedPage(frontMatter.Title, document.OutputPath, document.Get(PageSectionModel.Key), frontMatter.Description, terms));
+        return document.With(Key, new IndexedPage(frontMatter.Title, document.OutputPath, document.Get(PageSectionModel.Key), frontMatter.Description, terms)
+        {
+            Service = frontMatter.Service is { } slug ? catalog.Service(slug)?.Name : null,
+        });
     }
 }

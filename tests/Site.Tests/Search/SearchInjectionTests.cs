@@ -55,6 +55,34 @@ public sealed class SearchInjectionTests
     }
 
     [Fact]
+    public void A_sheet_s_result_names_its_service_as_text()
+    {
+        using var site = new TestSite();
+        var services = Path.Combine(site.Input, "data", "services.yml");
+        File.WriteAllText(services, File.ReadAllText(services).Replace("name: \"Radiologie interventionnelle (service d’exemple)\"",
+            "name: \"<b onmouseover=alert(1)>Radiologie</b> (essai)\"", StringComparison.Ordinal));
+        var build = site.Build();
+        Assert.True(build.Succeeded, string.Join("\n", build.Diagnostics));
+
+        var engine = SearchScripts.Load(File.ReadAllText(Path.Combine(site.Output, "assets", "search-index.js")));
+        engine.Execute(FakeDom);
+        engine.Execute("""
+            var list = new FakeNode('ol');
+            var found = new FichesSearch.Engine(window.FICHES_INDEX);
+            var result = found.complete(found.search('cimentoplastie', false));
+            FichesSearch.render(fakeDocument, list, result, '../');
+            var pageItems = list.childNodes;
+            """);
+        Assert.Equal(1, engine.Evaluate("pageItems.length").AsNumber());
+        Assert.Equal("search-result-service", engine.Evaluate("pageItems[0].childNodes[1].className").AsString());
+        Assert.Equal("<b onmouseover=alert(1)>Radiologie</b> (essai)", engine.Evaluate("texts(pageItems[0].childNodes[1])").AsString());
+        // A page that is no sheet names no service.
+        engine.Execute("var other = found.complete(found.search('accessibilite', false)); var otherList = new FakeNode('ol'); FichesSearch.render(fakeDocument, otherList, other, '../');");
+        Assert.True(engine.Evaluate("otherList.childNodes.length").AsNumber() >= 1);
+        Assert.Equal(0, engine.Evaluate("otherList.childNodes.filter(function (li) { return li.childNodes.some(function (c) { return c.className === 'search-result-service'; }); }).length").AsNumber());
+    }
+
+    [Fact]
     public void The_search_scripts_never_parse_html_nor_evaluate_code()
     {
         foreach (var name in new[] { "search.js", "search-normalize.js" })

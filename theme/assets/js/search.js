@@ -168,6 +168,7 @@
       if (page) {
         result.pages[i].title = page[0];
         result.pages[i].path = page[1];
+        result.pages[i].service = page[2]; // a sheet's service, undefined for other pages
       }
       var sections = result.pages[i].sections;
       for (var k = 0; k < sections.length; k++) {
@@ -693,6 +694,12 @@
       title.className = 'search-result-title';
       appendHighlighted(doc, title, page.title, matched);
       item.appendChild(title);
+      if (page.service) {
+        var service = doc.createElement('p');
+        service.className = 'search-result-service';
+        service.appendChild(doc.createTextNode(page.service));
+        item.appendChild(service);
+      }
       var sections = doc.createElement('ul');
       page.sections.forEach(function (section) {
         var entry = doc.createElement('li');
