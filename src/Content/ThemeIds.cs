@@ -11,6 +11,7 @@ public static class ThemeIds
     [
         "contenu",                                                      // base.liquid: main, the skip link's target
         "recherche-champ", "recherche-statut", "recherche-resultats",   // header.liquid: the search form
+        "recherche-service",                                            // search.liquid: the filter by service
         "fiche-a-propos", "fiche-sources",                              // about.liquid: a sheet's « about » box
         "contact-titre",                                                // footer.liquid
         "service-contact-titre",                                        // service-contact.liquid: a sheet's service

@@ -21,7 +21,8 @@ public sealed record IndexTerm(string Term, IReadOnlyList<int> TitlePages, ReadO
 ///   "pages":    [[title, path], …],                 [title, path, service] for a sheet: its service's name
 ///   "sections": [[page, heading, anchor, snippet], …],
 ///   "titles":   { term: [page, …], … },
-///   "terms":    { term: "postings", … } }
+///   "terms":    { term: "postings", … },
+///   "services": [name, …], "pageServices": [i, …] }    when pages have services: each page's, -1 for none
 /// </code>
 /// Past a size (see <see cref="ToFiles"/>) the main script keeps only what maps sections to pages, and the terms, the
 /// pages' titles and paths and the sections' words go to scripts loaded on demand:
@@ -30,7 +31,8 @@ public sealed record IndexTerm(string Term, IReadOnlyList<int> TitlePages, ReadO
 ///   "sectionCounts": [count, …],                 sections of each page, in page order: sections are numbered page
 ///                                                after page, so this is the whole section → page mapping
 ///   "blockPages":    n,                          pages per block of sections
-///   "chunks":        [key, …] }                  chunks of terms, <see cref="ChunkPath"/>
+///   "chunks":        [key, …],                   chunks of terms, <see cref="ChunkPath"/>
+///   "services": …, "pageServices": … }           as in one script
 /// assets/search-index/&lt;key&gt;.js   window.FICHES_INDEX_TERMS['key'] =
 ///                                  { "terms": { term: "postings", … }, "titles": { term: [page, …], … } }
 /// assets/search-index/s-&lt;b&gt;.js     window.FICHES_INDEX_SECTIONS[b] =
@@ -325,8 +327,33 @@ public sealed class SearchIndex
             {
                 WriteTitles(json, InOrder(terms));
             }
+            WriteServices(json, _pages);
             json.WriteEndObject();
         });
+
+    // "services": [name, …] (ordinal order) and "pageServices": [i, …] (each page's, -1 for none), in the main script: the
+    // search page filters by service while ranking, before any block is loaded. Left out when no page has a service.
+    private static void WriteServices(Utf8JsonWriter json, IReadOnlyList<IndexedPage> pages)
+    {
+        var names = pages.Select(p => p.Service).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+        if (names.Count == 0)
+        {
+            return;
+        }
+        var numbers = names.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
+        json.WriteStartArray("services");
+        foreach (var name in names)
+        {
+            json.WriteStringValue(name);
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("pageServices");
+        foreach (var page in pages)
+        {
+            json.WriteNumberValue(page.Service is { } service ? numbers[service] : -1);
+        }
+        json.WriteEndArray();
+    }
 
     // "titles": { term: [page, …], … }, the terms in the given order that some page's title holds.
     private static void WriteTitles(Utf8JsonWriter json, IEnumerable<IndexTerm> terms)

@@ -95,6 +95,8 @@
     var counts = index.sectionCounts || null;
     this.pageCount = counts ? counts.length : index.pages.length;
     this.pages = index.pages || new Array(this.pageCount); // [title, path] by page; in a split index, once its block is there
+    this.services = index.services || []; // the services' names, for the search page's filter
+    this.pageServices = index.pageServices || null; // each page's number in services, -1 for none
     this.terms = {};
     this.titles = index.titles || Object.create(null); // in a split index, each chunk brings the title pages of its terms
     this.chunks = null;
@@ -530,7 +532,8 @@
    * patient is still typing the last word. Ranking needs the postings only: in a split index, a section's heading,
    * anchor and snippet are there only if its block is loaded (see missingBlocks and complete).
    */
-  Engine.prototype.search = function (query, typing) {
+  Engine.prototype.search = function (query, typing, service) {
+    // service: a number in this.services to keep only its pages; undefined or -1 for every page.
     var words = api.words(query);
     var result = { words: [], pages: [], total: 0 };
     if (words.length === 0) { return result; }
@@ -559,6 +562,7 @@
     var bestScores = [];
     for (var n = 0; n < rarest.pageCount; n++) {
       var page = rarest.pagesHit[n];
+      if (service >= 0 && this.pageServices && this.pageServices[page] !== service) { continue; }
       var score = perWord.length === 1 ? rarest.pageBest[page] : this.pageScore(page, perWord);
       if (score <= 0) { continue; }
       result.total++;
@@ -786,6 +790,7 @@
         engineWaiting = null;
         if (!root.FICHES_INDEX) { return; }
         engine = new Engine(root.FICHES_INDEX);
+        fillServiceFilter();
         callbacks.forEach(function (callback) { callback(); });
       }
       if (root.FICHES_INDEX) { ready(); } else { loadScript('assets/search-index.js', ready); }
@@ -817,7 +822,7 @@
         loadAll(missing, chunkPath, addChunk, function () { if (input.value === query) { run(typing, then); } });
         return;
       }
-      var result = engine.search(query, typing);
+      var result = engine.search(query, typing, serviceFilter ? engine.services.indexOf(serviceFilter.value) : -1);
       var search = ++searches;
       var drawn = 0;
       clearTimeout(announce);
@@ -883,6 +888,27 @@
     }
 
     function links() { return Array.prototype.slice.call(list.querySelectorAll('a')); }
+
+    /*
+     * The search page's filter by service: a list the page holds hidden (data-service-filter), filled from the index
+     * once it is loaded (at the first search, not with the page), and shown only then, when the index names two
+     * services or more. Without JavaScript the service pages are the way.
+     */
+    var serviceFilter = null;
+    var filterHolder = document.querySelector('[data-service-filter]');
+    function fillServiceFilter() {
+      if (!filterHolder || serviceFilter || engine.services.length < 2) { return; }
+      var select = filterHolder.querySelector('select');
+      engine.services.forEach(function (name) {
+        var option = document.createElement('option');
+        option.value = name;
+        option.textContent = name;
+        select.appendChild(option);
+      });
+      serviceFilter = select;
+      filterHolder.hidden = false;
+      select.addEventListener('change', function () { run(false); });
+    }
 
     input.addEventListener('focus', function () { withEngine(function () {}); });
     // Keys typed while the index loads are searched once, with what the field then holds.
