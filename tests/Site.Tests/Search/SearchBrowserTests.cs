@@ -231,4 +231,34 @@ public sealed class SearchBrowserTests : IAsyncLifetime
         Assert.Empty(enterProblems);
         Assert.Empty(searchProblems);
     }
+
+    [ChromiumFact]
+    public async Task The_search_page_s_service_list_keeps_results_to_one_service()
+    {
+        FichesSite.Tests.Collection.CollectionSite.Sheet[] sheets =
+        [
+            new("une", "Première fiche d’essai", "cardiologie", []),
+            new("deux", "Deuxième fiche d’essai", "radiologie", []),
+            new("trois", "Troisième fiche d’essai", "radiologie", []),
+        ];
+        using var collection = new FichesSite.Tests.Collection.CollectionSite(["cardiologie", "radiologie"], [], sheets);
+        var build = collection.Site.Build();
+        Assert.True(build.Succeeded, string.Join("\n", build.Diagnostics.Take(5)));
+
+        var (page, problems) = await OpenAsync(SubPath, "recherche/index.html?q=cimentoplastie", siteFolder: collection.Site.Output);
+        await Assertions.Expect(page.Locator("#recherche-statut")).ToHaveTextAsync("3 résultats");
+        // Shown by the script once the index names two services; hidden (and useless) without it.
+        await Assertions.Expect(page.Locator("#recherche-service")).ToBeVisibleAsync();
+        await page.Locator("#recherche-service").SelectOptionAsync("Service radiologie (essai)");
+        await Assertions.Expect(page.Locator("#recherche-statut")).ToHaveTextAsync("2 résultats");
+        await Assertions.Expect(page.Locator("#recherche-resultats .search-result-service")).ToHaveTextAsync(["Service radiologie (essai)", "Service radiologie (essai)"]);
+        await page.Locator("#recherche-service").SelectOptionAsync("");
+        await Assertions.Expect(page.Locator("#recherche-statut")).ToHaveTextAsync("3 résultats");
+        Assert.Empty(problems);
+        await page.Context.CloseAsync();
+
+        var (noScript, _) = await OpenAsync(SubPath, "recherche/index.html", javaScript: false, siteFolder: collection.Site.Output);
+        Assert.False(await noScript.Locator("#recherche-service").IsVisibleAsync());
+        await noScript.Context.CloseAsync();
+    }
 }
