@@ -249,15 +249,21 @@
     return summary;
   };
 
+  // The first place in sorted[0 … length − 1] whose value is not below value (binary search).
+  function lowerBound(sorted, length, value) {
+    var lo = 0;
+    var hi = length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (sorted[mid] < value) { lo = mid + 1; } else { hi = mid; }
+    }
+    return lo;
+  }
+
   // Index terms that start with prefix, from the sorted list (binary search, then walk).
   Engine.prototype.termsStartingWith = function (prefix) {
     var list = this.sortedTerms;
-    var lo = 0;
-    var hi = list.length;
-    while (lo < hi) {
-      var mid = (lo + hi) >> 1;
-      if (list[mid] < prefix) { lo = mid + 1; } else { hi = mid; }
-    }
+    var lo = lowerBound(list, list.length, prefix);
     var found = [];
     for (var i = lo; i < list.length && list[i].lastIndexOf(prefix, 0) === 0; i++) { found.push(list[i]); }
     return found;
@@ -372,12 +378,7 @@
   // Where page p is in a summary's pages, or -1.
   function indexOfPage(summary, p) {
     var pages = summary.pages;
-    var lo = 0;
-    var hi = summary.length;
-    while (lo < hi) {
-      var mid = (lo + hi) >> 1;
-      if (pages[mid] < p) { lo = mid + 1; } else { hi = mid; }
-    }
+    var lo = lowerBound(pages, summary.length, p);
     return lo < summary.length && pages[lo] === p ? lo : -1;
   }
 
