@@ -50,10 +50,9 @@ public static class CollectionPages
             yield return Page(PageAddresses.ListPage(folderPage, number), words.Paged(title, number, count), description,
                 new CollectionPage(kind, null, [], number, count, folderPage) { Entries = listed.Skip((number - 1) * PageSize).Take(PageSize).ToList() }, layout);
         }
-        var folder = folderPage[..^PageAddresses.PageFile.Length];
         foreach (var (slug, name, entryDescription) in all)
         {
-            foreach (var page in Paged(entryKind, slug, sheetsOf(slug), folder + slug + "/" + PageAddresses.PageFile, name, entryDescription, words, entryLayout))
+            foreach (var page in Paged(entryKind, slug, sheetsOf(slug), PageAddresses.EntryPage(folderPage, slug), name, entryDescription, words, entryLayout))
             {
                 yield return page;
             }

@@ -43,6 +43,12 @@ public static class PageAddresses
     public const string ThemesPage = ThemesFolder + PageFile;
     public const string AzPage = AzFolder + PageFile;
 
+    /// <summary>
+    /// The first page of an entry of the collection in its folder (a service's in <see cref="ServicesFolder"/>, a theme's,
+    /// a letter's in <see cref="AzFolder"/>): the folder's list page with the slug before its file name.
+    /// </summary>
+    public static string EntryPage(string listPage, string slug) => listPage[..^PageFile.Length] + slug + "/" + PageFile;
+
     /// <summary>True for an address in a folder of the collection's pages, which no source may take.</summary>
     public static bool IsCollectionPage(string sitePath) =>
         sitePath.StartsWith(ServicesFolder, StringComparison.Ordinal) || sitePath.StartsWith(ThemesFolder, StringComparison.Ordinal)

@@ -33,6 +33,8 @@ public sealed class SiteModel
     private readonly object _letters;
     private readonly object _recent;
     private readonly CollectionIndex _collection;
+    // The collection's words, read once: the breadcrumb of every page may name a list.
+    private readonly IReadOnlyDictionary<string, string> _collectionWords;
     // Each sheet as lists show it, made once: a sheet appears in several lists and in its neighbours' suggestions.
     private readonly Dictionary<string, object> _sheets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, object> _serviceValues = new(StringComparer.Ordinal);
@@ -43,6 +45,7 @@ public sealed class SiteModel
     public SiteModel(SiteConfig site, ThemeStrings strings, IReadOnlyList<Document> documents, GlossaryTerms glossary, CollectionIndex collection, Func<object?, object> shared)
     {
         _collection = collection;
+        _collectionWords = strings.Map("collection");
         _glossary = shared(GlossaryModel.Of(glossary));
         _site = site;
         _strings = strings;
@@ -91,7 +94,7 @@ public sealed class SiteModel
         _letters = shared(AzLetters.All.Select(letter => new Dictionary<string, object?>
             {
                 ["label"] = AzLetters.Label(letter),
-                ["url"] = collection.OfLetter(letter).Count > 0 ? PageAddresses.AzFolder + letter + "/" + PageAddresses.PageFile : null,
+                ["url"] = collection.OfLetter(letter).Count > 0 ? PageAddresses.EntryPage(PageAddresses.AzPage, letter) : null,
                 ["count"] = collection.OfLetter(letter).Count,
             }).ToList());
         _recent = shared(collection.Recent.Select(s => _sheets[s.Path]).ToList());
@@ -174,7 +177,7 @@ public sealed class SiteModel
     {
         var trail = new List<Dictionary<string, object?>>();
         void Add(string title, string url) => trail.Add(new Dictionary<string, object?> { ["title"] = title, ["url"] = url });
-        var words = _strings.Map("collection");
+        var words = _collectionWords;
         if (document.TryGet(CollectionPage.Key, out var list))
         {
             var (parentTitle, parentUrl) = list.Kind switch
@@ -236,9 +239,9 @@ public sealed class SiteModel
         ["subject"] = list.Subject,
     };
 
-    private static string ServicePage(string slug) => PageAddresses.ServicesFolder + slug + "/" + PageAddresses.PageFile;
+    private static string ServicePage(string slug) => PageAddresses.EntryPage(PageAddresses.ServicesPage, slug);
 
-    private static string ThemePage(string slug) => PageAddresses.ThemesFolder + slug + "/" + PageAddresses.PageFile;
+    private static string ThemePage(string slug) => PageAddresses.EntryPage(PageAddresses.ThemesPage, slug);
 
     private static Dictionary<string, object?> ServiceValues(Service service, int count) => new()
     {
