@@ -45,7 +45,7 @@ public sealed class ParseMarkdownStage(MarkdownPipeline markdown, LinkRewriter l
                 "Donnez à ces titres des textes différents, pour que les liens vers chacun restent clairs.");
         }
         FrenchTypography.Apply(nodes.Literals);
-        TableAlignment.UseClasses(nodes.Tables);
+        TableMarkup.Apply(nodes.Tables);
         var headings = nodes.Headings
             .Select(h => new Heading(h.Level, InlineText.Of(h.Inline), h.GetAttributes().Id!, FileLine(h.Line)))
             .ToList();
