@@ -78,4 +78,19 @@ public sealed class ThemeStructureTests(BuiltSite built) : IClassFixture<BuiltSi
         Assert.Equal("Information :", spoken);
         Assert.Equal("visually-hidden", title.QuerySelector("span:last-child")!.ClassName);
     }
+
+    // RGAA 13.1 and 13.2: no page changes or opens a window by itself; a PDF or another site opens where the reader is.
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public void No_link_or_script_opens_a_new_window(string sitePath)
+    {
+        var page = built.Site.Page(sitePath);
+        Assert.Empty(page.QuerySelectorAll("[target], meta[http-equiv='refresh' i]"));
+        foreach (var script in Directory.GetFiles(Path.Combine(TestSite.RepositoryTheme, "assets", "js"), "*.js"))
+        {
+            var code = File.ReadAllText(script);
+            Assert.DoesNotContain("window.open", code, StringComparison.Ordinal);
+            Assert.DoesNotContain(".target =", code, StringComparison.Ordinal);
+        }
+    }
 }
