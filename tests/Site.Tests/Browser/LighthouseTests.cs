@@ -4,8 +4,8 @@ using System.Text.Json;
 namespace FichesSite.Tests.Browser;
 
 /// <summary>
-/// Lighthouse (tools/node_modules, pinned in tools/package.json) on the mobile profile for the home page, a sheet
-/// and the search page of the repository's content, served at the root of a loopback server as a host would serve
+/// Lighthouse (tools/node_modules, pinned in tools/package.json) on the mobile and desktop profiles for the home page,
+/// a service page, a sheet and the search page of the repository's content, served at the root of a loopback server as a host would serve
 /// it. Accessibility, best practices and SEO must score 100: they are checks of the page, the same on any machine.
 /// Performance is simulated from timings of this machine, so a busy machine would move it: the benchmark measures
 /// it (`dotnet run -c Release --project bench -- lighthouse`, docs/benchmarks.md), not this test.
@@ -44,22 +44,33 @@ public sealed class LighthouseTests(LighthouseTests.Site site) : IClassFixture<L
         }
     }
 
+    public static TheoryData<string, string> Pages()
+    {
+        var pages = new TheoryData<string, string>();
+        foreach (var profile in new[] { "mobile", "desktop" })
+        {
+            foreach (var page in new[] { "", "services/radiologie-interventionnelle/", "fiches/cimentoplastie-metastases-osseuses/", "recherche/" })
+            {
+                pages.Add(page, profile);
+            }
+        }
+        return pages;
+    }
+
     [SkippableTheory]
-    [InlineData("")]
-    [InlineData("fiches/cimentoplastie-metastases-osseuses/")]
-    [InlineData("recherche/")]
-    public void Accessibility_best_practices_and_seo_score_100_on_the_mobile_profile(string page)
+    [MemberData(nameof(Pages))]
+    public void Accessibility_best_practices_and_seo_score_100_on_mobile_and_desktop(string page, string profile)
     {
         BrowserEnvironment.Require(Missing());
         Assert.True(File.Exists(Path.Combine(site.Output, page, "index.html")), $"no page {page}index.html in the built site");
         var url = site.Server.BaseUrl + page;
-        using var report = Run(url);
+        using var report = Run(url, profile);
         var root = report.RootElement;
         if (root.TryGetProperty("runtimeError", out var runtimeError))
         {
             Assert.Fail($"Lighthouse could not audit {url}: {runtimeError}");
         }
-        Assert.Equal("mobile", root.GetProperty("configSettings").GetProperty("formFactor").GetString());
+        Assert.Equal(profile, root.GetProperty("configSettings").GetProperty("formFactor").GetString());
         Assert.Equal(url, root.GetProperty("finalDisplayedUrl").GetString());
 
         var shortfalls = new List<string>();
@@ -74,7 +85,7 @@ public sealed class LighthouseTests(LighthouseTests.Site site) : IClassFixture<L
             shortfalls.Add($"{category}: {score}");
             shortfalls.AddRange(NotPassed(root.GetProperty("audits"), element).Select(a => "  " + a));
         }
-        Assert.True(shortfalls.Count == 0, $"Lighthouse on {url} (mobile):\n{string.Join("\n", shortfalls)}");
+        Assert.True(shortfalls.Count == 0, $"Lighthouse on {url} ({profile}):\n{string.Join("\n", shortfalls)}");
     }
 
     /// <summary>
@@ -86,7 +97,7 @@ public sealed class LighthouseTests(LighthouseTests.Site site) : IClassFixture<L
     {
         BrowserEnvironment.Require(Missing());
         using var server = new LoopbackServer(Path.Combine(AppContext.BaseDirectory, "Fixtures"));
-        using var report = Run(server.BaseUrl + "controle.html");
+        using var report = Run(server.BaseUrl + "controle.html", "mobile");
         var root = report.RootElement;
         var audits = root.GetProperty("audits");
         foreach (var category in CheckedCategories)
@@ -119,7 +130,8 @@ public sealed class LighthouseTests(LighthouseTests.Site site) : IClassFixture<L
         }
     }
 
-    private static JsonDocument Run(string url)
+    // Lighthouse's default profile is mobile; --preset=desktop gives its desktop one.
+    private static JsonDocument Run(string url, string profile)
     {
         var output = Path.Combine(Path.GetTempPath(), $"fiches-lighthouse-{Guid.NewGuid():N}.json");
         var start = new ProcessStartInfo(LighthousePath) { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -131,6 +143,10 @@ public sealed class LighthouseTests(LighthouseTests.Site site) : IClassFixture<L
         })
         {
             start.ArgumentList.Add(argument);
+        }
+        if (profile == "desktop")
+        {
+            start.ArgumentList.Add("--preset=desktop");
         }
         try
         {
