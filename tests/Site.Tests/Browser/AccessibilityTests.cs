@@ -7,7 +7,7 @@ namespace FichesSite.Tests.Browser;
 
 /// <summary>
 /// Every page of the built site in a real browser (Debian's Chromium): axe-core in light and dark
-/// schemes, reflow at 320 px, text spacing, the skip link from the keyboard, the Nu Html Checker, and no
+/// schemes and in forced colours (Windows' high-contrast mode), reflow at 320 px, text spacing, the skip link from the keyboard, the Nu Html Checker, and no
 /// request leaving the site. Each test walks all pages and reports every failure at once.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -16,6 +16,9 @@ namespace FichesSite.Tests.Browser;
 public sealed class AccessibilityTests(BrowserSite site, ITestOutputHelper output)
 {
     internal static ColorScheme Scheme(string name) => name == "dark" ? ColorScheme.Dark : ColorScheme.Light;
+
+    // « forced »: the light scheme under forced colours.
+    private static bool Forced(string name) => name == "forced";
 
     internal static string SkipLinkText { get; } =
         (string)ThemeStrings.Load(Path.Combine(TestSite.RepositoryTheme, "i18n", "fr.yml"), "fr.yml", new DiagnosticBag(warningsAreErrors: false))!.Values["skip_link"];
@@ -35,14 +38,16 @@ public sealed class AccessibilityTests(BrowserSite site, ITestOutputHelper outpu
     [SkippableTheory]
     [InlineData("light")]
     [InlineData("dark")]
+    [InlineData("forced")]
     public async Task Axe_finds_no_violation_on_any_page(string scheme)
     {
-        var page = await site.NewPageAsync(Scheme(scheme));
+        var page = await site.NewPageAsync(Scheme(scheme), forcedColors: Forced(scheme));
         var failures = new List<string>();
         foreach (var path in site.Pages)
         {
             await page.GotoAsync(site.SiteUrl(path));
-            Assert.True(await page.EvaluateAsync<bool>($"() => matchMedia('(prefers-color-scheme: {scheme})').matches"), $"the page is not in the {scheme} scheme");
+            var media = Forced(scheme) ? "(forced-colors: active)" : $"(prefers-color-scheme: {scheme})";
+            Assert.True(await page.EvaluateAsync<bool>($"() => matchMedia('{media}').matches"), $"the page is not in {media}");
             var result = await AxeCheck.RunAsync(page);
             output.WriteLine($"{path} [{scheme}]: axe {result.TestEngine?.Version}, {result.Passes.Length} rule(s) passed, {result.Violations.Length} violated, {result.Incomplete.Length} incomplete");
             failures.AddRange(AxeCheck.Describe(result.Violations).Select(v => $"{path} [{scheme}] {v}"));
@@ -145,9 +150,10 @@ public sealed class AccessibilityTests(BrowserSite site, ITestOutputHelper outpu
     [SkippableTheory]
     [InlineData("light")]
     [InlineData("dark")]
+    [InlineData("forced")]
     public async Task Every_focusable_element_shows_a_focus_ring_of_3_to_1(string scheme)
     {
-        var page = await site.NewPageAsync(Scheme(scheme));
+        var page = await site.NewPageAsync(Scheme(scheme), forcedColors: Forced(scheme));
         var failures = new List<string>();
         foreach (var path in site.Pages)
         {
