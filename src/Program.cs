@@ -121,6 +121,15 @@ public static class Program
         {
             (diagnostic.Severity == Pipeline.Severity.Error ? Console.Error : Console.Out).WriteLine(diagnostic);
         }
+        if (Pipeline.WorkflowAnnotation.Enabled)
+        {
+            // Every message, not only the first ones printed: each shows on its own line of the pull request.
+            var workspace = Environment.GetEnvironmentVariable("GITHUB_WORKSPACE") is { Length: > 0 } root ? root : Environment.CurrentDirectory;
+            foreach (var diagnostic in result.Diagnostics)
+            {
+                Console.Out.WriteLine(Pipeline.WorkflowAnnotation.For(diagnostic, workspace));
+            }
+        }
         if (result.Diagnostics.Count > MaxPrinted)
         {
             Console.Error.WriteLine($"… et {result.Diagnostics.Count - MaxPrinted} autre(s) message(s) : corrigez d’abord ceux-ci.");

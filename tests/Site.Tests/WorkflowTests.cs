@@ -3,13 +3,14 @@ using YamlDotNet.RepresentationModel;
 namespace FichesSite.Tests;
 
 /// <summary>
-/// The GitHub Pages workflow, read as data (Actions cannot run here): triggers, permissions,
-/// the build steps in order, and the deployment. .ci/run also validates it against the
-/// workflow schema with action-validator.
+/// The GitHub workflows, read as data (Actions cannot run here): for Pages, triggers, permissions, the build steps in
+/// order, and the deployment; for pull requests, the quick tests, the content check and the built site kept. .ci/run
+/// also validates both against the workflow schema with action-validator.
 /// </summary>
 public sealed class WorkflowTests
 {
-    private static readonly YamlMappingNode Workflow = Load();
+    private static readonly YamlMappingNode Workflow = Load("pages.yml");
+    private static readonly YamlMappingNode Check = Load("check.yml");
 
     [Fact]
     public void Runs_on_push_to_main_and_on_demand()
@@ -65,16 +66,48 @@ public sealed class WorkflowTests
         Assert.Equal("deployment", Text(step, "id"));
     }
 
-    /// <summary>The test command the README gives a newcomer: the workflow must run the same one.</summary>
-    private static string ReadmeTestCommand()
+    [Fact]
+    public void Check_runs_on_every_pull_request_with_read_only_permissions()
     {
-        var readme = File.ReadAllLines(Path.Combine(TestSite.RepositoryRoot, "README.md"));
-        var line = readme.First(l => l.StartsWith("dotnet test ", StringComparison.Ordinal));
-        return line.Split('#')[0].Trim();
+        var on = Map(Check, "on");
+        Assert.Equal(["pull_request"], on.Children.Keys.Select(k => ((YamlScalarNode)k).Value));
+        Assert.Equal(["contents"], Map(Check, "permissions").Children.Keys.Select(k => ((YamlScalarNode)k).Value));
+        Assert.Equal("read", Text(Map(Check, "permissions"), "contents"));
     }
 
-    private static List<YamlMappingNode> Steps(string job) =>
-        ((YamlSequenceNode)Node(Map(Map(Workflow, "jobs"), job), "steps")).Children.Cast<YamlMappingNode>().ToList();
+    [Fact]
+    public void Check_job_runs_the_quick_tests_then_the_content_check_even_after_a_failed_test_then_keeps_the_built_site()
+    {
+        var steps = Steps(Check, "check");
+        var order = new[]
+        {
+            Index(steps, s => Uses(s) == "actions/checkout@v4"),
+            Index(steps, s => Uses(s) == "actions/setup-dotnet@v4" && Text(Map(s, "with"), "dotnet-version") == "10.0.x"),
+            Index(steps, s => Run(s) == ReadmeQuickTestCommand()),
+            Index(steps, s => Run(s) == "dotnet run --project Site.csproj -- check" && Text(s, "if") == "${{ !cancelled() }}"),
+            Index(steps, s => Run(s) == "dotnet run --project Site.csproj"),
+            Index(steps, s => Uses(s) == "actions/upload-artifact@v4" && Text(Map(s, "with"), "path") == "_site"),
+        };
+        Assert.DoesNotContain(-1, order);
+        Assert.Equal(order.Order(), order);
+        // GitHub sets it for every step: the generator prints annotations because of it, so no step may unset it.
+        var lines = File.ReadAllLines(Path.Combine(TestSite.RepositoryRoot, ".github", "workflows", "check.yml"));
+        Assert.DoesNotContain(lines.Where(l => !l.TrimStart().StartsWith('#')), l => l.Contains("GITHUB_ACTIONS", StringComparison.Ordinal));
+    }
+
+    /// <summary>The test command the README gives a newcomer: the workflow must run the same one.</summary>
+    private static string ReadmeTestCommand() => ReadmeCommand(l => l.StartsWith("dotnet test ", StringComparison.Ordinal));
+
+    /// <summary>The README's quick local test command (no browser tests): the pull-request check runs it.</summary>
+    private static string ReadmeQuickTestCommand() => ReadmeCommand(l => l.StartsWith("dotnet test ", StringComparison.Ordinal) && l.Contains("--filter", StringComparison.Ordinal));
+
+    private static string ReadmeCommand(Func<string, bool> match) =>
+        File.ReadAllLines(Path.Combine(TestSite.RepositoryRoot, "README.md")).First(match).Split('#')[0].Trim();
+
+    private static List<YamlMappingNode> Steps(string job) => Steps(Workflow, job);
+
+    private static List<YamlMappingNode> Steps(YamlMappingNode workflow, string job) =>
+        ((YamlSequenceNode)Node(Map(Map(workflow, "jobs"), job), "steps")).Children.Cast<YamlMappingNode>().ToList();
 
     private static int Index(List<YamlMappingNode> steps, Func<YamlMappingNode, bool> match) => steps.FindIndex(s => match(s));
 
@@ -92,10 +125,10 @@ public sealed class WorkflowTests
     private static List<string?> Sequence(YamlMappingNode node, string key) =>
         ((YamlSequenceNode)Node(node, key)).Children.Select(c => ((YamlScalarNode)c).Value).ToList();
 
-    private static YamlMappingNode Load()
+    private static YamlMappingNode Load(string name)
     {
         var yaml = new YamlStream();
-        yaml.Load(new StringReader(File.ReadAllText(Path.Combine(TestSite.RepositoryRoot, ".github", "workflows", "pages.yml"))));
+        yaml.Load(new StringReader(File.ReadAllText(Path.Combine(TestSite.RepositoryRoot, ".github", "workflows", name))));
         return (YamlMappingNode)yaml.Documents[0].RootNode;
     }
 }

@@ -29,9 +29,17 @@ public static class PublishedGenerator
     }
 
     /// <summary>Runs the published generator to its end, with the test date as the build's date.</summary>
-    public static (int ExitCode, string Output) Run(params string[] arguments)
+    public static (int ExitCode, string Output) Run(params string[] arguments) => RunWith(new Dictionary<string, string>(), arguments);
+
+    /// <summary>Runs the published generator to its end with these environment variables set as well.</summary>
+    public static (int ExitCode, string Output) RunWith(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        using var process = Process.Start(StartInfo(arguments))!;
+        var start = StartInfo(arguments);
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+        using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromMinutes(2)))

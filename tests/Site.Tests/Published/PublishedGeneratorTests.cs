@@ -43,6 +43,24 @@ public sealed partial class PublishedGeneratorTests
     }
 
     [SkippableFact]
+    public void In_a_github_workflow_each_message_is_also_an_annotation_on_its_line()
+    {
+        PublishedGenerator.Require();
+        using var site = new TestSite();
+        site.AddFiche("lien-casse.md");
+        var workflow = new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_WORKSPACE"] = site.Root };
+
+        var (exitCode, output) = PublishedGenerator.RunWith(workflow, "check", "--input", site.Input, "--theme", site.Theme);
+        var (_, outside) = PublishedGenerator.Run("check", "--input", site.Input, "--theme", site.Theme);
+
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(output.Split('\n'), l => l.StartsWith("::error ", StringComparison.Ordinal));
+        Assert.Matches(@"^::error file=input/fiches/lien-casse\.md,line=\d+::\S", line);
+        Assert.Matches(@"lien-casse\.md:\d+: erreur", output);
+        Assert.DoesNotContain("::error", outside);
+    }
+
+    [SkippableFact]
     public void A_page_error_names_file_and_line_exits_non_zero_and_leaves_the_site_as_it_was()
     {
         PublishedGenerator.Require();
