@@ -7,7 +7,7 @@ namespace FichesSite;
 /// <summary>
 /// Command line: « build » (the default) writes the site, « check » runs every check and writes
 /// nothing, « serve » previews the site and rebuilds it on every change, « pdf » prints the built
-/// sheets as PDF handouts.
+/// sheets as PDF handouts, « new » starts a sheet from its kind's contract.
 /// </summary>
 public static class Program
 {
@@ -30,10 +30,14 @@ public static class Program
         var site = new Option<string>("--output") { Description = "Dossier du site déjà construit", DefaultValueFactory = _ => "_site" };
         var chromium = new Option<string?>("--chromium") { Description = "Chemin de Chromium (sinon la variable CHROMIUM_PATH, sinon /usr/bin/chromium)" };
         var pdf = new Command("pdf", "Imprime chaque fiche du site construit en PDF (dossier pdf/ du site), avec Chromium.") { site, chromium };
+        var kind = new Argument<string>("type") { Description = "Type de fiche, tel que dans input/contracts.yml (fiche-procedure, fiche-examen…)" };
+        var title = new Argument<string>("titre") { Description = "Titre de la fiche, entre guillemets" };
+        var newSheet = new Command("new", "Écrit input/fiches/<nom>.md à compléter : l’en-tête et les sections du type de fiche, chacune avec un repère « [À compléter : …] ».") { kind, title, input };
         root.Subcommands.Add(build);
         root.Subcommands.Add(check);
         root.Subcommands.Add(serve);
         root.Subcommands.Add(pdf);
+        root.Subcommands.Add(newSheet);
 
         BuildOptions Options(ParseResult r, bool write) => new(
             r.GetValue(input)!, r.GetValue(theme)!, write ? r.GetValue(output) : null, r.GetValue(baseUrl), r.GetValue(strict));
@@ -46,6 +50,7 @@ public static class Program
         build.SetAction(r => Run(r, write: true));
         check.SetAction(r => Run(r, write: false));
         serve.SetAction((r, _) => RunPreview(Options(r, write: true), r.GetValue(port)));
+        newSheet.SetAction(r => NewSheetCommand.Run(r.GetValue(input)!, r.GetValue(kind)!, r.GetValue(title)!, Console.Out, Console.Error));
         pdf.SetAction((r, _) => Pdf.PdfCommand.RunAsync(r.GetValue(site)!, r.GetValue(chromium), Console.Out, Console.Error));
         return root.Parse(args).Invoke();
     }

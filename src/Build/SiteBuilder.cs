@@ -51,7 +51,8 @@ public static class SiteBuilder
 
         // Each page's header first, in parallel: the home page and the site map list every page by its title and
         // description, so the site model is made from the headers before any page is laid out.
-        IDocumentStage[] headerStages = [new FrontMatterStage(today), new CatalogMembershipStage(configuration.Catalog)];
+        // A page still holding a « [À compléter : …] » mark stops there: what is left to write is the only message it gets.
+        IDocumentStage[] headerStages = [new PlaceholdersStage(), new FrontMatterStage(today), new CatalogMembershipStage(configuration.Catalog)];
         // Then each page alone, in parallel, from its header to its finished file, in one pass: a page's syntax tree,
         // body and HTML are made, used and let go on one thread, and only what the site-wide stages need stays
         // (its outline, links, search terms and readability).

@@ -1,0 +1,61 @@
+using CsCheck;
+using FichesSite.Content;
+
+namespace FichesSite.Tests;
+
+/// <summary>
+/// A « [À compléter : …] » mark is found wherever it is and however it is typed (case, accents, composed or not,
+/// spaces), and nothing else is: a link whose text starts with the words, or the words without their bracket.
+/// </summary>
+public sealed class PlaceholdersTests
+{
+    private static readonly string[] Spellings = ["À compléter", "à compléter", "A COMPLETER", "a completer", "A\u0300 comple\u0301ter", "à-compléter", " À  compléter", "À COMPLÉTER"];
+
+    private static readonly Gen<string> Line = Gen.String[Gen.Char["abc éà,.;:()!?"], 0, 30];
+
+    [Fact]
+    public void A_mark_typed_any_way_is_found_at_its_line_and_words_or_link_texts_are_not()
+    {
+        Gen.Select(Line.Array[1, 8], Gen.Int[0, Spellings.Length - 1], Gen.Int[0, 7], Gen.Int[0, 2]).Sample((lines, spelling, at, form) =>
+        {
+            var index = at % lines.Length;
+            var mark = form switch
+            {
+                0 => $"[{Spellings[spelling]} : la suite]",
+                1 => $"[{Spellings[spelling]}",
+                _ => $"[{Spellings[spelling]} avant de venir](questionnaire.pdf)",
+            };
+            var text = string.Join("\n", lines.Select((l, i) => i == index ? l + mark + " " + l : l));
+            var found = Placeholders.Find(text);
+            if (form == 2)
+            {
+                Assert.Empty(found);
+                return;
+            }
+            var (line, written) = Assert.Single(found);
+            Assert.Equal(index + 1, line);
+            Assert.StartsWith(mark, written + lines[index]);
+        });
+    }
+
+    [Theory]
+    [InlineData("Le questionnaire à compléter avant l’examen.")]
+    [InlineData("[Le questionnaire](x.pdf) à compléter.")]
+    [InlineData("[À compléter avant de venir][questionnaire]")]
+    [InlineData("[Àcompléter]")]
+    public void Ordinary_text_holds_no_mark(string text) => Assert.Empty(Placeholders.Find(text));
+
+    [Fact]
+    public void A_page_with_a_mark_is_refused_at_its_line_with_no_other_message()
+    {
+        using var site = new TestSite();
+        File.WriteAllText(Path.Combine(site.Input, "pages", "essai.md"),
+            "---\ntitle: Essai\ndescription: \"[à compléter]\"\n---\n\nTexte.\n\n[A COMPLETER : la fin]\n");
+
+        var result = site.Build();
+
+        Assert.False(result.Succeeded);
+        Assert.Equal([3, 8], result.Errors.Select(e => e.Line));
+        Assert.All(result.Errors, e => Assert.EndsWith("pages/essai.md", e.File.Replace('\\', '/')));
+    }
+}
