@@ -65,6 +65,7 @@ public sealed class BrowserSite : IAsyncLifetime
         var result = Site.Build(baseUrl: Server.BaseUrl + "_site/");
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         Pages = Site.HtmlPages().ToList();
+        ShowHandoutLinks();
         _nuErrors = new(() => NuHtmlChecker.Errors(Site.Root, Pages.Select(p => Path.Combine(SiteDirectory, p)).Append(ControlPageFile)));
 
         if (!File.Exists(BrowserEnvironment.ChromiumPath))
@@ -79,6 +80,22 @@ public sealed class BrowserSite : IAsyncLifetime
             Headless = true,
             Args = ChromiumArgs,
         });
+    }
+
+    /// <summary>
+    /// Each sheet as the Pages workflow publishes it, with its PDF's link in the actions bar (what the pdf command does
+    /// once the file is printed) and a stand-in file behind it, so that every check sees the bar whole; printing real
+    /// PDFs is PdfHandoutTests' part.
+    /// </summary>
+    private void ShowHandoutLinks()
+    {
+        foreach (var sheet in Pages.Where(p => p.StartsWith("fiches/", StringComparison.Ordinal)))
+        {
+            var pdf = Path.Combine(SiteDirectory, FichesSite.Content.HandoutPath.For(sheet));
+            Directory.CreateDirectory(Path.GetDirectoryName(pdf)!);
+            File.WriteAllText(pdf, "%PDF-1.4\n%%EOF\n");
+            FichesSite.Pdf.HandoutLinks.ShowInFile(Path.Combine(SiteDirectory, sheet), new FileInfo(pdf).Length);
+        }
     }
 
     /// <summary>axe's results on the control page, run once for all the faults it must catch.</summary>
@@ -97,11 +114,13 @@ public sealed class BrowserSite : IAsyncLifetime
     /// A fresh page in its own context, in the given colour scheme and viewport. Requests to anything
     /// but the loopback server are aborted and recorded: no request may leave the site.
     /// </summary>
-    public async Task<IPage> NewPageAsync(ColorScheme scheme, int width = 1280, int height = 800)
+    /// <param name="javaScript">False to see the page as a reader without JavaScript does.</param>
+    public async Task<IPage> NewPageAsync(ColorScheme scheme, int width = 1280, int height = 800, bool javaScript = true)
     {
         BrowserEnvironment.Require(MissingBrowser);
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
+            JavaScriptEnabled = javaScript,
             ColorScheme = scheme,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "fr-FR",
