@@ -5,7 +5,8 @@ namespace FichesSite.Tests.Browser;
 
 /// <summary>
 /// One build and one Chromium for every browser test (an xunit collection fixture): the repository's
-/// content plus a components page (Fixtures/composants.md, every kind of callout), served on a loopback
+/// content plus a components page (Fixtures/composants.md, every kind of callout), with a feedback address set and
+/// each sheet's PDF link shown, served on a loopback
 /// server under a sub-path (/_site/), beside a control page with known faults (/controle/).
 /// </summary>
 public sealed class BrowserSite : IAsyncLifetime
@@ -61,6 +62,8 @@ public sealed class BrowserSite : IAsyncLifetime
         File.Copy(Fixture("composants.md"), Path.Combine(Site.Input, "pages", "composants.md"));
         Directory.CreateDirectory(Path.GetDirectoryName(ControlPageFile)!);
         File.Copy(Fixture("controle.html"), ControlPageFile);
+        // With « feedback: » set, so that every check sees « Cette page vous a-t-elle été utile ? » where it shows.
+        File.AppendAllText(Path.Combine(Site.Input, "site.yml"), "\nfeedback: \"avis@hopital-exemple.invalid\"\n");
         Server = new LoopbackServer(Site.Root);
         var result = Site.Build(baseUrl: Server.BaseUrl + "_site/");
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));

@@ -5,7 +5,8 @@ namespace FichesSite.Tests.Browser;
 /// <summary>
 /// A sheet's actions bar in Chromium: with JavaScript, « Imprimer » shows and calls the browser's print (stubbed in
 /// the page before its scripts run, so no dialog opens), from a click and from the keyboard; without JavaScript it
-/// stays hidden and the PDF's link alone remains. The bar passes axe in both schemes; on paper it is gone.
+/// stays hidden and the PDF's link alone remains. The bar and the feedback block at the end of the page pass axe in
+/// both schemes; on paper both are gone.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Accessibility")]
@@ -22,7 +23,7 @@ public sealed class SheetActionsBrowserTests(BrowserSite site)
     [SkippableTheory]
     [InlineData("light")]
     [InlineData("dark")]
-    public async Task With_javascript_imprimer_shows_calls_print_and_the_bar_passes_axe(string scheme)
+    public async Task With_javascript_imprimer_shows_calls_print_and_the_bar_and_feedback_pass_axe(string scheme)
     {
         var page = await site.NewPageAsync(AccessibilityTests.Scheme(scheme));
         await page.AddInitScriptAsync(PrintStub);
@@ -36,6 +37,7 @@ public sealed class SheetActionsBrowserTests(BrowserSite site)
         await page.FocusAsync(PrintButton);
         await page.Keyboard.PressAsync("Enter");
         Assert.Equal(2, await page.EvaluateAsync<int>("() => window.__prints"));
+        Assert.True(await page.IsVisibleAsync(".feedback a[href^='mailto:']"), "the feedback block is missing");
 
         var result = await AxeCheck.RunAsync(page);
         Assert.True(result.Violations.Length == 0, string.Join("\n", AxeCheck.Describe(result.Violations)));
@@ -55,7 +57,7 @@ public sealed class SheetActionsBrowserTests(BrowserSite site)
     }
 
     [SkippableFact]
-    public async Task On_paper_the_actions_bar_is_gone()
+    public async Task On_paper_the_actions_bar_and_the_feedback_block_are_gone()
     {
         var page = await site.NewPageAsync(ColorScheme.Light);
         await page.AddInitScriptAsync(PrintStub);
@@ -63,6 +65,7 @@ public sealed class SheetActionsBrowserTests(BrowserSite site)
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
 
         Assert.False(await page.IsVisibleAsync(".actions"));
+        Assert.False(await page.IsVisibleAsync(".feedback"));
         await page.CloseAsync();
     }
 }
