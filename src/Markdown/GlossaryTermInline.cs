@@ -36,11 +36,14 @@ public sealed class GlossaryTermInline(GlossaryEntry entry, string href, string?
 /// Why the word is the control, and not a « ? » button after it (as before): a sheet of 700 words marks some twenty
 /// terms, and twenty extra glyphs broke the lines that readers who struggle with reading follow word by word,
 /// while giving a keyboard or switch user forty stops (link, then button) instead of twenty. A dotted underline, the
-/// convention of words that carry an explanation, marks the term without adding to the sentence; a screen reader
+/// convention of words that carry an explanation, marks the term without adding to the sentence (and one line
+/// before the sheet's text, shown by the script, says what it means for readers who do not know it); a screen reader
 /// user hears the definition on reaching the term, and can open it in the text to read it again at their pace. A
 /// button, not a link that stops navigating: a control that says « link » and then does not leave the page misleads
 /// those who cannot see what it did; the native button answers Enter and Space and reports « réduit » / « développé »
-/// (aria-expanded).
+/// (aria-expanded). Set aside: marking the first use per section (more marks, not fewer), and a « Mots difficiles »
+/// list at each section's end (the explanation far from the word, the same text read again by everyone, a longer
+/// sheet for the readers who already find it long).
 /// </remarks>
 public sealed class GlossaryTermRenderer : HtmlObjectRenderer<GlossaryTermInline>
 {

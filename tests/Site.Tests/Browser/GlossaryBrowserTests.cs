@@ -31,6 +31,7 @@ public sealed class GlossaryBrowserTests(BrowserSite site)
         Assert.Equal("métastases", await page.InnerTextAsync(term));
         Assert.Equal("terme-metastase", await page.GetAttributeAsync(term, "aria-describedby"));
         Assert.False(await VisibleAsync(page, definition), "the definition shows before it is asked for");
+        Assert.True(await VisibleAsync(page, "p.terme-aide"), "the line saying how to open the words is hidden");
 
         // One tab stop per term: the terms are as many focusable elements as there are definitions.
         Assert.Equal(

@@ -53,6 +53,9 @@ public sealed class SheetActionsBrowserTests(BrowserSite site)
         Assert.Equal(1, await page.Locator(PrintButton).CountAsync());
         Assert.False(await page.IsVisibleAsync(PrintButton), "« Imprimer » shows without the script that makes it work");
         Assert.True(await page.IsVisibleAsync(PdfLink));
+        // Nor does the glossary's « touchez-les » line: without the script the words are links, which need no help.
+        Assert.False(await page.IsVisibleAsync("p.terme-aide"));
+        Assert.True(await page.IsVisibleAsync("a.terme"));
         await page.CloseAsync();
     }
 

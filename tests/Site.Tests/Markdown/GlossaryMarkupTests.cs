@@ -76,6 +76,8 @@ public sealed class GlossaryMarkupTests(GlossarySite built) : IClassFixture<Glos
         var definition = page.GetElementById(definitionId)!;
         Assert.Same(metastase.NextSibling, definition);
         Assert.Equal("terme-definition", definition.ClassName);
+        // The line that says how to open them waits, hidden, for the script that makes the words buttons.
+        Assert.True(page.QuerySelector("p.terme-aide")!.HasAttribute("hidden"));
         Assert.True(definition.HasAttribute("hidden"));
         Assert.StartsWith("Tumeur formée loin du cancer de départ", definition.TextContent);
         Assert.Equal("(définition en attente de relecture)", definition.QuerySelector(".relecture")!.TextContent);

@@ -39,6 +39,11 @@
     for (var i = 0; i < links.length; i++) {
       disclose(links[i]);
     }
+    // The one line that says how, for readers who do not know what a dotted underline means; only where it is true.
+    var hint = document.querySelector('.terme-aide');
+    if (hint && document.querySelector('button.terme')) {
+      hint.hidden = false;
+    }
   }
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', start);
