@@ -20,7 +20,7 @@ namespace FichesSite.Content;
 public sealed partial class FeedbackSetting
 {
     /// <summary>What a message shows as a good value.</summary>
-    private const string Examples = "« feedback: avis@hopital.fr » (une adresse e-mail de l’établissement) ou « feedback: https://www.hopital.fr/avis » (son propre formulaire)";
+    private const string Examples = "« feedback: avis@hopital-exemple.fr » (une adresse e-mail de l’établissement) ou « feedback: https://www.hopital-exemple.fr/avis » (son propre formulaire)";
 
     private FeedbackSetting(bool isMail, string target)
     {
@@ -64,7 +64,7 @@ public sealed partial class FeedbackSetting
                 return new FeedbackSetting(isMail: false, uri.AbsoluteUri);
             case "https":
                 diagnostics.Error(displayPath, line, $"l’adresse du formulaire d’avis (feedback) « {value} » n’est pas une adresse https complète.",
-                    "Écrivez l’adresse du formulaire telle que le navigateur l’affiche, « https://www.hopital.fr/avis », sans identifiant (« nom@ ») ni « # ».");
+                    "Écrivez l’adresse du formulaire telle que le navigateur l’affiche, « https://www.hopital-exemple.fr/avis », sans identifiant (« nom@ ») ni « # ».");
                 return null;
             default:
                 diagnostics.Error(displayPath, line, $"l’avis des lecteurs (feedback) doit être une adresse e-mail ou l’adresse https d’un formulaire : « {value} » n’est ni l’une ni l’autre.",
