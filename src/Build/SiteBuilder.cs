@@ -64,7 +64,7 @@ public static class SiteBuilder
             new ReadabilityStage(new ReadabilityScorer(glossary)), // first: the text as the author wrote it
             new RiskFiguresStage(),
             new StructuredDataStage(contracts, site.Language, site.BaseUrl, site.Organisation.Name, configuration.Catalog), // before the glossary adds its definitions to the text
-            new GlossaryMarkupStage(glossary, strings.Text("glossary", "button"), strings.Text("glossary", "unreviewed")),
+            new GlossaryMarkupStage(glossary, strings.Text("glossary", "unreviewed")),
             new RenderMarkdownStage(markdown),
             new PrintSheetStage(site.BaseUrl, new PrintWords(strings.Text("print", "qr_code_alt"), strings.Text("print", "version"),
                 strings.Text("print", "updated_on"), strings.Text("print", "page"), strings.LongDate)),

@@ -17,6 +17,9 @@ public sealed class SiteConfig
 
     public Organisation Organisation { get; set; } = new();
 
+    /// <summary>Where readers say whether a page helped them (an e-mail address or the hospital's own form); null: nothing is shown.</summary>
+    public FeedbackSetting? Feedback { get; set; }
+
     /// <summary>Thresholds under which the build flags a sheet's section as hard to read (never shown on the site).</summary>
     public ReadabilitySettings Readability { get; set; } = new();
 }

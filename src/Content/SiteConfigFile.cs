@@ -38,6 +38,14 @@ public static class SiteConfigFile
                 ["phone_hours"] = value => organisation.PhoneHours = file.Text(value) ?? "",
                 ["address"] = value => organisation.Address = file.Text(value) ?? "",
             }),
+            ["feedback"] = value =>
+            {
+                if (file.Text(value) is { Length: > 0 } text)
+                {
+                    site.Feedback = FeedbackSetting.Read(text, displayPath, (int)value.Start.Line, diagnostics);
+                    failed |= site.Feedback is null;
+                }
+            },
             ["readability"] = value => file.Fields(value, new Dictionary<string, Action<YamlNode>>
             {
                 ["kandel_moles_min"] = value => readability.KandelMolesMin = file.Number(value, readability.KandelMolesMin),

@@ -9,15 +9,15 @@ namespace FichesSite.Markdown;
 
 /// <summary>
 /// Marks the first use of each glossary term on a sheet, in the syntax tree (no second parse): the words
-/// become a <see cref="GlossaryTermInline"/>. Only running text counts: not headings (a title stays a
+/// become a <see cref="GlossaryTermInline"/>, which the reader can open to read its definition in the sentence
+/// (<see cref="GlossaryTermRenderer"/> says how, and why the word itself is the control). Only running text counts: not headings (a title stays a
 /// title), not links (a link in a link is invalid), not code. Later uses stay plain text: one explanation
 /// per page is help, one per sentence would be noise. Other pages (home, accessibility, the glossary
 /// itself) are left alone. A term written across two lines of the source, or across emphasis, is not
 /// found there (Markdig keeps those words in separate pieces of text); its next use is marked instead.
 /// </summary>
-/// <param name="buttonLabel">The disclosure button's words for screen readers, « {term} » replaced by the term as written.</param>
 /// <param name="unreviewedLabel">The mark shown with a definition no reviewer has checked yet.</param>
-public sealed class GlossaryMarkupStage(GlossaryTerms glossary, string buttonLabel, string unreviewedLabel) : IDocumentStage
+public sealed class GlossaryMarkupStage(GlossaryTerms glossary, string unreviewedLabel) : IDocumentStage
 {
     public string Name => "glossary";
 
@@ -87,7 +87,7 @@ public sealed class GlossaryMarkupStage(GlossaryTerms glossary, string buttonLab
                     literal.InsertBefore(new LiteralInline(text[done..start].ToString()));
                 }
                 var asWritten = text[start..end].ToString();
-                var term = new GlossaryTermInline(entry!, glossaryPage + "#" + entry!.Id, buttonLabel.Replace("{term}", asWritten), entry.Reviewed ? null : unreviewedLabel);
+                var term = new GlossaryTermInline(entry!, glossaryPage + "#" + entry!.Id, entry.Reviewed ? null : unreviewedLabel);
                 term.AppendChild(new LiteralInline(asWritten));
                 literal.InsertBefore(term);
                 done = end;

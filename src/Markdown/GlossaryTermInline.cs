@@ -11,15 +11,12 @@ namespace FichesSite.Markdown;
 /// Its children are the words as the author wrote them; the rest is what the renderer needs, already in
 /// the page's words, so that rendering decides nothing.
 /// </summary>
-public sealed class GlossaryTermInline(GlossaryEntry entry, string href, string buttonLabel, string? unreviewedLabel) : ContainerInline
+public sealed class GlossaryTermInline(GlossaryEntry entry, string href, string? unreviewedLabel) : ContainerInline
 {
     public GlossaryEntry Entry { get; } = entry;
 
     /// <summary>The term's entry on the glossary page, relative to this page.</summary>
     public string Href { get; } = href;
-
-    /// <summary>What a screen reader says for the disclosure button (« Définition : métastases »).</summary>
-    public string ButtonLabel { get; } = buttonLabel;
 
     /// <summary>The « awaiting review » mark, or null once a reviewer has checked the definition.</summary>
     public string? UnreviewedLabel { get; } = unreviewedLabel;
@@ -29,15 +26,25 @@ public sealed class GlossaryTermInline(GlossaryEntry entry, string href, string 
 }
 
 /// <summary>
-/// Writes a marked term without inline script or style (the pages' Content-Security-Policy forbids both):
-/// <list type="bullet">
-/// <item>a link to the term on the glossary page, which works without JavaScript, described by the
-/// definition so that a screen reader says it when the link takes the keyboard focus;</item>
-/// <item>a disclosure button, hidden until theme/assets/js/glossaire.js shows it, that opens the definition
-/// in the sentence on a click, a tap, Enter or Space: never on hover alone;</item>
-/// <item>the definition itself, hidden until opened, with the « awaiting review » mark when it applies.</item>
-/// </list>
+/// Writes a marked term without inline script or style (the pages' Content-Security-Policy forbids both): the term
+/// itself, a link to its entry on the glossary page, described by its definition (a screen reader says the definition
+/// when the link takes the focus); and the definition, hidden until theme/assets/js/glossaire.js opens it in the
+/// sentence. That script turns each term into a disclosure button with the same words: activated (click, tap, Enter
+/// or Space, never hover alone), it shows the definition right after the term. Without JavaScript the link works.
 /// </summary>
+/// <remarks>
+/// Why the word is the control, and not a « ? » button after it (as before): a sheet of 700 words marks some twenty
+/// terms, and twenty extra glyphs broke the lines that readers who struggle with reading follow word by word,
+/// while giving a keyboard or switch user forty stops (link, then button) instead of twenty. A dotted underline, the
+/// convention of words that carry an explanation, marks the term without adding to the sentence (and one line
+/// before the sheet's text, shown by the script, says what it means for readers who do not know it); a screen reader
+/// user hears the definition on reaching the term, and can open it in the text to read it again at their pace. A
+/// button, not a link that stops navigating: a control that says « link » and then does not leave the page misleads
+/// those who cannot see what it did; the native button answers Enter and Space and reports « réduit » / « développé »
+/// (aria-expanded). Set aside: marking the first use per section (more marks, not fewer), and a « Mots difficiles »
+/// list at each section's end (the explanation far from the word, the same text read again by everyone, a longer
+/// sheet for the readers who already find it long).
+/// </remarks>
 public sealed class GlossaryTermRenderer : HtmlObjectRenderer<GlossaryTermInline>
 {
     public const string LinkClass = "terme";
@@ -47,9 +54,7 @@ public sealed class GlossaryTermRenderer : HtmlObjectRenderer<GlossaryTermInline
         renderer.Write("<a class=\"").Write(LinkClass).Write("\" href=\"").WriteEscapeUrl(term.Href)
             .Write("\" aria-describedby=\"").Write(term.DefinitionId).Write("\">");
         renderer.WriteChildren(term);
-        renderer.Write("</a><button type=\"button\" class=\"terme-bouton\" aria-expanded=\"false\" aria-controls=\"")
-            .Write(term.DefinitionId).Write("\" hidden><span aria-hidden=\"true\">?</span><span class=\"visually-hidden\">")
-            .WriteEscape(term.ButtonLabel).Write("</span></button>");
+        renderer.Write("</a>");
         renderer.Write("<span class=\"terme-definition\" id=\"").Write(term.DefinitionId).Write("\" hidden>")
             .WriteEscape(term.Entry.Definition);
         if (term.UnreviewedLabel is not null)

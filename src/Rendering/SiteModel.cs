@@ -35,6 +35,8 @@ public sealed class SiteModel
     private readonly CollectionIndex _collection;
     // The collection's words, read once: the breadcrumb of every page may name a list.
     private readonly IReadOnlyDictionary<string, string> _collectionWords;
+    // The mail's subject, « {title} » standing for the page's title.
+    private readonly string _feedbackSubject;
     // Each sheet as lists show it, made once: a sheet appears in several lists and in its neighbours' suggestions.
     private readonly Dictionary<string, object> _sheets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, object> _serviceValues = new(StringComparer.Ordinal);
@@ -46,6 +48,7 @@ public sealed class SiteModel
     {
         _collection = collection;
         _collectionWords = strings.Map("collection");
+        _feedbackSubject = site.Feedback is null ? "" : strings.Text("feedback", "mail_subject");
         _glossary = shared(GlossaryModel.Of(glossary));
         _site = site;
         _strings = strings;
@@ -165,10 +168,33 @@ public sealed class SiteModel
                 ["related"] = _collection.Related.TryGetValue(document.OutputPath, out var related) ? related.Select(r => _sheets[r.Path]).ToList() : null,
                 ["breadcrumbs"] = Breadcrumbs(document, frontMatter),
                 ["list"] = document.TryGet(CollectionPage.Key, out var list) ? ListValues(list) : null,
+                ["feedback"] = FeedbackLink(document.OutputPath, frontMatter.Title),
                 ["sections"] = contents.Entries
                     .Select(e => new Dictionary<string, object?> { ["id"] = e.Anchor, ["text"] = e.Heading })
                     .ToList(),
             },
+        };
+    }
+
+    /// <summary>
+    /// « Cette page vous a-t-elle été utile ? »: on the sheets and the pages authors write (the home page included),
+    /// with the page's title in the mail's subject or its address (absolute with a base URL, else its path in the
+    /// site) in the form's « page » parameter. Not on the collection's pages: a list of sheets has no text of its own
+    /// to judge (what helps or not is the sheet it leads to), and a « page 37 of C » in a mailbox tells the hospital
+    /// nothing. Not on the 404 page: a server shows it at any missing address, so the address it would send is not the
+    /// one the reader tried, and a reader there needs a way on, which its links give. Null without the setting.
+    /// </summary>
+    private Dictionary<string, object?>? FeedbackLink(string outputPath, string title)
+    {
+        if (_site.Feedback is not { } feedback || PageAddresses.IsCollectionPage(outputPath) || outputPath == PageAddresses.NotFoundPage)
+        {
+            return null;
+        }
+        var subject = _feedbackSubject.Replace("{title}", title, StringComparison.Ordinal);
+        return new Dictionary<string, object?>
+        {
+            ["href"] = feedback.Href(subject, AbsoluteUrl(outputPath) ?? outputPath),
+            ["is_mail"] = feedback.IsMail,
         };
     }
 

@@ -305,6 +305,23 @@ public sealed class ErrorCatalogueTests
         Assert.Equal(line, error.Line);
     }
 
+    [Theory]
+    [InlineData("javascript:alert(document.cookie)", "n’est ni l’une ni l’autre")]
+    [InlineData("http://www.hopital-exemple.invalid/avis", "n’est pas chiffrée (http:)")]
+    [InlineData("avis@hopital", "n’est pas une adresse e-mail valable")]
+    public void A_feedback_setting_other_than_a_mail_address_or_an_https_form_names_its_line(string value, string message)
+    {
+        using var site = new TestSite();
+        var siteYml = Path.Combine(site.Input, "site.yml");
+        File.AppendAllText(siteYml, $"\nfeedback: \"{value}\"\n");
+        var line = File.ReadAllLines(siteYml).Length;
+
+        var error = AssertFailsUntouched(site, message);
+
+        Assert.EndsWith("/input/site.yml", error.File);
+        Assert.Equal(line, error.Line);
+    }
+
     /// <summary>An entry added at the end of input/data/glossaire.yml, the line at fault counted from its first line, and words of the message.</summary>
     public static TheoryData<string, int, string> BadGlossaryEntries => new()
     {

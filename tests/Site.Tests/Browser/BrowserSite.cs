@@ -5,7 +5,8 @@ namespace FichesSite.Tests.Browser;
 
 /// <summary>
 /// One build and one Chromium for every browser test (an xunit collection fixture): the repository's
-/// content plus a components page (Fixtures/composants.md, every kind of callout), served on a loopback
+/// content plus a components page (Fixtures/composants.md, every kind of callout), with a feedback address set and
+/// each sheet's PDF link shown, served on a loopback
 /// server under a sub-path (/_site/), beside a control page with known faults (/controle/).
 /// </summary>
 public sealed class BrowserSite : IAsyncLifetime
@@ -61,10 +62,13 @@ public sealed class BrowserSite : IAsyncLifetime
         File.Copy(Fixture("composants.md"), Path.Combine(Site.Input, "pages", "composants.md"));
         Directory.CreateDirectory(Path.GetDirectoryName(ControlPageFile)!);
         File.Copy(Fixture("controle.html"), ControlPageFile);
+        // With « feedback: » set, so that every check sees « Cette page vous a-t-elle été utile ? » where it shows.
+        File.AppendAllText(Path.Combine(Site.Input, "site.yml"), "\nfeedback: \"avis@hopital-exemple.invalid\"\n");
         Server = new LoopbackServer(Site.Root);
         var result = Site.Build(baseUrl: Server.BaseUrl + "_site/");
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         Pages = Site.HtmlPages().ToList();
+        ShowHandoutLinks();
         _nuErrors = new(() => NuHtmlChecker.Errors(Site.Root, Pages.Select(p => Path.Combine(SiteDirectory, p)).Append(ControlPageFile)));
 
         if (!File.Exists(BrowserEnvironment.ChromiumPath))
@@ -79,6 +83,22 @@ public sealed class BrowserSite : IAsyncLifetime
             Headless = true,
             Args = ChromiumArgs,
         });
+    }
+
+    /// <summary>
+    /// Each sheet as the Pages workflow publishes it, with its PDF's link in the actions bar (what the pdf command does
+    /// once the file is printed) and a stand-in file behind it, so that every check sees the bar whole; printing real
+    /// PDFs is PdfHandoutTests' part.
+    /// </summary>
+    private void ShowHandoutLinks()
+    {
+        foreach (var sheet in Pages.Where(p => p.StartsWith("fiches/", StringComparison.Ordinal)))
+        {
+            var pdf = Path.Combine(SiteDirectory, FichesSite.Content.HandoutPath.For(sheet));
+            Directory.CreateDirectory(Path.GetDirectoryName(pdf)!);
+            File.WriteAllText(pdf, "%PDF-1.4\n%%EOF\n");
+            FichesSite.Pdf.HandoutLinks.ShowInFile(Path.Combine(SiteDirectory, sheet), new FileInfo(pdf).Length);
+        }
     }
 
     /// <summary>axe's results on the control page, run once for all the faults it must catch.</summary>
@@ -98,11 +118,13 @@ public sealed class BrowserSite : IAsyncLifetime
     /// but the loopback server are aborted and recorded: no request may leave the site.
     /// </summary>
     /// <param name="forcedColors">Windows' high-contrast mode, as Chromium emulates it: the system chooses every colour.</param>
-    public async Task<IPage> NewPageAsync(ColorScheme scheme, int width = 1280, int height = 800, bool forcedColors = false)
+    /// <param name="javaScript">False to see the page as a reader without JavaScript does.</param>
+    public async Task<IPage> NewPageAsync(ColorScheme scheme, int width = 1280, int height = 800, bool forcedColors = false, bool javaScript = true)
     {
         BrowserEnvironment.Require(MissingBrowser);
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
+            JavaScriptEnabled = javaScript,
             ColorScheme = scheme,
             ForcedColors = forcedColors ? ForcedColors.Active : ForcedColors.None,
             ViewportSize = new ViewportSize { Width = width, Height = height },

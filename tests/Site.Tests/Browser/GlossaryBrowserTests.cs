@@ -3,9 +3,10 @@ using Microsoft.Playwright;
 namespace FichesSite.Tests.Browser;
 
 /// <summary>
-/// A glossary term in Chromium, as a keyboard user and a mouse or touch user meet it: the script shows the
-/// disclosure button, which Tab reaches right after the term's link; Enter (or a click, as a tap) opens the
-/// definition in the sentence and says so (aria-expanded), again closes it. Open, the definitions still pass axe.
+/// A glossary term in Chromium, as a keyboard user and a mouse or touch user meet it: the script turns each term's link
+/// into a disclosure button with the same words, the term's one tab stop (no second control after it); Enter (or a
+/// click, as a tap) opens the definition right after the word and says so (aria-expanded), Space closes it. Open, the
+/// definitions still pass axe and reflow.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Accessibility")]
@@ -24,23 +25,32 @@ public sealed class GlossaryBrowserTests(BrowserSite site)
     {
         var page = await site.NewPageAsync(AccessibilityTests.Scheme(scheme));
         await page.GotoAsync(site.SiteUrl(Sheet));
-        const string button = "button.terme-bouton[aria-controls='terme-metastase']";
+        const string term = "button.terme[aria-controls='terme-metastase']";
         const string definition = "#terme-metastase";
-        Assert.True(await VisibleAsync(page, button), "the script did not show the disclosure button");
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => document.querySelectorAll('a.terme').length"));
+        Assert.Equal("métastases", await page.InnerTextAsync(term));
+        Assert.Equal("terme-metastase", await page.GetAttributeAsync(term, "aria-describedby"));
         Assert.False(await VisibleAsync(page, definition), "the definition shows before it is asked for");
+        Assert.True(await VisibleAsync(page, "p.terme-aide"), "the line saying how to open the words is hidden");
 
-        await page.FocusAsync("a.terme[href$='#metastase']");
-        await page.Keyboard.PressAsync("Tab");
-        Assert.Equal("terme-metastase", await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('aria-controls')"));
+        // One tab stop per term: the terms are as many focusable elements as there are definitions.
+        Assert.Equal(
+            await page.EvaluateAsync<int>("() => document.querySelectorAll('.terme-definition').length"),
+            await page.EvaluateAsync<int>("() => document.querySelectorAll('button.terme').length"));
+        await page.FocusAsync(term);
         await page.Keyboard.PressAsync("Enter");
         Assert.True(await VisibleAsync(page, definition), "Enter did not open the definition");
-        Assert.Equal("true", await page.GetAttributeAsync(button, "aria-expanded"));
+        Assert.Equal("true", await page.GetAttributeAsync(term, "aria-expanded"));
+        Assert.Null(await page.GetAttributeAsync(term, "aria-describedby")); // read where it stands, not twice
         Assert.Contains("définition en attente de relecture", await page.InnerTextAsync(definition));
-        await page.Keyboard.PressAsync("Enter");
-        Assert.False(await VisibleAsync(page, definition), "a second Enter did not close the definition");
-        Assert.Equal("false", await page.GetAttributeAsync(button, "aria-expanded"));
+        Assert.Equal("terme-metastase", await page.EvaluateAsync<string>("() => document.activeElement.nextElementSibling.id"));
+        await page.Keyboard.PressAsync(" ");
+        Assert.False(await VisibleAsync(page, definition), "Space did not close the definition");
+        Assert.Equal("false", await page.GetAttributeAsync(term, "aria-expanded"));
+        await page.Keyboard.PressAsync("Tab");
+        Assert.NotEqual("terme-metastase", await page.EvaluateAsync<string?>("() => document.activeElement.getAttribute('aria-controls')"));
 
-        foreach (var each in await page.QuerySelectorAllAsync("button.terme-bouton"))
+        foreach (var each in await page.QuerySelectorAllAsync("button.terme"))
         {
             await each.ClickAsync();
         }
@@ -56,7 +66,7 @@ public sealed class GlossaryBrowserTests(BrowserSite site)
     {
         var page = await site.NewPageAsync(ColorScheme.Light, width: LayoutCheck.ReflowWidth, height: 640);
         await page.GotoAsync(site.SiteUrl(Sheet));
-        foreach (var each in await page.QuerySelectorAllAsync("button.terme-bouton"))
+        foreach (var each in await page.QuerySelectorAllAsync("button.terme"))
         {
             await each.ClickAsync();
         }

@@ -33,6 +33,7 @@ public sealed class ConfigFileTests : IDisposable
               phone: 01 00 00 00 00
               phone_hours: de 9 h à 17 h
               address: 1 rue de l’Exemple
+            feedback: avis@hopital-exemple.invalid
             readability:
               kandel_moles_min: 55.5
               lix_max: 40
@@ -44,6 +45,7 @@ public sealed class ConfigFileTests : IDisposable
         Assert.Equal(("Hôpital Exemple", "01 00 00 00 00", "de 9 h à 17 h", "1 rue de l’Exemple"),
             (site.Organisation.Name, site.Organisation.Phone, site.Organisation.PhoneHours, site.Organisation.Address));
         Assert.Equal((55.5, 40.0), (site.Readability.KandelMolesMin, site.Readability.LixMax));
+        Assert.Equal((true, "avis@hopital-exemple.invalid"), (site.Feedback!.IsMail, site.Feedback.Target));
     }
 
     [Fact]
@@ -54,6 +56,7 @@ public sealed class ConfigFileTests : IDisposable
         Assert.Empty(diagnostics.All);
         Assert.NotNull(site);
         Assert.Null(site.BaseUrl);
+        Assert.Null(site.Feedback);
         Assert.Equal(("fr", 60.0, 45.0), (site.Language, site.Readability.KandelMolesMin, site.Readability.LixMax));
     }
 

@@ -21,8 +21,8 @@ public sealed class GlossarySite : IDisposable
 }
 
 /// <summary>
-/// The first use of a glossary term on a sheet is marked (a link to its entry, a disclosure button, the
-/// definition); later uses, headings, links and code are not; the glossary page lists the terms A to Z.
+/// The first use of a glossary term on a sheet is marked (a link to its entry, described by the hidden definition
+/// that follows it); later uses, headings, links and code are not; the glossary page lists the terms A to Z.
 /// </summary>
 public sealed class GlossaryMarkupTests(GlossarySite built) : IClassFixture<GlossarySite>
 {
@@ -69,17 +69,15 @@ public sealed class GlossaryMarkupTests(GlossarySite built) : IClassFixture<Glos
         Assert.Equal("métastases", metastase.TextContent); // the first words of the sheet's text
         Assert.Equal("../../glossaire/index.html#metastase", metastase.GetAttribute("href"));
 
+        // The word is the only control: no button after it (glossaire.js turns the link itself into one), and the
+        // definition, hidden, follows it at once, so that once opened it reads as part of the sentence.
         var definitionId = metastase.GetAttribute("aria-describedby")!;
-        var button = (IElement)metastase.NextSibling!;
-        Assert.Equal("BUTTON", button.TagName);
-        Assert.Equal("button", button.GetAttribute("type"));
-        Assert.Equal("false", button.GetAttribute("aria-expanded"));
-        Assert.Equal(definitionId, button.GetAttribute("aria-controls"));
-        Assert.True(button.HasAttribute("hidden")); // shown by glossaire.js: it does nothing without it
-        Assert.Equal("Définition : métastases", button.QuerySelector(".visually-hidden")!.TextContent);
-
+        Assert.Empty(page.QuerySelectorAll(".fiche-content button"));
         var definition = page.GetElementById(definitionId)!;
-        Assert.Same(button.NextSibling, definition);
+        Assert.Same(metastase.NextSibling, definition);
+        Assert.Equal("terme-definition", definition.ClassName);
+        // The line that says how to open them waits, hidden, for the script that makes the words buttons.
+        Assert.True(page.QuerySelector("p.terme-aide")!.HasAttribute("hidden"));
         Assert.True(definition.HasAttribute("hidden"));
         Assert.StartsWith("Tumeur formée loin du cancer de départ", definition.TextContent);
         Assert.Equal("(définition en attente de relecture)", definition.QuerySelector(".relecture")!.TextContent);
@@ -160,7 +158,7 @@ public sealed class GlossaryMarkupTests(GlossarySite built) : IClassFixture<Glos
 
         Assert.True(site.Build().Succeeded);
 
-        Assert.Empty(site.Page(RealSheet).QuerySelectorAll(".terme, .terme-bouton"));
+        Assert.Empty(site.Page(RealSheet).QuerySelectorAll(".terme, .terme-definition"));
         Assert.DoesNotContain(site.Page("index.html").QuerySelectorAll(".footer-links a"), a => a.TextContent == "Glossaire");
     }
 }

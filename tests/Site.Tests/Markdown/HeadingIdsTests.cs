@@ -118,8 +118,7 @@ public sealed partial class HeadingIdsTests
         var sheet = site.Page("fiches/cimentoplastie-metastases-osseuses/index.html");
         Assert.NotNull(sheet.QuerySelector("h3#terme-metastase-2"));
         Assert.NotNull(sheet.QuerySelector("h3#recherche-champ-2"));
-        var button = sheet.QuerySelector("button.terme-bouton[aria-controls='terme-metastase']");
-        Assert.NotNull(button);
+        Assert.NotNull(sheet.QuerySelector("a.terme[aria-describedby='terme-metastase']"));
         Assert.Equal("span", sheet.GetElementById("terme-metastase")!.LocalName);
         var glossary = site.Page("glossaire/index.html");
         Assert.NotNull(glossary.QuerySelector("h2#embolie-2"));

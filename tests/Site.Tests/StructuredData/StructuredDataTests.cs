@@ -132,7 +132,7 @@ public sealed class StructuredDataTests
 
     /// <summary>
     /// The text of an h2 section of the sheet as written: everything after the heading up to the next h2,
-    /// without what the glossary adds to its terms (the disclosure button and the hidden definition).
+    /// without what the glossary adds to its terms (the hidden definition after each marked term).
     /// </summary>
     private static string SectionText(IDocument page, string headingStart)
     {
@@ -143,7 +143,7 @@ public sealed class StructuredDataTests
             var copy = node.Clone(deep: true);
             if (copy is IElement element)
             {
-                foreach (var added in element.QuerySelectorAll(".terme-bouton, .terme-definition").ToList())
+                foreach (var added in element.QuerySelectorAll(".terme-definition").ToList())
                 {
                     added.Remove();
                 }
