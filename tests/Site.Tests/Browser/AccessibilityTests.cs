@@ -33,16 +33,23 @@ public sealed class AccessibilityTests(BrowserSite site, ITestOutputHelper outpu
     }
 
     [SkippableTheory]
-    [InlineData("light")]
-    [InlineData("dark")]
-    public async Task Axe_finds_no_violation_on_any_page(string scheme)
+    [InlineData("light", false)]
+    [InlineData("dark", false)]
+    [InlineData("light", true)] // forced colours (Windows high contrast): the theme's components keep borders and icons
+    [InlineData("dark", true)]
+    public async Task Axe_finds_no_violation_on_any_page(string scheme, bool forcedColors)
     {
-        var page = await site.NewPageAsync(Scheme(scheme));
+        var page = await site.NewPageAsync(Scheme(scheme), forcedColors: forcedColors);
         var failures = new List<string>();
+        if (forcedColors)
+        {
+            scheme += " forced";
+        }
         foreach (var path in site.Pages)
         {
             await page.GotoAsync(site.SiteUrl(path));
-            Assert.True(await page.EvaluateAsync<bool>($"() => matchMedia('(prefers-color-scheme: {scheme})').matches"), $"the page is not in the {scheme} scheme");
+            Assert.True(await page.EvaluateAsync<bool>($"() => matchMedia('(prefers-color-scheme: {scheme.Split(' ')[0]})').matches"), $"the page is not in the {scheme} scheme");
+            Assert.Equal(forcedColors, await page.EvaluateAsync<bool>("() => matchMedia('(forced-colors: active)').matches"));
             var result = await AxeCheck.RunAsync(page);
             output.WriteLine($"{path} [{scheme}]: axe {result.TestEngine?.Version}, {result.Passes.Length} rule(s) passed, {result.Violations.Length} violated, {result.Incomplete.Length} incomplete");
             failures.AddRange(AxeCheck.Describe(result.Violations).Select(v => $"{path} [{scheme}] {v}"));

@@ -94,15 +94,17 @@ public sealed class BrowserSite : IAsyncLifetime
     }
 
     /// <summary>
-    /// A fresh page in its own context, in the given colour scheme and viewport. Requests to anything
-    /// but the loopback server are aborted and recorded: no request may leave the site.
+    /// A fresh page in its own context, in the given colour scheme and viewport, and in forced colours (Windows high
+    /// contrast, emulated) when asked. Requests to anything but the loopback server are aborted and recorded: no
+    /// request may leave the site.
     /// </summary>
-    public async Task<IPage> NewPageAsync(ColorScheme scheme, int width = 1280, int height = 800)
+    public async Task<IPage> NewPageAsync(ColorScheme scheme, int width = 1280, int height = 800, bool forcedColors = false)
     {
         BrowserEnvironment.Require(MissingBrowser);
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
             ColorScheme = scheme,
+            ForcedColors = forcedColors ? ForcedColors.Active : ForcedColors.None,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "fr-FR",
         });
