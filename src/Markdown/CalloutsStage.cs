@@ -134,9 +134,19 @@ public sealed partial class CalloutsStage(SiteCatalog catalog) : IDocumentStage
 
     // A quote whose text starts with « [!NAME] » that Markdig did not take as a callout: a name that is not plain ASCII
     // letters, a callout inside a list or another quote (Markdig takes them at the top level only), or text after the
-    // name on its line. Read from the source, where the author wrote it.
+    // name on its line; and a known name alone on its line without the « > » (a paragraph that would print it).
+    // Read from the source, where the author wrote it.
     private static void RefuseLookalikes(MarkdownDocument tree, string source, string file, DiagnosticBag diagnostics)
     {
+        foreach (var paragraph in tree.Descendants<ParagraphBlock>())
+        {
+            if (paragraph.Parent is not QuoteBlock && Unquoted().Match(source, paragraph.Span.Start) is { Success: true } unquoted
+                && CalloutKinds.Find(unquoted.Groups["name"].Value) is { } kind)
+            {
+                diagnostics.Error(file, ParseMarkdownStage.FileLine(paragraph.Line), $"« [!{kind.Name}] » sans « > » au début de la ligne : ce n’est pas un encadré.",
+                    $"Écrivez « > [!{kind.Name}] », puis chaque ligne de son texte après « > ».");
+            }
+        }
         foreach (var quote in tree.Descendants<QuoteBlock>())
         {
             if (quote is AlertBlock || quote.Count == 0 || quote[0] is not ParagraphBlock paragraph
@@ -166,4 +176,8 @@ public sealed partial class CalloutsStage(SiteCatalog catalog) : IDocumentStage
     // « [!NAME] » at the paragraph's start, not a link « [!texte](adresse) » or « [!texte][ref] ».
     [GeneratedRegex(@"\G\[!(?<name>[^\]\s]{1,40})\](?![(\[])")]
     private static partial Regex Lookalike();
+
+    // « [!NAME] » alone on the first line of a paragraph.
+    [GeneratedRegex(@"\G\[!(?<name>[A-Za-z]{1,40})\][ \t]*(?:\r?\n|$)")]
+    private static partial Regex Unquoted();
 }

@@ -157,6 +157,8 @@ public sealed class CalloutTests(ComponentsSite built) : IClassFixture<Component
     [InlineData("Texte.\n\n- Point.\n\n  > [!FAIRE]\n  > - Texte.\n", 5, "est dans une liste ou une citation", "> [!FAIRE]")]
     [InlineData("> > [!URGENT]\n> > Texte.\n", 1, "est dans une liste ou une citation", null)]
     [InlineData("> [!URGENT] Appelez.\n> Texte.\n", 1, "du texte suit « [!URGENT] »", null)]
+    [InlineData("## Titre\n\n[!urgent]\nSi vous avez de la fièvre.\n", 3, "« [!URGENT] » sans « > »", "> [!URGENT]")]
+    [InlineData("- [!FAIRE]\n", 1, "« [!FAIRE] » sans « > »", null)]
     [InlineData("Texte.\n\n> [!ESSENTIEL]\n> - Point.\n", 3, "doit être le premier bloc de la page", null)]
     [InlineData("> [!ESSENTIEL]\n> Point.\n\n> [!essentiel]\n> Point.\n", 4, "un seul encadré « [!ESSENTIEL] » par page ; le premier est ligne 1", null)]
     [InlineData("## Titre\n\n> [!FAIRE]\n> Buvez.\n", 3, "« [!FAIRE] » doit contenir une liste", "> - ")]
