@@ -15,21 +15,21 @@ public sealed class ComponentsBrowserTests(BrowserSite site)
 {
     private const string Page = "composants/index.html";
 
-    // For each component: its border widths and colours; for each icon: its stroke and the text colour around it.
-    private const string Drawn = """
-        () => ({
-          borders: [...document.querySelectorAll('.callout')].map(c => {
-            const s = getComputedStyle(c);
-            return [c.className, s.borderTopWidth, s.borderLeftWidth, s.borderTopColor, s.backgroundColor];
-          }),
-          icons: [...document.querySelectorAll('.callout-icon path')].map(p => {
-            const svg = p.closest('svg');
-            return [getComputedStyle(p).stroke, getComputedStyle(svg).color, getComputedStyle(svg).display, String(svg.getBoundingClientRect().width)];
-          }),
+    // For each component: its border widths and colours and its background.
+    private const string Borders = """
+        () => [...document.querySelectorAll('.callout')].map(c => {
+          const s = getComputedStyle(c);
+          return [c.className, s.borderTopWidth, s.borderLeftWidth, s.borderTopColor, s.backgroundColor];
         })
         """;
 
-    private sealed record Components(string[][] Borders, string[][] Icons);
+    // For each icon: its stroke, the colour it inherits, whether it shows and its width.
+    private const string Icons = """
+        () => [...document.querySelectorAll('.callout-icon path')].map(p => {
+          const svg = p.closest('svg');
+          return [getComputedStyle(p).stroke, getComputedStyle(svg).color, getComputedStyle(svg).display, String(svg.getBoundingClientRect().width)];
+        })
+        """;
 
     [SkippableTheory]
     [InlineData("forced")]
@@ -42,11 +42,12 @@ public sealed class ComponentsBrowserTests(BrowserSite site)
         {
             await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
         }
-        var drawn = await page.EvaluateAsync<Components>(Drawn);
+        var borders = await page.EvaluateAsync<string[][]>(Borders);
+        var icons = await page.EvaluateAsync<string[][]>(Icons);
         await page.CloseAsync();
 
-        Assert.Equal(6, drawn.Borders.Length);
-        foreach (var (name, top, left, colour, background) in drawn.Borders.Select(b => (b[0], b[1], b[2], b[3], b[4])))
+        Assert.Equal(6, borders.Length);
+        foreach (var (name, top, left, colour, background) in borders.Select(b => (b[0], b[1], b[2], b[3], b[4])))
         {
             Assert.True(top != "0px" || left != "0px", $"{name} [{where}]: no border");
             Assert.DoesNotContain("rgba(0, 0, 0, 0)", colour);
@@ -56,8 +57,8 @@ public sealed class ComponentsBrowserTests(BrowserSite site)
                 Assert.Equal("rgb(0, 0, 0)", colour);
             }
         }
-        Assert.Equal(6, drawn.Icons.Length); // one per heading and per item of the two lists
-        foreach (var icon in drawn.Icons)
+        Assert.Equal(6, icons.Length); // one per heading and per item of the two lists
+        foreach (var icon in icons)
         {
             Assert.Equal(icon[1], icon[0]); // drawn in currentColor, which forced colours and print set
             Assert.NotEqual("none", icon[2]);
