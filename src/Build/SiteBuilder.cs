@@ -40,7 +40,7 @@ public static class SiteBuilder
         var glossary = configuration.Glossary;
         var today = options.Today ?? BuildDate.Today();
         cache?.ForgetUnless(SettingsFingerprint(options));
-        var markdown = MarkdownSetup.Create(strings.Map("alerts"));
+        var markdown = MarkdownSetup.Create(new CalloutWords(strings.Map("alerts"), strings.Map("care_levels")));
         var assets = new ThemeAssets(options.ThemeDirectory);
         var templates = templatesMade.GetAwaiter().GetResult(); // its own exception, not wrapped
         if (!ContractLayoutsExist(contracts, templates, options.InputDirectory, diagnostics))
@@ -59,6 +59,7 @@ public static class SiteBuilder
         IDocumentStage[] pageStages =
         [
             new ParseMarkdownStage(markdown, new LinkRewriter(options.InputDirectory, PageAddresses.OfSource), new ReservedIds(glossary)),
+            new CalloutsStage(configuration.Catalog), // each callout's kind, place and heading level, and the service it sends the reader to
             new SectionModelStage(contracts), // the page's sections, read by every stage below that works section by section
             new ContentContractStage(contracts),
             new ReadabilityStage(new ReadabilityScorer(glossary)), // first: the text as the author wrote it

@@ -1,5 +1,5 @@
 using Markdig;
-using Markdig.Helpers;
+using Markdig.Extensions.Alerts;
 using Markdig.Renderers;
 
 namespace FichesSite.Markdown;
@@ -10,26 +10,30 @@ namespace FichesSite.Markdown;
 /// </summary>
 public static class MarkdownSetup
 {
-    /// <param name="alertTitles">Visible title of each GitHub-style alert (« > [!IMPORTANT] »), by kind in upper case.</param>
-    public static MarkdownPipeline Create(IReadOnlyDictionary<string, string> alertTitles) =>
+    /// <param name="callouts">The words of callouts (« > [!IMPORTANT] », « > [!ESSENTIEL] »…), from the theme.</param>
+    public static MarkdownPipeline Create(CalloutWords callouts) =>
         new MarkdownPipelineBuilder()
             .Use<PageHeaderExtension>() // the page header, read by the front matter stage, is not Markdown
             .UsePipeTables()
-            .UseAlertBlocks((renderer, kind) => WriteAlertTitle(renderer, kind, alertTitles))
+            .UseAlertBlocks()
+            .Use(new CalloutExtension(callouts)) // after the alerts: writes them, components included
             .Use<GlossaryExtension>() // renders the terms that the glossary stage marks
             .UseGenericAttributes() // must come last: it reads attributes left by the others
             .Build();
 
-    /// <summary>
-    /// The title line of a callout: an icon for the eye, hidden from screen readers, then the title, then
-    /// a colon for screen readers only, so that they announce « Important : » before the text.
-    /// </summary>
-    private static void WriteAlertTitle(HtmlRenderer renderer, StringSlice kind, IReadOnlyDictionary<string, string> alertTitles)
+    /// <summary>Puts <see cref="CalloutRenderer"/> in the place of Markdig's renderer of alerts.</summary>
+    private sealed class CalloutExtension(CalloutWords words) : IMarkdownExtension
     {
-        var key = kind.ToString().ToUpperInvariant();
-        var title = alertTitles.TryGetValue(key, out var text) ? text : key;
-        renderer.Write("<p class=\"markdown-alert-title\"><span class=\"markdown-alert-icon\" aria-hidden=\"true\">")
-            .Write(key is "NOTE" or "TIP" ? "i" : "!")
-            .Write("</span>").WriteEscape(title).Write("<span class=\"visually-hidden\">\u00A0:</span></p>\n");
+        public void Setup(MarkdownPipelineBuilder pipeline)
+        {
+        }
+
+        public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
+        {
+            if (!renderer.ObjectRenderers.Replace<AlertBlockRenderer>(new CalloutRenderer(words)))
+            {
+                throw new InvalidOperationException("Markdig's alert renderer was not found: the alert extension must come first.");
+            }
+        }
     }
 }

@@ -7,7 +7,7 @@ namespace FichesSite.Markdown;
 /// <summary>
 /// The ids a page holds besides its headings', which a heading's id must never take: two elements with one id break
 /// the page (the glossary's button opens the first, a heading « Terme métastase » on a sheet made « terme-metastase »
-/// and the button opened nothing): the theme's own (<see cref="ThemeIds"/>) and those the glossary adds.
+/// and the button opened nothing): the theme's own (<see cref="ThemeIds"/>), that of « L’essentiel » and those the glossary adds.
 /// </summary>
 public sealed class ReservedIds
 {
@@ -23,7 +23,9 @@ public sealed class ReservedIds
     public ReservedIds(GlossaryTerms glossary)
     {
         // Definitions are written beside a term's first use in a sheet (Markdown/GlossaryTermInline).
-        _everyPage = ThemeIds.All.Concat(glossary.Entries.Select(GlossaryTerms.DefinitionId)).ToFrozenSet(StringComparer.Ordinal);
+        // « L’essentiel » names its region by its heading's id (Markdown/CalloutRenderer).
+        _everyPage = ThemeIds.All.Append(CalloutsStage.KeyPointsId)
+            .Concat(glossary.Entries.Select(GlossaryTerms.DefinitionId)).ToFrozenSet(StringComparer.Ordinal);
         // The glossary layout (Rendering/GlossaryModel) gives each letter and each term an id.
         _glossaryPage = _everyPage
             .Concat(glossary.Entries.Select(e => e.Id))

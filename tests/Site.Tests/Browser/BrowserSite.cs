@@ -114,8 +114,9 @@ public sealed class BrowserSite : IAsyncLifetime
     }
 
     /// <summary>
-    /// A fresh page in its own context, in the given colour scheme and viewport. Requests to anything
-    /// but the loopback server are aborted and recorded: no request may leave the site.
+    /// A fresh page in its own context, in the given colour scheme and viewport, and in forced colours (Windows high
+    /// contrast, emulated) when asked. Requests to anything but the loopback server are aborted and recorded: no
+    /// request may leave the site.
     /// </summary>
     /// <param name="forcedColors">Windows' high-contrast mode, as Chromium emulates it: the system chooses every colour.</param>
     /// <param name="javaScript">False to see the page as a reader without JavaScript does.</param>

@@ -27,7 +27,7 @@ public sealed partial class HeadingIdsTests
     public void Heading_ids_stay_readable_in_french(string heading, string id) => Assert.Equal(id, HeadingIds.Slug(heading));
 
     private static List<HeadingBlock> Headings(string markdown) =>
-        Markdig.Markdown.Parse(markdown, MarkdownSetup.Create(new Dictionary<string, string>())).Descendants<HeadingBlock>().ToList();
+        Markdig.Markdown.Parse(markdown, MarkdownSetup.Create(CalloutWords.Names)).Descendants<HeadingBlock>().ToList();
 
     private static List<string> Ids(IReadOnlyList<HeadingBlock> headings) =>
         headings.Select(h => Markdig.Renderers.Html.HtmlAttributesExtensions.GetAttributes(h).Id!).ToList();
@@ -82,7 +82,7 @@ public sealed partial class HeadingIdsTests
         {
             markdown.Append("## a\n\n");
         }
-        var stage = new ParseMarkdownStage(MarkdownSetup.Create(new Dictionary<string, string>()),
+        var stage = new ParseMarkdownStage(MarkdownSetup.Create(CalloutWords.Names),
             new LinkRewriter(TestSite.RepositoryRoot, s => s), ReservedIds.ThemeOnly);
         var diagnostics = new DiagnosticBag(warningsAreErrors: false);
         var clock = Stopwatch.StartNew();
@@ -169,15 +169,17 @@ public sealed partial class HeadingIdsTests
     }
 
     [Fact]
-    public void Only_the_glossary_renderer_writes_ids_in_the_generator()
+    public void Only_the_glossary_and_callout_renderers_write_ids_in_the_generator()
     {
         var writers = Directory.EnumerateFiles(Path.Combine(TestSite.RepositoryRoot, "src"), "*.cs", SearchOption.AllDirectories)
             .Where(f => File.ReadAllText(f).Contains("id=\\\"", StringComparison.Ordinal))
             .Select(Path.GetFileName)
+            .Order(StringComparer.Ordinal)
             .ToList();
 
         // A new one must add its ids to ReservedIds.
-        Assert.Equal(["GlossaryTermInline.cs"], writers);
+        Assert.Equal(["CalloutRenderer.cs", "GlossaryTermInline.cs"], writers);
+        Assert.Contains(CalloutsStage.KeyPointsId, ReservedIds.ThemeOnly.OnEveryPage);
         Assert.Equal("terme-x", GlossaryTerms.DefinitionId(new GlossaryEntry("x", "x", [], "x", true, 1)));
     }
 }

@@ -60,6 +60,8 @@ public sealed class HostileMarkdownTests(ITestOutputHelper output)
         Braces.Select(b => "Texte " + b),
         Braces.Select(b => "- élément " + b),
         Braces.Select(b => "> citation " + b),
+        Braces.Select(b => "> [!URGENCE]\n> texte " + b), // the components write their own markup around the author's
+        Braces.Select(b => "> [!EVITER]\n> - élément " + b),
         Braces.Select(b => "```js " + b + "\nx\n```"));
 
     private static readonly Gen<string> Linked = Gen.OneOf(
@@ -70,7 +72,9 @@ public sealed class HostileMarkdownTests(ITestOutputHelper output)
         Url.Select(u => $"<{u}>"),
         Url.Select(u => $"Voir [lien][r].\n\n[r]: {u}"),
         Url.Select(u => $"![image][r]\n\n[r]: <{u}>"),
-        Url.Select(u => $"[r]: {u}"));
+        Url.Select(u => $"[r]: {u}"),
+        Url.Select(u => $"> [!FAIRE]\n> - [lien]({u})"),
+        Url.Select(u => $"> [!URGENCE]\n> Voir <{u}>."));
 
     private static readonly Gen<string> Benign = Gen.OneOf(
         "Texte simple.", "## Un titre", "## Un titre", "### Terme métastase", "## Contenu", "[page](https://exemple.invalid/)",

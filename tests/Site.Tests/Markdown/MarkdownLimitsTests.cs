@@ -13,7 +13,7 @@ namespace FichesSite.Tests;
 /// </summary>
 public sealed class MarkdownLimitsTests
 {
-    private static readonly Markdig.MarkdownPipeline Pipeline = MarkdownSetup.Create(new Dictionary<string, string>());
+    private static readonly Markdig.MarkdownPipeline Pipeline = MarkdownSetup.Create(CalloutWords.Names);
 
     private static string Repeat(string text, int times) => new StringBuilder(text.Length * times).Insert(0, text, times).ToString();
 

@@ -12,7 +12,7 @@ namespace FichesSite.Tests.Markdown.Sections;
 /// </summary>
 public static class ParsedPage
 {
-    private static readonly ParseMarkdownStage Parse = new(MarkdownSetup.Create(new Dictionary<string, string>()),
+    private static readonly ParseMarkdownStage Parse = new(MarkdownSetup.Create(CalloutWords.Names),
         new LinkRewriter(TestSite.RepositoryRoot, s => s), ReservedIds.ThemeOnly);
 
     public static (MarkdownDocument Tree, PageSectionModel Model) Sections(string markdown, IReadOnlyList<SectionRule>? rules = null)
