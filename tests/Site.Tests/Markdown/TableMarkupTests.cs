@@ -34,7 +34,7 @@ public sealed class TableMarkupTests
     [Fact]
     public void Header_cells_head_their_column_and_each_cell_carries_its_column_s_alignment()
     {
-        var pipeline = MarkdownSetup.Create(new Dictionary<string, string>());
+        var pipeline = MarkdownSetup.Create(CalloutWords.Names);
         var parser = new HtmlParser();
         Table.Sample(table =>
         {
