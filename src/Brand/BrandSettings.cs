@@ -6,7 +6,7 @@ namespace FichesSite.Brand;
 /// </summary>
 public sealed class BrandSettings
 {
-    /// <summary>The line of « brand: » itself.</summary>
+    /// <summary>The first line of « brand: »'s settings.</summary>
     public int Line { get; set; }
 
     /// <summary>The logo, an SVG file of the content folder (a path relative to it), copied into the site as it is.</summary>
@@ -30,6 +30,7 @@ public sealed class BrandSettings
 /// <summary>« brand.font »: a font the hospital supplies, self-hosted as WOFF2 files of the content folder, never a font service.</summary>
 public sealed class BrandFont
 {
+    /// <summary>The first line of « font: »'s settings.</summary>
     public int Line { get; set; }
 
     /// <summary>The family name the stylesheet declares; letters, digits, spaces and hyphens only.</summary>

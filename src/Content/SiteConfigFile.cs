@@ -54,9 +54,9 @@ public static class SiteConfigFile
     {
         var brand = new BrandSettings { Line = (int)node.Start.Line };
         var refused = false;
-        void Refuse(YamlNode at, string message, string fix)
+        void Refuse(int line, string message, string fix)
         {
-            diagnostics.Error(displayPath, (int)at.Start.Line, message, fix);
+            diagnostics.Error(displayPath, line, message, fix);
             refused = true;
         }
         HexColour? Colour(YamlNode value, string key)
@@ -66,7 +66,7 @@ public static class SiteConfigFile
             {
                 if (value is YamlScalarNode)
                 {
-                    Refuse(value, $"« {key} » est vide : en YAML, « # » commence un commentaire, et une couleur écrite sans guillemets disparaît.",
+                    Refuse((int)value.Start.Line, $"« {key} » est vide : en YAML, « # » commence un commentaire, et une couleur écrite sans guillemets disparaît.",
                         $"Mettez la couleur entre guillemets : {key}: \"#1d5a8c\".");
                 }
                 return null;
@@ -75,7 +75,7 @@ public static class SiteConfigFile
             {
                 return colour;
             }
-            Refuse(value, $"couleur « {text} » refusée pour « {key} » : seule une couleur hexadécimale, « #rgb » ou « #rrggbb », est acceptée.",
+            Refuse((int)value.Start.Line, $"couleur « {text} » refusée pour « {key} » : seule une couleur hexadécimale, « #rgb » ou « #rrggbb », est acceptée.",
                 $"Écrivez la couleur en hexadécimal, entre guillemets, par exemple {key}: \"#1d5a8c\" (ni nom de couleur, ni rgb(…), rien après).");
             return null;
         }
@@ -98,22 +98,22 @@ public static class SiteConfigFile
         });
         if (brand.Logo is { Length: > 0 } && string.IsNullOrWhiteSpace(brand.LogoAlt))
         {
-            Refuse(node, "le logo n’a pas de texte de remplacement : « logo_alt » manque sous « brand ».",
+            Refuse(brand.LogoLine, "le logo n’a pas de texte de remplacement : « logo_alt » manque sous « brand ».",
                 "Ajoutez sous brand: une ligne logo_alt: « … », le texte qu’un lecteur d’écran lit à la place du logo (le plus souvent le nom de l’établissement).");
         }
         if (brand.Logo is null && brand.LogoAlt is not null)
         {
-            Refuse(node, "« logo_alt » est donné sans « logo » sous « brand ».", "Ajoutez logo: avec le chemin du fichier SVG depuis input/, ou retirez logo_alt.");
+            Refuse(brand.Line, "« logo_alt » est donné sans « logo » sous « brand ».", "Ajoutez logo: avec le chemin du fichier SVG depuis input/, ou retirez logo_alt.");
         }
         if (brand.Font is { } font)
         {
             if (string.IsNullOrWhiteSpace(font.File))
             {
-                Refuse(node, "la police n’a pas de fichier : « file » manque sous « brand.font ».", "Donnez le chemin du fichier WOFF2 depuis input/, par exemple file: marque/police.woff2.");
+                Refuse(font.Line, "la police n’a pas de fichier : « file » manque sous « brand.font ».", "Donnez le chemin du fichier WOFF2 depuis input/, par exemple file: marque/police.woff2.");
             }
             if (!BrandFontFamily.IsValid(font.Family))
             {
-                Refuse(node, $"nom de police « {font.Family} » refusé sous « brand.font » : il faut un nom de lettres, de chiffres, d’espaces et de tirets (au plus 64), qui commence par une lettre.",
+                Refuse(font.FamilyLine > 0 ? font.FamilyLine : font.Line, $"nom de police « {font.Family} » refusé sous « brand.font » : il faut un nom de lettres, de chiffres, d’espaces et de tirets (au plus 64), qui commence par une lettre.",
                     "Écrivez le nom de la famille tel que le fournisseur de la police le donne, par exemple family: \"Exemple Sans\".");
             }
         }
