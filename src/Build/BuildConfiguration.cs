@@ -1,3 +1,4 @@
+using FichesSite.Brand;
 using FichesSite.Content;
 using FichesSite.Pipeline;
 using FichesSite.Quality;
@@ -13,6 +14,9 @@ public sealed record BuildConfiguration(SiteConfig Site, IReadOnlyDictionary<str
 
     /// <summary>The services and themes of input/data/services.yml and themes.yml (empty without the files).</summary>
     public SiteCatalog Catalog { get; init; } = SiteCatalog.Empty;
+
+    /// <summary>The files « brand: » in site.yml adds to the site (none without it), its colours checked for contrast.</summary>
+    public BrandFiles Brand { get; init; } = BrandFiles.None;
 
     public static BuildConfiguration? Load(BuildOptions options, DiagnosticBag diagnostics)
     {
@@ -36,9 +40,10 @@ public sealed record BuildConfiguration(SiteConfig Site, IReadOnlyDictionary<str
             ? ContractsFile.Read(contractsFile, SourcePaths.Display(contractsPath), diagnostics) : null;
         var strings = InputFiles.Inside(options.ThemeDirectory, stringsPath, SourcePaths.Display(stringsPath), "du thème", diagnostics) is { } stringsFile
             ? ThemeStrings.Load(stringsFile, SourcePaths.Display(stringsPath), diagnostics) : null;
+        var brand = site is null ? null : LoadBrand(options.InputDirectory, site, SourcePaths.Display(sitePath), diagnostics);
         var glossary = LoadGlossary(options, diagnostics);
         var catalog = LoadCatalog(options, diagnostics);
-        if (site is null || contracts is null || strings is null || glossary is null || catalog is null || !themeIsInside)
+        if (site is null || brand is null || contracts is null || strings is null || glossary is null || catalog is null || !themeIsInside)
         {
             return null;
         }
@@ -56,7 +61,19 @@ public sealed record BuildConfiguration(SiteConfig Site, IReadOnlyDictionary<str
             }
             site.BaseUrl = site.BaseUrl.TrimEnd('/') + "/";
         }
-        return new BuildConfiguration(site, contracts, strings) { Glossary = glossary, Catalog = catalog };
+        return new BuildConfiguration(site, contracts, strings) { Glossary = glossary, Catalog = catalog, Brand = brand };
+    }
+
+    // The brand's colours checked pair by pair, then its files read: null after an error.
+    private static BrandFiles? LoadBrand(string inputDirectory, SiteConfig site, string displayPath, DiagnosticBag diagnostics)
+    {
+        if (site.Brand is not { } brand)
+        {
+            return BrandFiles.None;
+        }
+        return BrandContrast.Check(brand, displayPath, diagnostics) is { } palette
+            ? BrandFiles.Load(inputDirectory, brand, palette, displayPath, diagnostics)
+            : null;
     }
 
     private static SiteCatalog? LoadCatalog(BuildOptions options, DiagnosticBag diagnostics)

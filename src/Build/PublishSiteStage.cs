@@ -1,3 +1,4 @@
+using FichesSite.Brand;
 using FichesSite.Pipeline;
 
 namespace FichesSite.Build;
@@ -11,7 +12,7 @@ namespace FichesSite.Build;
 /// <param name="cache">The preview's: told what was written, so that its next build updates the site in place.</param>
 /// <param name="abandon">The preview stopping: looked at once more right before the swap, the last moment to publish nothing.</param>
 public sealed class PublishSiteStage(
-    BuildOptions options, OutputFolder output, WritePageStage pages, ThemeAssets assets, string? baseUrl, BuildCache? cache, CancellationToken abandon)
+    BuildOptions options, OutputFolder output, WritePageStage pages, ThemeAssets assets, BrandFiles brand, string? baseUrl, BuildCache? cache, CancellationToken abandon)
     : ISiteStage, IDisposable
 {
     /// <summary>The site product saying where the output site stands; absent when no stage published.</summary>
@@ -27,7 +28,7 @@ public sealed class PublishSiteStage(
             output.Discard();
             return build;
         }
-        var writer = new SiteWriter(options, build.Documents, build.Products.Get(GeneratedFiles.SiteKey), assets, baseUrl);
+        var writer = new SiteWriter(options, build.Documents, brand.AddedTo(build.Products.Get(GeneratedFiles.SiteKey)), assets, baseUrl);
         writer.Finish(output, cache, diagnostics);
         return build.With(StateKey, output.State);
     }

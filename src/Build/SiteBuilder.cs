@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using FichesSite.Brand;
 using FichesSite.Collection;
 using FichesSite.Content;
 using FichesSite.Links;
@@ -79,7 +80,7 @@ public static class SiteBuilder
         var writePages = output is null ? null : new WritePageStage(output, keepContent: cache is not null);
         // However the build ends, a staging folder it did not publish is removed when this is disposed (and staged
         // reports when the runner disposes the products that hold them).
-        using var publishSite = output is null ? null : new PublishSiteStage(options, output, writePages!, assets, site.BaseUrl, cache, abandon);
+        using var publishSite = output is null ? null : new PublishSiteStage(options, output, writePages!, assets, configuration.Brand, site.BaseUrl, cache, abandon);
         var readabilityFile = options.OutputDirectory is not null && cache is null
             ? Path.Combine(ReportsFolder.For(options.InputDirectory), ReadabilityReport.FileName)
             : null; // the preview rebuilds on every save: the report file is for a full build
@@ -89,16 +90,16 @@ public static class SiteBuilder
             new ReadSources(options.InputDirectory),
             .. Cached(headerStages, cache?.Headers, CachedDocumentStages.Match.SourceText),
             new CollectionPagesStage(configuration.Catalog, CollectionWordsOf(strings)), // the services', themes' and A–Z's pages join the others
-            new SiteModelStage(templates, site, strings, glossary),
+            new SiteModelStage(templates, site, strings, glossary, configuration.Brand),
             .. Cached(pageStages, cache?.Pages, CachedDocumentStages.Match.SameDocument),
             new LayoutStage(templates, site.BaseUrl, contracts, cache?.Layouts),
             new LinkScanStage(cache?.Links),
             .. writePages is null ? Array.Empty<IStage>() : [writePages],
             new SideBySideStages(
-                new LinkCheckStage([.. assets.SitePaths, SearchIndexStage.ScriptPath], site.BaseUrl, keepLinks: cache is not null),
+                new LinkCheckStage([.. assets.SitePaths, SearchIndexStage.ScriptPath, .. configuration.Brand.Files.Keys], site.BaseUrl, keepLinks: cache is not null),
                 new SearchIndexStage(options.SearchSplitAboveBytes)),
             new WriteReportsStage(site.Readability, readabilityFile, options.ReportPath, options.InputDirectory, today),
-            .. publishSite is not null ? [publishSite] : updateInPlace ? [new UpdateSiteStage(options, assets, site.BaseUrl, cache!, abandon)] : Array.Empty<IStage>(),
+            .. publishSite is not null ? [publishSite] : updateInPlace ? [new UpdateSiteStage(options, assets, configuration.Brand, site.BaseUrl, cache!, abandon)] : Array.Empty<IStage>(),
             new PublishReportsStage(),
         ];
         var result = PipelineRunner.Run(stages, diagnostics, compactAfterPasses: cache is null, abandon);

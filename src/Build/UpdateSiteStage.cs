@@ -1,3 +1,4 @@
+using FichesSite.Brand;
 using FichesSite.Pipeline;
 
 namespace FichesSite.Build;
@@ -7,7 +8,7 @@ namespace FichesSite.Build;
 /// (<see cref="SiteWriter.Update"/>), after every check passed. A build with an error writes nothing.
 /// </summary>
 /// <param name="abandon">The preview stopping: looked at once more right before the first write.</param>
-public sealed class UpdateSiteStage(BuildOptions options, ThemeAssets assets, string? baseUrl, BuildCache cache, CancellationToken abandon) : ISiteStage
+public sealed class UpdateSiteStage(BuildOptions options, ThemeAssets assets, BrandFiles brand, string? baseUrl, BuildCache cache, CancellationToken abandon) : ISiteStage
 {
     public string Name => "write changes";
 
@@ -17,7 +18,7 @@ public sealed class UpdateSiteStage(BuildOptions options, ThemeAssets assets, st
         {
             return build;
         }
-        var writer = new SiteWriter(options, build.Documents, build.Products.Get(GeneratedFiles.SiteKey), assets, baseUrl);
+        var writer = new SiteWriter(options, build.Documents, brand.AddedTo(build.Products.Get(GeneratedFiles.SiteKey)), assets, baseUrl);
         return build.With(PublishSiteStage.StateKey, writer.Update(cache, diagnostics) ? SiteState.Published : SiteState.PartlyUpdated);
     }
 }

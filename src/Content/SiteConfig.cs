@@ -1,3 +1,5 @@
+using FichesSite.Brand;
+
 namespace FichesSite.Content;
 
 /// <summary>
@@ -22,6 +24,9 @@ public sealed class SiteConfig
 
     /// <summary>Thresholds under which the build flags a sheet's section as hard to read (never shown on the site).</summary>
     public ReadabilitySettings Readability { get; set; } = new();
+
+    /// <summary>The hospital's logo, colours and font (« brand: »); null without it, and the theme keeps its own.</summary>
+    public BrandSettings? Brand { get; set; }
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using FichesSite.Brand;
 using FichesSite.Pipeline;
 using YamlDotNet.RepresentationModel;
 
@@ -51,7 +52,80 @@ public static class SiteConfigFile
                 ["kandel_moles_min"] = value => readability.KandelMolesMin = file.Number(value, readability.KandelMolesMin),
                 ["lix_max"] = value => readability.LixMax = file.Number(value, readability.LixMax),
             }),
+            ["brand"] = value => site.Brand = ReadBrand(file, value, displayPath, diagnostics, ref failed),
         });
         return file.Failed || failed ? null : site;
+    }
+
+    // « brand: » (see BrandSettings); its colours are checked for contrast once the whole file is read (BrandContrast).
+    private static BrandSettings ReadBrand(YamlConfigFile file, YamlNode node, string displayPath, DiagnosticBag diagnostics, ref bool failed)
+    {
+        var brand = new BrandSettings { Line = (int)node.Start.Line };
+        var refused = false;
+        void Refuse(int line, string message, string fix)
+        {
+            diagnostics.Error(displayPath, line, message, fix);
+            refused = true;
+        }
+        HexColour? Colour(YamlNode value, string key)
+        {
+            var text = file.Text(value);
+            if (text is null)
+            {
+                if (value is YamlScalarNode)
+                {
+                    Refuse((int)value.Start.Line, $"« {key} » est vide : en YAML, « # » commence un commentaire, et une couleur écrite sans guillemets disparaît.",
+                        $"Mettez la couleur entre guillemets : {key}: \"#1d5a8c\".");
+                }
+                return null;
+            }
+            if (HexColour.TryParse(text, out var colour))
+            {
+                return colour;
+            }
+            Refuse((int)value.Start.Line, $"couleur « {text} » refusée pour « {key} » : seule une couleur hexadécimale, « #rgb » ou « #rrggbb », est acceptée.",
+                $"Écrivez la couleur en hexadécimal, entre guillemets, par exemple {key}: \"#1d5a8c\" (ni nom de couleur, ni rgb(…), rien après).");
+            return null;
+        }
+        file.Fields(node, new Dictionary<string, Action<YamlNode>>
+        {
+            ["logo"] = value => (brand.Logo, brand.LogoLine) = (file.Text(value), (int)value.Start.Line),
+            ["logo_alt"] = value => brand.LogoAlt = file.Text(value),
+            ["primary"] = value => (brand.Primary, brand.PrimaryLine) = (Colour(value, "primary"), (int)value.Start.Line),
+            ["primary_dark"] = value => (brand.PrimaryDark, brand.PrimaryDarkLine) = (Colour(value, "primary_dark"), (int)value.Start.Line),
+            ["font"] = value =>
+            {
+                var font = brand.Font = new BrandFont { Line = (int)value.Start.Line };
+                file.Fields(value, new Dictionary<string, Action<YamlNode>>
+                {
+                    ["family"] = value => (font.Family, font.FamilyLine) = (file.Text(value), (int)value.Start.Line),
+                    ["file"] = value => (font.File, font.FileLine) = (file.Text(value), (int)value.Start.Line),
+                    ["bold_file"] = value => (font.BoldFile, font.BoldFileLine) = (file.Text(value), (int)value.Start.Line),
+                });
+            },
+        });
+        if (brand.Logo is { Length: > 0 } && string.IsNullOrWhiteSpace(brand.LogoAlt))
+        {
+            Refuse(brand.LogoLine, "le logo n’a pas de texte de remplacement : « logo_alt » manque sous « brand ».",
+                "Ajoutez sous brand: une ligne logo_alt: « … », le texte qu’un lecteur d’écran lit à la place du logo (le plus souvent le nom de l’établissement).");
+        }
+        if (brand.Logo is null && brand.LogoAlt is not null)
+        {
+            Refuse(brand.Line, "« logo_alt » est donné sans « logo » sous « brand ».", "Ajoutez logo: avec le chemin du fichier SVG depuis input/, ou retirez logo_alt.");
+        }
+        if (brand.Font is { } font)
+        {
+            if (string.IsNullOrWhiteSpace(font.File))
+            {
+                Refuse(font.Line, "la police n’a pas de fichier : « file » manque sous « brand.font ».", "Donnez le chemin du fichier WOFF2 depuis input/, par exemple file: marque/police.woff2.");
+            }
+            if (!BrandFontFamily.IsValid(font.Family))
+            {
+                Refuse(font.FamilyLine > 0 ? font.FamilyLine : font.Line, $"nom de police « {font.Family} » refusé sous « brand.font » : il faut un nom de lettres, de chiffres, d’espaces et de tirets (au plus 64), qui commence par une lettre.",
+                    "Écrivez le nom de la famille tel que le fournisseur de la police le donne, par exemple family: \"Exemple Sans\".");
+            }
+        }
+        failed |= refused;
+        return brand;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FichesSite.Brand;
 using FichesSite.Collection;
 using FichesSite.Content;
 using FichesSite.Markdown;
@@ -44,8 +45,10 @@ public sealed class SiteModel
     private readonly object _glossary;
 
     /// <param name="shared">Turns what every page shares into the template engine's own values, once (ThemeTemplates.Shared).</param>
-    public SiteModel(SiteConfig site, ThemeStrings strings, IReadOnlyList<Document> documents, GlossaryTerms glossary, CollectionIndex collection, Func<object?, object> shared)
+    public SiteModel(SiteConfig site, ThemeStrings strings, IReadOnlyList<Document> documents, GlossaryTerms glossary, CollectionIndex collection, Func<object?, object> shared,
+        BrandFiles? brand = null)
     {
+        brand ??= BrandFiles.None;
         _collection = collection;
         _collectionWords = strings.Map("collection");
         _feedbackSubject = site.Feedback is null ? "" : strings.Text("feedback", "mail_subject");
@@ -65,6 +68,13 @@ public sealed class SiteModel
                 ["phone_href"] = PhoneNumber.Href(site.Organisation.Phone),
                 ["phone_hours"] = site.Organisation.PhoneHours,
                 ["address"] = site.Organisation.Address,
+            },
+            // The hospital's stylesheet and logo (site paths), null without them: the theme's own look stays.
+            ["brand"] = new Dictionary<string, object?>
+            {
+                ["stylesheet"] = brand.HasStylesheet ? BrandFiles.StylesheetPath : null,
+                ["logo"] = brand.HasLogo ? BrandFiles.LogoPath : null,
+                ["logo_alt"] = brand.HasLogo ? site.Brand?.LogoAlt : null,
             },
         });
         // The pages written by authors: the collection's own pages are reached through the collection's values.

@@ -1,3 +1,4 @@
+using FichesSite.Brand;
 using FichesSite.Collection;
 using FichesSite.Content;
 using FichesSite.Pipeline;
@@ -12,7 +13,8 @@ namespace FichesSite.Rendering;
 /// every page.
 /// </summary>
 /// <param name="glossary">The terms the glossary page lists.</param>
-public sealed class SiteModelStage(ThemeTemplates templates, SiteConfig site, ThemeStrings strings, GlossaryTerms glossary) : ISiteStage
+/// <param name="brand">The brand's files the pages link to (its stylesheet, its logo).</param>
+public sealed class SiteModelStage(ThemeTemplates templates, SiteConfig site, ThemeStrings strings, GlossaryTerms glossary, BrandFiles brand) : ISiteStage
 {
     public string Name => "site model";
 
@@ -21,7 +23,7 @@ public sealed class SiteModelStage(ThemeTemplates templates, SiteConfig site, Th
     {
         // The templates are parsed on the other core while this one makes the model: nothing else runs meanwhile.
         var checkedTemplates = Task.Run(() => templates.Check(diagnostics));
-        var model = new SiteModel(site, strings, build.Documents.Where(d => !diagnostics.HasErrorsFor(d.SourcePath)).ToList(), glossary, build.Products.Get(CollectionIndex.Key), templates.Shared);
+        var model = new SiteModel(site, strings, build.Documents.Where(d => !diagnostics.HasErrorsFor(d.SourcePath)).ToList(), glossary, build.Products.Get(CollectionIndex.Key), templates.Shared, brand);
         checkedTemplates.GetAwaiter().GetResult(); // its own exception, not wrapped
         return build.With(SiteModel.Key, model);
     }

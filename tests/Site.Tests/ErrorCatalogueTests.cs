@@ -145,7 +145,7 @@ public sealed class ErrorCatalogueTests
         var result = site.Build();
 
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
-        var image = site.Page("fiches/image-sans-alt/index.html").QuerySelector("img")!;
+        var image = site.Page("fiches/image-sans-alt/index.html").QuerySelector("main img")!; // the header holds the logo
         Assert.Equal("../images/schema.png", image.GetAttribute("src"));
         Assert.Equal("Schéma du geste", image.GetAttribute("alt"));
         Assert.True(File.Exists(Path.Combine(site.Output, "fiches", "images", "schema.png")));

@@ -161,4 +161,46 @@ public sealed class ConfigFileTests : IDisposable
         Assert.NotNull(strings);
         Assert.Equal(new Dictionary<string, string> { ["tilde"] = "", ["upper"] = "", ["nothing"] = "", ["quoted"] = "~", ["word"] = "Rechercher" }, strings.Map("a"));
     }
+
+    [Fact]
+    public void Every_key_of_brand_reaches_its_setting_with_its_line()
+    {
+        var (site, diagnostics) = Read("""
+            name: Exemple
+            brand:
+              logo: marque/logo.svg
+              logo_alt: Centre hospitalier Exemple
+              primary: "#1D5A8C"
+              primary_dark: "#abc"
+              font:
+                family: Exemple Sans
+                file: marque/police.woff2
+                bold_file: marque/police-gras.woff2
+            """, SiteConfigFile.Read);
+
+        Assert.Empty(diagnostics.All);
+        var brand = site!.Brand!;
+        Assert.Equal(("marque/logo.svg", 3, "Centre hospitalier Exemple"), (brand.Logo, brand.LogoLine, brand.LogoAlt));
+        Assert.Equal(("#1d5a8c", 5, "#aabbcc", 6), (brand.Primary.ToString(), brand.PrimaryLine, brand.PrimaryDark.ToString(), brand.PrimaryDarkLine));
+        Assert.Equal(("Exemple Sans", "marque/police.woff2", 9, "marque/police-gras.woff2", 10),
+            (brand.Font!.Family, brand.Font.File, brand.Font.FileLine, brand.Font.BoldFile, brand.Font.BoldFileLine));
+    }
+
+    [Theory]
+    [InlineData("brand:\n  primary: \"red;}body{display:none\"\n", 2, "seule une couleur hexadécimale")]
+    [InlineData("brand:\n  primary_dark: rebeccapurple\n", 2, "seule une couleur hexadécimale")]
+    [InlineData("brand:\n  primary: #1d5a8c\n", 2, "« # » commence un commentaire")]
+    [InlineData("brand:\n  logo: marque/logo.svg\n", 2, "« logo_alt » manque")]
+    [InlineData("brand:\n  font:\n    family: Exemple\n", 3, "« file » manque")]
+    [InlineData("brand:\n  font:\n    family: \"a\\\"b\"\n    file: p.woff2\n", 3, "nom de police")]
+    [InlineData("brand:\n  primry: \"#1d5a8c\"\n", 2, "Vouliez-vous écrire « primary » ?")]
+    public void A_wrong_brand_setting_is_an_error_on_its_line(string yaml, int line, string message)
+    {
+        var (site, diagnostics) = Read("name: Exemple\n" + yaml, SiteConfigFile.Read);
+
+        Assert.Null(site);
+        var error = Assert.Single(diagnostics.All);
+        Assert.Equal(line + 1, error.Line);
+        Assert.Contains(message, error.Message + " " + error.Fix);
+    }
 }

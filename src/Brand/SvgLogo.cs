@@ -1,0 +1,106 @@
+using System.Xml;
+
+namespace FichesSite.Brand;
+
+/// <summary>
+/// The hospital's logo is copied into the site as it is, and shown as an <c>&lt;img&gt;</c>, where an SVG runs no script
+/// and loads nothing. But the file is also on the site by itself, and a browser opening it there would run its
+/// scripts with the site's rights: so a logo with a script, an event attribute, embedded HTML or a reference to
+/// another file is refused, rather than quietly altered.
+/// </summary>
+public static class SvgLogo
+{
+    private const string SvgNamespace = "http://www.w3.org/2000/svg";
+
+    // Elements that hold a script, or another document (HTML, a frame), or load one; « set » and « animate » can turn a
+    // link into a script address once the file is open.
+    private static readonly HashSet<string> RefusedElements = new(StringComparer.OrdinalIgnoreCase)
+        { "script", "foreignObject", "iframe", "object", "embed", "handler", "listener", "set", "animate" };
+
+    // Images drawn inside the logo may be embedded bitmaps; nothing else may be referred to but its own parts (« #id »).
+    private static readonly string[] AllowedReferences = ["#", "data:image/png;", "data:image/jpeg;", "data:image/gif;", "data:image/webp;"];
+
+    /// <summary>Null for a logo that is well-formed SVG with nothing of the above; else what is wrong, in French, for the error.</summary>
+    public static string? Problem(byte[] bytes)
+    {
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Ignore, // a DOCTYPE (as drawing tools write) is skipped; its entities are never expanded
+            XmlResolver = null,
+            MaxCharactersInDocument = bytes.Length * 4L + 1024,
+        };
+        try
+        {
+            using var reader = XmlReader.Create(new MemoryStream(bytes), settings);
+            var root = true;
+            var inStyle = false;
+            while (reader.Read())
+            {
+                if (reader.NodeType != XmlNodeType.Element)
+                {
+                    if (inStyle && reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA && StyleProblem(reader.Value) is { } style)
+                    {
+                        return style;
+                    }
+                    inStyle &= reader.NodeType != XmlNodeType.EndElement;
+                    continue;
+                }
+                inStyle = reader.LocalName == "style" && !reader.IsEmptyElement;
+                if (root && (reader.LocalName != "svg" || reader.NamespaceURI != SvgNamespace))
+                {
+                    return $"son premier élément est « {reader.Name} », pas « svg » (avec xmlns=\"{SvgNamespace}\")";
+                }
+                root = false;
+                if (RefusedElements.Contains(reader.LocalName))
+                {
+                    return $"il contient un élément « {reader.LocalName} »";
+                }
+                for (var more = reader.MoveToFirstAttribute(); more; more = reader.MoveToNextAttribute())
+                {
+                    if (AttributeProblem(reader.LocalName, reader.Value) is { } problem)
+                    {
+                        return problem;
+                    }
+                }
+                reader.MoveToElement();
+            }
+            return root ? "il ne contient aucun élément" : null;
+        }
+        catch (XmlException e)
+        {
+            return $"ce n’est pas du XML bien formé (ligne {e.LineNumber} du fichier)";
+        }
+    }
+
+    private static string? AttributeProblem(string name, string value)
+    {
+        if (name.StartsWith("on", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"il contient un attribut « {name} », qui lance un script";
+        }
+        if (name is "href" or "src" && !AllowedReferences.Any(r => value.TrimStart().StartsWith(r, StringComparison.OrdinalIgnoreCase)))
+        {
+            return $"il renvoie à « {Shortened(value)} », hors du logo lui-même";
+        }
+        return name == "style" ? StyleProblem(value) : null;
+    }
+
+    // CSS inside the logo may not import a style sheet nor take an image from anywhere but the logo itself.
+    private static string? StyleProblem(string css)
+    {
+        if (css.Contains("@import", StringComparison.OrdinalIgnoreCase))
+        {
+            return "son style importe une autre feuille de style (@import)";
+        }
+        for (var at = css.IndexOf("url(", StringComparison.OrdinalIgnoreCase); at >= 0; at = css.IndexOf("url(", at + 4, StringComparison.OrdinalIgnoreCase))
+        {
+            if (!css.AsSpan(at + 4).TrimStart(" \t\n\r'\"").StartsWith("#"))
+            {
+                return "son style charge un fichier (url(…) qui ne commence pas par « # »)";
+            }
+        }
+        return null;
+    }
+
+    private static string Shortened(string value) => value.Length <= 40 ? value : value[..40] + "…";
+}
