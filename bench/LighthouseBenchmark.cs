@@ -5,8 +5,8 @@ using FichesSite.Build;
 namespace FichesSite.Bench;
 
 /// <summary>
-/// Lighthouse on the mobile profile (its default: a phone's screen, simulated slow 4G and a 4× slower processor)
-/// for the home page, a sheet and the search page of input/, built into a temporary folder and served on loopback.
+/// Lighthouse on the mobile profile (its default: a phone's screen, simulated slow 4G and a 4× slower processor) and
+/// the desktop one, for the home page, a service page, a sheet and the search page of input/, built into a temporary folder and served on loopback.
 /// Each round serves the site twice, in alternated order: files as they are (as the tests' loopback server does),
 /// and gzip-compressed when the browser asks for it (as GitHub Pages serves them). Performance is simulated from
 /// the bytes that crossed the wire, so only compression moves it; the other three categories do not depend on the
@@ -17,9 +17,12 @@ public static class LighthouseBenchmark
     private static readonly (string Name, string Path)[] Pages =
     [
         ("accueil", ""),
+        ("service", "services/radiologie-interventionnelle/"),
         ("fiche", "fiches/cimentoplastie-metastases-osseuses/"),
         ("recherche", "recherche/"),
     ];
+
+    private static readonly string[] Profiles = ["mobile", "desktop"];
 
     private static readonly string[] Categories = ["performance", "accessibility", "best-practices", "seo"];
 
@@ -46,8 +49,8 @@ public static class LighthouseBenchmark
             {
                 throw new InvalidOperationException("the build failed:\n" + string.Join("\n", build.Diagnostics));
             }
-            Console.WriteLine($"Lighthouse {Version(lighthouse)}, {Version(chromium)}; mobile profile, simulated throttling; {server.BaseUrl}");
-            var scores = new Dictionary<(string Page, bool Gzip), List<Report>>();
+            Console.WriteLine($"Lighthouse {Version(lighthouse)}, {Version(chromium)}; mobile and desktop profiles, simulated throttling; {server.BaseUrl}");
+            var scores = new Dictionary<(string Page, bool Gzip, string Profile), List<Report>>();
             for (var round = 1; round <= rounds; round++)
             {
                 // Alternated so that a burst of load from elsewhere does not always fall on the same way of serving.
@@ -56,21 +59,24 @@ public static class LighthouseBenchmark
                     server.Gzip = gzip;
                     Console.WriteLine();
                     Console.WriteLine($"== round {round} of {rounds}, served {(gzip ? "gzip-compressed" : "as files are")}  (load average {LoadAverage()})");
-                    foreach (var (name, pagePath) in Pages)
+                    foreach (var profile in Profiles)
                     {
-                        var report = Audit(lighthouse, chromium, server.BaseUrl + pagePath, work.FullName);
-                        (scores.TryGetValue((name, gzip), out var list) ? list : scores[(name, gzip)] = []).Add(report);
-                        Print(name, report);
+                        foreach (var (name, pagePath) in Pages)
+                        {
+                            var report = Audit(lighthouse, chromium, server.BaseUrl + pagePath, work.FullName, profile);
+                            (scores.TryGetValue((name, gzip, profile), out var list) ? list : scores[(name, gzip, profile)] = []).Add(report);
+                            Print($"{name} ({profile})", report);
+                        }
                     }
                 }
             }
             Console.WriteLine();
             Console.WriteLine($"== every round: lowest–highest score (performance unrounded)");
-            foreach (var ((name, gzip), reports) in scores.OrderBy(s => s.Key.Gzip).ThenBy(s => Array.FindIndex(Pages, p => p.Name == s.Key.Page)))
+            foreach (var ((name, gzip, profile), reports) in scores.OrderBy(s => s.Key.Gzip).ThenBy(s => s.Key.Profile, StringComparer.Ordinal).ThenBy(s => Array.FindIndex(Pages, p => p.Name == s.Key.Page)))
             {
                 var perf = reports.Select(r => r.PerformanceUnrounded).ToList();
                 var others = Categories.Skip(1).Select(c => $"{c} {Range(reports.Select(r => r.Scores[c]))}");
-                Console.WriteLine($"  {name,-10} {(gzip ? "gzip" : "plain"),-5}  performance {Range(reports.Select(r => r.Scores["performance"]))} ({perf.Min():0.00}–{perf.Max():0.00})  {string.Join("  ", others)}");
+                Console.WriteLine($"  {name,-10} {profile,-8} {(gzip ? "gzip" : "plain"),-5}  performance {Range(reports.Select(r => r.Scores["performance"]))} ({perf.Min():0.00}–{perf.Max():0.00})  {string.Join("  ", others)}");
             }
             return 0;
         }
@@ -91,7 +97,8 @@ public static class LighthouseBenchmark
         Dictionary<string, int> Scores, double PerformanceUnrounded, string Metrics,
         List<string> Failing, List<(string Id, string Message)> Errors, List<string> Warnings, TimeSpan Wall);
 
-    private static Report Audit(string lighthouse, string chromium, string url, string work)
+    // Lighthouse's default profile is mobile; --preset=desktop gives its desktop one.
+    private static Report Audit(string lighthouse, string chromium, string url, string work, string profile)
     {
         var output = Path.Combine(work, "report.json");
         var start = new ProcessStartInfo(lighthouse) { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -103,6 +110,10 @@ public static class LighthouseBenchmark
         })
         {
             start.ArgumentList.Add(argument);
+        }
+        if (profile == "desktop")
+        {
+            start.ArgumentList.Add("--preset=desktop");
         }
         var clock = Stopwatch.StartNew();
         using (var process = Process.Start(start)!)

@@ -38,6 +38,9 @@ public sealed class BrandFiles
     public bool HasStylesheet => Files.ContainsKey(StylesheetPath);
     public bool HasLogo => Files.ContainsKey(LogoPath);
 
+    /// <summary>The logo's width and height as its file gives them (SvgLogo.Size), or null.</summary>
+    public (int Width, int Height)? LogoSize => Files.TryGetValue(LogoPath, out var logo) ? SvgLogo.Size(logo) : null;
+
     /// <summary>The brand's files, or null after an error (a file missing, outside the content folder, or not of its kind).</summary>
     public static BrandFiles? Load(string inputDirectory, BrandSettings? brand, BrandPalette palette, string displayPath, DiagnosticBag diagnostics)
     {

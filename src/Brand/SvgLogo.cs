@@ -20,6 +20,32 @@ public static class SvgLogo
     // Images drawn inside the logo may be embedded bitmaps; nothing else may be referred to but its own parts (« #id »).
     private static readonly string[] AllowedReferences = ["#", "data:image/png;", "data:image/jpeg;", "data:image/gif;", "data:image/webp;"];
 
+    /// <summary>
+    /// The logo's width and height in its own units, from its viewBox or else its width and height (unitless or px):
+    /// written on the <c>&lt;img&gt;</c>, they let the browser keep its place before it loads, so the page does not
+    /// jump (Lighthouse counts an image without them). Null when the file says neither; the logo is shown all the same.
+    /// </summary>
+    public static (int Width, int Height)? Size(byte[] bytes)
+    {
+        try
+        {
+            using var reader = XmlReader.Create(new MemoryStream(bytes), new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null });
+            reader.MoveToContent();
+            var box = reader.GetAttribute("viewBox")?.Split([' ', ',', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries);
+            var (width, height) = box is { Length: 4 } ? (Number(box[2]), Number(box[3])) : (Number(reader.GetAttribute("width")), Number(reader.GetAttribute("height")));
+            return width is > 0 and < 100_000 && height is > 0 and < 100_000
+                ? (Math.Max(1, (int)Math.Round(width.Value)), Math.Max(1, (int)Math.Round(height.Value)))
+                : null;
+        }
+        catch (XmlException)
+        {
+            return null;
+        }
+    }
+
+    private static double? Number(string? text) =>
+        double.TryParse(text?.Trim().Replace("px", ""), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+
     /// <summary>Null for a logo that is well-formed SVG with nothing of the above; else what is wrong, in French, for the error.</summary>
     public static string? Problem(byte[] bytes)
     {

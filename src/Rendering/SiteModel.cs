@@ -75,6 +75,8 @@ public sealed class SiteModel
                 ["stylesheet"] = brand.HasStylesheet ? BrandFiles.StylesheetPath : null,
                 ["logo"] = brand.HasLogo ? BrandFiles.LogoPath : null,
                 ["logo_alt"] = brand.HasLogo ? site.Brand?.LogoAlt : null,
+                ["logo_width"] = brand.LogoSize?.Width,
+                ["logo_height"] = brand.LogoSize?.Height,
             },
         });
         // The pages written by authors: the collection's own pages are reached through the collection's values.

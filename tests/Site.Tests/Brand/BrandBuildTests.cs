@@ -39,6 +39,8 @@ public sealed class BrandBuildTests
             var logo = Assert.Single(page.QuerySelectorAll("header img"));
             Assert.Equal("Centre hospitalier Exemple", logo.GetAttribute("alt"));
             Assert.EndsWith(BrandFiles.LogoPath, logo.GetAttribute("src"));
+            // The example's viewBox is 0 0 184 48: its place is kept before it loads.
+            Assert.Equal(("184", "48"), (logo.GetAttribute("width"), logo.GetAttribute("height")));
             Assert.Contains(page.QuerySelectorAll("link[rel=stylesheet]"), l => l.GetAttribute("href")!.EndsWith(BrandFiles.StylesheetPath));
             Assert.Empty(page.QuerySelectorAll("svg script, [style]"));
         }
@@ -248,4 +250,19 @@ public sealed class BrandBuildTests
         Assert.Equal(brandLine + 1, error.Line);
         Assert.Contains("« logo_alt » manque", error.Message);
     }
+
+    [Theory]
+    [InlineData("viewBox=\"0 0 120 40\"", 120, 40)]
+    [InlineData("viewBox=\"0,0,99.6,30.2\" width=\"10cm\"", 100, 30)]
+    [InlineData("width=\"200\" height=\"50px\"", 200, 50)]
+    public void A_logo_s_size_comes_from_its_view_box_or_else_its_width_and_height(string attributes, int width, int height) =>
+        Assert.Equal((width, height), SvgLogo.Size(System.Text.Encoding.UTF8.GetBytes($"<svg xmlns=\"http://www.w3.org/2000/svg\" {attributes}><rect width=\"1\" height=\"1\"/></svg>")));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("width=\"10cm\" height=\"2cm\"")]
+    [InlineData("viewBox=\"0 0 0 40\"")]
+    [InlineData("viewBox=\"0 0 1e9 40\"")]
+    public void A_logo_that_gives_no_usable_size_gets_none(string attributes) =>
+        Assert.Null(SvgLogo.Size(System.Text.Encoding.UTF8.GetBytes($"<svg xmlns=\"http://www.w3.org/2000/svg\" {attributes}/>")));
 }
