@@ -39,6 +39,11 @@ public static class Corpus
         {
             QuietFiles.Copy(Path.Combine(repository, "input", file), Path.Combine(folder, file));
         }
+        // The brand's files (the logo site.yml names), so that the benchmark pays for them as a real site does.
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(repository, "input", "marque")))
+        {
+            QuietFiles.Copy(file, Path.Combine(folder, "marque", Path.GetFileName(file)));
+        }
         // The glossary too, so that the benchmark pays for marking terms as a real site does.
         QuietFiles.Copy(Path.Combine(repository, "input", "data", "glossaire.yml"), Path.Combine(folder, "data", "glossaire.yml"));
         // Services and themes as a hospital has them, so that the benchmark builds the collection's pages too.
