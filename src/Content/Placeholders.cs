@@ -13,6 +13,9 @@ public static class Placeholders
     // Enough characters after the bracket to hold « à compléter » with odd spacing or combining accents.
     private const int Window = 40;
 
+    // A mark is shown in its error up to this length: one left unclosed runs to its line's end, which may be long.
+    private const int LongestShown = 160;
+
     /// <summary>The mark for what is to be written there, e.g. « [À compléter : le nom du relecteur] ».</summary>
     public static string For(string what) => $"[À compléter : {what}]";
 
@@ -27,14 +30,22 @@ public static class Placeholders
             var end = source.IndexOf('\n', start);
             end = end < 0 ? source.Length : end;
             var text = source.AsSpan(start, end - start).TrimEnd('\r');
+            // The first « ] » at or after the bracket looked at, found again only once passed: each character of the
+            // line is read a bounded number of times, however many brackets it holds.
+            var close = -1;
             for (var bracket = text.IndexOf('['); bracket >= 0; bracket = NextBracket(text, bracket))
             {
+                if (close < bracket && close != text.Length)
+                {
+                    var next = text[bracket..].IndexOf(']');
+                    close = next < 0 ? text.Length : bracket + next;
+                }
+                var isLinkText = close + 1 < text.Length && text[close + 1] is '(' or '[';
                 var after = text[(bracket + 1)..Math.Min(text.Length, bracket + 1 + Window)];
-                var close = text[bracket..].IndexOf(']');
-                var isLinkText = close >= 0 && bracket + close + 1 < text.Length && text[bracket + close + 1] is '(' or '[';
                 if (!isLinkText && AccentFolding.StartsWithWords(after.ToString(), "à compléter"))
                 {
-                    found.Add((line + 1, text[bracket..(close < 0 ? text.Length : bracket + close + 1)].ToString()));
+                    var shown = text[bracket..Math.Min(text.Length, close + 1)];
+                    found.Add((line + 1, shown.Length <= LongestShown ? shown.ToString() : shown[..LongestShown].ToString() + "…"));
                 }
             }
             start = end + 1;

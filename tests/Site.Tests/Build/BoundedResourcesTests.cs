@@ -124,6 +124,12 @@ public sealed class BoundedResourcesTests(ITestOutputHelper output)
                 depth = Math.Min(depth, ((int)ReadSources.MaxFileBytes - 200) / (pair.Item1.Length + pair.Item2.Length));
                 return new Hostile("signes ouvrants en masse", Page, WithHeader(Repeat(pair.Item1, depth) + "a" + Repeat(pair.Item2, depth)), TooManySigns);
             }),
+        // One line of brackets, up to the page's size: the placeholder marks are looked for bracket by bracket (a search
+        // for each one's « ] » to the line's end made a line of a million « [ » take 13 s), before Markdig's limit refuses it.
+        ["crochets sur une ligne"] = Gen.Select(Gen.Int[100_000, 1_000_000], Gen.OneOf("[", "[à compléter ", "[a]("),
+            (count, unit) => new Hostile("crochets sur une ligne", Page,
+                WithHeader(Repeat(unit, Math.Min(count, ((int)ReadSources.MaxFileBytes - 200) / System.Text.Encoding.UTF8.GetByteCount(unit)))),
+                unit.StartsWith("[à", StringComparison.Ordinal) ? "encore présent" : TooManySigns)),
         // Markdig's inline parsing takes the square of the signs of a paragraph: « [a]( » 200,000 times did not end.
         ["signes non fermés"] = Gen.Select(Gen.Int[10_000, 200_000], Gen.OneOf("[a](", "*a ", "_a ", "**a** ", "[a ", "`a ", "<a ", "![a]("),
             // Under the page's size limit, whose refusal is another class: the signs' limit must be the one that refuses.

@@ -38,6 +38,16 @@ public sealed class PlaceholdersTests
         });
     }
 
+    [Fact]
+    public void A_mark_left_open_is_shown_up_to_a_bound_however_long_its_line()
+    {
+        var found = Placeholders.Find("[À compléter : " + new string('x', 100_000) + "\n[à compléter]");
+        Assert.Equal([1, 2], found.Select(f => f.Line));
+        Assert.True(found[0].Text.Length <= 161, $"{found[0].Text.Length} characters");
+        Assert.EndsWith("…", found[0].Text);
+        Assert.Equal("[à compléter]", found[1].Text);
+    }
+
     [Theory]
     [InlineData("Le questionnaire à compléter avant l’examen.")]
     [InlineData("[Le questionnaire](x.pdf) à compléter.")]
