@@ -64,7 +64,8 @@ public static class SiteConfigFile
     // and « content_folder: »; null after an error.
     private static CmsSettings? ReadCms(YamlConfigFile file, YamlNode node, string displayPath, DiagnosticBag diagnostics)
     {
-        var cms = new CmsSettings { Line = (int)node.Start.Line };
+        // The line of « cms: » itself: its value starts on the next one.
+        var cms = new CmsSettings { Line = file.Root is YamlMappingNode root && root.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: "cms" }) is { } cmsKey ? (int)cmsKey.Start.Line : (int)node.Start.Line };
         var failed = false;
         var contentFolderLine = 0;
         file.Fields(node, new Dictionary<string, Action<YamlNode>>
@@ -84,11 +85,15 @@ public static class SiteConfigFile
             return null;
         }
         var name = cms.BackendValue("name");
-        if (name is null || !CmsSettings.BackendNames.Contains(name))
+        const string backendFix = "Sous « cms: », écrivez « backend: » avec « name: » (github ou gitlab) et « repo: » (voir docs/guide-redaction.md, « L’éditeur en ligne »).";
+        if (name is null)
         {
-            diagnostics.Error(displayPath, cms.Line,
-                name is null ? "l’éditeur en ligne (« cms: ») n’a pas de « backend: » avec son « name: »." : $"l’éditeur en ligne ne sait pas enregistrer dans « {name} ».",
-                $"Sous « cms: », écrivez « backend: » avec « name: » parmi {string.Join(", ", CmsSettings.BackendNames)} et « repo: » (voir docs/guide-redaction.md, « L’éditeur en ligne »).");
+            diagnostics.Error(displayPath, cms.Line, "l’éditeur en ligne (« cms: ») n’a pas de « backend: » avec son « name: ».", backendFix);
+            failed = true;
+        }
+        else if (!CmsSettings.BackendNames.Contains(name))
+        {
+            diagnostics.Error(displayPath, cms.Line, $"l’éditeur en ligne ne sait pas enregistrer dans « {name} ».", backendFix);
             failed = true;
         }
         else if (cms.BackendValue("repo") is null)
@@ -100,7 +105,7 @@ public static class SiteConfigFile
         foreach (var key in new[] { "base_url", "api_root" })
         {
             if (cms.BackendValue(key) is { } address
-                && !(Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && uri.UserInfo.Length == 0))
+                && (address.Any(char.IsWhiteSpace) || !(Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && uri.UserInfo.Length == 0)))
             {
                 diagnostics.Error(displayPath, cms.Line, $"« {key}: {address} » sous « backend: » n’est pas une adresse https.",
                     $"Écrivez l’adresse complète de votre instance, par exemple « {key}: https://gitlab.hopital-exemple.invalid{(key == "api_root" ? "/api/v4" : "")} ».");
