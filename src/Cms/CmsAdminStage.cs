@@ -26,6 +26,12 @@ public sealed class CmsAdminStage(
 
     public BuildState Run(BuildState build, DiagnosticBag diagnostics)
     {
+        // admin/ is the editor's: a page there would be replaced by it, or replace it.
+        foreach (var page in build.Documents.Where(d => d.OutputPath.StartsWith(AdminPage.Folder + "/", StringComparison.Ordinal)))
+        {
+            diagnostics.Error(page.SourcePath, 0, $"l’adresse « {page.OutputPath} » de cette page est dans admin/, le dossier de l’éditeur en ligne.",
+                "Renommez la page (ou son dossier) : tant que site.yml a « cms: », admin/ est réservé à l’éditeur.");
+        }
         if (diagnostics.HasErrors)
         {
             return build; // nothing will be published

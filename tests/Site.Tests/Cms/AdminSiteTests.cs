@@ -126,6 +126,16 @@ public sealed class AdminSiteTests : IDisposable
         Assert.False(Directory.Exists(_site.Output));
     }
 
+    [Fact]
+    public void A_page_whose_address_is_in_admin_is_refused()
+    {
+        EnableCms();
+        File.WriteAllText(Path.Combine(_site.Input, "pages", "admin.md"), "---\ntitle: \"Administration\"\ndescription: \"Une page.\"\n---\n\nTexte.\n");
+        var result = Build();
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Diagnostics, d => d.File.EndsWith("admin.md", StringComparison.Ordinal) && d.Message.Contains("dossier de l’éditeur en ligne", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("\ncms:\n  local_backend: true\n", "n’a pas de « backend: »")]
     [InlineData("\ncms:\n  backend:\n    name: bitbucket\n    repo: a/b\n", "ne sait pas enregistrer dans « bitbucket »")]
