@@ -16,4 +16,13 @@ public sealed record BuildOptions(
     bool Strict = false,
     DateOnly? Today = null,
     string? ReportPath = null,
-    long SearchSplitAboveBytes = Search.SearchIndexStage.DefaultSplitAboveBytes);
+    long SearchSplitAboveBytes = Search.SearchIndexStage.DefaultSplitAboveBytes)
+{
+    /// <summary>
+    /// Decap CMS's bundle (the npm package's dist/ folder), copied into admin/ when site.yml has « cms: »; installed into
+    /// tools/ by .ci/install-test-tools, and found from the folder the command runs in, like the theme.
+    /// </summary>
+    public string CmsBundleDirectory { get; init; } = DefaultCmsBundleDirectory;
+
+    public const string DefaultCmsBundleDirectory = "tools/node_modules/decap-cms/dist";
+}

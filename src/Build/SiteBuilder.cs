@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using FichesSite.Brand;
+using FichesSite.Cms;
 using FichesSite.Collection;
 using FichesSite.Content;
 using FichesSite.Links;
@@ -98,6 +99,7 @@ public static class SiteBuilder
             new SideBySideStages(
                 new LinkCheckStage([.. assets.SitePaths, SearchIndexStage.ScriptPath, .. configuration.Brand.Files.Keys], site.BaseUrl, keepLinks: cache is not null),
                 new SearchIndexStage(options.SearchSplitAboveBytes)),
+            .. CmsAdmin(options, configuration, output is not null || updateInPlace),
             new WriteReportsStage(site.Readability, readabilityFile, options.ReportPath, options.InputDirectory, today),
             .. publishSite is not null ? [publishSite] : updateInPlace ? [new UpdateSiteStage(options, assets, configuration.Brand, site.BaseUrl, cache!, abandon)] : Array.Empty<IStage>(),
             new PublishReportsStage(),
@@ -111,6 +113,17 @@ public static class SiteBuilder
             Site = result.Products.TryGet(PublishSiteStage.StateKey, out var state) ? state : SiteState.Unchanged,
         };
     }
+
+    // The web editor's files join the site's generated files when site.yml asks for it and a site is written.
+    private static IStage[] CmsAdmin(BuildOptions options, BuildConfiguration configuration, bool writesSite) =>
+        configuration.Site.Cms is { } cms && writesSite
+            ?
+            [
+                new CmsAdminStage(cms, options.CmsBundleDirectory, SourcePaths.Display(Path.Combine(options.InputDirectory, "site.yml")),
+                    configuration.Site.Name, configuration.Contracts, configuration.Catalog,
+                    configuration.Strings.Values.ContainsKey("cms") ? configuration.Strings.Map("cms") : new Dictionary<string, string>()),
+            ]
+            : [];
 
     // Pages that only lead to others: the search finds the sheets and pages themselves.
     private static bool NotSearched(string sitePath) =>

@@ -47,6 +47,17 @@ public static class SheetTemplate
                 .Append(", year: ").Append(Quoted(Placeholders.For("son année"))).Append(" }\n");
         }
         text.Append("---\n");
+        text.Append(Body(contract));
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// The body of a new sheet: the contract's h2 sections in order, each with its text (and its minimum of h3) still to
+    /// write. Also the body a sheet starts with in the web editor (Cms/DecapConfig), so both begin alike.
+    /// </summary>
+    public static string Body(ContentContract contract)
+    {
+        var text = new StringBuilder();
         foreach (var section in contract.Sections)
         {
             text.Append("\n## ").Append(section.Heading).Append("\n\n")

@@ -22,6 +22,9 @@ public sealed class SiteConfig
     /// <summary>Where readers say whether a page helped them (an e-mail address or the hospital's own form); null: nothing is shown.</summary>
     public FeedbackSetting? Feedback { get; set; }
 
+    /// <summary>The web editor at /admin/ (« cms: »); null: the site has none.</summary>
+    public CmsSettings? Cms { get; set; }
+
     /// <summary>Thresholds under which the build flags a sheet's section as hard to read (never shown on the site).</summary>
     public ReadabilitySettings Readability { get; set; } = new();
 

@@ -16,6 +16,8 @@ public static class ContentTypes
         ".jpg" or ".jpeg" => "image/jpeg",
         ".webp" => "image/webp",
         ".pdf" => "application/pdf",
+        ".yml" => "text/yaml; charset=utf-8", // the web editor's config.yml (admin/)
+        ".wasm" => "application/wasm", // and its bundle's WebAssembly, compiled as it streams in
         _ => "application/octet-stream",
     };
 }

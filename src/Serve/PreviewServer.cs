@@ -267,10 +267,18 @@ public sealed class PreviewServer : IAsyncDisposable
         await context.Response.SendFileAsync(file);
     }
 
-    // The reload script goes into served pages only: the files in _site/ stay as they will be published.
+    // The reload script goes into served pages only: the files in _site/ stay as they will be published. Not into the
+    // web editor's page (admin/): a sheet it saves through decap-server rebuilds the site, and a reload would throw
+    // away the form the author is filling.
     private static async Task SendHtml(HttpContext context, string file)
     {
         var html = await File.ReadAllTextAsync(file);
+        if (context.Request.Path.StartsWithSegments("/" + Cms.AdminPage.Folder, StringComparison.Ordinal))
+        {
+            context.Response.ContentType = ContentTypes.Of(file);
+            await context.Response.WriteAsync(html, Encoding.UTF8);
+            return;
+        }
         var end = html.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
         html = end < 0 ? html + ReloadTags : html.Insert(end, ReloadTags + "\n");
         context.Response.ContentType = ContentTypes.Of(file);

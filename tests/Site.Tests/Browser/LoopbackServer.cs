@@ -21,6 +21,8 @@ public sealed class LoopbackServer : IDisposable
         [".xml"] = "application/xml; charset=utf-8",
         [".txt"] = "text/plain; charset=utf-8",
         [".json"] = "application/json",
+        [".yml"] = "text/yaml; charset=utf-8",
+        [".wasm"] = "application/wasm",
     };
 
     private readonly string _root;
