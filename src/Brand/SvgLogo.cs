@@ -71,6 +71,11 @@ public static class SvgLogo
                     inStyle &= reader.NodeType != XmlNodeType.EndElement;
                     continue;
                 }
+                if (inStyle)
+                {
+                    // An element inside a style sheet would hide the text after it from the check above.
+                    return $"son élément « style » contient un élément « {reader.LocalName} »";
+                }
                 inStyle = reader.LocalName == "style" && !reader.IsEmptyElement;
                 if (root && (reader.LocalName != "svg" || reader.NamespaceURI != SvgNamespace))
                 {
@@ -108,15 +113,26 @@ public static class SvgLogo
         {
             return $"il renvoie à « {Shortened(value)} », hors du logo lui-même";
         }
-        return name == "style" ? StyleProblem(value) : null;
+        // Every attribute, not only « style »: presentation attributes (fill, filter, mask, clip-path…) take url(…) too.
+        return StyleProblem(value);
     }
 
-    // CSS inside the logo may not import a style sheet nor take an image from anywhere but the logo itself.
+    // CSS inside the logo (a style sheet, or any attribute's value) may not import a style sheet nor take an image from
+    // anywhere but the logo itself. A CSS escape (« \75 rl( » is « url( ») could hide either from these plain searches,
+    // and image-set() takes addresses without url(): a logo holds neither.
     private static string? StyleProblem(string css)
     {
+        if (css.Contains('\\'))
+        {
+            return "son style contient un échappement CSS (« \\ »)";
+        }
         if (css.Contains("@import", StringComparison.OrdinalIgnoreCase))
         {
             return "son style importe une autre feuille de style (@import)";
+        }
+        if (css.Contains("image-set", StringComparison.OrdinalIgnoreCase) || css.Contains("src(", StringComparison.OrdinalIgnoreCase))
+        {
+            return "son style charge un fichier (image-set ou src)";
         }
         for (var at = css.IndexOf("url(", StringComparison.OrdinalIgnoreCase); at >= 0; at = css.IndexOf("url(", at + 4, StringComparison.OrdinalIgnoreCase))
         {
