@@ -63,7 +63,8 @@ public sealed class BrandFiles
             }
             if (problem(bytes) is { } wrong)
             {
-                diagnostics.Error(displayPath, line, $"{what} « {path} » est refusé : {wrong}.", Fix(what));
+                var refused = what.StartsWith("la ", StringComparison.Ordinal) ? "refusée" : "refusé";
+                diagnostics.Error(displayPath, line, $"{what} « {path} » est {refused} : {wrong}.", Fix(what));
                 ok = false;
                 return;
             }
@@ -102,6 +103,13 @@ public sealed class BrandFiles
         try
         {
             var size = new FileInfo(real).Length;
+            // Nothing to read, and never opened: a named pipe has no length and its reading would wait for a writer forever.
+            if (size == 0)
+            {
+                diagnostics.Error(displayPath, line, $"{what} « {path} » est vide.",
+                    "Vérifiez qu’il s’agit du bon fichier : un fichier ordinaire, exporté en entier.");
+                return null;
+            }
             if (size > LargestFile)
             {
                 diagnostics.Error(displayPath, line, $"{what} « {path} » est trop volumineux ({size / 1024} Ko ; au plus {LargestFile / 1024}).",

@@ -271,4 +271,22 @@ public sealed class BrandBuildTests
     [InlineData("viewBox=\"0 0 1e9 40\"")]
     public void A_logo_that_gives_no_usable_size_gets_none(string attributes) =>
         Assert.Null(SvgLogo.Size(System.Text.Encoding.UTF8.GetBytes($"<svg xmlns=\"http://www.w3.org/2000/svg\" {attributes}/>")));
+
+    [Fact]
+    public async Task A_named_pipe_in_place_of_the_logo_is_refused_without_waiting_for_it()
+    {
+        using var site = new TestSite();
+        var logo = Path.Combine(site.Input, "marque", "logo-exemple.svg");
+        File.Delete(logo);
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", logo))
+        {
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        var build = Task.Run(() => site.Build());
+
+        Assert.True(await Task.WhenAny(build, Task.Delay(TimeSpan.FromSeconds(60))) == build, "the build waited for the pipe");
+        Assert.Contains((await build).Errors, e => e.Message.Contains("le logo « marque/logo-exemple.svg » est vide", StringComparison.Ordinal));
+    }
 }
