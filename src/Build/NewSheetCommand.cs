@@ -1,3 +1,4 @@
+using System.Globalization;
 using FichesSite.Content;
 using FichesSite.Pipeline;
 using FichesSite.Text;
@@ -73,7 +74,15 @@ public static class NewSheetCommand
             return null;
         }
         var path = Path.Combine(inputDirectory, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var folder = Path.GetDirectoryName(path)!;
+        Directory.CreateDirectory(folder);
+        // The build reads no folder that a link leads out of the content folder: nor does « new » write there.
+        if (ContainedPaths.Inside(inputDirectory, folder) is null)
+        {
+            diagnostics.Error(SourcePaths.Display(folder), 0, "le dossier des fiches mène hors du dossier de contenu (lien symbolique) : aucune fiche n’y est écrite.",
+                "Remplacez le lien par un vrai dossier fiches/ dans le dossier de contenu.");
+            return null;
+        }
         try
         {
             // CreateNew: a file that appeared meanwhile is never replaced.
@@ -93,6 +102,9 @@ public static class NewSheetCommand
         title.Length == 0 ? "il est vide"
         : title.Length > MaxTitleLength ? $"il dépasse {MaxTitleLength} caractères"
         : title.Any(char.IsControl) ? "il contient un saut de ligne ou un caractère de contrôle"
+        // Line and paragraph separators end a line in YAML; format characters (soft hyphen, zero-width space…) are unseen.
+        : title.FirstOrDefault(c => char.GetUnicodeCategory(c) is UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.Format) is var unseen and not '\0'
+            ? $"il contient un caractère invisible (U+{(int)unseen:X4})"
         : HiddenCharacters.First(title) is { } hidden ? $"il contient un caractère invisible ({hidden})"
         : Placeholders.Find(title).Count > 0 ? "il contient un repère « [À compléter »"
         : null;

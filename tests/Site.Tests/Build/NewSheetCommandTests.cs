@@ -129,6 +129,34 @@ public sealed partial class NewSheetCommandTests
         }, iter: 300, threads: 1); // one folder for every sample: one at a time
     }
 
+    [Theory]
+    [InlineData("Scanner\u2028suite")]
+    [InlineData("Scan\u00ADner")]
+    [InlineData("Scanner\u200B")]
+    public void A_title_with_a_line_separator_or_an_unseen_character_is_refused(string title)
+    {
+        using var site = new TestSite();
+        var (exitCode, output) = New(site, "fiche-examen", title);
+        Assert.Equal(1, exitCode);
+        Assert.Contains("caractère invisible", output);
+    }
+
+    [Fact]
+    public void A_sheets_folder_that_links_out_of_the_content_folder_is_not_written_to()
+    {
+        using var site = new TestSite();
+        var outside = Path.Combine(site.Root, "ailleurs");
+        Directory.CreateDirectory(outside);
+        Directory.Move(Path.Combine(site.Input, "fiches"), Path.Combine(outside, "fiches"));
+        Directory.CreateSymbolicLink(Path.Combine(site.Input, "fiches"), Path.Combine(outside, "fiches"));
+
+        var (exitCode, output) = New(site, "fiche-examen", "Hors du dossier");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("mène hors du dossier de contenu", output);
+        Assert.False(File.Exists(Path.Combine(outside, "fiches", "hors-du-dossier.md")));
+    }
+
     [GeneratedRegex("^## (.+)$", RegexOptions.Multiline)]
     private static partial Regex H2();
 }
