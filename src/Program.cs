@@ -124,7 +124,10 @@ public static class Program
         }
         foreach (var diagnostic in result.Diagnostics.Take(MaxPrinted))
         {
-            (diagnostic.Severity == Pipeline.Severity.Error ? Console.Error : Console.Out).WriteLine(diagnostic);
+            // In a workflow, a line of a message that began with « :: » would be read as a command of the runner (a value
+            // quoted from site.yml may hold a line end): each message is printed on its own lines only.
+            var shown = Pipeline.WorkflowAnnotation.Enabled ? Pipeline.WorkflowAnnotation.OneLine(diagnostic) : diagnostic;
+            (diagnostic.Severity == Pipeline.Severity.Error ? Console.Error : Console.Out).WriteLine(shown);
         }
         if (Pipeline.WorkflowAnnotation.Enabled)
         {

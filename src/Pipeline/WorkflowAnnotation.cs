@@ -33,6 +33,13 @@ public static class WorkflowAnnotation
         return head + "::" + Data(diagnostic.Message + "\n→ " + diagnostic.Fix);
     }
 
+    /// <summary>The diagnostic with any line end in its message or fix made a space, so that its text starts no line.</summary>
+    public static Diagnostic OneLine(Diagnostic diagnostic) => diagnostic with
+    {
+        Message = diagnostic.Message.ReplaceLineEndings(" "),
+        Fix = diagnostic.Fix.ReplaceLineEndings(" "),
+    };
+
     // GitHub's escaping of a command's message: a percent sign or a line end would otherwise end or change it.
     private static string Data(string text) => text.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
 

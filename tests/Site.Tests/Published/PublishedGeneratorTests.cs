@@ -61,6 +61,24 @@ public sealed partial class PublishedGeneratorTests
     }
 
     [SkippableFact]
+    public void In_a_github_workflow_no_text_of_the_content_starts_a_line_the_runner_would_read_as_a_command()
+    {
+        PublishedGenerator.Require();
+        using var site = new TestSite();
+        // A value quoted back by its error, holding a line end and a forged command.
+        var siteFile = Path.Combine(site.Input, "site.yml");
+        File.WriteAllText(siteFile, File.ReadAllText(siteFile) + "\nfeedback: \"a b\\n::error file=README.md,line=1::forged\"\n");
+        var workflow = new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_WORKSPACE"] = site.Root };
+
+        var (exitCode, output) = PublishedGenerator.RunWith(workflow, "check", "--input", site.Input, "--theme", site.Theme);
+
+        Assert.Equal(1, exitCode);
+        var commands = output.Split('\n').Where(l => l.TrimStart().StartsWith("::", StringComparison.Ordinal)).ToList();
+        Assert.Single(commands);
+        Assert.StartsWith("::error file=input/site.yml,line=", commands[0]);
+    }
+
+    [SkippableFact]
     public void A_page_error_names_file_and_line_exits_non_zero_and_leaves_the_site_as_it_was()
     {
         PublishedGenerator.Require();
