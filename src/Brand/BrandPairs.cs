@@ -34,6 +34,18 @@ public static class BrandPairs
     /// <summary>Text and the focus ring on the navigation band, in both schemes.</summary>
     public static readonly HexColour OnPrimary = HexColour.White;
 
+    /// <summary>
+    /// The tinted backgrounds of the callouts and components (site.css's --note, --tip, --warning, --caution), on which
+    /// an author's link is drawn in the brand's colour: by name, light scheme then dark.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Name, string Shown, HexColour Light, HexColour Dark)> Tints =
+    [
+        ("note", "« Information » et « L’essentiel »", HexColour.Parse("#eef4fb"), HexColour.Parse("#1b2634")),
+        ("tip", "« Conseil », « À faire » et « À éviter »", HexColour.Parse("#eaf5ee"), HexColour.Parse("#16291d")),
+        ("warning", "« Attention »", HexColour.Parse("#fdf3e1"), HexColour.Parse("#2f2410")),
+        ("caution", "« Important », « Prudence » et « Urgence »", HexColour.Parse("#fbeaea"), HexColour.Parse("#351a1b")),
+    ];
+
     /// <summary>The theme's colours without a brand (site.css's --primary and --primary-dark).</summary>
     public static readonly BrandPalette Default = new(HexColour.Parse("#0b4f9c"), HexColour.Parse("#8cc4ff"));
 
@@ -50,6 +62,9 @@ public static class BrandPairs
         new(Scheme.Dark, "les liens et titres en couleur principale sombre sur le fond de la page", p => p.PrimaryDark, _ => DarkBackground, Contrast.Text, Setting.PrimaryDark),
         new(Scheme.Dark, "les liens en couleur principale sombre sur le fond du pied de page", p => p.PrimaryDark, _ => DarkFooter, Contrast.Text, Setting.PrimaryDark),
         new(Scheme.Dark, "le texte sombre des boutons sur la couleur principale sombre", _ => DarkBackground, p => p.PrimaryDark, Contrast.Text, Setting.PrimaryDark),
+        // An author's links inside the tinted callouts and components, in each scheme.
+        .. Tints.Select(t => new Pair(Scheme.Light, $"les liens en couleur principale dans les encadrés {t.Shown}", p => p.Primary, _ => t.Light, Contrast.Text, Setting.Primary)),
+        .. Tints.Select(t => new Pair(Scheme.Dark, $"les liens en couleur principale sombre dans les encadrés {t.Shown}", p => p.PrimaryDark, _ => t.Dark, Contrast.Text, Setting.PrimaryDark)),
         // The theme's focus ring on the page and the footer, in each scheme.
         new(Scheme.Light, "l’anneau de focus sur le fond de la page", _ => LightFocus, _ => LightBackground, Contrast.NonText, Setting.Theme),
         new(Scheme.Light, "l’anneau de focus sur le fond du pied de page", _ => LightFocus, _ => LightFooter, Contrast.NonText, Setting.Theme),

@@ -289,4 +289,17 @@ public sealed class BrandBuildTests
         Assert.True(await Task.WhenAny(build, Task.Delay(TimeSpan.FromSeconds(60))) == build, "the build waited for the pipe");
         Assert.Contains((await build).Errors, e => e.Message.Contains("le logo « marque/logo-exemple.svg » est vide", StringComparison.Ordinal));
     }
+
+    // Colours that pass on the page and in the footer but not inside a tinted callout, where authors' links are drawn too.
+    [Theory]
+    [InlineData("#8d5d99", "#9cc3e6", "les liens en couleur principale dans les encadrés « Important », « Prudence » et « Urgence »")]
+    [InlineData("#1d5a8c", "#888888", "les liens en couleur principale sombre dans les encadrés « Information » et « L’essentiel »")]
+    public void A_colour_too_pale_for_a_callout_s_tint_is_refused(string primary, string primaryDark, string pair)
+    {
+        var diagnostics = new Pipeline.DiagnosticBag();
+        var brand = new BrandSettings { Primary = HexColour.Parse(primary), PrimaryLine = 3, PrimaryDark = HexColour.Parse(primaryDark), PrimaryDarkLine = 4 };
+
+        Assert.Null(BrandContrast.Check(brand, "site.yml", diagnostics));
+        Assert.Contains(diagnostics.All, d => d.Message.Contains(pair, StringComparison.Ordinal));
+    }
 }

@@ -30,10 +30,20 @@ public sealed partial class BrandPaletteTests
     [InlineData("background", true)]
     [InlineData("footer-background", true)]
     [InlineData("focus", true)]
+    [InlineData("note", false)]
+    [InlineData("tip", false)]
+    [InlineData("warning", false)]
+    [InlineData("caution", false)]
+    [InlineData("note", true)]
+    [InlineData("tip", true)]
+    [InlineData("warning", true)]
+    [InlineData("caution", true)]
     public void Each_theme_colour_of_the_pairs_is_site_css(string property, bool dark)
     {
+        var tint = BrandPairs.Tints.FirstOrDefault(t => t.Name == property);
         var expected = (property, dark) switch
         {
+            _ when tint.Name is not null => dark ? tint.Dark : tint.Light,
             ("background", false) => BrandPairs.LightBackground,
             ("footer-background", false) => BrandPairs.LightFooter,
             ("focus", false) => BrandPairs.LightFocus,
