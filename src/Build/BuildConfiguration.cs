@@ -47,6 +47,10 @@ public sealed record BuildConfiguration(SiteConfig Site, IReadOnlyDictionary<str
         {
             return null;
         }
+        if (!HoldNoPlaceholder(options.InputDirectory, ["site.yml", SiteCatalog.ServicesFile, SiteCatalog.ThemesFile, GlossaryTerms.DataFile], diagnostics))
+        {
+            return null;
+        }
 
         site.BaseUrl = options.BaseUrl ?? site.BaseUrl;
         if (site.BaseUrl is not null)
@@ -107,6 +111,23 @@ public sealed record BuildConfiguration(SiteConfig Site, IReadOnlyDictionary<str
     }
 
     // A data file of the content folder, by its real path, or null (and an error) when a link leads it out of the folder.
+    // The data files' texts reach every page (a service's hours, a term's definition, the site's name): a « [À compléter
+    // : …] » mark left in one would be published, so it stops the build as it stops a page (Content/PlaceholdersStage).
+    private static bool HoldNoPlaceholder(string inputDirectory, IEnumerable<string> files, DiagnosticBag diagnostics)
+    {
+        var clean = true;
+        foreach (var file in files)
+        {
+            var path = Path.Combine(inputDirectory, file);
+            if (!File.Exists(path) || ContainedPaths.Inside(inputDirectory, path) is not { } real)
+            {
+                continue;
+            }
+            clean &= Placeholders.Report(SourcePaths.Display(path), File.ReadAllText(real), diagnostics);
+        }
+        return clean;
+    }
+
     private static string? ContentFile(string inputDirectory, string path, DiagnosticBag diagnostics) =>
         InputFiles.Inside(inputDirectory, path, SourcePaths.Display(path), "de contenu", diagnostics);
 

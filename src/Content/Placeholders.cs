@@ -1,3 +1,4 @@
+using FichesSite.Pipeline;
 using FichesSite.Text;
 
 namespace FichesSite.Content;
@@ -51,6 +52,18 @@ public static class Placeholders
             start = end + 1;
         }
         return found;
+    }
+
+    /// <summary>One error at each mark's line of <paramref name="source"/>; true when there was none.</summary>
+    public static bool Report(string file, string source, DiagnosticBag diagnostics)
+    {
+        var marks = Find(source);
+        foreach (var (line, text) in marks)
+        {
+            diagnostics.Error(file, line, $"repère « {text} » encore présent : ce passage reste à écrire.",
+                "Remplacez le repère, crochets compris, par le texte voulu : une page n’est publiée qu’une fois chaque repère remplacé.");
+        }
+        return marks.Count == 0;
     }
 
     private static int NextBracket(ReadOnlySpan<char> line, int bracket)

@@ -12,11 +12,7 @@ public sealed class PlaceholdersStage : IDocumentStage
 
     public Document Run(Document document, SiteProducts site, DiagnosticBag diagnostics)
     {
-        foreach (var (line, text) in Placeholders.Find(document.Source))
-        {
-            diagnostics.Error(document.SourcePath, line, $"repère « {text} » encore présent : ce passage reste à écrire.",
-                "Remplacez le repère, crochets compris, par le texte voulu : une page n’est publiée qu’une fois chaque repère remplacé.");
-        }
+        Placeholders.Report(document.SourcePath, document.Source, diagnostics);
         return document;
     }
 }

@@ -68,4 +68,28 @@ public sealed class PlaceholdersTests
         Assert.Equal([3, 8], result.Errors.Select(e => e.Line));
         Assert.All(result.Errors, e => Assert.EndsWith("pages/essai.md", e.File.Replace('\\', '/')));
     }
+
+    [Theory]
+    [InlineData("site.yml", "name: \"[À compléter : le nom du site]\"")]
+    [InlineData("data/services.yml", "  hours: \"[À compléter : les horaires]\"")]
+    [InlineData("data/glossaire.yml", "  definition: \"[à compléter]\"")]
+    public void A_mark_in_a_data_file_stops_the_build_at_its_line(string file, string line)
+    {
+        using var site = new TestSite();
+        var path = Path.Combine(site.Input, file);
+        var lines = File.ReadAllLines(path).ToList();
+        var key = line.Trim().Split(':')[0] + ":";
+        var at = lines.FindIndex(l => l.TrimStart().StartsWith(key, StringComparison.Ordinal));
+        Assert.True(at >= 0, $"no {key} in {file}");
+        lines[at] = lines[at][..(lines[at].Length - lines[at].TrimStart().Length)] + line.TrimStart();
+        File.WriteAllLines(path, lines);
+
+        var result = site.Build();
+
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(result.Errors);
+        Assert.Contains("encore présent", error.Message);
+        Assert.Equal(at + 1, error.Line);
+        Assert.EndsWith(file, error.File.Replace('\\', '/'));
+    }
 }
