@@ -25,7 +25,6 @@ public sealed record BuildConfiguration(SiteConfig Site, IReadOnlyDictionary<str
             return null;
         }
         var sitePath = Path.Combine(options.InputDirectory, "site.yml");
-        var contractsPath = Path.Combine(options.InputDirectory, "contracts.yml");
         var stringsPath = Path.Combine(options.ThemeDirectory, "i18n", "fr.yml");
         if (!Directory.Exists(options.ThemeDirectory))
         {
@@ -36,13 +35,12 @@ public sealed record BuildConfiguration(SiteConfig Site, IReadOnlyDictionary<str
         var themeIsInside = ThemeStaysInside(options.ThemeDirectory, diagnostics);
         var site = ContentFile(options.InputDirectory, sitePath, diagnostics) is { } siteFile
             ? SiteConfigFile.Read(siteFile, SourcePaths.Display(sitePath), diagnostics) : null;
-        var contracts = ContentFile(options.InputDirectory, contractsPath, diagnostics) is { } contractsFile
-            ? ContractsFile.Read(contractsFile, SourcePaths.Display(contractsPath), diagnostics) : null;
+        var contracts = LoadContracts(options.InputDirectory, diagnostics);
         var strings = InputFiles.Inside(options.ThemeDirectory, stringsPath, SourcePaths.Display(stringsPath), "du thème", diagnostics) is { } stringsFile
             ? ThemeStrings.Load(stringsFile, SourcePaths.Display(stringsPath), diagnostics) : null;
         var brand = site is null ? null : LoadBrand(options.InputDirectory, site, SourcePaths.Display(sitePath), diagnostics);
         var glossary = LoadGlossary(options, diagnostics);
-        var catalog = LoadCatalog(options, diagnostics);
+        var catalog = LoadCatalog(options.InputDirectory, diagnostics);
         if (site is null || brand is null || contracts is null || strings is null || glossary is null || catalog is null || !themeIsInside)
         {
             return null;
@@ -80,12 +78,20 @@ public sealed record BuildConfiguration(SiteConfig Site, IReadOnlyDictionary<str
             : null;
     }
 
-    private static SiteCatalog? LoadCatalog(BuildOptions options, DiagnosticBag diagnostics)
+    /// <summary>The content contracts of input/contracts.yml, read where the build reads them (never through a link out of the folder).</summary>
+    public static Dictionary<string, ContentContract>? LoadContracts(string inputDirectory, DiagnosticBag diagnostics)
     {
-        var services = Path.Combine(options.InputDirectory, SiteCatalog.ServicesFile);
-        var themes = Path.Combine(options.InputDirectory, SiteCatalog.ThemesFile);
-        var servicesInside = ContentFile(options.InputDirectory, services, diagnostics);
-        var themesInside = ContentFile(options.InputDirectory, themes, diagnostics);
+        var path = Path.Combine(inputDirectory, "contracts.yml");
+        return ContentFile(inputDirectory, path, diagnostics) is { } real ? ContractsFile.Read(real, SourcePaths.Display(path), diagnostics) : null;
+    }
+
+    /// <summary>The services and themes of input/data/, read where the build reads them.</summary>
+    public static SiteCatalog? LoadCatalog(string inputDirectory, DiagnosticBag diagnostics)
+    {
+        var services = Path.Combine(inputDirectory, SiteCatalog.ServicesFile);
+        var themes = Path.Combine(inputDirectory, SiteCatalog.ThemesFile);
+        var servicesInside = ContentFile(inputDirectory, services, diagnostics);
+        var themesInside = ContentFile(inputDirectory, themes, diagnostics);
         return servicesInside is null || themesInside is null
             ? null
             : CatalogFile.Load((servicesInside, SourcePaths.Display(services)), (themesInside, SourcePaths.Display(themes)), diagnostics);

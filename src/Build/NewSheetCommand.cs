@@ -35,12 +35,9 @@ public static class NewSheetCommand
 
     private static string? Create(string inputDirectory, string kind, string title, DiagnosticBag diagnostics)
     {
-        var contractsPath = Path.Combine(inputDirectory, "contracts.yml");
-        var contracts = ContractsFile.Read(contractsPath, SourcePaths.Display(contractsPath), diagnostics);
-        var catalog = CatalogFile.Load(
-            (Path.Combine(inputDirectory, SiteCatalog.ServicesFile), SourcePaths.Display(Path.Combine(inputDirectory, SiteCatalog.ServicesFile))),
-            (Path.Combine(inputDirectory, SiteCatalog.ThemesFile), SourcePaths.Display(Path.Combine(inputDirectory, SiteCatalog.ThemesFile))),
-            diagnostics);
+        // As the build reads them: the command offers exactly the kinds and services the build will accept.
+        var contracts = BuildConfiguration.LoadContracts(inputDirectory, diagnostics);
+        var catalog = BuildConfiguration.LoadCatalog(inputDirectory, diagnostics);
         if (contracts is null || catalog is null)
         {
             return null;
