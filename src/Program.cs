@@ -17,16 +17,28 @@ public static class Program
         var input = new Option<string>("--input") { Description = "Dossier du contenu (site.yml, fiches/, pages/)", DefaultValueFactory = _ => "input" };
         var theme = new Option<string>("--theme") { Description = "Dossier du thème (layouts/, partials/, assets/, i18n/)", DefaultValueFactory = _ => "theme" };
         var output = new Option<string>("--output") { Description = "Dossier du site produit", DefaultValueFactory = _ => "_site" };
-        var baseUrl = new Option<string?>("--base-url") { Description = "Adresse publique du site (remplace base_url de site.yml)" };
+        var baseUrl = new Option<string?>("--base-url") { Description = "Adresse du site construit (remplace base_url de site.yml, ou intranet_base_url avec --target intranet)" };
+        var target = new Option<string>("--target")
+        {
+            Description = "Site à construire : public (par défaut) ou intranet (avec les blocs « ::: interne » et les champs internes des services)",
+            DefaultValueFactory = _ => Pipeline.BuildTargets.PublicName,
+        };
+        target.Validators.Add(r =>
+        {
+            if (Pipeline.BuildTargets.Parse(r.GetValueOrDefault<string>()) is null)
+            {
+                r.AddError($"--target : « {r.GetValueOrDefault<string>()} » n’est pas un site possible. Écrivez --target public (le site public, par défaut) ou --target intranet (le site interne).");
+            }
+        });
         var strict = new Option<bool>("--strict") { Description = "Les avertissements font échouer la construction" };
         var timings = new Option<bool>("--timings") { Description = "Affiche la durée de chaque étape" };
         var report = new Option<string?>("--report") { Description = "Fichier du rapport de révision (JSON) ; par défaut reports/revue.json à côté du dossier de contenu" };
 
-        var root = new RootCommand("Construit le site des fiches d’information patients.") { input, theme, output, baseUrl, strict, timings, report };
-        var build = new Command("build", "Construit le site dans le dossier de sortie (commande par défaut).") { input, theme, output, baseUrl, strict, timings, report };
-        var check = new Command("check", "Vérifie tout le contenu sans rien écrire (sauf le rapport de révision, si --report est donné).") { input, theme, baseUrl, strict, timings, report };
+        var root = new RootCommand("Construit le site des fiches d’information patients.") { input, theme, output, baseUrl, target, strict, timings, report };
+        var build = new Command("build", "Construit le site dans le dossier de sortie (commande par défaut).") { input, theme, output, baseUrl, target, strict, timings, report };
+        var check = new Command("check", "Vérifie tout le contenu sans rien écrire (sauf le rapport de révision, si --report est donné).") { input, theme, baseUrl, target, strict, timings, report };
         var port = new Option<int>("--port") { Description = "Port d’écoute de l’aperçu (le suivant libre s’il est pris)", DefaultValueFactory = _ => 8080 };
-        var serve = new Command("serve", "Construit, sert le site sur http://127.0.0.1 et le reconstruit à chaque modification.") { input, theme, output, baseUrl, port };
+        var serve = new Command("serve", "Construit, sert le site sur http://127.0.0.1 et le reconstruit à chaque modification.") { input, theme, output, baseUrl, target, port };
         var site = new Option<string>("--output") { Description = "Dossier du site déjà construit", DefaultValueFactory = _ => "_site" };
         var chromium = new Option<string?>("--chromium") { Description = "Chemin de Chromium (sinon la variable CHROMIUM_PATH, sinon /usr/bin/chromium)" };
         var pdf = new Command("pdf", "Imprime chaque fiche du site construit en PDF (dossier pdf/ du site), avec Chromium.") { site, chromium };
@@ -40,7 +52,10 @@ public static class Program
         root.Subcommands.Add(newSheet);
 
         BuildOptions Options(ParseResult r, bool write) => new(
-            r.GetValue(input)!, r.GetValue(theme)!, write ? r.GetValue(output) : null, r.GetValue(baseUrl), r.GetValue(strict));
+            r.GetValue(input)!, r.GetValue(theme)!, write ? r.GetValue(output) : null, r.GetValue(baseUrl), r.GetValue(strict))
+        {
+            Target = Pipeline.BuildTargets.Parse(r.GetValue(target)) ?? Pipeline.BuildTarget.Public,
+        };
         // The review report goes to the reports folder by default; « check » writes it only when asked to.
         string? ReportPath(ParseResult r, bool write) =>
             r.GetValue(report) ?? (write ? FichesSite.Quality.ReviewReport.DefaultPathFor(r.GetValue(input)!) : null);

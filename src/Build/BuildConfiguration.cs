@@ -50,20 +50,40 @@ public sealed record BuildConfiguration(SiteConfig Site, IReadOnlyDictionary<str
             return null;
         }
 
-        site.BaseUrl = options.BaseUrl ?? site.BaseUrl;
-        if (site.BaseUrl is not null)
+        // --base-url gives the address of the site being built: the public one, or the intranet's.
+        var intranet = options.Target == BuildTarget.Intranet;
+        site.Target = options.Target;
+        var siteDisplay = SourcePaths.Display(sitePath);
+        var valid = CheckedBaseUrl(intranet ? null : options.BaseUrl, site.BaseUrl, "base_url", site.BaseUrlLine, siteDisplay, diagnostics, out var publicUrl)
+            & CheckedBaseUrl(intranet ? options.BaseUrl : null, site.IntranetBaseUrl, "intranet_base_url", site.IntranetBaseUrlLine, siteDisplay, diagnostics, out var intranetUrl);
+        if (!valid)
         {
-            // The site-wide address rule (UrlPolicy), then an absolute web address: it starts every link of the 404 page.
-            if (!UrlPolicy.IsAllowed(site.BaseUrl) || UrlPolicy.SchemeOf(site.BaseUrl) is not ("https" or "http")
-                || !Uri.TryCreate(site.BaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
-            {
-                diagnostics.Error(options.BaseUrl is null ? SourcePaths.Display(sitePath) : "--base-url", options.BaseUrl is null ? site.BaseUrlLine : 0,
-                    $"adresse de base « {site.BaseUrl} » invalide.", "Donnez une adresse complète, par exemple https://fiches.exemple.fr/ .");
-                return null;
-            }
-            site.BaseUrl = site.BaseUrl.TrimEnd('/') + "/";
+            return null;
         }
+        (site.BaseUrl, site.IntranetBaseUrl) = (publicUrl, intranetUrl);
+        site.TargetBaseUrl = intranet ? site.IntranetBaseUrl : site.BaseUrl;
         return new BuildConfiguration(site, contracts, strings) { Glossary = glossary, Catalog = catalog, Brand = brand };
+    }
+
+    // The site-wide address rule (UrlPolicy), then an absolute web address ending with one slash: it starts every
+    // absolute link of the site (canonical, sitemap). An error names --base-url when the address came from there.
+    private static bool CheckedBaseUrl(string? fromOption, string? fromFile, string key, int line, string siteDisplay, DiagnosticBag diagnostics, out string? checkedUrl)
+    {
+        checkedUrl = null;
+        var url = fromOption ?? fromFile;
+        if (url is null)
+        {
+            return true;
+        }
+        if (!UrlPolicy.IsAllowed(url) || UrlPolicy.SchemeOf(url) is not ("https" or "http")
+            || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+        {
+            diagnostics.Error(fromOption is null ? siteDisplay : "--base-url", fromOption is null ? line : 0,
+                $"adresse de base « {url} » invalide{(fromOption is null ? $" (« {key} »)" : "")}.", "Donnez une adresse complète, par exemple https://fiches.exemple.fr/ .");
+            return false;
+        }
+        checkedUrl = url.TrimEnd('/') + "/";
+        return true;
     }
 
     // The brand's colours checked pair by pair, then its files read: null after an error.

@@ -5,11 +5,20 @@ using FichesSite.Pipeline;
 
 namespace FichesSite.Build;
 
-/// <summary>sitemap.xml and robots.txt: the two files for search engines, written only when a base URL is known (they need absolute URLs).</summary>
+/// <summary>
+/// sitemap.xml and robots.txt: the two files for search engines. The public site's are written only when a base URL is
+/// known (they need absolute URLs); the intranet's robots.txt turns every robot away, with or without one.
+/// </summary>
 public static class SearchEngineFiles
 {
-    public static void Write(string siteDirectory, IReadOnlyList<Document> documents, string? baseUrl)
+    public static void Write(string siteDirectory, IReadOnlyList<Document> documents, string? baseUrl, BuildTarget target)
     {
+        if (target == BuildTarget.Intranet)
+        {
+            // Its pages carry noindex as well: a robot that ignores robots.txt still leaves them out of its index.
+            Replace(Path.Combine(siteDirectory, SiteRootFiles.Robots), "User-agent: *\nDisallow: /\n");
+            return;
+        }
         if (PageAddresses.Absolute(baseUrl, "") is not { } root)
         {
             return;
@@ -32,7 +41,7 @@ public static class SearchEngineFiles
     }
 
     // Written beside and renamed: the preview may be serving the old file at that moment.
-    private static void Replace(string path, string text)
+    internal static void Replace(string path, string text)
     {
         File.WriteAllText(path + ".tmp", text);
         File.Move(path + ".tmp", path, overwrite: true);

@@ -42,7 +42,7 @@ public static class SiteBuilder
         var glossary = configuration.Glossary;
         var today = options.Today ?? BuildDate.Today();
         cache?.ForgetUnless(SettingsFingerprint(options));
-        var markdown = MarkdownSetup.Create(new CalloutWords(strings.Map("alerts"), strings.Map("care_levels")));
+        var markdown = MarkdownSetup.Create(new CalloutWords(strings.Map("alerts"), strings.Map("care_levels")), strings.Text("intranet", "block_label"));
         var assets = new ThemeAssets(options.ThemeDirectory);
         var templates = templatesMade.GetAwaiter().GetResult(); // its own exception, not wrapped
         if (!ContractLayoutsExist(contracts, templates, options.InputDirectory, diagnostics))
@@ -60,7 +60,7 @@ public static class SiteBuilder
         // (its outline, links, search terms and readability).
         IDocumentStage[] pageStages =
         [
-            new ParseMarkdownStage(markdown, new LinkRewriter(options.InputDirectory, PageAddresses.OfSource), new ReservedIds(glossary)),
+            new ParseMarkdownStage(markdown, new LinkRewriter(options.InputDirectory, PageAddresses.OfSource), new ReservedIds(glossary), options.Target),
             new CalloutsStage(configuration.Catalog), // each callout's kind, place and heading level, and the service it sends the reader to
             new SectionModelStage(contracts), // the page's sections, read by every stage below that works section by section
             new ContentContractStage(contracts),
@@ -81,7 +81,7 @@ public static class SiteBuilder
         var writePages = output is null ? null : new WritePageStage(output, keepContent: cache is not null);
         // However the build ends, a staging folder it did not publish is removed when this is disposed (and staged
         // reports when the runner disposes the products that hold them).
-        using var publishSite = output is null ? null : new PublishSiteStage(options, output, writePages!, assets, configuration.Brand, site.BaseUrl, cache, abandon);
+        using var publishSite = output is null ? null : new PublishSiteStage(options, output, writePages!, assets, configuration.Brand, site.TargetBaseUrl, cache, abandon);
         var readabilityFile = options.OutputDirectory is not null && cache is null
             ? Path.Combine(ReportsFolder.For(options.InputDirectory), ReadabilityReport.FileName)
             : null; // the preview rebuilds on every save: the report file is for a full build
@@ -97,11 +97,11 @@ public static class SiteBuilder
             new LinkScanStage(cache?.Links),
             .. writePages is null ? Array.Empty<IStage>() : [writePages],
             new SideBySideStages(
-                new LinkCheckStage([.. assets.SitePaths, SearchIndexStage.ScriptPath, .. configuration.Brand.Files.Keys], site.BaseUrl, keepLinks: cache is not null),
+                new LinkCheckStage([.. assets.SitePaths, SearchIndexStage.ScriptPath, .. configuration.Brand.Files.Keys], site.TargetBaseUrl, keepLinks: cache is not null),
                 new SearchIndexStage(options.SearchSplitAboveBytes)),
             .. CmsAdmin(options, configuration, output is not null || updateInPlace),
             new WriteReportsStage(site.Readability, readabilityFile, options.ReportPath, options.InputDirectory, today),
-            .. publishSite is not null ? [publishSite] : updateInPlace ? [new UpdateSiteStage(options, assets, configuration.Brand, site.BaseUrl, cache!, abandon)] : Array.Empty<IStage>(),
+            .. publishSite is not null ? [publishSite] : updateInPlace ? [new UpdateSiteStage(options, assets, configuration.Brand, site.TargetBaseUrl, cache!, abandon)] : Array.Empty<IStage>(),
             new PublishReportsStage(),
         ];
         var result = PipelineRunner.Run(stages, diagnostics, compactAfterPasses: cache is null, abandon);

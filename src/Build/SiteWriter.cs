@@ -16,6 +16,7 @@ public sealed class SiteWriter(
     IReadOnlyDictionary<string, byte[]> generated,
     ThemeAssets assets,
     string? baseUrl)
+    // baseUrl: where this site is served (the public address, or the intranet's for an intranet build).
 {
     /// <summary>
     /// Writes everything but the pages into the staging folder, which already holds them, and swaps it in; what went
@@ -112,7 +113,7 @@ public sealed class SiteWriter(
                 File.Delete(Path.Combine(site, gone));
                 cache.WrittenFiles.Remove(gone);
             }
-            SearchEngineFiles.Write(site, documents, baseUrl);
+            WriteRootFiles(site);
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -128,7 +129,14 @@ public sealed class SiteWriter(
         assets.CopyTo(site);
         CopyAttachments(site, replaceAtomically: false);
         WriteGenerated(site);
-        SearchEngineFiles.Write(site, documents, baseUrl);
+        WriteRootFiles(site);
+    }
+
+    // Made from every page at once, so written again on every update.
+    private void WriteRootFiles(string site)
+    {
+        SearchEngineFiles.Write(site, documents, baseUrl, options.Target);
+        BuildInfoFile.Write(site, new BuildInfo(BuildTargets.Name(options.Target), baseUrl, documents.Count));
     }
 
     // While the preview serves a file it holds it open: replacing it by a rename never waits for that.

@@ -77,7 +77,7 @@ public static partial class CatalogFile
 
     private static Service? ReadService(YamlConfigFile file, string display, string slug, int line, YamlNode fields, DiagnosticBag diagnostics)
     {
-        string? name = null, phone = null, hours = null, address = null, intro = null, specialty = null;
+        string? name = null, phone = null, hours = null, address = null, intro = null, specialty = null, phoneInternal = null, noteInternal = null;
         var specialtyLine = line;
         var visible = new VisibleTexts(file, display, diagnostics);
         file.Fields(fields, new Dictionary<string, Action<YamlNode>>
@@ -88,8 +88,11 @@ public static partial class CatalogFile
             ["address"] = value => address = visible.Text("address", value),
             ["intro"] = value => intro = visible.Text("intro", value),
             ["specialty"] = value => (specialty, specialtyLine) = (file.Text(value), (int)value.Start.Line),
+            // Read on every build, checked the same way, shown only by the intranet's (Rendering/SiteModel).
+            ["phone_internal"] = value => phoneInternal = visible.Text("phone_internal", value),
+            ["note_internal"] = value => noteInternal = visible.Text("note_internal", value),
         });
-        var ok = visible.Ok & Sentence(display, line, slug, "intro", intro, diagnostics)
+        var ok = visible.Ok & Sentence(display, line, slug, "intro", intro, diagnostics) & Sentence(display, line, slug, "note_internal", noteInternal, diagnostics)
             & Required(display, line, "service", slug, "name", name, "« name: Service de radiologie »", diagnostics)
             & Required(display, line, "service", slug, "phone", phone, "« phone: 01 00 00 00 00 »", diagnostics);
         if (phone is not null && !phone.Any(char.IsAsciiDigit))
@@ -103,6 +106,11 @@ public static partial class CatalogFile
             diagnostics.Error(display, line, $"le téléphone du service « {slug} » doit être un seul numéro, tel qu’on le compose : « {phone} » n’en est pas un.", PhoneNumber.Fix);
             ok = false;
         }
+        if (phoneInternal is not null && HiddenCharacters.First(phoneInternal) is null && !PhoneNumber.IsDialled(phoneInternal))
+        {
+            diagnostics.Error(display, line, $"le poste interne du service « {slug} » doit être un seul numéro, tel qu’on le compose depuis l’établissement : « {phoneInternal} » n’en est pas un.", PhoneNumber.Fix);
+            ok = false;
+        }
         if (specialty is not null && !MedicalSpecialties.All.Contains(specialty))
         {
             var nearest = NearestName.Find(specialty, MedicalSpecialties.All);
@@ -111,7 +119,7 @@ public static partial class CatalogFile
                 + "Écrivez le nom anglais d’une spécialité de schema.org (MedicalSpecialty), par exemple « Radiography », ou retirez la ligne.");
             ok = false;
         }
-        return ok ? new Service(slug, name!, phone!, hours, address, intro, specialty, line) : null;
+        return ok ? new Service(slug, name!, phone!, hours, address, intro, specialty, line) { Internal = new(phoneInternal, noteInternal) } : null;
     }
 
     private static Theme? ReadTheme(YamlConfigFile file, string display, string slug, int line, YamlNode fields, DiagnosticBag diagnostics)

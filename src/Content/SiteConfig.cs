@@ -1,4 +1,5 @@
 using FichesSite.Brand;
+using FichesSite.Pipeline;
 
 namespace FichesSite.Content;
 
@@ -16,6 +17,21 @@ public sealed class SiteConfig
 
     /// <summary>The line of <c>base_url:</c> in site.yml, for an error about it; 0 without one.</summary>
     public int BaseUrlLine { get; set; }
+
+    /// <summary>« intranet_base_url »: where the hospital's intranet serves its copy of the intranet build.</summary>
+    public string? IntranetBaseUrl { get; set; }
+
+    public int IntranetBaseUrlLine { get; set; }
+
+    /// <summary>The site this build makes (set from the build's options, not read from site.yml).</summary>
+    public BuildTarget Target { get; set; }
+
+    /// <summary>
+    /// Where this build's site is served: <see cref="BaseUrl"/> for the public site, <see cref="IntranetBaseUrl"/> for
+    /// the intranet's (or --base-url for either). Its sitemap and robots.txt use it; canonical links, the print sheet's
+    /// addresses and QR code, and structured data always name the public site, which patients can reach.
+    /// </summary>
+    public string? TargetBaseUrl { get; set; }
 
     public Organisation Organisation { get; set; } = new();
 

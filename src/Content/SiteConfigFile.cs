@@ -23,6 +23,7 @@ public static class SiteConfigFile
             ["name"] = value => site.Name = file.Text(value) ?? "",
             ["language"] = value => site.Language = file.Text(value) ?? site.Language,
             ["base_url"] = value => (site.BaseUrl, site.BaseUrlLine) = (file.Text(value), (int)value.Start.Line),
+            ["intranet_base_url"] = value => (site.IntranetBaseUrl, site.IntranetBaseUrlLine) = (file.Text(value), (int)value.Start.Line),
             ["organisation"] = value => file.Fields(value, new Dictionary<string, Action<YamlNode>>
             {
                 ["name"] = value => organisation.Name = file.Text(value) ?? "",

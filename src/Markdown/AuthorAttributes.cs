@@ -56,11 +56,13 @@ public static partial class AuthorAttributes
     /// <summary>The form of an anchor an author may write, the same as the ids the build makes from headings.</summary>
     public static bool IsAnchor(string id) => AnchorForm().IsMatch(id);
 
-    // The classes Markdig's own extensions put while parsing: the callout's kind, the language of fenced code.
+    // The classes Markdig's own extensions put while parsing: the callout's kind, the language of fenced code, the
+    // name of a « ::: » block.
     private static bool SetByMarkdig(MarkdownObject node, string name) => node switch
     {
         AlertBlock alert => name == "markdown-alert" || name.Equals("markdown-alert-" + alert.Kind.ToString(), StringComparison.OrdinalIgnoreCase),
         FencedCodeBlock code => !string.IsNullOrEmpty(code.Info) && name == "language-" + code.Info,
+        Markdig.Extensions.CustomContainers.CustomContainer block => name == block.Info, // « ::: interne »; InternalBlockRenderer writes its own
         _ => false,
     };
 

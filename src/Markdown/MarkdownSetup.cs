@@ -11,12 +11,14 @@ namespace FichesSite.Markdown;
 public static class MarkdownSetup
 {
     /// <param name="callouts">The words of callouts (« > [!IMPORTANT] », « > [!ESSENTIEL] »…), from the theme.</param>
-    public static MarkdownPipeline Create(CalloutWords callouts) =>
+    /// <param name="internalLabel">The visible label of « ::: interne » blocks on the intranet site, from the theme.</param>
+    public static MarkdownPipeline Create(CalloutWords callouts, string internalLabel = InternalBlocks.Name) =>
         new MarkdownPipelineBuilder()
             .Use<PageHeaderExtension>() // the page header, read by the front matter stage, is not Markdown
             .UsePipeTables()
             .UseAlertBlocks()
             .Use(new CalloutExtension(callouts)) // after the alerts: writes them, components included
+            .Use(new InternalBlockExtension(internalLabel)) // « ::: interne »: checked, and removed from the public site, by InternalBlocks
             .Use<GlossaryExtension>() // renders the terms that the glossary stage marks
             .UseGenericAttributes() // must come last: it reads attributes left by the others
             .Build();

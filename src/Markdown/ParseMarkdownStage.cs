@@ -11,7 +11,8 @@ namespace FichesSite.Markdown;
 /// nothing parses twice.
 /// </summary>
 /// <param name="reservedIds">Ids the layout and the glossary add to pages, which headings must leave free.</param>
-public sealed class ParseMarkdownStage(MarkdownPipeline markdown, LinkRewriter links, ReservedIds reservedIds) : IDocumentStage
+/// <param name="target">The site being built: the public one has no « ::: interne » block (<see cref="InternalBlocks"/>).</param>
+public sealed class ParseMarkdownStage(MarkdownPipeline markdown, LinkRewriter links, ReservedIds reservedIds, BuildTarget target = BuildTarget.Public) : IDocumentStage
 {
     public static readonly MetaKey<MarkdownDocument> SyntaxTree = new("markdown-syntax-tree");
 
@@ -27,6 +28,11 @@ public sealed class ParseMarkdownStage(MarkdownPipeline markdown, LinkRewriter l
         if (tree.Count > 0 && tree[0] is PageHeaderBlock)
         {
             tree.RemoveAt(0); // the header's place: nothing of it is Markdown
+        }
+        // Before anything reads the tree: what the public site must not hold is gone before it can be copied anywhere.
+        if (!InternalBlocks.Apply(tree, target, document.SourcePath, diagnostics))
+        {
+            return document;
         }
         var nodes = SyntaxNodes.Of(tree);
         RefuseRawHtml(nodes, document.SourcePath, diagnostics);

@@ -12,5 +12,8 @@ public static class SiteRootFiles
     public const string SiteMap = "sitemap.xml";
     public const string Robots = "robots.txt";
 
-    public static readonly IReadOnlyList<string> All = [PageAddresses.HomePage, PageAddresses.NotFoundPage, SiteMap, Robots, Mark];
+    /// <summary>What the site is (target, address, page count), for the package command and for mirrors (Build/BuildInfoFile).</summary>
+    public const string BuildInfo = "build.json";
+
+    public static readonly IReadOnlyList<string> All = [PageAddresses.HomePage, PageAddresses.NotFoundPage, SiteMap, Robots, BuildInfo, Mark];
 }

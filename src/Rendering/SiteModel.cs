@@ -60,7 +60,9 @@ public sealed class SiteModel
         {
             ["name"] = site.Name,
             ["language"] = site.Language,
-            ["base_url"] = site.BaseUrl,
+            ["base_url"] = site.TargetBaseUrl,
+            // The intranet's pages carry noindex and a visible band (theme/partials/header.liquid).
+            ["intranet"] = site.Target == BuildTarget.Intranet,
             ["organisation"] = new Dictionary<string, object?>
             {
                 ["name"] = site.Organisation.Name,
@@ -92,7 +94,7 @@ public sealed class SiteModel
         }
         foreach (var service in collection.Catalog.Services)
         {
-            _serviceValues[service.Slug] = shared(ServiceValues(service, collection.OfService(service.Slug).Count));
+            _serviceValues[service.Slug] = shared(ServiceValues(service, collection.OfService(service.Slug).Count, site.Target));
         }
         foreach (var theme in collection.Catalog.Themes)
         {
@@ -127,8 +129,14 @@ public sealed class SiteModel
     /// </summary>
     public string Listing { get; }
 
-    /// <summary>The absolute address of a page, or null without a base URL. Folders are linked as folders: servers add index.html.</summary>
-    public string? AbsoluteUrl(string outputPath) => PageAddresses.Absolute(_site.BaseUrl, outputPath);
+    /// <summary>
+    /// The absolute address of a page of this build's site (the intranet's, for an intranet build), or null without a
+    /// base URL. Folders are linked as folders: servers add index.html.
+    /// </summary>
+    public string? AbsoluteUrl(string outputPath) => PageAddresses.Absolute(_site.TargetBaseUrl, outputPath);
+
+    // The address of the public page, which the intranet's copy names as canonical and patients are sent to.
+    private string? PublicUrl(string outputPath) => PageAddresses.Absolute(_site.BaseUrl, outputPath);
 
 
     /// <summary>
@@ -160,7 +168,7 @@ public sealed class SiteModel
                 ["description"] = frontMatter.Description,
                 ["type"] = frontMatter.Type,
                 ["url"] = document.OutputPath,
-                ["canonical_url"] = document.OutputPath == PageAddresses.NotFoundPage ? null : AbsoluteUrl(document.OutputPath),
+                ["canonical_url"] = document.OutputPath == PageAddresses.NotFoundPage ? null : PublicUrl(document.OutputPath),
                 ["is_home"] = document.OutputPath == PageAddresses.HomePage,
                 ["is_fiche"] = PageAddresses.IsFiche(document.OutputPath),
                 ["last_reviewed"] = DateModel(frontMatter.LastReviewed),
@@ -205,7 +213,7 @@ public sealed class SiteModel
         var subject = _feedbackSubject.Replace("{title}", title, StringComparison.Ordinal);
         return new Dictionary<string, object?>
         {
-            ["href"] = feedback.Href(subject, AbsoluteUrl(outputPath) ?? outputPath),
+            ["href"] = feedback.Href(subject, PublicUrl(outputPath) ?? outputPath),
             ["is_mail"] = feedback.IsMail,
         };
     }
@@ -281,8 +289,18 @@ public sealed class SiteModel
 
     private static string ThemePage(string slug) => PageAddresses.EntryPage(PageAddresses.ThemesPage, slug);
 
-    private static Dictionary<string, object?> ServiceValues(Service service, int count) => new()
+    // A service's fields for staff (« _internal ») are given to the intranet's templates only: the public site's cannot
+    // show what they are never handed.
+    private static Dictionary<string, object?> ServiceValues(Service service, int count, BuildTarget target) => new()
     {
+        ["internal"] = target == BuildTarget.Intranet && service.Internal != ServiceInternalFields.None
+            ? new Dictionary<string, object?>
+            {
+                ["phone"] = service.Internal.Phone,
+                ["phone_href"] = service.Internal.PhoneHref,
+                ["note"] = service.Internal.Note,
+            }
+            : null,
         ["name"] = service.Name,
         ["url"] = ServicePage(service.Slug),
         ["phone"] = service.Phone,
