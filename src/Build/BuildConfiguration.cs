@@ -79,7 +79,7 @@ public sealed record BuildConfiguration(SiteConfig Site, IReadOnlyDictionary<str
             || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
         {
             diagnostics.Error(fromOption is null ? siteDisplay : "--base-url", fromOption is null ? line : 0,
-                $"adresse de base « {url} » invalide{(fromOption is null ? $" (« {key} »)" : "")}.", "Donnez une adresse complète, par exemple https://fiches.exemple.fr/ .");
+                $"adresse de base « {url} » invalide.", $"Donnez après {(fromOption is null ? $"« {key}: »" : "--base-url")} une adresse complète, par exemple https://fiches.exemple.fr/ .");
             return false;
         }
         checkedUrl = url.TrimEnd('/') + "/";

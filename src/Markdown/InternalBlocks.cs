@@ -27,7 +27,7 @@ public static class InternalBlocks
     /// Checks every « ::: » block of <paramref name="tree"/>, then removes them for the public site. False after an
     /// error: the page is not published, on either site.
     /// </summary>
-    public static bool Apply(MarkdownDocument tree, BuildTarget target, string file, DiagnosticBag diagnostics)
+    public static bool Apply(MarkdownDocument tree, string source, BuildTarget target, string file, DiagnosticBag diagnostics)
     {
         var blocks = tree.Descendants<CustomContainer>().ToList();
         if (blocks.Count == 0)
@@ -76,8 +76,11 @@ public static class InternalBlocks
                         Refuse(heading.Line, "titre dans un bloc « ::: interne » : les sections de la fiche doivent être les mêmes sur le site public et sur le site interne.",
                             "Écrivez le titre hors du bloc, ou remplacez-le dans le bloc par une phrase en **gras**.");
                         break;
-                    case AlertBlock alert:
-                        Refuse(alert.Line, "encadré (« > [!…] ») dans un bloc « ::: interne » : les encadrés de la fiche sont les mêmes sur les deux sites.",
+                    // Markdig reads « > [!…] » as a callout only at the top of the page: inside a block it is a quote
+                    // that looks like one, which CalloutsStage would refuse on the intranet's build alone.
+                    case QuoteBlock quote when quote is AlertBlock || (quote.Count > 0 && quote[0] is ParagraphBlock first
+                        && source.AsSpan(first.Span.Start).StartsWith("[!", StringComparison.Ordinal)):
+                        Refuse(quote.Line, "encadré (« > [!…] ») dans un bloc « ::: interne » : les encadrés de la fiche sont les mêmes sur les deux sites.",
                             "Écrivez l’encadré hors du bloc, ou son texte dans le bloc sans « > [!…] ».");
                         break;
                 }

@@ -30,7 +30,7 @@ public sealed class ParseMarkdownStage(MarkdownPipeline markdown, LinkRewriter l
             tree.RemoveAt(0); // the header's place: nothing of it is Markdown
         }
         // Before anything reads the tree: what the public site must not hold is gone before it can be copied anywhere.
-        if (!InternalBlocks.Apply(tree, target, document.SourcePath, diagnostics))
+        if (!InternalBlocks.Apply(tree, document.Source, target, document.SourcePath, diagnostics))
         {
             return document;
         }

@@ -43,6 +43,17 @@ public sealed class CommandLineTests
         Assert.Contains("https://intranet.exemple.invalid/sante/fiches/assets/css/site.css", File.ReadAllText(Path.Combine(other, "404.html")));
     }
 
+    [Fact]
+    public void Target_chooses_the_site_and_refuses_any_other_name()
+    {
+        using var site = new TestSite();
+        Assert.NotEqual(0, site.Run("--target", "interne"));
+        Assert.False(Directory.Exists(site.Output));
+        Assert.Equal(0, site.Run("--target", "intranet"));
+        Assert.Equal("intranet", FichesSite.Build.BuildInfoFile.Read(site.Output)?.Target);
+        Assert.Equal(0, Program.Main(["check", "--input", site.Input, "--theme", site.Theme, "--target", "intranet"]));
+    }
+
     private static string WithoutQrCode(string html) =>
         System.Text.RegularExpressions.Regex.Replace(html, "<svg xmlns=[^>]*role=\"img\".*?</svg>", "QR", System.Text.RegularExpressions.RegexOptions.Singleline);
 }

@@ -43,8 +43,9 @@ public sealed class TestSite : IDisposable
     public static readonly DateOnly Today = new(2026, 6, 1);
 
     /// <param name="report">Where to write the review report; none by default.</param>
-    public BuildResult Build(string? output = null, bool strict = false, string? baseUrl = null, string? report = null) =>
-        SiteBuilder.Build(new BuildOptions(Input, Theme, output ?? Output, baseUrl, strict, Today, report));
+    public BuildResult Build(string? output = null, bool strict = false, string? baseUrl = null, string? report = null,
+        Pipeline.BuildTarget target = Pipeline.BuildTarget.Public) =>
+        SiteBuilder.Build(new BuildOptions(Input, Theme, output ?? Output, baseUrl, strict, Today, report) { Target = target });
 
     /// <summary>Runs the command line as an author would, and returns its exit code.</summary>
     public int Run(params string[] extraArguments) =>

@@ -7,7 +7,8 @@ namespace FichesSite.Tests.Browser;
 /// One build and one Chromium for every browser test (an xunit collection fixture): the repository's
 /// content plus a components page (Fixtures/composants.md, every kind of callout), with a feedback address set and
 /// each sheet's PDF link shown, served on a loopback
-/// server under a sub-path (/_site/), beside a control page with known faults (/controle/).
+/// server under a sub-path (/_site/), beside a control page with known faults (/controle/). The same content is built
+/// for the intranet too (--target intranet, /_intranet/), with a sheet of internal blocks (Fixtures/interne.md).
 /// </summary>
 public sealed class BrowserSite : IAsyncLifetime
 {
@@ -40,6 +41,14 @@ public sealed class BrowserSite : IAsyncLifetime
 
     public string ControlPageFile => Path.Combine(Site.Root, "controle", "index.html");
 
+    /// <summary>The intranet's build of the same content.</summary>
+    public string IntranetDirectory => Path.Combine(Site.Root, "_intranet");
+
+    /// <summary>The intranet's pages that differ from the public ones: the band on each, internal blocks and fields.</summary>
+    public static readonly IReadOnlyList<string> IntranetPages = ["index.html", "fiches/interne/index.html", "services/radiologie-interventionnelle/index.html"];
+
+    public string IntranetUrl(string sitePath) => Server.BaseUrl + "_intranet/" + sitePath;
+
     public string SiteUrl(string sitePath) => Server.BaseUrl + "_site/" + sitePath;
 
     public string ControlPageUrl => Server.BaseUrl + "controle/index.html";
@@ -60,6 +69,9 @@ public sealed class BrowserSite : IAsyncLifetime
     public async Task InitializeAsync()
     {
         File.Copy(Fixture("composants.md"), Path.Combine(Site.Input, "pages", "composants.md"));
+        File.Copy(Fixture("interne.md"), Path.Combine(Site.Input, "fiches", "interne.md"));
+        Directory.CreateDirectory(Path.Combine(Site.Input, "fiches", "images"));
+        File.Copy(Fixture("images/schema.png"), Path.Combine(Site.Input, "fiches", "images", "schema-interne.png"));
         Directory.CreateDirectory(Path.GetDirectoryName(ControlPageFile)!);
         File.Copy(Fixture("controle.html"), ControlPageFile);
         // With « feedback: » set, so that every check sees « Cette page vous a-t-elle été utile ? » where it shows.
@@ -69,7 +81,10 @@ public sealed class BrowserSite : IAsyncLifetime
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         Pages = Site.HtmlPages().ToList();
         ShowHandoutLinks();
-        _nuErrors = new(() => NuHtmlChecker.Errors(Site.Root, Pages.Select(p => Path.Combine(SiteDirectory, p)).Append(ControlPageFile)));
+        var intranet = Site.Build(IntranetDirectory, baseUrl: Server.BaseUrl + "_intranet/", target: FichesSite.Pipeline.BuildTarget.Intranet);
+        Assert.True(intranet.Succeeded, string.Join("\n", intranet.Diagnostics));
+        _nuErrors = new(() => NuHtmlChecker.Errors(Site.Root, Pages.Select(p => Path.Combine(SiteDirectory, p))
+            .Concat(IntranetPages.Select(p => Path.Combine(IntranetDirectory, p))).Append(ControlPageFile)));
 
         if (!File.Exists(BrowserEnvironment.ChromiumPath))
         {
