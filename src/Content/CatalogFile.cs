@@ -167,7 +167,7 @@ public static partial class CatalogFile
 
     private static bool Required(string display, int line, string what, string slug, string key, string? value, string example, DiagnosticBag diagnostics)
     {
-        if (!string.IsNullOrWhiteSpace(value))
+        if (!HiddenCharacters.IsBlank(value))
         {
             return true;
         }

@@ -153,7 +153,7 @@ public sealed class FrontMatterStage(DateOnly today) : IDocumentStage
             {
                 return null;
             }
-            if (node is HeaderText { Value: var value } && !string.IsNullOrWhiteSpace(value))
+            if (node is HeaderText { Value: var value } && !HiddenCharacters.IsBlank(value))
             {
                 if (HiddenCharacters.First(value) is { } code)
                 {
@@ -211,7 +211,7 @@ public sealed class FrontMatterStage(DateOnly today) : IDocumentStage
             var slugs = new List<string>();
             foreach (var item in list.Items)
             {
-                if (item is HeaderText { Value: var value } && !string.IsNullOrWhiteSpace(value))
+                if (item is HeaderText { Value: var value } && !HiddenCharacters.IsBlank(value))
                 {
                     slugs.Add(value.Trim());
                 }

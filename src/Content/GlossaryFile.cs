@@ -115,7 +115,7 @@ public static class GlossaryFile
                 case "definition":
                     definition = Scalar(value);
                     ok &= Visible(definition, key, keyLine);
-                    if (string.IsNullOrWhiteSpace(definition))
+                    if (HiddenCharacters.IsBlank(definition))
                     {
                         diagnostics.Error(file, keyLine, "définition vide.",
                             "Écrivez une phrase simple qui explique le terme, de connaissance générale, sans fait médical propre à une fiche.");
@@ -154,7 +154,7 @@ public static class GlossaryFile
                     break;
             }
         }
-        if (string.IsNullOrWhiteSpace(term))
+        if (HiddenCharacters.IsBlank(term))
         {
             diagnostics.Error(file, line, "terme sans nom : le champ « terme » manque ou est vide.", $"Écrivez {Example}.");
             return null;

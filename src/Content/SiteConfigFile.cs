@@ -1,5 +1,6 @@
 using FichesSite.Brand;
 using FichesSite.Pipeline;
+using FichesSite.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace FichesSite.Content;
@@ -42,7 +43,14 @@ public static class SiteConfigFile
             }),
             ["feedback"] = value =>
             {
-                if (file.Text(value) is { Length: > 0 } text)
+                // Written but empty is a mistake, not a wish: leaving feedback out is done by removing the line.
+                if (HiddenCharacters.IsBlank(file.Text(value)))
+                {
+                    diagnostics.Error(displayPath, (int)value.Start.Line, "« feedback » est vide : aucune adresse où les lecteurs donnent leur avis.",
+                        "Écrivez l’adresse e-mail ou l’adresse https du formulaire de l’établissement, ou retirez la ligne pour ne rien afficher.");
+                    failed = true;
+                }
+                else if (file.Text(value) is { Length: > 0 } text)
                 {
                     site.Feedback = FeedbackSetting.Read(text, displayPath, (int)value.Start.Line, diagnostics);
                     failed |= site.Feedback is null;
@@ -110,7 +118,7 @@ public static class SiteConfigFile
                 });
             },
         });
-        if (brand.Logo is { Length: > 0 } && string.IsNullOrWhiteSpace(brand.LogoAlt))
+        if (brand.Logo is { Length: > 0 } && HiddenCharacters.IsBlank(brand.LogoAlt))
         {
             Refuse(brand.LogoLine, "le logo n’a pas de texte de remplacement : « logo_alt » manque sous « brand ».",
                 "Ajoutez sous brand: une ligne logo_alt: « … », le texte qu’un lecteur d’écran lit à la place du logo (le plus souvent le nom de l’établissement).");
@@ -121,7 +129,7 @@ public static class SiteConfigFile
         }
         if (brand.Font is { } font)
         {
-            if (string.IsNullOrWhiteSpace(font.File))
+            if (HiddenCharacters.IsBlank(font.File))
             {
                 Refuse(font.Line, "la police n’a pas de fichier : « file » manque sous « brand.font ».", "Donnez le chemin du fichier WOFF2 depuis input/, par exemple file: marque/police.woff2.");
             }

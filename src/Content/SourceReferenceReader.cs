@@ -63,7 +63,7 @@ public static class SourceReferenceReader
                 ok = false;
                 continue;
             }
-            if (valueNode is not HeaderText { Value: var value } || string.IsNullOrWhiteSpace(value))
+            if (valueNode is not HeaderText { Value: var value } || HiddenCharacters.IsBlank(value))
             {
                 diagnostics.Error(file, line, $"le champ « {key} » de la source n° {number} est vide ou n’est pas un texte.",
                     $"Écrivez la valeur sur la même ligne, par exemple « {key}: {(key == "year" ? "2025" : "…")} ».");

@@ -22,6 +22,23 @@ public static class HiddenCharacters
         return null;
     }
 
+    /// <summary>
+    /// True when <paramref name="text"/> shows nothing: null, or only spaces, line ends, control characters and
+    /// invisible format characters (Unicode's Cf: zero-width space, word joiner, soft hyphen, byte order mark…). The
+    /// one test of a required text an author writes (a title, a name, a text alternative): « ​ » is not a name.
+    /// </summary>
+    public static bool IsBlank([System.Diagnostics.CodeAnalysis.NotNullWhen(false)] string? text)
+    {
+        foreach (var c in text ?? "")
+        {
+            if (!char.IsWhiteSpace(c) && !char.IsControl(c) && char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /// <summary>What to do, for every message about one.</summary>
     public const string Fix = "Retapez la valeur : un caractère invisible (contrôle, sens d’écriture forcé) s’y est glissé, souvent par un copier-coller.";
 }
