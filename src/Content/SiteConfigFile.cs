@@ -43,8 +43,9 @@ public static class SiteConfigFile
             }),
             ["feedback"] = value =>
             {
-                // Written but empty is a mistake, not a wish: leaving feedback out is done by removing the line.
-                if (HiddenCharacters.IsBlank(file.Text(value)))
+                // « feedback: » or « feedback: ~ » says there is none; a quoted text that shows nothing (« "" », a
+                // zero-width space) is an address gone missing, not a wish.
+                if (file.Text(value) is { } written && HiddenCharacters.IsBlank(written))
                 {
                     diagnostics.Error(displayPath, (int)value.Start.Line, "« feedback » est vide : aucune adresse où les lecteurs donnent leur avis.",
                         "Écrivez l’adresse e-mail ou l’adresse https du formulaire de l’établissement, ou retirez la ligne pour ne rien afficher.");

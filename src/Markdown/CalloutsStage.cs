@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using FichesSite.Content;
 using FichesSite.Pipeline;
 using Markdig.Extensions.Alerts;
@@ -20,7 +19,7 @@ public sealed record CalloutPlacement(CalloutKind Kind, int HeadingLevel, Servic
 /// Checks each callout (« > [!NAME] ») of a page and places it: its kind is known, its heading level fits the section
 /// it stands in, « L’essentiel » comes first, a care card that sends the reader to the service has the page's service,
 /// a do or don't list holds a list. What looks like a callout but is not one for Markdig (« [!ÉVITER] », a callout in
-/// a list, text after the name) is an error too, rather than the name printed as text in a quote.
+/// a list, text after the name) is refused earlier, on the whole page (<see cref="CalloutLookalikes"/>).
 /// </summary>
 public sealed partial class CalloutsStage(SiteCatalog catalog) : IDocumentStage
 {
@@ -34,7 +33,6 @@ public sealed partial class CalloutsStage(SiteCatalog catalog) : IDocumentStage
         var tree = document.Get(ParseMarkdownStage.SyntaxTree);
         var file = document.SourcePath;
         var service = document.TryGet(FrontMatter.Key, out var header) && header.Service is { } slug ? catalog.Service(slug) : null;
-        RefuseLookalikes(tree, document.Source, file, diagnostics);
         var sectionLevel = 1; // the page's title, which the layout writes
         var firstBlock = tree.FirstOrDefault(b => b is not LinkReferenceDefinitionGroup);
         AlertBlock? keyPoints = null;
@@ -78,7 +76,7 @@ public sealed partial class CalloutsStage(SiteCatalog catalog) : IDocumentStage
                     continue;
                 }
             }
-            if (!HasContent(alert, kind, file, line, diagnostics))
+            if (!HasContent(alert, kind, document.Source, file, line, diagnostics))
             {
                 continue;
             }
@@ -96,7 +94,7 @@ public sealed partial class CalloutsStage(SiteCatalog catalog) : IDocumentStage
 
     // A component shows the author's text under its own title: one without text says nothing, and a do or don't list
     // is a list of its items, which the renderer marks one by one.
-    private static bool HasContent(AlertBlock alert, CalloutKind kind, string file, int line, DiagnosticBag diagnostics)
+    private static bool HasContent(AlertBlock alert, CalloutKind kind, string source, string file, int line, DiagnosticBag diagnostics)
     {
         var content = Content(alert).ToList();
         if (kind.Component is CalloutComponent.DoList or CalloutComponent.DontList)
@@ -105,8 +103,13 @@ public sealed partial class CalloutsStage(SiteCatalog catalog) : IDocumentStage
             {
                 return true;
             }
+            // A numbered list that starts past 1 cannot follow a line of text directly (CommonMark): the author wrote
+            // a list, which Markdig read as the rest of the name's paragraph.
+            var numberedPast1 = content is [ParagraphBlock] && NumberedPast1().IsMatch(source.AsSpan(alert.Span.Start, Math.Min(alert.Span.Length, source.Length - alert.Span.Start)));
             diagnostics.Error(file, line, $"l’encadré « [!{kind.Name}] » doit contenir une liste, et rien d’autre.",
-                $"Écrivez chaque point sur sa ligne, après « > - » : « > [!{kind.Name}] », puis « > - Buvez de l’eau. », « > - Reposez-vous. ».");
+                numberedPast1
+                    ? $"Une liste numérotée qui ne commence pas à 1 doit être séparée de « > [!{kind.Name}] » par une ligne « > » vide : « > [!{kind.Name}] », puis « > », puis « > 3. … »."
+                    : $"Écrivez chaque point sur sa ligne, après « > - » : « > [!{kind.Name}] », puis « > - Buvez de l’eau. », « > - Reposez-vous. ».");
             return false;
         }
         if (content.Count > 0)
@@ -125,59 +128,14 @@ public sealed partial class CalloutsStage(SiteCatalog catalog) : IDocumentStage
     public static IEnumerable<Block> Content(ContainerBlock callout) =>
         callout.Where(b => b is not LinkReferenceDefinitionGroup && !(b is ParagraphBlock { Inline.FirstChild: null }));
 
-    private static void Unknown(string file, int line, string name, DiagnosticBag diagnostics)
+    internal static void Unknown(string file, int line, string name, DiagnosticBag diagnostics)
     {
         var nearest = CalloutKinds.Nearest(name);
         diagnostics.Error(file, line, $"encadré inconnu « [!{name}] ».",
             (nearest is null ? "" : $"Vouliez-vous écrire « [!{nearest}] » ? ") + $"Les encadrés possibles : {CalloutKinds.Written}.");
     }
 
-    // A quote whose text starts with « [!NAME] » that Markdig did not take as a callout: a name that is not plain ASCII
-    // letters, a callout inside a list or another quote (Markdig takes them at the top level only), or text after the
-    // name on its line; and a known name alone on its line without the « > » (a paragraph that would print it).
-    // Read from the source, where the author wrote it.
-    private static void RefuseLookalikes(MarkdownDocument tree, string source, string file, DiagnosticBag diagnostics)
-    {
-        foreach (var paragraph in tree.Descendants<ParagraphBlock>())
-        {
-            if (paragraph.Parent is not QuoteBlock && Unquoted().Match(source, paragraph.Span.Start) is { Success: true } unquoted
-                && CalloutKinds.Find(unquoted.Groups["name"].Value) is { } kind)
-            {
-                diagnostics.Error(file, ParseMarkdownStage.FileLine(paragraph.Line), $"« [!{kind.Name}] » sans « > » au début de la ligne : ce n’est pas un encadré.",
-                    $"Écrivez « > [!{kind.Name}] », puis chaque ligne de son texte après « > ».");
-            }
-        }
-        foreach (var quote in tree.Descendants<QuoteBlock>())
-        {
-            if (quote is AlertBlock || quote.Count == 0 || quote[0] is not ParagraphBlock paragraph
-                || Lookalike().Match(source, paragraph.Span.Start) is not { Success: true } match)
-            {
-                continue;
-            }
-            var name = match.Groups["name"].Value;
-            var line = ParseMarkdownStage.FileLine(paragraph.Line);
-            if (CalloutKinds.Find(name) is null)
-            {
-                Unknown(file, line, name, diagnostics);
-            }
-            else if (quote.Parent is not MarkdownDocument)
-            {
-                diagnostics.Error(file, line, $"l’encadré « [!{name}] » est dans une liste ou une citation : il n’y est pas un encadré.",
-                    $"Écrivez « > [!{name}] » en début de ligne, hors de la liste ou de la citation, puis chaque ligne de son texte après « > ».");
-            }
-            else
-            {
-                diagnostics.Error(file, line, $"du texte suit « [!{name}] » sur sa ligne : l’encadré n’est pas reconnu.",
-                    $"Laissez « > [!{name}] » seul sur sa ligne et écrivez le texte sur les lignes suivantes, chacune commençant par « > ».");
-            }
-        }
-    }
-
-    // « [!NAME] » at the paragraph's start, not a link « [!texte](adresse) » or « [!texte][ref] ».
-    [GeneratedRegex(@"\G\[!(?<name>[^\]\s]{1,40})\](?![(\[])")]
-    private static partial Regex Lookalike();
-
-    // « [!NAME] » alone on the first line of a paragraph.
-    [GeneratedRegex(@"\G\[!(?<name>[A-Za-z]{1,40})\][ \t]*(?:\r?\n|$)")]
-    private static partial Regex Unquoted();
+    // A line of the callout that starts a numbered item other than 1 (« > 3. »).
+    [System.Text.RegularExpressions.GeneratedRegex(@"\n[ \t]*>[ \t]*(?!0*1[.)])[0-9]{1,9}[.)][ \t]")]
+    private static partial System.Text.RegularExpressions.Regex NumberedPast1();
 }

@@ -29,6 +29,7 @@ public sealed class ParseMarkdownStage(MarkdownPipeline markdown, LinkRewriter l
         {
             tree.RemoveAt(0); // the header's place: nothing of it is Markdown
         }
+        CalloutLookalikes.Refuse(tree, document.Source, document.SourcePath, diagnostics);
         // Before anything reads the tree: what the public site must not hold is gone before it can be copied anywhere.
         if (!InternalBlocks.Apply(tree, document.Source, target, document.SourcePath, diagnostics))
         {

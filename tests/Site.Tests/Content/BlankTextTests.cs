@@ -60,7 +60,7 @@ public sealed class BlankTextTests
     public void An_empty_feedback_setting_is_refused_rather_than_silently_dropped()
     {
         using var site = new TestSite();
-        File.AppendAllText(Path.Combine(site.Input, "site.yml"), "\nfeedback: \"\\u200B\"\n");
+        File.AppendAllText(Path.Combine(site.Input, "site.yml"), "\nfeedback: \"\\u200B\"\n"); // « feedback: » alone (null) still means none
 
         var error = Assert.Single(site.Build().Errors);
 

@@ -159,11 +159,17 @@ public sealed class CalloutTests(ComponentsSite built) : IClassFixture<Component
     [InlineData("> [!URGENT] Appelez.\n> Texte.\n", 1, "du texte suit « [!URGENT] »", null)]
     [InlineData("## Titre\n\n[!urgent]\nSi vous avez de la fièvre.\n", 3, "« [!URGENT] » sans « > »", "> [!URGENT]")]
     [InlineData("- [!FAIRE]\n", 1, "« [!FAIRE] » sans « > »", null)]
+    [InlineData("> Texte.\n> [!CONSEIL]\n> Suite.\n", 2, "« [!CONSEIL] » au milieu du texte", "> [!CONSEIL]")]
+    [InlineData("| A | B |\n|---|---|\n| [!urgent] | x |\n", 3, "« [!URGENT] » au milieu du texte", null)]
+    [InlineData("## Titre [!FAIRE]\n", 1, "« [!FAIRE] » au milieu du texte", null)]
+    [InlineData("Texte avec [!Urgence] au milieu.\n", 1, "« [!URGENCE] » au milieu du texte", "\\[!URGENCE]")]
+    [InlineData("- Point.\n  [!EVITER]\n", 2, "« [!EVITER] » au milieu du texte", null)]
     [InlineData("Texte.\n\n> [!ESSENTIEL]\n> - Point.\n", 3, "doit être le premier bloc de la page", null)]
     [InlineData("> [!ESSENTIEL]\n> Point.\n\n> [!essentiel]\n> Point.\n", 4, "un seul encadré « [!ESSENTIEL] » par page ; le premier est ligne 1", null)]
     [InlineData("## Titre\n\n> [!FAIRE]\n> Buvez.\n", 3, "« [!FAIRE] » doit contenir une liste", "> - ")]
     [InlineData("## Titre\n\n> [!EVITER]\n> - Buvez.\n>\n> Texte.\n", 3, "« [!EVITER] » doit contenir une liste", null)]
     [InlineData("## Titre\n\n> [!URGENCE]\n", 3, "« [!URGENCE] » est vide", null)]
+    [InlineData("## Titre\n\n> [!FAIRE]\n> 3. Buvez.\n> 4. Mangez.\n", 3, "« [!FAIRE] » doit contenir une liste", "par une ligne « > » vide")]
     public void What_the_build_refuses_is_a_french_error_on_its_line(string markdown, int line, string message, string? fix)
     {
         var (_, errors) = Placed(markdown, ExampleService);
@@ -174,6 +180,45 @@ public sealed class CalloutTests(ComponentsSite built) : IClassFixture<Component
         {
             Assert.Contains(fix, error.Fix);
         }
+    }
+
+    [Theory]
+    [InlineData("Texte `[!URGENT]` en code.\n")]
+    [InlineData("Texte \\[!URGENT] écrit tel quel.\n")]
+    [InlineData("Un lien [!URGENT](https://exemple.invalid/) et [!FAIRE][ref].\n\n[ref]: https://exemple.invalid/\n")]
+    [InlineData("Un nom qui n’est pas celui d’un encadré : [!BONJOUR].\n")]
+    public void Text_that_only_resembles_a_callout_name_is_accepted(string markdown)
+    {
+        var (_, errors) = Placed(markdown, ExampleService);
+        Assert.Empty(errors);
+    }
+
+    // Any known name, in any case, at any place of the text that is not the start of a quote: one error, on its line.
+    private static Gen<(string Markdown, int Line)> NameInText =>
+        Gen.Select(AnyCase, Gen.Int[0, 4], Gen.Int[0, 3]).Select((name, place, before) =>
+        {
+            var lead = string.Concat(Enumerable.Repeat("Texte.\n\n", before));
+            var line = 2 * before + 1;
+            return place switch
+            {
+                0 => (lead + $"> Texte.\n> [!{name}]\n", line + 1),
+                1 => (lead + $"| A |\n|---|\n| x [!{name}] |\n", line + 2),
+                2 => (lead + $"## Titre [!{name}]\n", line),
+                3 => (lead + $"- Point.\n  Suite [!{name}].\n", line + 1),
+                _ => (lead + $"Texte [!{name}] au milieu.\n", line),
+            };
+        });
+
+    [Fact]
+    public void A_callout_name_anywhere_in_the_text_is_refused_once_on_its_line()
+    {
+        NameInText.Sample(c =>
+        {
+            var (_, errors) = Placed(c.Markdown, ExampleService);
+            var error = Assert.Single(errors);
+            Assert.Equal(c.Line, error.Line);
+            Assert.Contains("au milieu du texte", error.Message, StringComparison.Ordinal);
+        });
     }
 
     [Theory]
