@@ -171,7 +171,7 @@ public static class PackageCommand
         {
             return empty;
         }
-        var full = Path.GetFullPath(site).TrimEnd(Path.DirectorySeparatorChar);
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(site));
         if (new FileInfo(full).LinkTarget is { } link)
         {
             return new OutputProblem(

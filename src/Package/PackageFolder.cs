@@ -13,7 +13,7 @@ public sealed class PackageFolder(string folder)
     private const string StagingInfix = ".building-";
     private const string OldInfix = ".old-";
 
-    private readonly string _target = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar);
+    private readonly string _target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
     private string? _staging;
 
     /// <summary>The folder the new package is written into, until <see cref="Publish"/>; made by <see cref="Create"/>.</summary>
@@ -147,7 +147,7 @@ public sealed class PackageFolder(string folder)
         {
             return (new OutputProblem("l’option --to est vide.", "Donnez un chemin, ou retirez l’option pour garder sa valeur par défaut (_package).", "--to"), []);
         }
-        var full = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar);
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
         if (new FileInfo(full).LinkTarget is { } link)
         {
             return (new OutputProblem(

@@ -345,6 +345,21 @@ public sealed class PackageCommandTests(PackagedSites sites) : IClassFixture<Pac
     }
 
     [Fact]
+    public void The_root_of_the_disk_is_neither_a_site_nor_a_package_folder()
+    {
+        var root = Path.GetPathRoot(Path.GetTempPath())!;
+
+        var (code, _, errors) = PackagedSites.Package(root, sites.NewFolder("_package"));
+        Assert.Equal(1, code);
+        Assert.Contains("n’est pas un site construit par ce générateur", errors);
+
+        (code, _, errors) = PackagedSites.Package(sites.Public, root);
+        Assert.Equal(1, code);
+        Assert.Contains("--to: erreur : le dossier du paquet", errors);
+        Assert.DoesNotContain("erreur interne", errors);
+    }
+
+    [Fact]
     public void Refuses_a_package_folder_that_is_a_link_or_a_file()
     {
         var elsewhere = sites.NewFolder("ailleurs");
