@@ -7,7 +7,8 @@ namespace FichesSite;
 /// <summary>
 /// Command line: « build » (the default) writes the site, « check » runs every check and writes
 /// nothing, « serve » previews the site and rebuilds it on every change, « pdf » prints the built
-/// sheets as PDF handouts, « new » starts a sheet from its kind's contract.
+/// sheets as PDF handouts, « new » starts a sheet from its kind's contract, « package » makes the built site a package
+/// for mirrors (zip, manifest, sums).
 /// </summary>
 public static class Program
 {
@@ -44,12 +45,17 @@ public static class Program
         var pdf = new Command("pdf", "Imprime chaque fiche du site construit en PDF (dossier pdf/ du site), avec Chromium.") { site, chromium };
         var kind = new Argument<string>("type") { Description = "Type de fiche, tel que dans input/contracts.yml (fiche-procedure, fiche-examen…)" };
         var title = new Argument<string>("titre") { Description = "Titre de la fiche, entre guillemets" };
+        var packageTo = new Option<string>("--to") { Description = "Dossier où écrire le paquet (le zip, manifest.json et SHA256SUMS)", DefaultValueFactory = _ => "_package" };
+        // « --version » is the root command's own (System.CommandLine prints the generator's version with it).
+        var packageVersion = new Option<string?>("--package-version") { Description = "Version du paquet, dans le nom du zip (par défaut : la date de construction et le début du commit)" };
+        var package = new Command("package", "Écrit le paquet du site construit pour les miroirs : fiches-<cible>-<version>.zip, manifest.json et SHA256SUMS.") { site, packageTo, packageVersion };
         var newSheet = new Command("new", "Écrit input/fiches/<nom>.md à compléter : l’en-tête et les sections du type de fiche, chacune avec un repère « [À compléter : …] ».") { kind, title, input };
         root.Subcommands.Add(build);
         root.Subcommands.Add(check);
         root.Subcommands.Add(serve);
         root.Subcommands.Add(pdf);
         root.Subcommands.Add(newSheet);
+        root.Subcommands.Add(package);
 
         BuildOptions Options(ParseResult r, bool write) => new(
             r.GetValue(input)!, r.GetValue(theme)!, write ? r.GetValue(output) : null, r.GetValue(baseUrl), r.GetValue(strict))
@@ -67,6 +73,9 @@ public static class Program
         serve.SetAction((r, _) => RunPreview(Options(r, write: true), r.GetValue(port)));
         newSheet.SetAction(r => NewSheetCommand.Run(r.GetValue(input)!, r.GetValue(kind)!, r.GetValue(title)!, Console.Out, Console.Error));
         pdf.SetAction((r, _) => Pdf.PdfCommand.RunAsync(r.GetValue(site)!, r.GetValue(chromium), Console.Out, Console.Error));
+        package.SetAction(r => Package.PackageCommand.Run(
+            new Package.PackageRequest(r.GetValue(site)!, r.GetValue(packageTo)!, r.GetValue(packageVersion), Package.PackageEnvironment.FromProcess()),
+            Console.Out, Console.Error));
         return root.Parse(args).Invoke();
     }
 

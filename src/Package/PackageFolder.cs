@@ -1,0 +1,234 @@
+using FichesSite.Pipeline;
+
+namespace FichesSite.Package;
+
+/// <summary>
+/// The folder the package goes into (--to). The command replaces only what it wrote: the folder must be missing, empty,
+/// or hold an earlier package of this generator and nothing else (its manifest.json, the zip that manifest names and
+/// SHA256SUMS). The new package is written into a fresh folder beside it, then swapped in by two renames, so that a
+/// failure at any point leaves the earlier package whole, and a mirror that reads the folder never finds half of one.
+/// </summary>
+public sealed class PackageFolder(string folder)
+{
+    private const string StagingInfix = ".building-";
+    private const string OldInfix = ".old-";
+
+    private readonly string _target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+    private string? _staging;
+
+    /// <summary>The folder the new package is written into, until <see cref="Publish"/>; made by <see cref="Create"/>.</summary>
+    public string Staging => _staging ?? throw new InvalidOperationException("Create first.");
+
+    /// <summary>Makes the staging folder, beside the package's folder (and its parents, when missing).</summary>
+    public void Create()
+    {
+        var staging = _target + StagingInfix + Guid.NewGuid().ToString("N")[..8];
+        if (Directory.Exists(staging) || File.Exists(staging))
+        {
+            throw new IOException($"« {staging} » existe déjà.");
+        }
+        Directory.CreateDirectory(staging);
+        _staging = staging;
+    }
+
+    /// <summary>Removes the staging folder and what this command wrote in it; nothing else.</summary>
+    public void Discard(IEnumerable<string> written)
+    {
+        if (_staging is null)
+        {
+            return;
+        }
+        try
+        {
+            foreach (var name in written)
+            {
+                File.Delete(Path.Combine(_staging, name));
+            }
+            Directory.Delete(_staging); // never recursively: anything else in it is not ours
+            _staging = null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left beside the package's folder; the command's error says the package was not written.
+        }
+    }
+
+    /// <summary>
+    /// Puts the staged package in place of the folder's content. Returns what to tell when the new package is in place
+    /// but the earlier one could not be removed, or null. Throws <see cref="PackagePublishException"/> when the new
+    /// package is not in place; the earlier one is then where the exception says.
+    /// </summary>
+    public OutputProblem? Publish(string site)
+    {
+        // Checked again at the last moment: the folder may have been made or filled since the command started.
+        var (problem, earlier) = Check(folder, site);
+        if (problem is not null)
+        {
+            throw new PackagePublishException(problem);
+        }
+        var hadFolder = Directory.Exists(_target);
+        var old = _target + OldInfix + Guid.NewGuid().ToString("N")[..8];
+        if (hadFolder)
+        {
+            try
+            {
+                Directory.Move(_target, old);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new PackagePublishException(WriteFailure(e));
+            }
+        }
+        try
+        {
+            Directory.Move(Staging, _target);
+            _staging = null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            if (hadFolder && !PutBack(old))
+            {
+                throw new PackagePublishException(new OutputProblem(
+                    $"impossible de mettre le nouveau paquet en place ({e.Message}), ni de remettre l’ancien : il est resté dans « {old} ».",
+                    $"Renommez « {old} » en « {folder} » pour remettre l’ancien paquet, puis relancez la commande package.", "--to"), earlierMoved: true);
+            }
+            throw new PackagePublishException(WriteFailure(e));
+        }
+        return hadFolder ? DeleteEarlier(old, earlier) : null;
+    }
+
+    private bool PutBack(string old)
+    {
+        try
+        {
+            Directory.Move(old, _target);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    // The earlier package, moved aside: its files, by the names checked, then its folder, only if nothing else is in it.
+    private OutputProblem? DeleteEarlier(string old, IReadOnlyList<string> earlier)
+    {
+        try
+        {
+            foreach (var name in earlier)
+            {
+                File.Delete(Path.Combine(old, name));
+            }
+            Directory.Delete(old);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new OutputProblem(
+                $"le nouveau paquet est en place dans « {folder} », mais l’ancien, mis de côté dans « {old} », n’a pas pu être supprimé : {e.Message}",
+                "Supprimez vous-même ce dossier quand il ne sert plus.", "--to");
+        }
+    }
+
+    internal static OutputProblem WriteFailure(Exception e) => new(
+        $"impossible d’écrire le paquet : {e.Message}",
+        "Vérifiez que le dossier du paquet et son parent sont accessibles en écriture et que le disque n’est pas plein. Le paquet précédent n’a pas été modifié.",
+        "--to");
+
+    /// <summary>
+    /// Why the package may not be written into <paramref name="folder"/>, or null; with the files of the earlier package
+    /// it holds, which the new one replaces. The folder must not be a link or a file, nor overlap the site, nor be or
+    /// hold the working or home folder (it is renamed when the package is swapped in); paths are compared after
+    /// following symbolic links.
+    /// </summary>
+    public static (OutputProblem? Problem, IReadOnlyList<string> Earlier) Check(string folder, string site)
+    {
+        if (string.IsNullOrWhiteSpace(folder))
+        {
+            return (new OutputProblem("l’option --to est vide.", "Donnez un chemin, ou retirez l’option pour garder sa valeur par défaut (_package).", "--to"), []);
+        }
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        if (new FileInfo(full).LinkTarget is { } link)
+        {
+            return (new OutputProblem(
+                $"le dossier du paquet « {folder} » est un lien symbolique (vers « {link} ») : le paquet remplacerait le lien, sans écrire là où il mène.",
+                "Donnez avec --to le chemin du dossier lui-même, ou un autre dossier.", "--to"), []);
+        }
+        if (File.Exists(full))
+        {
+            return (new OutputProblem($"le dossier du paquet « {folder} » est un fichier, pas un dossier.",
+                "Choisissez avec --to un dossier qui n’existe pas encore, par exemple --to _package.", "--to"), []);
+        }
+        var target = Physical(full);
+        var siteFolder = Physical(site);
+        if (target.StartsWith(siteFolder, StringComparison.Ordinal) || siteFolder.StartsWith(target, StringComparison.Ordinal))
+        {
+            return (new OutputProblem(
+                $"le dossier du paquet « {folder} » se confond avec le site « {site} » : le paquet s’écrirait dans le site qu’il contient.",
+                "Choisissez avec --to un dossier hors du site, par exemple --to _package.", "--to"), []);
+        }
+        foreach (var (surrounding, name) in new[] { (Environment.CurrentDirectory, "de travail courant"), (Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), "personnel") })
+        {
+            if (surrounding.Length > 0 && Physical(surrounding).StartsWith(target, StringComparison.Ordinal))
+            {
+                return (new OutputProblem(
+                    $"le dossier du paquet « {folder} » est le dossier {name} « {surrounding} » ou le contient : mettre le paquet en place le remplacerait.",
+                    "Choisissez avec --to un dossier à part, par exemple --to _package.", "--to"), []);
+            }
+        }
+        return Directory.Exists(full) ? Contents(full, folder) : (null, []);
+    }
+
+    // An existing folder: empty, or an earlier package and nothing else.
+    private static (OutputProblem? Problem, IReadOnlyList<string> Earlier) Contents(string full, string shown)
+    {
+        List<FileSystemInfo> entries;
+        try
+        {
+            entries = [.. new DirectoryInfo(full).EnumerateFileSystemInfos("*", new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false })];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (new OutputProblem($"le dossier du paquet « {shown} » ne se lit pas ({e.Message}).",
+                "Vérifiez ses droits, ou choisissez un autre dossier avec --to.", "--to"), []);
+        }
+        if (entries.Count == 0)
+        {
+            return (null, []);
+        }
+        const string fix = "Choisissez avec --to un dossier vide ou qui n’existe pas encore, par exemple --to _package ; ou videz vous-même celui-ci, puis relancez.";
+        var archive = PackageManifest.EarlierArchive(Path.Combine(full, PackageNames.Manifest));
+        if (archive is null)
+        {
+            return (new OutputProblem(
+                $"le dossier du paquet « {shown} » existe et n’est pas un paquet écrit par ce générateur (il n’a pas de fichier {PackageNames.Manifest} de ce générateur) : le remplacer effacerait ce qu’il contient.",
+                fix, "--to"), []);
+        }
+        string[] own = [PackageNames.Manifest, archive, PackageNames.Sums];
+        var stranger = entries
+            .Where(e => e is DirectoryInfo || e.LinkTarget is not null || !own.Contains(e.Name, StringComparer.Ordinal))
+            .Select(e => e.Name)
+            .Order(StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (stranger is not null)
+        {
+            return (new OutputProblem(
+                $"le dossier du paquet « {shown} » contient « {stranger} », qui n’appartient pas au paquet écrit par ce générateur : le remplacer l’effacerait.",
+                fix, "--to"), []);
+        }
+        return (null, [.. entries.Select(e => e.Name).Order(StringComparer.Ordinal)]);
+    }
+
+    // The absolute path with every symbolic link followed, ending with a separator, for prefix comparisons.
+    private static string Physical(string path) =>
+        (ContainedPaths.RealPath(path) ?? Path.GetFullPath(path)).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+}
+
+/// <summary>The new package was not put in place; the message says where the earlier one is.</summary>
+public sealed class PackagePublishException(OutputProblem problem, bool earlierMoved = false) : Exception(problem.Message)
+{
+    public OutputProblem Problem => problem;
+
+    /// <summary>The earlier package is no longer in the package's folder: it was moved aside and could not be put back.</summary>
+    public bool EarlierMoved => earlierMoved;
+}
