@@ -25,10 +25,7 @@ public sealed record PackageEnvironment(string? SourceDateEpoch, string? GitHubS
 public static class PackageStamp
 {
     /// <summary>The date SOURCE_DATE_EPOCH gives, or null when it is not a whole number of seconds a date can have.</summary>
-    public static DateTimeOffset? FromEpoch(string value) =>
-        long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds <= DateTimeOffset.MaxValue.ToUnixTimeSeconds()
-            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
-            : null;
+    public static DateTimeOffset? FromEpoch(string value) => Build.BuildDate.FromEpoch(value);
 
     /// <summary>
     /// When the site was built: its mark's last write, to the second. Every build writes the mark first, into the folder

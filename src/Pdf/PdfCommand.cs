@@ -128,6 +128,10 @@ public static class PdfCommand
     {
         var page = Path.Combine(siteDirectory, handout.Page);
         var pdf = await printer.PrintAsync(page);
+        if (Build.BuildDate.SourceDateEpoch() is { } date)
+        {
+            PdfDates.Rewrite(pdf, date);
+        }
         var destination = Path.Combine(siteDirectory, handout.Pdf);
         Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
         // Beside its final name, then renamed: a PDF is either the old one or the whole new one.

@@ -18,7 +18,10 @@ public sealed class PackageWorkflowTests
         var steps = ((YamlSequenceNode)((YamlMappingNode)jobs.Children[new YamlScalarNode("build")]).Children[new YamlScalarNode("steps")])
             .Children.Cast<YamlMappingNode>().ToList();
 
-        var pdf = steps.FindIndex(s => Text(s, "run") == "\"$FICHES_PUBLISHED_GENERATOR\" pdf");
+        // Both dated with the commit's time: the PDFs' dates are in the package too.
+        var pdf = steps.FindIndex(s => Text(s, "run") is { } run
+            && run.Split('\n').Contains("export SOURCE_DATE_EPOCH=\"$(git log -1 --format=%ct)\"")
+            && run.Split('\n').Contains("\"$FICHES_PUBLISHED_GENERATOR\" pdf"));
         var package = steps.FindIndex(s => Text(s, "run") is { } run
             && run.Split('\n').Contains("export SOURCE_DATE_EPOCH=\"$(git log -1 --format=%ct)\"")
             && run.Split('\n').Contains("\"$FICHES_PUBLISHED_GENERATOR\" package"));
