@@ -17,7 +17,7 @@ public static class Program
         Pipeline.TerminalWriter.Install();
         var input = new Option<string>("--input") { Description = "Dossier du contenu (site.yml, fiches/, pages/)", DefaultValueFactory = _ => "input" };
         var theme = new Option<string>("--theme") { Description = "Dossier du thème (layouts/, partials/, assets/, i18n/)", DefaultValueFactory = _ => "theme" };
-        var output = new Option<string>("--output") { Description = "Dossier du site produit", DefaultValueFactory = _ => "_site" };
+        var output = new Option<string>("--output") { Description = "Dossier du site produit (par défaut _site, ou _intranet avec --target intranet)", DefaultValueFactory = _ => "_site" };
         var baseUrl = new Option<string?>("--base-url") { Description = "Adresse du site construit (remplace base_url de site.yml, ou intranet_base_url avec --target intranet)" };
         var target = new Option<string>("--target")
         {
@@ -57,16 +57,19 @@ public static class Program
         root.Subcommands.Add(newSheet);
         root.Subcommands.Add(package);
 
+        Pipeline.BuildTarget TargetOf(ParseResult r) => Pipeline.BuildTargets.Parse(r.GetValue(target)) ?? Pipeline.BuildTarget.Public;
+        // Each site its own folder by default, so that building one never replaces the other.
+        string OutputOf(ParseResult r) => r.GetResult(output) is { Implicit: false } || TargetOf(r) == Pipeline.BuildTarget.Public ? r.GetValue(output)! : "_intranet";
         BuildOptions Options(ParseResult r, bool write) => new(
-            r.GetValue(input)!, r.GetValue(theme)!, write ? r.GetValue(output) : null, r.GetValue(baseUrl), r.GetValue(strict))
+            r.GetValue(input)!, r.GetValue(theme)!, write ? OutputOf(r) : null, r.GetValue(baseUrl), r.GetValue(strict))
         {
-            Target = Pipeline.BuildTargets.Parse(r.GetValue(target)) ?? Pipeline.BuildTarget.Public,
+            Target = TargetOf(r),
         };
         // The review report goes to the reports folder by default; « check » writes it only when asked to.
         string? ReportPath(ParseResult r, bool write) =>
             r.GetValue(report) ?? (write ? FichesSite.Quality.ReviewReport.DefaultPathFor(r.GetValue(input)!) : null);
         int Run(ParseResult r, bool write) =>
-            Report(SiteBuilder.Build(Options(r, write) with { ReportPath = ReportPath(r, write) }), write ? r.GetValue(output) : null, r.GetValue(timings));
+            Report(SiteBuilder.Build(Options(r, write) with { ReportPath = ReportPath(r, write) }), write ? OutputOf(r) : null, r.GetValue(timings));
         root.SetAction(r => Run(r, write: true));
         build.SetAction(r => Run(r, write: true));
         check.SetAction(r => Run(r, write: false));

@@ -254,7 +254,20 @@ public sealed class OutputFolder(string outputDirectory)
         EmptyOption("--input", options.InputDirectory) ?? EmptyOption("--theme", options.ThemeDirectory)
         ?? (options.OutputDirectory is null ? null : Check(options.OutputDirectory, [(options.InputDirectory, "de contenu"), (options.ThemeDirectory, "du thème")],
             // The reports are written beside the site while it is built: the site may lie in their folder, not be it.
-            [.. Surroundings(), (Quality.ReportsFolder.For(options.InputDirectory), "des rapports")]));
+            [.. Surroundings(), (Quality.ReportsFolder.For(options.InputDirectory), "des rapports")]) ?? OtherTarget(options.OutputDirectory, options.Target));
+
+    // The public site is never replaced by the intranet's (whose pages hold staff-only text), nor the other way round:
+    // a folder that is published as it is must stay the site it was built as.
+    private static OutputProblem? OtherTarget(string output, Pipeline.BuildTarget target)
+    {
+        if (!SiteMark.IsOn(output) || BuildInfoFile.Read(output) is not { } built || built.Target == Pipeline.BuildTargets.Name(target))
+        {
+            return null;
+        }
+        return new OutputProblem(
+            $"le dossier de sortie « {output} » contient le site {(built.Target == Pipeline.BuildTargets.IntranetName ? "interne" : "public")} : le site {(target == Pipeline.BuildTarget.Intranet ? "interne" : "public")} ne le remplace pas.",
+            $"Donnez un autre dossier avec --output (par défaut, _site pour le site public et _intranet pour le site interne), ou supprimez ce dossier s’il ne sert plus.");
+    }
 
     /// <summary>An empty path is no folder: refused before any path is made absolute from it.</summary>
     public static OutputProblem? EmptyOption(string option, string? path) => path is not null && string.IsNullOrWhiteSpace(path)

@@ -34,7 +34,9 @@ public sealed partial class CalloutsStage(SiteCatalog catalog) : IDocumentStage
         var file = document.SourcePath;
         var service = document.TryGet(FrontMatter.Key, out var header) && header.Service is { } slug ? catalog.Service(slug) : null;
         var sectionLevel = 1; // the page's title, which the layout writes
-        var firstBlock = tree.FirstOrDefault(b => b is not LinkReferenceDefinitionGroup);
+        // A « ::: interne » block is not there on the public site: the key points come first on both sites if they come
+        // first on the public one.
+        var firstBlock = tree.FirstOrDefault(b => b is not (LinkReferenceDefinitionGroup or Markdig.Extensions.CustomContainers.CustomContainer));
         AlertBlock? keyPoints = null;
         foreach (var block in tree)
         {

@@ -35,7 +35,10 @@ public sealed class LinkRewriter(string inputDirectory, Func<string, string> pag
     /// Rewrites the links and images of a page in place; lists them and the files to copy. Checks every other address
     /// the page writes (autolinks, reference definitions) against the same <see cref="UrlPolicy"/>.
     /// </summary>
-    public (IReadOnlyList<MarkdownLink> Links, IReadOnlyList<string> Attachments) Rewrite(SyntaxNodes nodes, Document page, DiagnosticBag diagnostics)
+    /// <param name="published">Which links the built page keeps (null: all). Every link is checked; only those are
+    /// listed, and only their files copied (the public site's page without its « ::: interne » blocks).</param>
+    public (IReadOnlyList<MarkdownLink> Links, IReadOnlyList<string> Attachments) Rewrite(SyntaxNodes nodes, Document page, DiagnosticBag diagnostics,
+        Func<LinkInline, bool>? published = null)
     {
         // A definition that links use is judged at each link, with the link's line; one that none uses, on its own
         // line (its address is as written: Markdig decodes entities only when a link takes it).
@@ -63,9 +66,13 @@ public sealed class LinkRewriter(string inputDirectory, Func<string, string> pag
                 diagnostics.Error(page.SourcePath, line, "lien sans adresse.", "Écrivez l’adresse entre parenthèses : [texte](adresse).");
                 continue;
             }
-            var url = Rewrite(link, page, line, attachments, diagnostics);
+            var kept = published?.Invoke(link) ?? true;
+            var url = Rewrite(link, page, line, kept ? attachments : [], diagnostics);
             link.Url = url;
-            links.Add(new MarkdownLink(AsWrittenInPage(url), line));
+            if (kept)
+            {
+                links.Add(new MarkdownLink(AsWrittenInPage(url), line));
+            }
         }
         return (links, attachments);
     }

@@ -25,13 +25,18 @@ public sealed class ParseMarkdownStage(MarkdownPipeline markdown, LinkRewriter l
             diagnostics.Error(document.SourcePath, FileLine(refusal!.Line), refusal.Message, refusal.Fix);
             return document;
         }
+        var bodyStart = 0;
         if (tree.Count > 0 && tree[0] is PageHeaderBlock)
         {
+            // After the header's closing « --- » (a Markdig block keeps the span of its first line only).
+            var closing = Content.FrontMatterStage.ClosingFence(document.Source).Start;
+            bodyStart = closing + 3;
             tree.RemoveAt(0); // the header's place: nothing of it is Markdown
         }
+        // The page as its author wrote it is checked whole, « ::: interne » blocks included, on both sites: the same
+        // page is refused or built on each.
         CalloutLookalikes.Refuse(tree, document.Source, document.SourcePath, diagnostics);
-        // Before anything reads the tree: what the public site must not hold is gone before it can be copied anywhere.
-        if (!InternalBlocks.Apply(tree, document.Source, target, document.SourcePath, diagnostics))
+        if (InternalBlocks.Check(tree, document.Source, bodyStart, document.SourcePath, diagnostics) is not { } internalBlocks)
         {
             return document;
         }
@@ -56,7 +61,11 @@ public sealed class ParseMarkdownStage(MarkdownPipeline markdown, LinkRewriter l
         var headings = nodes.Headings
             .Select(h => new Heading(h.Level, InlineText.Of(h.Inline), h.GetAttributes().Id!, FileLine(h.Line)))
             .ToList();
-        var (rewritten, attachments) = links.Rewrite(nodes, document, diagnostics);
+        // Every link is checked; those of the blocks the public site leaves out are not listed, nor their files copied.
+        var removed = target == BuildTarget.Public ? internalBlocks : [];
+        var (rewritten, attachments) = links.Rewrite(nodes, document, diagnostics, removed.Count == 0 ? null : link => !InternalBlocks.Holds(removed, link));
+        // Then, before any later stage reads the tree, what the public site must not hold is gone.
+        InternalBlocks.Remove(removed);
         return document.With(SyntaxTree, tree).With(PageOutline.Key, new PageOutline(headings, rewritten, attachments));
     }
 

@@ -130,6 +130,9 @@ public static class MedicalWebPageJsonLd
     {
         switch (block)
         {
+            // The structured data describe the public page, which names itself as canonical: never a staff-only text.
+            case Markdig.Extensions.CustomContainers.CustomContainer:
+                break;
             case LeafBlock { Inline: { } inline }:
                 var lineStart = StartLine(text);
                 InlineText.Append(inline, text);

@@ -85,6 +85,7 @@ public sealed class WorkflowTests
             Index(steps, s => Uses(s) == "actions/setup-dotnet@v4" && Text(Map(s, "with"), "dotnet-version") == "10.0.x"),
             Index(steps, s => Run(s) == ReadmeQuickTestCommand()),
             Index(steps, s => Run(s) == "dotnet run --project Site.csproj -- check" && Text(s, "if") == "${{ !cancelled() }}"),
+            Index(steps, s => Run(s) == "dotnet run --project Site.csproj -- check --target intranet" && Text(s, "if") == "${{ !cancelled() }}"),
             Index(steps, s => Run(s) == "dotnet run --project Site.csproj"),
             Index(steps, s => Uses(s) == "actions/upload-artifact@v4" && Text(Map(s, "with"), "path") == "_site"),
         };

@@ -32,10 +32,10 @@ public sealed record Section(
 public sealed record SectionPart(Section Section, IReadOnlyList<Block> Blocks)
 {
     /// <summary>
-    /// Whether the part shows nothing of its own: its blocks are only headings (of the sections it took in) and link
-    /// reference definitions, which render nothing.
+    /// Whether the part shows nothing of its own: its blocks are only headings (of the sections it took in), link
+    /// reference definitions, which render nothing, and « ::: interne » blocks, which the public site does not have.
     /// </summary>
-    public bool IsEmpty => Blocks.All(b => b is HeadingBlock or LinkReferenceDefinitionGroup);
+    public bool IsEmpty => Blocks.All(b => b is HeadingBlock or LinkReferenceDefinitionGroup or Markdig.Extensions.CustomContainers.CustomContainer);
 
     /// <summary>How many sections of <paramref name="level"/> the part took in (an h2 part's h3, for the contract).</summary>
     public int Count(int level) => Blocks.Count(b => b is HeadingBlock heading && heading.Level == level);

@@ -62,7 +62,8 @@ public sealed class InternalBlocksTests
     [Fact]
     public void The_public_page_holds_no_internal_word_and_every_public_one_and_the_intranet_page_holds_all_labelled()
     {
-        Part.Array[1, 8].Select(parts => string.Join("\n", parts)).Sample(markdown =>
+        // Public text first: a page made only of internal blocks is refused (it would be empty on the public site).
+        Gen.Select(Line("pub"), Part.Array[1, 8]).Select((first, parts) => first + "\n\n" + string.Join("\n", parts)).Sample(markdown =>
         {
             var internalWords = Words(markdown, "int").ToHashSet();
             var publicWords = Words(markdown, "pub").ToHashSet();
@@ -96,6 +97,11 @@ public sealed class InternalBlocksTests
         { "::: interne\n> [!CONSEIL]\n> texte\n:::\n", 2, "encadré" },
         { "::: interne\ntexte\n\n[repere]: https://exemple.invalid/interne\n:::\n\nVoir [repere].\n", 4, "définition de lien" },
         { ":::: interne\n::: interne\ntexte\n:::\n::::\n", 2, "dans un autre bloc" },
+        { "Texte.\n\n::: interne\n:::\n", 3, "bloc « ::: interne » vide" },
+        { "::: interne\nun\n:::\n\n::: interne\ndeux\n:::\n", 1, "ne contient que des blocs" },
+        { "Texte.\n\n> [!CONSEIL]\n> Appelez.\n>\n> ::: interne\n> Poste.\n> :::\n", 6, "dans un encadré" },
+        { "Texte.\n\n::: \u0456nterne\ntexte\n:::\n", 3, "pas latine" },
+        { "Texte.\nEt ::: interne au milieu.\n", 2, "hors d’une ligne qui ouvre ou ferme" },
     };
 
     [Theory]

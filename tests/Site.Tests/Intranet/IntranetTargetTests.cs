@@ -3,6 +3,7 @@ using System.Text.Json;
 using AngleSharp.Html.Parser;
 using FichesSite.Build;
 using FichesSite.Pipeline;
+using FichesSite.Tests.Build;
 using FichesSite.Text;
 
 namespace FichesSite.Tests.Intranet;
@@ -152,6 +153,21 @@ public sealed class IntranetTargetTests : IDisposable
         Assert.Equal("https://intra.exemple.invalid/x/", BuildInfoFile.Read(other)!.BaseUrl);
         var canonical = Parser.ParseDocument(File.ReadAllText(Path.Combine(other, Sheet))).QuerySelector("link[rel=canonical]")?.GetAttribute("href");
         Assert.Equal(PublicBase + "fiches/interne/", canonical);
+    }
+
+    [Fact]
+    public void Neither_site_replaces_a_folder_that_holds_the_other()
+    {
+        var publicBefore = FolderSnapshot.Of(_site.Output);
+        var intranetBefore = FolderSnapshot.Of(_intranet);
+
+        var intoPublic = _site.Build(target: BuildTarget.Intranet);
+        var intoIntranet = _site.Build(_intranet);
+
+        Assert.Contains(intoPublic.Errors, e => e.Message.Contains("contient le site public : le site interne ne le remplace pas", StringComparison.Ordinal));
+        Assert.Contains(intoIntranet.Errors, e => e.Message.Contains("contient le site interne : le site public ne le remplace pas", StringComparison.Ordinal));
+        Assert.Equal(publicBefore, FolderSnapshot.Of(_site.Output));
+        Assert.Equal(intranetBefore, FolderSnapshot.Of(_intranet));
     }
 
     private AngleSharp.Html.Dom.IHtmlDocument Page(string sitePath) => Parser.ParseDocument(File.ReadAllText(Path.Combine(_intranet, sitePath)));

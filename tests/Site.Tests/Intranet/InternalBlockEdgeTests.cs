@@ -1,0 +1,139 @@
+using FichesSite.Markdown;
+using FichesSite.Pipeline;
+using Markdig.Renderers;
+
+namespace FichesSite.Tests.Intranet;
+
+/// <summary>
+/// The classes of input an attack on « ::: interne » (Markdown/InternalBlocks) found, each held:
+/// 1. a line meant to open a block that Markdig does not read as one (indented code, paragraph continuation, table
+///    cell, invisible character, look-alike colons) is refused, never published as text;
+/// 2. a page is checked whole before the public build removes its blocks (raw HTML, URL schemes, author attributes,
+///    links), and the callouts' and the contract's rules read it as the public site has it: refused on both sites or
+///    on neither;
+/// 3. nothing empty is left once a block is removed (a list item, a quote, a whole page).
+/// </summary>
+public sealed class InternalBlockEdgeTests
+{
+    private static readonly Markdig.MarkdownPipeline Pipeline = MarkdownSetup.Create(CalloutWords.Names, "Étiquette d’essai");
+
+    private static (string? Html, IReadOnlyList<Diagnostic> Errors) Render(string markdown, BuildTarget target)
+    {
+        var diagnostics = new DiagnosticBag();
+        var stage = new ParseMarkdownStage(Pipeline, new LinkRewriter(TestSite.RepositoryRoot, s => s), ReservedIds.ThemeOnly, target);
+        var page = stage.Run(new Document("pages/essai.md", "essai/index.html", markdown), SiteProducts.None, diagnostics);
+        var errors = diagnostics.All.Where(d => d.Severity == Severity.Error).ToList();
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        renderer.Render(page.Get(ParseMarkdownStage.SyntaxTree));
+        return (writer.ToString(), []);
+    }
+
+    // Each hides the word « secretqz » in what its author meant as an internal block.
+    public static TheoryData<string> Lookalikes => new()
+    {
+        "Texte public.\n\n    ::: interne\n    Poste secretqz.\n    :::\n", // indented by four spaces: a code block
+        "Texte public.\n\n\t::: interne\n\tPoste secretqz.\n\t:::\n", // by a tab
+        "Texte public.\n    ::: interne\n    Poste secretqz.\n    :::\n", // right under a paragraph: its continuation
+        "- Un point.\n\n      ::: interne\n      Poste secretqz.\n      :::\n", // in a list item, one level too deep
+        "> Citation.\n>\n>     ::: interne\n>     Poste secretqz.\n>     :::\n", // in a quote, indented
+        "| A | B |\n|---|---|\n| ::: interne | secretqz |\n", // in a table cell
+        "\u200B::: interne\nPoste secretqz.\n\u200B:::\n", // an invisible character before each fence
+        "\uFF1A\uFF1A\uFF1A interne\nPoste secretqz.\n\uFF1A\uFF1A\uFF1A\n", // full-width colons
+    };
+
+    [Theory]
+    [MemberData(nameof(Lookalikes))]
+    public void A_line_meant_to_open_an_internal_block_is_refused_rather_than_published_as_text(string markdown)
+    {
+        var (published, errors) = Render(markdown, BuildTarget.Public);
+        Assert.True(published is null || !published.Contains("secretqz", StringComparison.Ordinal),
+            $"published on the public site, with no error:\n{published}");
+        Assert.Equal(errors.Count > 0, Render(markdown, BuildTarget.Intranet).Errors.Count > 0);
+    }
+
+    // Each is wrong inside its block only: the site that keeps the block sees it, the one that removed it does not.
+    public static TheoryData<string> WrongInsideABlock => new()
+    {
+        "Texte.\n\n::: interne\nPoste <b>12</b>.\n:::\n", // raw HTML
+        "Texte.\n\n::: interne\n[Outil](javascript:alert(1))\n:::\n", // a refused URL scheme
+        "Texte.\n\n::: interne\nPoste 12 {onclick=alert(1)}\n:::\n", // an attribute that runs script
+        "Texte.\n\n::: interne {.rouge}\nPoste 12.\n:::\n", // an attribute on the block's own line
+        "Texte.\n\n::: interne\n[Procédure](pages/absente-qz.md)\n:::\n", // a link to no file
+    };
+
+    [Theory]
+    [MemberData(nameof(WrongInsideABlock))]
+    public void A_mistake_inside_a_block_is_refused_on_both_sites(string markdown)
+    {
+        var onPublic = Render(markdown, BuildTarget.Public).Errors;
+        var onIntranet = Render(markdown, BuildTarget.Intranet).Errors;
+        Assert.True(onIntranet.Count > 0, "the intranet should refuse it");
+        Assert.True(onPublic.Count > 0, "refused on the intranet only: " + string.Join("; ", onIntranet.Select(e => e.Message)));
+    }
+
+    private const string Header = """
+        ---
+        title: "Fiche d’essai"
+        description: "Fiche d’essai des blocs internes."
+        type: fiche-conseils
+        service: radiologie-interventionnelle
+        last_reviewed: 2026-01-15
+        next_review: 2027-01-15
+        reviewed_by: "Relecteur d’essai"
+        version: "1"
+        sources:
+          - { title: "Source d’essai", publisher: "Banc d’essai", year: 2026 }
+        ---
+
+        """;
+
+    private const string Rest = "\n## Ce que vous pouvez faire\n\nTexte.\n\n## Quand appeler\n\nTexte.\n";
+
+    // Whole sheets whose checks (callouts, contract) see a different page on each site.
+    public static TheoryData<string> SheetsSeenDifferently => new()
+    {
+        "::: interne\nPoste 12.\n:::\n\n> [!ESSENTIEL]\n> - Point clé.\n\n## À quoi vous attendre\n\nTexte.\n" + Rest, // « L’essentiel » first on one site only
+        "## À quoi vous attendre\n\nTexte.\n\n> [!FAIRE]\n> - Boire.\n>\n> ::: interne\n> Poste 12.\n> :::\n" + Rest, // a do list holding more than a list
+        "## À quoi vous attendre\n\n::: interne\nPoste 12.\n:::\n" + Rest, // a required section empty on the public site only
+        "## À quoi vous attendre\n\nTexte.\n\n> [!CONSEIL]\n> ::: interne\n> Poste 12.\n> :::\n" + Rest, // a callout empty on the public site only
+    };
+
+    [Theory]
+    [MemberData(nameof(SheetsSeenDifferently))]
+    public void A_sheet_is_refused_on_both_sites_or_on_neither(string body)
+    {
+        using var site = new TestSite();
+        File.WriteAllText(Path.Combine(site.Input, "fiches", "essai.md"), Header + body);
+        var onPublic = site.Build();
+        var onIntranet = site.Build(Path.Combine(site.Root, "_intranet"), target: BuildTarget.Intranet);
+        Assert.True(onPublic.Succeeded == onIntranet.Succeeded,
+            $"public: {(onPublic.Succeeded ? "built" : "refused")}, intranet: {(onIntranet.Succeeded ? "built" : "refused")}\n"
+            + string.Join("\n", onPublic.Diagnostics.Concat(onIntranet.Diagnostics).Where(d => d.Severity == Severity.Error)));
+    }
+
+    [Fact]
+    public void Taking_a_block_out_leaves_no_empty_list_item_nor_quote_on_the_public_page()
+    {
+        var (published, errors) = Render("- Un.\n- ::: interne\n  Poste 12.\n  :::\n- Trois.\n\n> ::: interne\n> Poste 13.\n> :::\n", BuildTarget.Public);
+        Assert.Empty(errors);
+        Assert.DoesNotContain("<li></li>", published, StringComparison.Ordinal);
+        Assert.DoesNotContain("<blockquote>\n</blockquote>", published, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_page_whose_whole_text_is_internal_is_not_published_empty()
+    {
+        using var site = new TestSite();
+        File.WriteAllText(Path.Combine(site.Input, "pages", "consignes.md"),
+            "---\ntitle: \"Consignes du service\"\ndescription: \"Consignes.\"\n---\n\n::: interne\nConsignes réservées au personnel.\n:::\n");
+        var result = site.Build();
+        Assert.False(result.Succeeded && File.Exists(Path.Combine(site.Output, "consignes", "index.html")),
+            "an empty page, listed in the site map and sitemap.xml, is published for a text meant for staff only");
+    }
+}
