@@ -60,7 +60,7 @@ public static class SiteBuilder
         // (its outline, links, search terms and readability).
         IDocumentStage[] pageStages =
         [
-            new ParseMarkdownStage(markdown, new LinkRewriter(options.InputDirectory, PageAddresses.OfSource), new ReservedIds(glossary), options.Target),
+            new ParseMarkdownStage(markdown, new LinkRewriter(options.InputDirectory, PageAddresses.OfSource, PageAddresses.NotFoundRoot(site.BaseUrl)), new ReservedIds(glossary), options.Target),
             new CalloutsStage(configuration.Catalog), // each callout's kind, place and heading level, and the service it sends the reader to
             new SectionModelStage(contracts), // the page's sections, read by every stage below that works section by section
             new ContentContractStage(contracts),

@@ -33,6 +33,8 @@ public sealed class LayoutStage(
 
     private readonly PrintAddresses _printAddresses = new(baseUrl);
 
+    private readonly string _notFoundRoot = PageAddresses.NotFoundRoot(baseUrl);
+
     // Per thread, private to this stage: the page's own layout is rendered into the first, then base.liquid into the
     // second, then the page with its print addresses into the third, which is read in place to be encoded.
     private readonly ThreadLocal<(StringWriter Inner, StringWriter Page, StringBuilder Printed)> _buffers =
@@ -66,20 +68,18 @@ public sealed class LayoutStage(
                 $"Écrivez après « layout: » (dans l’en-tête, ou pour le type de page dans contracts.yml) le nom d’un gabarit du thème : {string.Join(", ", templates.LayoutNames)}.");
             return document;
         }
-        // The 404 page is served at any depth of the site, so its links must be absolute.
-        var absoluteBase = document.OutputPath == PageAddresses.NotFoundPage ? model.AbsoluteUrl("") : null;
         var values = model.For(document);
         // Each thread renders into reused buffers; the page is read in place by the print addresses.
         var (inner, output, printed) = _buffers.Value;
         inner.GetStringBuilder().Clear();
         output.GetStringBuilder().Clear();
         printed.Clear();
-        var error = templates.RenderTo(inner, layout, values, document.OutputPath, absoluteBase);
+        var error = templates.RenderTo(inner, layout, values, document.OutputPath, _notFoundRoot);
         if (error is null)
         {
             values["content"] = inner.ToString();
             layout = BaseLayout;
-            error = templates.RenderTo(output, layout, values, document.OutputPath, absoluteBase);
+            error = templates.RenderTo(output, layout, values, document.OutputPath, _notFoundRoot);
         }
         if (error is not null)
         {
@@ -87,7 +87,16 @@ public sealed class LayoutStage(
                 $"Vérifiez le fichier {templates.LayoutPath(layout).Replace('\\', '/')} ou le champ « layout » de la page.");
             return document;
         }
-        _printAddresses.Apply(document.OutputPath, BuilderText.SpanOf(output.GetStringBuilder()), printed);
+        if (document.OutputPath == PageAddresses.NotFoundPage)
+        {
+            // No printed addresses there: its links are written from the base URL's path, which they would read as
+            // relative to the page, and no one prints a page shown at a missing address.
+            printed.Append(output.GetStringBuilder());
+        }
+        else
+        {
+            _printAddresses.Apply(document.OutputPath, BuilderText.SpanOf(output.GetStringBuilder()), printed);
+        }
         var html = BuilderText.SpanOf(printed);
         var utf8 = new byte[Encoding.UTF8.GetByteCount(html)];
         Encoding.UTF8.GetBytes(html, utf8);
