@@ -44,8 +44,9 @@ public static class SiteBuilder
         cache?.ForgetUnless(SettingsFingerprint(options));
         var markdown = MarkdownSetup.Create(new CalloutWords(strings.Map("alerts"), strings.Map("care_levels")), strings.Text("intranet", "block_label"));
         var assets = new ThemeAssets(options.ThemeDirectory);
+        var notFound = NotFoundPage.Load(options.ThemeDirectory, configuration.Brand, site.BaseUrl, diagnostics);
         var templates = templatesMade.GetAwaiter().GetResult(); // its own exception, not wrapped
-        if (!ContractLayoutsExist(contracts, templates, options.InputDirectory, diagnostics))
+        if (notFound is null || !ContractLayoutsExist(contracts, templates, options.InputDirectory, diagnostics))
         {
             return new BuildResult(false, 0, diagnostics.All, [], clock.Elapsed);
         }
@@ -91,7 +92,7 @@ public static class SiteBuilder
             new ReadSources(options.InputDirectory),
             .. Cached(headerStages, cache?.Headers, CachedDocumentStages.Match.SourceText),
             new CollectionPagesStage(configuration.Catalog, CollectionWordsOf(strings)), // the services', themes' and A–Z's pages join the others
-            new SiteModelStage(templates, site, strings, glossary, configuration.Brand),
+            new SiteModelStage(templates, site, strings, glossary, configuration.Brand, notFound),
             .. Cached(pageStages, cache?.Pages, CachedDocumentStages.Match.SameDocument),
             new LayoutStage(templates, site.BaseUrl, contracts, cache?.Layouts),
             new LinkScanStage(cache?.Links),
