@@ -13,10 +13,13 @@ namespace FichesSite.Rendering;
 /// Wraps each page body in its layout (theme/layouts/&lt;layout&gt;.liquid), then in base.liquid, with the
 /// site model that SiteModelStage made from every page (the home page and the site map list the others).
 /// </summary>
+/// <param name="baseUrl">The public site's address, which links print (<see cref="PrintAddresses"/>).</param>
+/// <param name="notFoundRoot">Where the 404 page's links start (<see cref="PageAddresses.NotFoundRoot"/> of the address this build is served at).</param>
 /// <param name="memory">Across the preview's rebuilds: a page whose body and whose site listing are unchanged is not rendered again.</param>
 public sealed class LayoutStage(
     ThemeTemplates templates,
     string? baseUrl,
+    string notFoundRoot,
     IReadOnlyDictionary<string, ContentContract> contracts,
     LayoutStage.Memory? memory = null) : IDocumentStage
 {
@@ -32,8 +35,6 @@ public sealed class LayoutStage(
     public string Name => "layout";
 
     private readonly PrintAddresses _printAddresses = new(baseUrl);
-
-    private readonly string _notFoundRoot = PageAddresses.NotFoundRoot(baseUrl);
 
     // Per thread, private to this stage: the page's own layout is rendered into the first, then base.liquid into the
     // second, then the page with its print addresses into the third, which is read in place to be encoded.
@@ -74,12 +75,12 @@ public sealed class LayoutStage(
         inner.GetStringBuilder().Clear();
         output.GetStringBuilder().Clear();
         printed.Clear();
-        var error = templates.RenderTo(inner, layout, values, document.OutputPath, _notFoundRoot);
+        var error = templates.RenderTo(inner, layout, values, document.OutputPath, notFoundRoot);
         if (error is null)
         {
             values["content"] = inner.ToString();
             layout = BaseLayout;
-            error = templates.RenderTo(output, layout, values, document.OutputPath, _notFoundRoot);
+            error = templates.RenderTo(output, layout, values, document.OutputPath, notFoundRoot);
         }
         if (error is not null)
         {

@@ -63,9 +63,9 @@ public sealed partial class NotFoundPage
         brand.HasStylesheet ? ["assets/css/site.css", BrandFiles.StylesheetPath, "assets/css/search.css"] : ["assets/css/site.css", "assets/css/search.css"];
 
     /// <summary>The page's style and script from the theme and the brand, or null with an error naming the file.</summary>
-    public static NotFoundPage? Load(string themeDirectory, BrandFiles brand, string? baseUrl, DiagnosticBag diagnostics)
+    /// <param name="root">Where the page's links start: <see cref="PageAddresses.NotFoundRoot"/>.</param>
+    public static NotFoundPage? Load(string themeDirectory, BrandFiles brand, string root, DiagnosticBag diagnostics)
     {
-        var root = PageAddresses.NotFoundRoot(baseUrl);
         var style = new StringBuilder();
         foreach (var sheet in Stylesheets(brand))
         {

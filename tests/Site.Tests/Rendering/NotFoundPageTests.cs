@@ -10,24 +10,28 @@ namespace FichesSite.Tests.Rendering;
 /// </summary>
 public sealed class NotFoundPageTests(BuiltSite built) : IClassFixture<BuiltSite>
 {
-    /// <summary>Where the page's links start for each base URL: its path, or « / » without one.</summary>
-    public static TheoryData<string?, string> BaseUrls => new()
+    /// <summary>
+    /// Where the page's links start for each build: the path of the address it is served at, given by --base-url or by
+    /// site.yml (base_url, or intranet_base_url for the intranet's build), or « / » without any.
+    /// </summary>
+    public static TheoryData<BuildTarget, string, string> BaseUrls => new()
     {
-        { null, "/" },
-        { "https://intranet.exemple.invalid/sante/fiches", "/sante/fiches/" },
+        { BuildTarget.Public, "none", "/" },
+        { BuildTarget.Public, "https://intranet.exemple.invalid/sante/fiches", "/sante/fiches/" },
+        { BuildTarget.Intranet, "site.yml", "/fiches/" }, // intranet_base_url: https://intranet.hopital-exemple.invalid/fiches/
     };
 
     [Theory]
     [MemberData(nameof(BaseUrls))]
-    public void Its_links_start_with_the_base_urls_path_name_no_origin_and_lead_to_the_sites_files(string? baseUrl, string root)
+    public void Its_links_start_with_the_base_urls_path_name_no_origin_and_lead_to_the_sites_files(BuildTarget target, string baseUrl, string root)
     {
         using var site = new TestSite();
-        if (baseUrl is null)
+        if (baseUrl == "none")
         {
             var siteYml = Path.Combine(site.Input, "site.yml");
             File.WriteAllLines(siteYml, File.ReadAllLines(siteYml).Where(l => !l.StartsWith("base_url:", StringComparison.Ordinal)));
         }
-        var result = site.Build(baseUrl: baseUrl);
+        var result = site.Build(baseUrl: baseUrl.Contains("://") ? baseUrl : null, target: target);
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
 
         Assert.DoesNotContain("://", File.ReadAllText(Path.Combine(site.Output, PageAddresses.NotFoundPage)));
