@@ -44,8 +44,11 @@ public static class SiteBuilder
         cache?.ForgetUnless(SettingsFingerprint(options));
         var markdown = MarkdownSetup.Create(new CalloutWords(strings.Map("alerts"), strings.Map("care_levels")), strings.Text("intranet", "block_label"));
         var assets = new ThemeAssets(options.ThemeDirectory);
+        // Where the 404 page's links start: the path of the address this build is served at (the intranet's for its build).
+        var notFoundRoot = PageAddresses.NotFoundRoot(site.TargetBaseUrl);
+        var notFound = NotFoundPage.Load(options.ThemeDirectory, configuration.Brand, notFoundRoot, diagnostics);
         var templates = templatesMade.GetAwaiter().GetResult(); // its own exception, not wrapped
-        if (!ContractLayoutsExist(contracts, templates, options.InputDirectory, diagnostics))
+        if (notFound is null || !ContractLayoutsExist(contracts, templates, options.InputDirectory, diagnostics))
         {
             return new BuildResult(false, 0, diagnostics.All, [], clock.Elapsed);
         }
@@ -60,7 +63,7 @@ public static class SiteBuilder
         // (its outline, links, search terms and readability).
         IDocumentStage[] pageStages =
         [
-            new ParseMarkdownStage(markdown, new LinkRewriter(options.InputDirectory, PageAddresses.OfSource), new ReservedIds(glossary), options.Target),
+            new ParseMarkdownStage(markdown, new LinkRewriter(options.InputDirectory, PageAddresses.OfSource, notFoundRoot), new ReservedIds(glossary), options.Target),
             new CalloutsStage(configuration.Catalog), // each callout's kind, place and heading level, and the service it sends the reader to
             new SectionModelStage(contracts), // the page's sections, read by every stage below that works section by section
             new ContentContractStage(contracts),
@@ -91,9 +94,9 @@ public static class SiteBuilder
             new ReadSources(options.InputDirectory),
             .. Cached(headerStages, cache?.Headers, CachedDocumentStages.Match.SourceText),
             new CollectionPagesStage(configuration.Catalog, CollectionWordsOf(strings)), // the services', themes' and A–Z's pages join the others
-            new SiteModelStage(templates, site, strings, glossary, configuration.Brand),
+            new SiteModelStage(templates, site, strings, glossary, configuration.Brand, notFound),
             .. Cached(pageStages, cache?.Pages, CachedDocumentStages.Match.SameDocument),
-            new LayoutStage(templates, site.BaseUrl, contracts, cache?.Layouts),
+            new LayoutStage(templates, site.BaseUrl, notFoundRoot, contracts, cache?.Layouts),
             new LinkScanStage(cache?.Links),
             .. writePages is null ? Array.Empty<IStage>() : [writePages],
             new SideBySideStages(

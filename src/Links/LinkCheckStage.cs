@@ -9,7 +9,10 @@ namespace FichesSite.Links;
 /// link fails the build, named by the source line when an author wrote it. Only the canonical link
 /// is left out: it must be absolute.
 /// </summary>
-/// <param name="baseUrl">The site's own absolute address: links that start with it (the 404 page's) are checked as internal.</param>
+/// <param name="baseUrl">
+/// The site's own absolute address: links that start with it are checked as internal, and so are the 404 page's, which
+/// start with its path (<see cref="PageAddresses.Link"/>).
+/// </param>
 /// <param name="keepLinks">
 /// For the preview, which tells changed pages by their Document instance: pages come out as they came in. A plain
 /// build lets each page's links go once checked, before the search index is built on top of them.
@@ -17,6 +20,8 @@ namespace FichesSite.Links;
 public sealed class LinkCheckStage(IReadOnlyCollection<string> otherSiteFiles, string? baseUrl, bool keepLinks = false) : ISiteStage
 {
     public string Name => "check links";
+
+    private readonly string _notFoundRoot = PageAddresses.NotFoundRoot(baseUrl);
 
     public BuildState Run(BuildState build, DiagnosticBag diagnostics)
     {
@@ -32,12 +37,7 @@ public sealed class LinkCheckStage(IReadOnlyCollection<string> otherSiteFiles, s
             Dictionary<string, int>? authorLines = null;
             foreach (var url in links.Urls)
             {
-                // A path after the base URL resolves as from a page at the site's root.
-                var problem = baseUrl is not null && url.StartsWith(baseUrl, StringComparison.Ordinal)
-                    ? Problem(PageAddresses.HomePage, url[baseUrl.Length..], idsByPage, files)
-                    : links.Fetched.Contains(url) && SiteUrls.IsExternal(url)
-                        ? "la page irait chercher ce fichier hors du site (aucune requête ne doit quitter le site : ni CDN, ni police, ni statistiques externes)"
-                        : Problem(page.OutputPath, url, idsByPage, files);
+                var problem = Judge(page.OutputPath, url, links, idsByPage, files);
                 if (problem is not null)
                 {
                     authorLines ??= AuthorLines(page);
@@ -47,6 +47,27 @@ public sealed class LinkCheckStage(IReadOnlyCollection<string> otherSiteFiles, s
         });
         // Nothing after this stage reads a page's links.
         return keepLinks ? build : build with { Documents = documents.Select(d => d.Without(PageLinks.Key)).ToList() };
+    }
+
+    private string? Judge(string fromPage, string url, PageLinks links, Dictionary<string, HashSet<string>> idsByPage, HashSet<string> files)
+    {
+        // A path after the base URL resolves as from a page at the site's root.
+        if (baseUrl is not null && url.StartsWith(baseUrl, StringComparison.Ordinal))
+        {
+            return Problem(PageAddresses.HomePage, url[baseUrl.Length..], idsByPage, files);
+        }
+        // The 404 page's links start with the base URL's path (PageAddresses.Link): after it, the same.
+        if (fromPage == PageAddresses.NotFoundPage && url.StartsWith('/') && !SiteUrls.IsExternal(url))
+        {
+            return url.StartsWith(_notFoundRoot, StringComparison.Ordinal)
+                ? Problem(PageAddresses.HomePage, url[_notFoundRoot.Length..], idsByPage, files)
+                : $"il ne commence pas par « {_notFoundRoot} », le chemin de l’adresse de base du site";
+        }
+        if (links.Fetched.Contains(url) && SiteUrls.IsExternal(url))
+        {
+            return "la page irait chercher ce fichier hors du site (aucune requête ne doit quitter le site : ni CDN, ni police, ni statistiques externes)";
+        }
+        return Problem(fromPage, url, idsByPage, files);
     }
 
     private static string? Problem(string fromPage, string url, Dictionary<string, HashSet<string>> idsByPage, HashSet<string> files)

@@ -9,13 +9,14 @@ namespace FichesSite.Markdown;
 
 /// <summary>
 /// Authors link to other pages by their source file, as on GitHub (« [Plan du site](../pages/plan-du-site.md) »),
-/// or by their address in the site (« /plan-du-site/ »). Both become the relative URL of the built page,
-/// ending in index.html so that the link also works from a file share. Images and other files
+/// or by their address in the site (« /plan-du-site/ »). Both become the relative URL of the built page (on the 404
+/// page, its path from the site's root: <see cref="PageAddresses.Link"/>), ending in index.html so that the link also works from a file share. Images and other files
 /// (« ![Schéma](images/rachis.png) ») are taken from the content folder and copied beside the pages.
 /// </summary>
 /// <param name="inputDirectory">The content folder: no link may lead out of it.</param>
 /// <param name="pageOfSource">Where the page of a Markdown file (relative to the content folder) is written.</param>
-public sealed class LinkRewriter(string inputDirectory, Func<string, string> pageOfSource)
+/// <param name="notFoundRoot">Where the 404 page's links start (<see cref="PageAddresses.NotFoundRoot"/>): its body's links too.</param>
+public sealed class LinkRewriter(string inputDirectory, Func<string, string> pageOfSource, string notFoundRoot = "/")
 {
     private readonly string _root = Path.GetFullPath(inputDirectory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
 
@@ -130,7 +131,7 @@ public sealed class LinkRewriter(string inputDirectory, Func<string, string> pag
 
         if (path.StartsWith('/'))
         {
-            return SiteUrls.Relative(page.OutputPath, PageAddresses.FromRoot(path)) + fragment;
+            return PageAddresses.Link(page.OutputPath, PageAddresses.FromRoot(path), notFoundRoot) + fragment;
         }
 
         var file = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(page.SourcePath) ?? "", Uri.UnescapeDataString(path)));
@@ -153,7 +154,7 @@ public sealed class LinkRewriter(string inputDirectory, Func<string, string> pag
         var relative = file[_root.Length..].Replace('\\', '/');
         if (relative.EndsWith(PageAddresses.SourceExtension, StringComparison.OrdinalIgnoreCase))
         {
-            return SiteUrls.Relative(page.OutputPath, pageOfSource(relative)) + fragment;
+            return PageAddresses.Link(page.OutputPath, pageOfSource(relative), notFoundRoot) + fragment;
         }
         if (!AttachmentTypes.IsAllowed(relative))
         {
@@ -169,6 +170,6 @@ public sealed class LinkRewriter(string inputDirectory, Func<string, string> pag
             return url;
         }
         attachments.Add(relative); // an image or document: copied to the same place in the site
-        return SiteUrls.Relative(page.OutputPath, relative) + fragment;
+        return PageAddresses.Link(page.OutputPath, relative, notFoundRoot) + fragment;
     }
 }

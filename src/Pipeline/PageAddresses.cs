@@ -110,4 +110,22 @@ public static class PageAddresses
     /// </summary>
     public static string? Absolute(string? baseUrl, string sitePath) =>
         baseUrl is null ? null : baseUrl.TrimEnd('/') + "/" + (sitePath.EndsWith(PageFile, StringComparison.Ordinal) ? sitePath[..^PageFile.Length] : sitePath);
+
+    /// <summary>
+    /// The URL <paramref name="fromPage"/> writes for a link to <paramref name="target"/> (a site path): relative, so
+    /// that one built folder works at any origin, under any sub-path and from a file share; on the 404 page, from
+    /// <paramref name="notFoundRoot"/> (<see cref="NotFoundRoot"/>). The theme's links and the authors' both take this form.
+    /// </summary>
+    public static string Link(string fromPage, string target, string notFoundRoot) =>
+        fromPage == NotFoundPage ? notFoundRoot + target : SiteUrls.Relative(fromPage, target);
+
+    /// <summary>
+    /// Where the 404 page's links start: the path of <paramref name="baseUrl"/> (« /fiches/ »), or « / » without one.
+    /// A server shows that page at any missing address, at any depth, so a relative link cannot work there; and a
+    /// mirror serves the same bytes at another origin, so no origin is written either. A copy at the base URL's path
+    /// works as written, with no script; elsewhere the page's script finds the copy's root and rewrites these links
+    /// (theme/assets/js/page-introuvable.js).
+    /// </summary>
+    public static string NotFoundRoot(string? baseUrl) =>
+        baseUrl is not null && Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) ? uri.AbsolutePath.TrimEnd('/') + "/" : "/";
 }

@@ -13,10 +13,13 @@ namespace FichesSite.Rendering;
 /// Wraps each page body in its layout (theme/layouts/&lt;layout&gt;.liquid), then in base.liquid, with the
 /// site model that SiteModelStage made from every page (the home page and the site map list the others).
 /// </summary>
+/// <param name="baseUrl">The public site's address, which links print (<see cref="PrintAddresses"/>).</param>
+/// <param name="notFoundRoot">Where the 404 page's links start (<see cref="PageAddresses.NotFoundRoot"/> of the address this build is served at).</param>
 /// <param name="memory">Across the preview's rebuilds: a page whose body and whose site listing are unchanged is not rendered again.</param>
 public sealed class LayoutStage(
     ThemeTemplates templates,
     string? baseUrl,
+    string notFoundRoot,
     IReadOnlyDictionary<string, ContentContract> contracts,
     LayoutStage.Memory? memory = null) : IDocumentStage
 {
@@ -66,20 +69,18 @@ public sealed class LayoutStage(
                 $"Écrivez après « layout: » (dans l’en-tête, ou pour le type de page dans contracts.yml) le nom d’un gabarit du thème : {string.Join(", ", templates.LayoutNames)}.");
             return document;
         }
-        // The 404 page is served at any depth of the site, so its links must be absolute.
-        var absoluteBase = document.OutputPath == PageAddresses.NotFoundPage ? model.AbsoluteUrl("") : null;
         var values = model.For(document);
         // Each thread renders into reused buffers; the page is read in place by the print addresses.
         var (inner, output, printed) = _buffers.Value;
         inner.GetStringBuilder().Clear();
         output.GetStringBuilder().Clear();
         printed.Clear();
-        var error = templates.RenderTo(inner, layout, values, document.OutputPath, absoluteBase);
+        var error = templates.RenderTo(inner, layout, values, document.OutputPath, notFoundRoot);
         if (error is null)
         {
             values["content"] = inner.ToString();
             layout = BaseLayout;
-            error = templates.RenderTo(output, layout, values, document.OutputPath, absoluteBase);
+            error = templates.RenderTo(output, layout, values, document.OutputPath, notFoundRoot);
         }
         if (error is not null)
         {
@@ -87,7 +88,16 @@ public sealed class LayoutStage(
                 $"Vérifiez le fichier {templates.LayoutPath(layout).Replace('\\', '/')} ou le champ « layout » de la page.");
             return document;
         }
-        _printAddresses.Apply(document.OutputPath, BuilderText.SpanOf(output.GetStringBuilder()), printed);
+        if (document.OutputPath == PageAddresses.NotFoundPage)
+        {
+            // No printed addresses there: its links are written from the base URL's path, which they would read as
+            // relative to the page, and no one prints a page shown at a missing address.
+            printed.Append(output.GetStringBuilder());
+        }
+        else
+        {
+            _printAddresses.Apply(document.OutputPath, BuilderText.SpanOf(output.GetStringBuilder()), printed);
+        }
         var html = BuilderText.SpanOf(printed);
         var utf8 = new byte[Encoding.UTF8.GetByteCount(html)];
         Encoding.UTF8.GetBytes(html, utf8);

@@ -43,12 +43,16 @@ public sealed class SiteModel
     private readonly Dictionary<string, object> _serviceValues = new(StringComparer.Ordinal);
     private readonly Dictionary<string, object> _themeValues = new(StringComparer.Ordinal);
     private readonly object _glossary;
+    // The 404 page's own style and script, null when none was loaded.
+    private readonly object? _notFound;
 
     /// <param name="shared">Turns what every page shares into the template engine's own values, once (ThemeTemplates.Shared).</param>
+    /// <param name="notFound">What the 404 page holds in itself (its styles and script), as <c>page.not_found</c> there.</param>
     public SiteModel(SiteConfig site, ThemeStrings strings, IReadOnlyList<Document> documents, GlossaryTerms glossary, CollectionIndex collection, Func<object?, object> shared,
-        BrandFiles? brand = null)
+        BrandFiles? brand = null, NotFoundPage? notFound = null)
     {
         brand ??= BrandFiles.None;
+        _notFound = notFound is null ? null : shared(notFound.Values());
         _collection = collection;
         _collectionWords = strings.Map("collection");
         _feedbackSubject = site.Feedback is null ? "" : strings.Text("feedback", "mail_subject");
@@ -170,6 +174,7 @@ public sealed class SiteModel
                 ["url"] = document.OutputPath,
                 ["canonical_url"] = document.OutputPath == PageAddresses.NotFoundPage ? null : PublicUrl(document.OutputPath),
                 ["is_home"] = document.OutputPath == PageAddresses.HomePage,
+                ["not_found"] = document.OutputPath == PageAddresses.NotFoundPage ? _notFound : null,
                 ["is_fiche"] = PageAddresses.IsFiche(document.OutputPath),
                 ["last_reviewed"] = DateModel(frontMatter.LastReviewed),
                 ["next_review"] = DateModel(frontMatter.NextReview),

@@ -14,7 +14,8 @@ namespace FichesSite.Rendering;
 /// </summary>
 /// <param name="glossary">The terms the glossary page lists.</param>
 /// <param name="brand">The brand's files the pages link to (its stylesheet, its logo).</param>
-public sealed class SiteModelStage(ThemeTemplates templates, SiteConfig site, ThemeStrings strings, GlossaryTerms glossary, BrandFiles brand) : ISiteStage
+/// <param name="notFound">What the 404 page holds in itself instead (its styles and script).</param>
+public sealed class SiteModelStage(ThemeTemplates templates, SiteConfig site, ThemeStrings strings, GlossaryTerms glossary, BrandFiles brand, NotFoundPage notFound) : ISiteStage
 {
     public string Name => "site model";
 
@@ -23,7 +24,7 @@ public sealed class SiteModelStage(ThemeTemplates templates, SiteConfig site, Th
     {
         // The templates are parsed on the other core while this one makes the model: nothing else runs meanwhile.
         var checkedTemplates = Task.Run(() => templates.Check(diagnostics));
-        var model = new SiteModel(site, strings, build.Documents.Where(d => !diagnostics.HasErrorsFor(d.SourcePath)).ToList(), glossary, build.Products.Get(CollectionIndex.Key), templates.Shared, brand);
+        var model = new SiteModel(site, strings, build.Documents.Where(d => !diagnostics.HasErrorsFor(d.SourcePath)).ToList(), glossary, build.Products.Get(CollectionIndex.Key), templates.Shared, brand, notFound);
         checkedTemplates.GetAwaiter().GetResult(); // its own exception, not wrapped
         return build.With(SiteModel.Key, model);
     }

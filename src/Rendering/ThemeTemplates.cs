@@ -17,7 +17,7 @@ namespace FichesSite.Rendering;
 public sealed class ThemeTemplates
 {
     public const string PagePathKey = "page_output_path";
-    public const string AbsoluteBaseKey = "absolute_base";
+    public const string NotFoundRootKey = "not_found_root";
 
     // Accents stay as they are; only characters that HTML needs escaped are encoded.
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
@@ -121,7 +121,8 @@ public sealed class ThemeTemplates
     }
 
     /// <summary>Renders a layout into <paramref name="output"/>; returns the error text when the layout is missing or broken, else null.</summary>
-    public string? RenderTo(TextWriter output, string layout, object model, string pageOutputPath, string? absoluteBase)
+    /// <param name="notFoundRoot">Where the 404 page's links start (<see cref="PageAddresses.NotFoundRoot"/>).</param>
+    public string? RenderTo(TextWriter output, string layout, object model, string pageOutputPath, string notFoundRoot)
     {
         var (template, error) = _layouts.GetOrAdd(layout, name => new Lazy<(IFluidTemplate?, string?)>(() => Parse(name))).Value;
         if (template is null)
@@ -130,7 +131,7 @@ public sealed class ThemeTemplates
         }
         var context = new TemplateContext(model, _options);
         context.AmbientValues[PagePathKey] = pageOutputPath;
-        context.AmbientValues[AbsoluteBaseKey] = absoluteBase ?? "";
+        context.AmbientValues[NotFoundRootKey] = notFoundRoot;
         try
         {
             // Liquid here never awaits anything (partials come from memory), so this completes at once.
@@ -158,16 +159,10 @@ public sealed class ThemeTemplates
 
     /// <summary>
     /// « {{ 'assets/css/site.css' | relative_url }} »: a path from the site root, turned into the
-    /// relative URL from the page being rendered. On the 404 page, which a server shows at any
-    /// depth, it becomes absolute from the base URL instead.
+    /// relative URL from the page being rendered; on the 404 page, which a server shows at any
+    /// depth, the path from the site's root instead (<see cref="PageAddresses.Link"/>).
     /// </summary>
-    private static ValueTask<FluidValue> RelativeUrl(FluidValue input, FilterArguments arguments, TemplateContext context)
-    {
-        var target = PageAddresses.FromRoot(input.ToStringValue());
-        var absoluteBase = (string)context.AmbientValues[AbsoluteBaseKey];
-        var url = absoluteBase.Length > 0
-            ? absoluteBase + target
-            : SiteUrls.Relative((string)context.AmbientValues[PagePathKey], target);
-        return new StringValue(url);
-    }
+    private static ValueTask<FluidValue> RelativeUrl(FluidValue input, FilterArguments arguments, TemplateContext context) =>
+        new StringValue(PageAddresses.Link((string)context.AmbientValues[PagePathKey], PageAddresses.FromRoot(input.ToStringValue()),
+            (string)context.AmbientValues[NotFoundRootKey]));
 }

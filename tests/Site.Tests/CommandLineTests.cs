@@ -40,7 +40,10 @@ public sealed class CommandLineTests
         Assert.Equal(
             WithoutQrCode(before).Replace("https://fiches.hopital-exemple.invalid/", "BASE/"),
             WithoutQrCode(after).Replace("https://intranet.exemple.invalid/sante/fiches/", "BASE/"));
-        Assert.Contains("https://intranet.exemple.invalid/sante/fiches/assets/css/site.css", File.ReadAllText(Path.Combine(other, "404.html")));
+        // The 404 page's links start with the base URL's path, never its origin.
+        var notFound = File.ReadAllText(Path.Combine(other, "404.html"));
+        Assert.Contains("href=\"/sante/fiches/plan-du-site/index.html\"", notFound);
+        Assert.DoesNotContain("intranet.exemple.invalid", notFound);
     }
 
     [Fact]

@@ -291,6 +291,32 @@ public sealed class ErrorCatalogueTests
         Assert.Equal(BuiltSite.ExpectedPages.Length, errors.Count); // every page, those the build makes for the collection too
     }
 
+    [Theory]
+    [InlineData(9, "lien cassé « /page-disparue/index.html » : le fichier page-disparue/index.html n’existe pas dans le site")]
+    [InlineData(11, "lien cassé « /plan-du-site/index.html#ancre-absente » : la page plan-du-site/index.html n’a pas d’ancre « #ancre-absente »")]
+    public void A_broken_link_on_the_404_page_names_its_line(int line, string message)
+    {
+        // Its links are written from the base URL's path, not relative to it: the link check still follows each.
+        using var site = new TestSite();
+        File.Delete(Path.Combine(site.Input, "pages", "404.md"));
+        site.AddFixture("404-liens-casses.md", "pages/404.md");
+
+        var error = AssertFailsUntouched(site, message);
+
+        Assert.EndsWith("/input/pages/404.md", error.File);
+        Assert.Equal(line, error.Line);
+    }
+
+    [Fact]
+    public void A_broken_link_in_the_404_pages_layout_is_the_themes()
+    {
+        using var site = new TestSite(ownTheme: true);
+        var layout = Path.Combine(site.Theme, "layouts", "not-found.liquid");
+        File.WriteAllText(layout, File.ReadAllText(layout).Replace("'plan-du-site/index.html'", "'plan-du-site/absent.html'"));
+
+        AssertFailsUntouched(site, "lien cassé « /plan-du-site/absent.html » produit par le thème : le fichier plan-du-site/absent.html n’existe pas dans le site");
+    }
+
     [Fact]
     public void A_malformed_contract_file_names_its_line()                                        // 30
     {

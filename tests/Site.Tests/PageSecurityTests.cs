@@ -5,6 +5,7 @@ namespace FichesSite.Tests;
 /// <summary>
 /// Every page carries a strict Content-Security-Policy and gives it nothing to block: no inline
 /// script (JSON-LD data excepted), no inline style, no event-handler attribute. And no Markdown can put script on a page.
+/// The 404 page alone holds a style and a script in itself, each allowed by its hash (Rendering/NotFoundPageTests).
 /// </summary>
 public sealed class PageSecurityTests(BuiltSite built) : IClassFixture<BuiltSite>
 {
@@ -20,14 +21,32 @@ public sealed class PageSecurityTests(BuiltSite built) : IClassFixture<BuiltSite
         Assert.Contains("default-src 'self'", csp);
         Assert.DoesNotContain("unsafe-inline", csp);
         Assert.DoesNotContain("unsafe-eval", csp);
-        Assert.Empty(InlineScripts(page));
-        Assert.Empty(page.QuerySelectorAll("style, [style]"));
+        Assert.DoesNotContain(InlineScripts(page), s => !PageChecks.AllowedByItsHash(s));
+        Assert.DoesNotContain(page.QuerySelectorAll("style, [style]"), s => !PageChecks.AllowedByItsHash(s));
         // JSON-LD is data, never run: at most one block, and valid JSON (else it was not what the build wrote).
-        var data = page.QuerySelectorAll("script:not([src])").ToList();
+        var data = page.QuerySelectorAll("script:not([src])").Where(s => !PageChecks.AllowedByItsHash(s)).ToList();
         Assert.True(data.Count <= 1, $"{data.Count} JSON-LD blocks");
         Assert.All(data, d => System.Text.Json.JsonDocument.Parse(d.TextContent).Dispose());
         Assert.Empty(EventHandlerAttributes(page));
         Assert.DoesNotContain(Urls(page), url => url.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public void Every_page_but_the_404_has_the_themes_policy_as_it_is(string sitePath)
+    {
+        const string Theme = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'";
+        var csp = built.Site.Page(sitePath).QuerySelector("meta[http-equiv=Content-Security-Policy]")!.GetAttribute("content")!;
+        if (sitePath == "404.html")
+        {
+            // The theme's, with its two texts allowed by their hashes, and nothing else.
+            Assert.Matches("^default-src 'self'; style-src 'self' 'sha256-[A-Za-z0-9+/]{43}='; script-src 'self' 'sha256-[A-Za-z0-9+/]{43}='; img-src", csp);
+            Assert.EndsWith(Theme["default-src 'self'; ".Length..], csp);
+        }
+        else
+        {
+            Assert.Equal(Theme, csp);
+        }
     }
 
     [Fact]

@@ -41,7 +41,15 @@ public sealed class BrandBuildTests
             Assert.EndsWith(BrandFiles.LogoPath, logo.GetAttribute("src"));
             // The example's viewBox is 0 0 184 48: its place is kept before it loads.
             Assert.Equal(("184", "48"), (logo.GetAttribute("width"), logo.GetAttribute("height")));
-            Assert.Contains(page.QuerySelectorAll("link[rel=stylesheet]"), l => l.GetAttribute("href")!.EndsWith(BrandFiles.StylesheetPath));
+            if (path == FichesSite.Pipeline.PageAddresses.NotFoundPage)
+            {
+                // Written in the page, which links no file (Rendering/NotFoundPageTests).
+                Assert.Contains(css, page.QuerySelector("head style")!.TextContent);
+            }
+            else
+            {
+                Assert.Contains(page.QuerySelectorAll("link[rel=stylesheet]"), l => l.GetAttribute("href")!.EndsWith(BrandFiles.StylesheetPath));
+            }
             Assert.Empty(page.QuerySelectorAll("svg script, [style]"));
         }
     }
@@ -222,6 +230,8 @@ public sealed class BrandBuildTests
         var css = File.ReadAllText(Path.Combine(site.Output, BrandFiles.StylesheetPath));
         Assert.Contains($"src: url(\"{BrandFiles.FontName}\") format(\"woff2\");", css);
         Assert.Contains("--brand-font: \"Exemple Sans\";", css);
+        // In the 404 page's style element, the font's address is written as its links are, from the base URL's path.
+        Assert.Contains($"src: url(\"/{BrandFiles.Folder}{BrandFiles.FontName}\") format(\"woff2\");", site.Page("404.html").QuerySelector("style")!.TextContent);
 
         WithBrand(site, "brand:\n  font:\n    family: \"Exemple Sans\"\n    file: marque/police.ttf\n");
         var error = Assert.Single(site.Build().Diagnostics, d => d.Severity == FichesSite.Pipeline.Severity.Error);

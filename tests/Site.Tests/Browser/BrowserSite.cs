@@ -165,12 +165,13 @@ public sealed class BrowserSite : IAsyncLifetime
 
     /// <summary>
     /// A fresh page that lets every request through, for tests that watch the requests themselves
-    /// (file:// pages, which a route to the loopback server would not cover).
+    /// (file:// pages, which a route to the loopback server would not cover, or pages of other servers).
     /// </summary>
-    public async Task<IPage> NewUnroutedPageAsync()
+    /// <param name="javaScript">False to see the page as a reader without JavaScript does.</param>
+    public async Task<IPage> NewUnroutedPageAsync(bool javaScript = true)
     {
         BrowserEnvironment.Require(MissingBrowser);
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-FR" });
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-FR", JavaScriptEnabled = javaScript });
         var page = await context.NewPageAsync();
         page.Close += (_, _) => CloseQuietly(context);
         return page;

@@ -6,7 +6,7 @@ namespace FichesSite.Tests.Browser;
 
 /// <summary>
 /// A tiny static file server on 127.0.0.1, so the browser sees the site as a web server would show it
-/// (the 404 page's absolute links included). Loopback only, GET and HEAD only, files under one folder only.
+/// (its 404 page at missing addresses included, when asked). Loopback only, GET and HEAD only, files under one folder only.
 /// Also compiled into the benchmarks (bench/Bench.csproj links this file): it uses nothing of the tests.
 /// </summary>
 public sealed class LoopbackServer : IDisposable
@@ -43,6 +43,9 @@ public sealed class LoopbackServer : IDisposable
 
     /// <summary>A missing file answers with the site's 404.html, status 404, as GitHub Pages does (else an empty 404).</summary>
     public bool ServesNotFoundPage { get; init; }
+
+    /// <summary>The page shown for a missing address, from the served folder: a site copied under a sub-path has it there.</summary>
+    public string NotFoundPage { get; init; } = "404.html";
 
     /// <summary>Text sent gzip-compressed to a browser that accepts it, as GitHub Pages sends it; switchable between requests.</summary>
     public bool Gzip
@@ -107,7 +110,7 @@ public sealed class LoopbackServer : IDisposable
                 {
                     return;
                 }
-                path = Path.Combine(_root, "404.html");
+                path = Path.Combine(_root, NotFoundPage);
             }
             var body = File.ReadAllBytes(path);
             var type = ContentTypes.GetValueOrDefault(Path.GetExtension(path), "application/octet-stream");

@@ -69,6 +69,25 @@ public sealed class PageAddressesTests
     [Fact]
     public void Without_a_base_url_there_is_no_absolute_address() => Assert.Null(PageAddresses.Absolute(null, "index.html"));
 
+    [Theory]
+    [InlineData(null, "/")]
+    [InlineData("https://exemple.fr/", "/")]
+    [InlineData("https://exemple.fr", "/")]
+    [InlineData("https://exemple.fr/sante/fiches", "/sante/fiches/")]
+    [InlineData("https://exemple.fr/sante/fiches/", "/sante/fiches/")]
+    [InlineData("https://exemple.fr/fiches%20patients/", "/fiches%20patients/")]
+    [InlineData("http://exemple.fr:8080/fiches/?x=1#y", "/fiches/")]
+    public void The_404_pages_links_start_with_the_base_urls_path_and_never_its_origin(string? baseUrl, string root) =>
+        Assert.Equal(root, PageAddresses.NotFoundRoot(baseUrl));
+
+    [Theory]
+    [InlineData("404.html", "plan-du-site/index.html", "/fiches/plan-du-site/index.html")]
+    [InlineData("404.html", "assets/favicon.svg", "/fiches/assets/favicon.svg")]
+    [InlineData("index.html", "plan-du-site/index.html", "plan-du-site/index.html")]
+    [InlineData("fiches/x/index.html", "index.html", "../../index.html")]
+    public void Links_are_relative_but_on_the_404_page(string fromPage, string target, string link) =>
+        Assert.Equal(link, PageAddresses.Link(fromPage, target, "/fiches/"));
+
     // Folder and file names as ReadSources passes them (relative, « / », no empty, « . » or « .. » part), with the
     // names the rule treats apart.
     private static readonly Gen<string> Segment = Gen.OneOf(

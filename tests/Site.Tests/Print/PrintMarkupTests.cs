@@ -52,7 +52,8 @@ public sealed class PrintMarkupTests : IClassFixture<PrintMarkupTests.Built>
             foreach (var link in _built.Site.Page(path).QuerySelectorAll("a[href]"))
             {
                 var href = link.GetAttribute("href")!;
-                var expected = href.StartsWith('#') || href.StartsWith("tel:", StringComparison.Ordinal) ? null : "an address";
+                // The 404 page has no print stylesheet to show them, and its links are written from the site's root.
+                var expected = href.StartsWith('#') || href.StartsWith("tel:", StringComparison.Ordinal) || path == "404.html" ? null : "an address";
                 var printed = link.GetAttribute(PrintAddresses.Attribute);
                 Assert.True((expected is null) == (printed is null), $"{path}: {href} → {printed}");
                 Assert.True(printed is null || printed.StartsWith("https://", StringComparison.Ordinal), $"{path}: {printed}");

@@ -36,7 +36,7 @@ public sealed class LayoutContentTests : IDisposable
             ["page"] = new Dictionary<string, object?> { ["json_ld"] = jsonLd },
         };
         var output = new StringWriter();
-        Assert.Null(templates.RenderTo(output, LayoutStage.BaseLayout, model, "index.html", null));
+        Assert.Null(templates.RenderTo(output, LayoutStage.BaseLayout, model, "index.html", "/"));
         return output.ToString();
     }
 

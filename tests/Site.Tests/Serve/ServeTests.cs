@@ -58,6 +58,21 @@ public sealed class ServeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_missing_address_at_any_depth_shows_the_404_page_and_only_the_sites_root_answers_for_404_html()
+    {
+        // What the 404 page's script asks to find the site's root (theme/assets/js/page-introuvable.js).
+        using var missing = await _http.GetAsync(_server.Url + "a/b/c/page-absente.html");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        var html = await missing.Content.ReadAsStringAsync();
+        Assert.Contains("<script data-site-root=\"/\">", html);
+        Assert.Contains("<script src=\"/__serve/reload.js\" defer></script>", html); // allowed by the page's script-src 'self'
+        using var root = await _http.SendAsync(new HttpRequestMessage(HttpMethod.Head, _server.Url + "404.html"));
+        Assert.Equal(HttpStatusCode.OK, root.StatusCode);
+        using var deeper = await _http.SendAsync(new HttpRequestMessage(HttpMethod.Head, _server.Url + "a/b/404.html"));
+        Assert.Equal(HttpStatusCode.NotFound, deeper.StatusCode);
+    }
+
+    [Fact]
     public async Task An_edit_rebuilds_and_tells_open_pages_to_reload()
     {
         using var events = await OpenEvents();
