@@ -15,11 +15,11 @@ namespace FichesSite.Markdown;
 /// </summary>
 public static partial class CalloutLookalikes
 {
-    public static void Refuse(MarkdownDocument tree, string source, string file, DiagnosticBag diagnostics)
+    public static void Refuse(SyntaxNodes nodes, string source, string file, DiagnosticBag diagnostics)
     {
         // Each place reported once, by the most precise message.
         var reported = new HashSet<int>();
-        foreach (var paragraph in tree.Descendants<ParagraphBlock>())
+        foreach (var paragraph in nodes.Paragraphs)
         {
             if (paragraph.Parent is not QuoteBlock && Unquoted().Match(source, paragraph.Span.Start) is { Success: true } unquoted
                 && CalloutKinds.Find(unquoted.Groups["name"].Value) is { } kind)
@@ -29,7 +29,7 @@ public static partial class CalloutLookalikes
                     $"Écrivez « > [!{kind.Name}] », puis chaque ligne de son texte après « > ».");
             }
         }
-        foreach (var quote in tree.Descendants<QuoteBlock>())
+        foreach (var quote in nodes.Quotes)
         {
             if (quote is AlertBlock || quote.Count == 0 || quote[0] is not ParagraphBlock paragraph
                 || Lookalike().Match(source, paragraph.Span.Start) is not { Success: true } match)
@@ -55,14 +55,18 @@ public static partial class CalloutLookalikes
             }
         }
         // Where a real callout's name stands: Markdig took it, it prints nothing.
-        foreach (var alert in tree.Descendants<AlertBlock>())
+        foreach (var alert in nodes.Quotes.OfType<AlertBlock>())
         {
             reported.Add(source.IndexOf("[!", alert.Span.Start, StringComparison.Ordinal));
         }
-        foreach (var block in tree.Descendants<LeafBlock>().Where(b => b is ParagraphBlock or HeadingBlock && b.Inline is not null))
+        foreach (var block in nodes.Paragraphs.Concat<LeafBlock>(nodes.Headings))
         {
-            var code = block.Inline!.Descendants<CodeInline>().Select(c => (c.Span.Start, c.Span.End)).ToList();
             var end = Math.Min(block.Span.End + 1, source.Length);
+            if (block.Inline is null || source.AsSpan(block.Span.Start, end - block.Span.Start).IndexOf("[!", StringComparison.Ordinal) < 0)
+            {
+                continue; // nearly every block: no regex for them
+            }
+            var code = block.Inline.Descendants<CodeInline>().Select(c => (c.Span.Start, c.Span.End)).ToList();
             for (var match = Anywhere().Match(source, block.Span.Start, end - block.Span.Start); match.Success; match = match.NextMatch())
             {
                 if (reported.Contains(match.Index)

@@ -32,9 +32,9 @@ public static class InternalBlocks
     /// an error: the page is then published on neither site.
     /// </summary>
     /// <param name="bodyStart">Where the Markdown starts in <paramref name="source"/>, after the page's header.</param>
-    public static IReadOnlyList<CustomContainer>? Check(MarkdownDocument tree, string source, int bodyStart, string file, DiagnosticBag diagnostics)
+    public static IReadOnlyList<CustomContainer>? Check(MarkdownDocument tree, SyntaxNodes nodes, string source, int bodyStart, string file, DiagnosticBag diagnostics)
     {
-        var blocks = tree.Descendants<CustomContainer>().ToList();
+        var blocks = nodes.Containers;
         var valid = true;
         void Refuse(int fileLine, string message, string fix)
         {
@@ -56,11 +56,10 @@ public static class InternalBlocks
         }
         if (blocks.Count > 0)
         {
-            var definitions = tree.Descendants<LinkReferenceDefinition>().ToList();
             foreach (var block in blocks)
             {
                 // Definitions are gathered at the document's level, wherever they were written: found by their place in the text.
-                foreach (var definition in definitions.Where(d => d.Span.Start >= block.Span.Start && d.Span.Start <= block.Span.End))
+                foreach (var definition in nodes.Definitions.Where(d => d.Span.Start >= block.Span.Start && d.Span.Start <= block.Span.End))
                 {
                     Refuse(ParseMarkdownStage.FileLine(definition.Line), $"définition de lien « [{definition.Label}]: … » dans un bloc « ::: interne » : un lien hors du bloc pourrait s’en servir et publier son adresse.",
                         "Écrivez l’adresse dans le lien lui-même, « [texte](adresse) », ou la définition hors du bloc.");

@@ -35,12 +35,12 @@ public sealed class ParseMarkdownStage(MarkdownPipeline markdown, LinkRewriter l
         }
         // The page as its author wrote it is checked whole, « ::: interne » blocks included, on both sites: the same
         // page is refused or built on each.
-        CalloutLookalikes.Refuse(tree, document.Source, document.SourcePath, diagnostics);
-        if (InternalBlocks.Check(tree, document.Source, bodyStart, document.SourcePath, diagnostics) is not { } internalBlocks)
+        var nodes = SyntaxNodes.Of(tree);
+        CalloutLookalikes.Refuse(nodes, document.Source, document.SourcePath, diagnostics);
+        if (InternalBlocks.Check(tree, nodes, document.Source, bodyStart, document.SourcePath, diagnostics) is not { } internalBlocks)
         {
             return document;
         }
-        var nodes = SyntaxNodes.Of(tree);
         RefuseRawHtml(nodes, document.SourcePath, diagnostics);
         AuthorAttributes.Check(nodes.Attributed, document.SourcePath, diagnostics);
         foreach (var (heading, wanted, takenByLayout) in HeadingIds.Assign(nodes.Headings, reservedIds.For(document)))

@@ -1,3 +1,4 @@
+using Markdig.Extensions.CustomContainers;
 using Markdig.Extensions.Tables;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
@@ -12,6 +13,13 @@ namespace FichesSite.Markdown;
 public sealed class SyntaxNodes
 {
     public List<HeadingBlock> Headings { get; } = [];
+    public List<ParagraphBlock> Paragraphs { get; } = [];
+
+    /// <summary>Quotes, callouts (<see cref="Markdig.Extensions.Alerts.AlertBlock"/>) included.</summary>
+    public List<QuoteBlock> Quotes { get; } = [];
+
+    /// <summary>« ::: » blocks (InternalBlocks), nested ones included, in document order.</summary>
+    public List<CustomContainer> Containers { get; } = [];
     public List<LiteralInline> Literals { get; } = [];
     public List<LinkInline> Links { get; } = [];
 
@@ -36,6 +44,9 @@ public sealed class SyntaxNodes
             switch (node)
             {
                 case HeadingBlock heading: nodes.Headings.Add(heading); break;
+                case ParagraphBlock paragraph: nodes.Paragraphs.Add(paragraph); break;
+                case QuoteBlock quote: nodes.Quotes.Add(quote); break;
+                case CustomContainer container: nodes.Containers.Add(container); break;
                 case LiteralInline literal: nodes.Literals.Add(literal); break;
                 case LinkInline link: nodes.Links.Add(link); break;
                 case AutolinkInline autolink: nodes.Autolinks.Add(autolink); break;
