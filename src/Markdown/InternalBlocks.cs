@@ -194,9 +194,12 @@ public static class InternalBlocks
     private static IEnumerable<(int Line, string Found)> StrayFences(string source, int bodyStart, Func<SourceLines> lines, HashSet<int> fenceLines)
     {
         var found = new List<(int, string)>();
+        // The look-alikes all lie between U+2236 and U+FF1A, which French text hardly uses: without any, the search is
+        // for the ASCII colon alone, a much faster search in the published (native) generator than one for six.
+        var lookalikes = source.AsSpan(bodyStart).IndexOfAnyInRange('\u2236', '\uFF1A') >= 0;
         for (var at = bodyStart; at < source.Length;)
         {
-            var next = source.AsSpan(at).IndexOfAny(Colons);
+            var next = lookalikes ? source.AsSpan(at).IndexOfAny(Colons) : source.AsSpan(at).IndexOf(':');
             if (next < 0)
             {
                 break;
