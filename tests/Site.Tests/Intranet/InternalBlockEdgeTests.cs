@@ -1,6 +1,5 @@
 using FichesSite.Markdown;
 using FichesSite.Pipeline;
-using Markdig.Renderers;
 
 namespace FichesSite.Tests.Intranet;
 
@@ -15,24 +14,7 @@ namespace FichesSite.Tests.Intranet;
 /// </summary>
 public sealed class InternalBlockEdgeTests
 {
-    private static readonly Markdig.MarkdownPipeline Pipeline = MarkdownSetup.Create(CalloutWords.Names, "Étiquette d’essai");
-
-    private static (string? Html, IReadOnlyList<Diagnostic> Errors) Render(string markdown, BuildTarget target)
-    {
-        var diagnostics = new DiagnosticBag();
-        var stage = new ParseMarkdownStage(Pipeline, new LinkRewriter(TestSite.RepositoryRoot, s => s), ReservedIds.ThemeOnly, target);
-        var page = stage.Run(new Document("pages/essai.md", "essai/index.html", markdown), SiteProducts.None, diagnostics);
-        var errors = diagnostics.All.Where(d => d.Severity == Severity.Error).ToList();
-        if (errors.Count > 0)
-        {
-            return (null, errors);
-        }
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        Pipeline.Setup(renderer);
-        renderer.Render(page.Get(ParseMarkdownStage.SyntaxTree));
-        return (writer.ToString(), []);
-    }
+    private static (string? Html, IReadOnlyList<Diagnostic> Errors) Render(string markdown, BuildTarget target) => ParsedForTarget.Render(markdown, target);
 
     // Each hides the word « secretqz » in what its author meant as an internal block.
     public static TheoryData<string> Lookalikes => new()

@@ -2,7 +2,6 @@ using AngleSharp.Html.Parser;
 using CsCheck;
 using FichesSite.Markdown;
 using FichesSite.Pipeline;
-using Markdig.Renderers;
 
 namespace FichesSite.Tests.Intranet;
 
@@ -13,26 +12,10 @@ namespace FichesSite.Tests.Intranet;
 /// </summary>
 public sealed class InternalBlocksTests
 {
-    private const string Label = "Étiquette d’essai";
-    private static readonly Markdig.MarkdownPipeline Pipeline = MarkdownSetup.Create(CalloutWords.Names, Label);
+    private const string Label = ParsedForTarget.Label;
     private static readonly HtmlParser Parser = new();
 
-    private static (string? Html, IReadOnlyList<Diagnostic> Errors) Render(string markdown, BuildTarget target)
-    {
-        var diagnostics = new DiagnosticBag();
-        var stage = new ParseMarkdownStage(Pipeline, new LinkRewriter(TestSite.RepositoryRoot, s => s), ReservedIds.ThemeOnly, target);
-        var page = stage.Run(new Document("pages/essai.md", "essai/index.html", markdown), SiteProducts.None, diagnostics);
-        var errors = diagnostics.All.Where(d => d.Severity == Severity.Error).ToList();
-        if (errors.Count > 0)
-        {
-            return (null, errors);
-        }
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        Pipeline.Setup(renderer);
-        renderer.Render(page.Get(ParseMarkdownStage.SyntaxTree));
-        return (writer.ToString(), []);
-    }
+    private static (string? Html, IReadOnlyList<Diagnostic> Errors) Render(string markdown, BuildTarget target) => ParsedForTarget.Render(markdown, target);
 
     // A word no other text holds, numbered: public ones start with « pub », internal ones with « int ».
     private static readonly Gen<string> Filler = Gen.OneOf("Texte", "d’essai", "**gras**", "*italique*", "à 38,5 °C", "`code`", "[lien](https://exemple.invalid/)", "« cité »");
