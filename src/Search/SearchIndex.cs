@@ -81,16 +81,60 @@ public sealed class SearchIndex
     private List<IndexTerm> UnorderedTerms()
     {
         var terms = new GlobalTerms(_pages);
-        var builders = new TermBuilder?[terms.Count];
+        var titlePages = new List<int>?[terms.Count];
         for (var p = 0; p < _pages.Count; p++)
         {
             foreach (var number in _pages[p].TitleTermNumbers)
             {
-                ((builders[terms.Of(p, number)] ??= new TermBuilder()).TitlePages ??= []).Add(p);
+                (titlePages[terms.Of(p, number)] ??= []).Add(p);
             }
         }
-        // The postings are the largest part of the index, and each is written by one term: the terms are shared out
-        // between the cores by number, each core reading every page and writing only its own terms' postings.
+        // All postings go into one array, each term's bytes after the previous term's: a large site has hundreds of
+        // thousands of terms, most in one or two sections, and an object and a growing array per term made the index's
+        // cost follow the vocabulary. So the sections are read twice: once to count each term's bytes, once to write them.
+        var postings = new TermPostings[terms.Count];
+        ForEachPosting(terms, postings, static (ref term, number, _) => term.End += DigitCount(number), bytes: null);
+        var used = 0;
+        for (var id = 0; id < postings.Length; id++)
+        {
+            var length = postings[id].End;
+            postings[id] = new TermPostings { Start = used, End = used };
+            used += length;
+        }
+        var bytes = new byte[used];
+        ForEachPosting(terms, postings, static (ref term, number, bytes) => term.End += WriteNumber(bytes.AsSpan(term.End), number), bytes);
+        var made = new List<IndexTerm>();
+        for (var id = 0; id < postings.Length; id++)
+        {
+            // A term of the cache that no page of the index holds (a page left out of it) has neither postings nor titles.
+            var (start, end) = (postings[id].Start, postings[id].End);
+            if (end > start || titlePages[id] is not null)
+            {
+                made.Add(new IndexTerm(terms.Text(id), (IReadOnlyList<int>?)titlePages[id] ?? [], bytes.AsMemory(start, end - start)));
+            }
+        }
+        return made;
+    }
+
+    // Where a term's postings lie in the index's one array of postings; LastSection while they are written.
+    private struct TermPostings
+    {
+        public int Start;
+        public int End;
+        public int LastSection;
+    }
+
+    private delegate void PostingHandler(ref TermPostings term, long number, byte[]? bytes);
+
+    // Hands each term's postings, in order, as the numbers the file writes: (section − previous section) × 8 + code.
+    // The terms are shared out between the cores by number, each core reading every page and handing only its own
+    // terms, so that a term's postings are handled in order by one core.
+    private void ForEachPosting(GlobalTerms terms, TermPostings[] postings, PostingHandler handle, byte[]? bytes)
+    {
+        for (var id = 0; id < postings.Length; id++)
+        {
+            postings[id].LastSection = 0;
+        }
         var parts = Math.Max(1, Environment.ProcessorCount);
         Parallel.For(0, parts, part =>
         {
@@ -106,24 +150,14 @@ public sealed class SearchIndex
                         {
                             continue;
                         }
-                        var entry = builders[id] ??= new TermBuilder();
-                        AppendNumber(entry, (long)(s - entry.LastSection) * 8 + (packed & 7));
-                        entry.LastSection = s;
+                        ref var term = ref postings[id];
+                        handle(ref term, (long)(s - term.LastSection) * 8 + (packed & 7), bytes);
+                        term.LastSection = s;
                     }
                     s++;
                 }
             }
         });
-        var made = new List<IndexTerm>();
-        for (var id = 0; id < builders.Length; id++)
-        {
-            // A term of the cache that no page of the index holds (a page left out of it) has no builder.
-            if (builders[id] is { } entry)
-            {
-                made.Add(new IndexTerm(terms.Text(id), (IReadOnlyList<int>?)entry.TitlePages ?? [], entry.Postings.AsMemory(0, entry.Length)));
-            }
-        }
-        return made;
     }
 
     /// <summary>
@@ -179,19 +213,6 @@ public sealed class SearchIndex
         public int Of(int page, int number) => _ofCache is null ? number : _ofCache[_cacheOfPage[page]][number];
 
         public string Text(int id) => _shared is not null ? _shared.Term(id) : _texts[id];
-    }
-
-    // Most terms of a large site are rare: one or two sections, in no title. So a term holds its postings as the bytes
-    // the file will hold, in an array it grows itself, and a list of title pages only when it has some.
-    private sealed class TermBuilder
-    {
-        public List<int>? TitlePages { get; set; }
-
-        public byte[] Postings { get; set; } = new byte[4];
-
-        public int Length { get; set; }
-
-        public int LastSection { get; set; }
     }
 
     /// <summary>
@@ -487,26 +508,27 @@ public sealed class SearchIndex
 
     // Base 32, most significant digit first; every digit but the last is taken from the "carry on" half, so numbers
     // need no separator: a word in most sections costs one character per section (deltas of 1 to 3, times 8, plus 0 to 7).
-    private static void AppendNumber(TermBuilder term, long value)
+    private static int DigitCount(long value)
     {
-        Span<byte> buffer = stackalloc byte[16];
-        var start = buffer.Length;
-        buffer[--start] = (byte)PostingDigits[(int)(value % 32)];
-        value /= 32;
-        while (value > 0)
+        var count = 1;
+        while ((value /= 32) > 0)
         {
-            buffer[--start] = (byte)PostingDigits[32 + (int)(value % 32)];
+            count++;
+        }
+        return count;
+    }
+
+    // Writes the number's digits at the start of the span; returns how many.
+    private static int WriteNumber(Span<byte> to, long value)
+    {
+        var count = DigitCount(value);
+        to[count - 1] = (byte)PostingDigits[(int)(value % 32)];
+        for (var i = count - 2; i >= 0; i--)
+        {
             value /= 32;
+            to[i] = (byte)PostingDigits[32 + (int)(value % 32)];
         }
-        var digits = buffer[start..];
-        if (term.Length + digits.Length > term.Postings.Length)
-        {
-            var postings = term.Postings;
-            Array.Resize(ref postings, Math.Max(term.Length + digits.Length, postings.Length * 2));
-            term.Postings = postings;
-        }
-        digits.CopyTo(term.Postings.AsSpan(term.Length));
-        term.Length += digits.Length;
+        return count;
     }
 
     /// <summary>The start of a section's text, cut at a word.</summary>
