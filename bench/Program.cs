@@ -8,7 +8,7 @@ using FichesSite.Bench;
 //   serve-edit N         the preview: one sheet edited in an N-sheet site, from save to reload message
 //   pdf [N]              PDF handouts of N sheets (default 100) with one warm Chromium (docs/print.md)
 //   qr [N]               processor time per QR code, ours against QRCoder, N URLs (default 2000; docs/print.md)
-//   words [N] [zipf]     time per word of the word scan, glossary, syllables, readability and search terms (default 1000)
+//   words [N] [zipf]     time per word of the word scan, glossary, syllables, readability, search terms and index (default 1000)
 //   worst [NAME …]       issue 24's worst cases (1 MB page, 80,000 headings, links…) at ¼, ½ and all of their size, published generator
 //   start [N]            the published generator on input/, N times (default 20): start-up wall and processor time
 //   files [N]            system time of writing N folders of two files, opened as File.WriteAllBytes does and as new (default 10000)

@@ -10,7 +10,8 @@ namespace FichesSite.Bench;
 /// <summary>
 /// Time per word of the steps every word of every sheet goes through, in one process, steady state (the first of
 /// seven rounds includes compilation): cutting text into words, the glossary's look-up, syllables, a readability
-/// count (words, glossary, syllables, sentences), and the search normaliser with its term numbers. The paragraphs are
+/// count (words, glossary, syllables, sentences), the search normaliser with its term numbers, and the search index
+/// made from every sheet (each paragraph a section; terms, postings and scripts). The paragraphs are
 /// those of an N-sheet corpus, synthetic (bench/Corpus.cs, a small vocabulary repeated) or realistic (« zipf »,
 /// bench/ZipfCorpus.cs), written to a temporary folder.
 /// </summary>
@@ -42,6 +43,11 @@ public static class WordsBenchmark
                 total += words.Count;
             }
             Console.WriteLine($"{sheets} sheets: {paragraphs.Length} paragraphs, {total} words; ns per word, {Rounds} rounds");
+            var indexCache = new TermCache();
+            var pages = paragraphs.Chunk(Math.Max(1, paragraphs.Length / sheets))
+                .Select((sections, i) => new IndexedPage($"Fiche {i}", $"fiches/{i}/index.html",
+                    [.. sections.Select((text, s) => new PageSection($"Section {s}", $"s{s}", text))], indexCache))
+                .ToList();
             var scorer = new ReadabilityScorer(glossary);
             for (var round = 1; round <= Rounds; round++)
             {
@@ -100,8 +106,9 @@ public static class WordsBenchmark
                         FrenchNormalizer.ForEachWord(p, (terms, codes), static (w, s) => s.codes[s.terms.TermId(w)] = 1);
                     }
                 });
+                var index = PerWord(total, () => new SearchIndex(pages).ToFiles(SearchIndexStage.DefaultSplitAboveBytes));
                 Console.WriteLine($"  round {round}: scan {scan:F0}, scan + glossary {match:F0}, scan + syllables {syllables:F0}, "
-                    + $"readability count {readability:F0}, search words {normalise:F0}, search words and terms {search:F0}");
+                    + $"readability count {readability:F0}, search words {normalise:F0}, search words and terms {search:F0}, search index {index:F0}");
             }
         }
         finally
