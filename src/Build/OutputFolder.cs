@@ -11,7 +11,6 @@ namespace FichesSite.Build;
 public sealed class OutputFolder(string outputDirectory)
 {
     private const string BuildingInfix = ".building-";
-    private const string OldInfix = ".old-";
 
     private readonly string _target = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
     private readonly string _staging = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar) + BuildingInfix + NewSuffix();
@@ -62,52 +61,27 @@ public sealed class OutputFolder(string outputDirectory)
         {
             throw new PublishException(problem);
         }
-        var hadSite = Directory.Exists(_target);
-        var old = _target + OldInfix + NewSuffix();
-        if (hadSite)
-        {
-            try
-            {
-                Directory.Move(_target, old);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new PublishException(WriteFailure(e));
-            }
-        }
+        string? old;
         try
         {
-            Directory.Move(_staging, _target);
+            old = FolderSwap.Swap(_staging, _target, NewSuffix());
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (FolderSwapException e)
         {
-            if (hadSite && !PutBack(old))
+            if (e.EarlierLeftAt is { } aside)
             {
                 State = SiteState.Missing;
                 throw new PublishException(new OutputProblem(
-                    $"impossible de mettre le nouveau site en place ({e.Message}), ni de remettre l’ancien : il est resté dans « {old} ».",
-                    $"Renommez « {old} » en « {outputDirectory} » pour remettre l’ancien site en ligne, puis relancez la construction."));
+                    $"impossible de mettre le nouveau site en place ({e.Message}), ni de remettre l’ancien : il est resté dans « {aside} ».",
+                    $"Renommez « {aside} » en « {outputDirectory} » pour remettre l’ancien site en ligne, puis relancez la construction."));
             }
-            throw new PublishException(WriteFailure(e));
+            throw new PublishException(WriteFailure(e.InnerException ?? e));
         }
         State = SiteState.Published;
         _stagingHold?.Dispose(); // the published site's mark is no longer a build's
         _stagingHold = null;
         _created = false;
-        return hadSite ? DeleteOldCopy(old) : null;
-    }
-
-    private bool PutBack(string old)
-    {
-        try
-        {
-            Directory.Move(old, _target);
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
+        return old is null ? null : DeleteOldCopy(old);
     }
 
     // The old copy was marked or empty when it was moved aside: a marked one is deleted, an empty one only if it
@@ -226,7 +200,7 @@ public sealed class OutputFolder(string outputDirectory)
 
     public static bool IsLeftoverName(string folderName, string outputName)
     {
-        foreach (var infix in new[] { BuildingInfix, OldInfix })
+        foreach (var infix in new[] { BuildingInfix, FolderSwap.AsideInfix })
         {
             var prefix = outputName + infix;
             if (folderName.Length == prefix.Length + SuffixLength && folderName.StartsWith(prefix, StringComparison.Ordinal)

@@ -1,3 +1,4 @@
+using FichesSite.Build;
 using FichesSite.Pipeline;
 
 namespace FichesSite.Package;
@@ -11,7 +12,6 @@ namespace FichesSite.Package;
 public sealed class PackageFolder(string folder)
 {
     private const string StagingInfix = ".building-";
-    private const string OldInfix = ".old-";
 
     private readonly string _target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
     private string? _staging;
@@ -66,48 +66,23 @@ public sealed class PackageFolder(string folder)
         {
             throw new PackagePublishException(problem);
         }
-        var hadFolder = Directory.Exists(_target);
-        var old = _target + OldInfix + Guid.NewGuid().ToString("N")[..8];
-        if (hadFolder)
-        {
-            try
-            {
-                Directory.Move(_target, old);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new PackagePublishException(WriteFailure(e));
-            }
-        }
+        string? old;
         try
         {
-            Directory.Move(Staging, _target);
+            old = FolderSwap.Swap(Staging, _target, Guid.NewGuid().ToString("N")[..8]);
             _staging = null;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (FolderSwapException e)
         {
-            if (hadFolder && !PutBack(old))
+            if (e.EarlierLeftAt is { } aside)
             {
                 throw new PackagePublishException(new OutputProblem(
-                    $"impossible de mettre le nouveau paquet en place ({e.Message}), ni de remettre l’ancien : il est resté dans « {old} ».",
-                    $"Renommez « {old} » en « {folder} » pour remettre l’ancien paquet, puis relancez la commande package.", "--to"), earlierMoved: true);
+                    $"impossible de mettre le nouveau paquet en place ({e.Message}), ni de remettre l’ancien : il est resté dans « {aside} ».",
+                    $"Renommez « {aside} » en « {folder} » pour remettre l’ancien paquet, puis relancez la commande package.", "--to"), earlierMoved: true);
             }
-            throw new PackagePublishException(WriteFailure(e));
+            throw new PackagePublishException(WriteFailure(e.InnerException ?? e));
         }
-        return hadFolder ? DeleteEarlier(old, earlier) : null;
-    }
-
-    private bool PutBack(string old)
-    {
-        try
-        {
-            Directory.Move(old, _target);
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
+        return old is null ? null : DeleteEarlier(old, earlier);
     }
 
     // The earlier package, moved aside: its files, by the names checked, then its folder, only if nothing else is in it.
