@@ -22,7 +22,7 @@ namespace FichesSite.Markdown;
 /// « ::: » that Markdig did not read as a block's first or last line (indented too far, in a paragraph, a table, code,
 /// behind an invisible character, with look-alike colons) is refused: it would be published as plain text.
 /// </remarks>
-public static class InternalBlocks
+public static partial class InternalBlocks
 {
     /// <summary>The one name a « ::: » block may have.</summary>
     public const string Name = "interne";
@@ -78,8 +78,36 @@ public static class InternalBlocks
                 "Un bloc s’ouvre par une ligne « ::: interne » et se ferme par une ligne « ::: », chacune en début de ligne (après « > » dans une citation, au retrait du texte dans une liste), "
                 + "sans caractère invisible ; pas dans un tableau, un paragraphe ni un bloc de code. Pour écrire ces deux-points dans le texte, écrivez « \\:\\:\\: ».");
         }
+        foreach (var line in EscapedOpenings(source, bodyStart, Lines))
+        {
+            Refuse(line, "« ::: interne » écrit avec des barres obliques « \\ » : la ligne n’ouvre pas de bloc, et le texte interne qui la suit serait publié sur le site public.",
+                "Écrivez la ligne « ::: interne » sans « \\ » (un éditeur de texte enrichi peut les avoir ajoutées : passez-le en mode Markdown), et fermez le bloc par une ligne « ::: ».");
+        }
         return valid ? blocks.Where(b => !HasInternalAncestor(b)).ToList() : null;
     }
+
+    // A line that would open a block but for backslashes before its colons (« \::: interne », « \:\:\: interne »): what an
+    // editor that escapes what it does not know writes. Its text, and the internal text after it, would be published.
+    // Literal colons remain possible elsewhere; only a line naming the block is refused. From backslash-colon to
+    // backslash-colon: they are rare in French text.
+    private static IEnumerable<int> EscapedOpenings(string source, int bodyStart, Func<SourceLines> lines)
+    {
+        var found = new List<int>();
+        for (var at = source.IndexOf("\\:", bodyStart, StringComparison.Ordinal); at >= 0; at = source.IndexOf("\\:", at + 2, StringComparison.Ordinal))
+        {
+            var start = source.LastIndexOf('\n', Math.Max(bodyStart, at - 1)) + 1;
+            var end = source.IndexOf('\n', at) is var newline and >= 0 ? newline : source.Length;
+            var unescaped = source[Math.Max(start, bodyStart)..end].Replace("\\", "", StringComparison.Ordinal).TrimStart(' ', '\t', '>');
+            if (EscapedOpening().IsMatch(unescaped) && lines().LineOf(at) is var line && !found.Contains(line))
+            {
+                found.Add(line);
+            }
+        }
+        return found;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^:{3,}\s*interne\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex EscapedOpening();
 
     private static void CheckBlock(CustomContainer block, int line, string source, Action<int, string, string> refuse)
     {

@@ -27,7 +27,18 @@ public sealed class InternalBlockEdgeTests
         "| A | B |\n|---|---|\n| ::: interne | secretqz |\n", // in a table cell
         "\u200B::: interne\nPoste secretqz.\n\u200B:::\n", // an invisible character before each fence
         "\uFF1A\uFF1A\uFF1A interne\nPoste secretqz.\n\uFF1A\uFF1A\uFF1A\n", // full-width colons
+        "Texte public.\n\n\\::: interne\nPoste secretqz.\n\\:::\n", // escaped, as a rich-text editor writes what it does not know
+        "Texte public.\n\n\\:\\:\\: Interne\nPoste secretqz.\n\\:\\:\\:\n", // every colon escaped
+        "Texte public.\n\n> \\::: interne\n> Poste secretqz.\n", // escaped, in a quote
     };
+
+    [Fact]
+    public void Colons_written_with_backslashes_stay_possible_in_text_that_opens_no_block()
+    {
+        var (published, errors) = Render("Ratio \\:\\:\\: trois.\n\n\\:\\:\\:\n", BuildTarget.Public);
+        Assert.Empty(errors);
+        Assert.Contains(":::", published);
+    }
 
     [Theory]
     [MemberData(nameof(Lookalikes))]
