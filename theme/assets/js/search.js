@@ -886,7 +886,10 @@
     /*
      * Loads blocks of sections in the order given (the best pages' first), a few at a time, hands each to the engine
      * and runs arrived, then done once all are there. Starts no new one once current() is false (the patient typed
-     * on): the blocks of a query typed past would only delay the next one's.
+     * on): the blocks of a query typed past would only delay the next one's. The first block, which the first page
+     * shown waits for, is loaded alone: while keys keep coming, Chromium runs the scripts added meanwhile only once
+     * they stop, each query's in the order they were added, so every block a query typed past started delays the
+     * last query's.
      */
     var BLOCKS_IN_FLIGHT = 4;
     function loadInOrder(blocks, arrived, done, current) {
@@ -900,11 +903,12 @@
           arrived(block);
           pending--;
           if (!current()) { return; }
-          if (pending === 0) { done(); } else { start(); }
+          if (pending === 0) { done(); return; }
+          while (next < blocks.length && next - (blocks.length - pending) < BLOCKS_IN_FLIGHT) { start(); }
         });
       }
       if (pending === 0) { done(); return; }
-      for (var i = 0; i < BLOCKS_IN_FLIGHT; i++) { start(); }
+      start();
     }
 
     function links() { return Array.prototype.slice.call(list.querySelectorAll('a')); }
