@@ -589,7 +589,7 @@
       if (bound <= 0) { continue; }
       total++;
       var last = bestPages.length - 1;
-      // A page that cannot enter the list full already is not scored section by section.
+      // Once the list is full, a page that could not enter it even at its bound is not scored section by section.
       if (last === MAX_PAGES - 1 && (bound < bestScores[last] || (bound === bestScores[last] && page > bestPages[last]))) { continue; }
       var score = words === 1 ? bound : this.pageScore(page, perWord);
       var at = bestPages.length;
