@@ -102,6 +102,12 @@ foreach (var count in counts)
             {
                 File.Copy(sourcePage, Path.Combine(input, "pages", Path.GetFileName(sourcePage)), overwrite: true);
             }
+            // The brand files site.yml names (its logo).
+            Directory.CreateDirectory(Path.Combine(input, "marque"));
+            foreach (var brandFile in Directory.GetFiles(Path.Combine(root, "input", "marque")))
+            {
+                File.Copy(brandFile, Path.Combine(input, "marque", Path.GetFileName(brandFile)), overwrite: true);
+            }
             for (var i = 0; i < count; i++)
             {
                 File.WriteAllText(Path.Combine(input, "fiches", $"fiche-{i:D5}.md"), corpus.Fiche(i));

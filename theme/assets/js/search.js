@@ -551,22 +551,47 @@
       perWord.push(this.wordScores(expansion.terms, this.slot(w)));
     }
 
-    // Candidate pages: those where the rarest word matches; every other word must match in the page too.
-    // Pages are scored without building anything, so that a common word over thousands of pages stays fast.
+    var ranked = this.rankPages(perWord, service);
+    result.total = ranked.total;
+    result.pages = ranked.pages.map(function (p) { return self.pageResult(p, perWord); });
+    release(perWord);
+    return this.complete(result);
+  };
+
+  /*
+   * The best MAX_PAGES pages of a query (best first; on equal scores, page order) and the count of all pages found.
+   * Candidate pages are those where the rarest word matches; every other word must match in the page too. On its own,
+   * like scorePages, so that the JS engine optimises its loop alone. Pages are scored without building anything, so
+   * that a common word over thousands of pages stays fast, and kept in order by insertion: sorting every page found
+   * costs more when a common word finds most of the site.
+   */
+  Engine.prototype.rankPages = function (perWord, service) {
     var rarest = perWord[0];
+    var w;
     for (w = 1; w < perWord.length; w++) {
       if (perWord[w].pageCount < rarest.pageCount) { rarest = perWord[w]; }
     }
-    // The best MAX_PAGES, kept in order as pages are scored (best first; on equal scores, page order): sorting
-    // every page found costs more when a common word finds most of the site.
+    var words = perWord.length;
+    var pageServices = service >= 0 ? this.pageServices : null;
     var bestPages = [];
     var bestScores = [];
+    var total = 0;
     for (var n = 0; n < rarest.pageCount; n++) {
       var page = rarest.pagesHit[n];
-      if (service >= 0 && this.pageServices && this.pageServices[page] !== service) { continue; }
-      var score = perWord.length === 1 ? rarest.pageBest[page] : this.pageScore(page, perWord);
-      if (score <= 0) { continue; }
-      result.total++;
+      if (pageServices !== null && pageServices[page] !== service) { continue; }
+      // The sum of each word's best score in the page: no section can score more, and 0 when a word is missing.
+      var bound = 0;
+      for (w = 0; w < words; w++) {
+        var best = perWord[w].pageBest[page];
+        if (best === 0) { bound = 0; break; }
+        bound += best;
+      }
+      if (bound <= 0) { continue; }
+      total++;
+      var last = bestPages.length - 1;
+      // Once the list is full, a page that could not enter it even at its bound is not scored section by section.
+      if (last === MAX_PAGES - 1 && (bound < bestScores[last] || (bound === bestScores[last] && page > bestPages[last]))) { continue; }
+      var score = words === 1 ? bound : this.pageScore(page, perWord);
       var at = bestPages.length;
       while (at > 0 && (score > bestScores[at - 1] || (score === bestScores[at - 1] && page < bestPages[at - 1]))) { at--; }
       if (at < MAX_PAGES) {
@@ -578,18 +603,12 @@
         }
       }
     }
-    result.pages = bestPages.map(function (p) { return self.pageResult(p, perWord); });
-    release(perWord);
-    return this.complete(result);
+    return { pages: bestPages, total: total };
   };
 
-  // The score of a page's best section (the sum of the query words' scores there), or 0 when a query word is
-  // missing from the page.
+  // The score of a page's best section (the sum of the query words' scores there), every query word being in the page.
   Engine.prototype.pageScore = function (p, perWord) {
     var w;
-    for (w = 0; w < perWord.length; w++) {
-      if (perWord[w].pageBest[p] === 0) { return 0; }
-    }
     for (w = 0; w < perWord.length; w++) { this.sectionScores(p, perWord[w]); }
     var best = 0;
     var sections = this.firstSection[p + 1] - this.firstSection[p];
@@ -867,7 +886,10 @@
     /*
      * Loads blocks of sections in the order given (the best pages' first), a few at a time, hands each to the engine
      * and runs arrived, then done once all are there. Starts no new one once current() is false (the patient typed
-     * on): the blocks of a query typed past would only delay the next one's.
+     * on): the blocks of a query typed past would only delay the next one's. The first block, which the first page
+     * shown waits for, is loaded alone: while keys keep coming, Chromium runs the scripts added meanwhile only once
+     * they stop, each query's in the order they were added, so every block a query typed past started delays the
+     * last query's.
      */
     var BLOCKS_IN_FLIGHT = 4;
     function loadInOrder(blocks, arrived, done, current) {
@@ -881,11 +903,12 @@
           arrived(block);
           pending--;
           if (!current()) { return; }
-          if (pending === 0) { done(); } else { start(); }
+          if (pending === 0) { done(); return; }
+          while (next < blocks.length && next - (blocks.length - pending) < BLOCKS_IN_FLIGHT) { start(); }
         });
       }
       if (pending === 0) { done(); return; }
-      for (var i = 0; i < BLOCKS_IN_FLIGHT; i++) { start(); }
+      start();
     }
 
     function links() { return Array.prototype.slice.call(list.querySelectorAll('a')); }
