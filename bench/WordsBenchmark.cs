@@ -10,7 +10,7 @@ namespace FichesSite.Bench;
 /// <summary>
 /// Time per word of the steps every word of every sheet goes through, in one process, steady state (the first of
 /// seven rounds includes compilation): cutting text into words, the glossary's look-up, syllables, a readability
-/// count (words, glossary, syllables, sentences), the search normaliser with its term numbers, and the search index
+/// count (words, glossary, syllables, sentences), the search normaliser alone, with stemming and with its term numbers, and the search index
 /// made from every sheet (each paragraph a section; terms, postings and scripts). The paragraphs are
 /// those of an N-sheet corpus, synthetic (bench/Corpus.cs, a small vocabulary repeated) or realistic (« zipf »,
 /// bench/ZipfCorpus.cs), written to a temporary folder.
@@ -97,6 +97,18 @@ public static class WordsBenchmark
                         FrenchNormalizer.ForEachWord(p, 0, static (w, s) => { });
                     }
                 });
+                var stems = PerWord(total, () =>
+                {
+                    foreach (var p in paragraphs)
+                    {
+                        FrenchNormalizer.ForEachWord(p, 0, static (w, s) =>
+                        {
+                            Span<char> stem = stackalloc char[w.Length];
+                            w.CopyTo(stem);
+                            FrenchLightStemmer.StemInPlace(stem);
+                        });
+                    }
+                });
                 var terms = new TermCache();
                 var codes = new Dictionary<int, int>();
                 var search = PerWord(total, () =>
@@ -108,7 +120,7 @@ public static class WordsBenchmark
                 });
                 var index = PerWord(total, () => new SearchIndex(pages).ToFiles(SearchIndexStage.DefaultSplitAboveBytes));
                 Console.WriteLine($"  round {round}: scan {scan:F0}, scan + glossary {match:F0}, scan + syllables {syllables:F0}, "
-                    + $"readability count {readability:F0}, search words {normalise:F0}, search words and terms {search:F0}, search index {index:F0}");
+                    + $"readability count {readability:F0}, search words {normalise:F0}, stems {stems:F0}, search words and terms {search:F0}, search index {index:F0}");
             }
         }
         finally
