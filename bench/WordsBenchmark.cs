@@ -10,10 +10,10 @@ namespace FichesSite.Bench;
 /// <summary>
 /// Time per word of the steps every word of every sheet goes through, in one process, steady state (the first of
 /// seven rounds includes compilation): cutting text into words, the glossary's look-up, syllables, a readability
-/// count (words, glossary, syllables, sentences), the search normaliser alone, with stemming and with its term numbers, and the search index
-/// made from every sheet (each paragraph a section; terms, postings and scripts). The paragraphs are
-/// those of an N-sheet corpus, synthetic (bench/Corpus.cs, a small vocabulary repeated) or realistic (« zipf »,
-/// bench/ZipfCorpus.cs), written to a temporary folder.
+/// count (words, glossary, syllables, sentences), the search normaliser alone, with stemming, and with its term
+/// numbers, and the search index made from every sheet (each paragraph a section; terms, postings and scripts). The
+/// paragraphs are those of an N-sheet corpus, synthetic (bench/Corpus.cs, a small vocabulary repeated) or realistic
+/// (« zipf », bench/ZipfCorpus.cs), written to a temporary folder.
 /// </summary>
 public static class WordsBenchmark
 {
