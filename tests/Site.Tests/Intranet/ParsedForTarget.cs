@@ -1,6 +1,6 @@
 using FichesSite.Markdown;
 using FichesSite.Pipeline;
-using Markdig.Renderers;
+using FichesSite.Tests.Markdown;
 
 namespace FichesSite.Tests.Intranet;
 
@@ -17,15 +17,7 @@ public static class ParsedForTarget
         var diagnostics = new DiagnosticBag();
         var stage = new ParseMarkdownStage(Pipeline, new LinkRewriter(TestSite.RepositoryRoot, s => s), ReservedIds.ThemeOnly, target);
         var page = stage.Run(new Document("pages/essai.md", "essai/index.html", markdown), SiteProducts.None, diagnostics);
-        var errors = diagnostics.All.Where(d => d.Severity == Severity.Error).ToList();
-        if (errors.Count > 0)
-        {
-            return (null, errors);
-        }
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        Pipeline.Setup(renderer);
-        renderer.Render(page.Get(ParseMarkdownStage.SyntaxTree));
-        return (writer.ToString(), []);
+        var errors = ParsedPage.Errors(diagnostics);
+        return errors.Count > 0 ? (null, errors) : (ParsedPage.Html(Pipeline, page), []);
     }
 }

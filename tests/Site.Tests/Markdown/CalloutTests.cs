@@ -6,7 +6,6 @@ using FichesSite.Content;
 using FichesSite.Markdown;
 using FichesSite.Pipeline;
 using FichesSite.Rendering;
-using Markdig.Renderers;
 
 namespace FichesSite.Tests.Markdown;
 
@@ -388,15 +387,7 @@ public sealed class CalloutTests(ComponentsSite built) : IClassFixture<Component
         {
             new CalloutsStage(new SiteCatalog(service is null ? [] : [service], [])).Run(page, SiteProducts.None, diagnostics);
         }
-        var errors = diagnostics.All.Where(d => d.Severity == Severity.Error).ToList();
-        if (errors.Count > 0)
-        {
-            return (null, errors);
-        }
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        Pipeline.Setup(renderer);
-        renderer.Render(page.Get(ParseMarkdownStage.SyntaxTree));
-        return (Parser.ParseDocument("<main>" + writer + "</main>"), []);
+        var errors = ParsedPage.Errors(diagnostics);
+        return errors.Count > 0 ? (null, errors) : (Parser.ParseDocument("<main>" + ParsedPage.Html(Pipeline, page) + "</main>"), []);
     }
 }
