@@ -97,7 +97,7 @@ public static partial class InternalBlocks
         {
             var start = source.LastIndexOf('\n', Math.Max(bodyStart, at - 1)) + 1;
             var end = source.IndexOf('\n', at) is var newline and >= 0 ? newline : source.Length;
-            var unescaped = source[Math.Max(start, bodyStart)..end].Replace("\\", "", StringComparison.Ordinal).TrimStart(' ', '\t', '>');
+            var unescaped = source[Math.Max(start, bodyStart)..end].Replace("\\", "", StringComparison.Ordinal);
             if (EscapedOpening().IsMatch(unescaped) && lines().LineOf(at) is var line && !found.Contains(line))
             {
                 found.Add(line);
@@ -106,7 +106,8 @@ public static partial class InternalBlocks
         return found;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^:{3,}\s*interne\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    // After quote marks and a list item's mark, as Markdig would have read an opening line there.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[ \t>]*(?:(?:[-*+]|[0-9]{1,9}[.)])[ \t]+)?:{3,}\s*interne\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex EscapedOpening();
 
     private static void CheckBlock(CustomContainer block, int line, string source, Action<int, string, string> refuse)

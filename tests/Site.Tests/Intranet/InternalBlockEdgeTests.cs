@@ -1,3 +1,4 @@
+using CsCheck;
 using FichesSite.Markdown;
 using FichesSite.Pipeline;
 
@@ -31,6 +32,27 @@ public sealed class InternalBlockEdgeTests
         "Texte public.\n\n\\:\\:\\: Interne\nPoste secretqz.\n\\:\\:\\:\n", // every colon escaped
         "Texte public.\n\n> \\::: interne\n> Poste secretqz.\n", // escaped, in a quote
     };
+
+    // An opening line with a backslash before any of its colons: where it stands (a quote, a list item, up to three
+    // spaces), how many colons, which are escaped (one at least), the spaces before the name and the name's case vary.
+    private static readonly Gen<string> EscapedOpening =
+        Gen.Select(Gen.OneOf("", " ", "   ", "> ", "- ", "1. "), Gen.Bool.Array[3, 5], Gen.Int[0, 2], Gen.Bool.Array[7])
+            .Where((_, escaped, _, _) => escaped.Contains(true))
+            .Select((start, escaped, spaces, upper) =>
+                start + string.Concat(escaped.Select(e => e ? "\\:" : ":")) + new string(' ', spaces)
+                + string.Concat("interne".Select((c, i) => upper[i] ? char.ToUpperInvariant(c) : c)));
+
+    [Fact]
+    public void Any_opening_line_with_an_escaped_colon_is_refused_on_both_sites_and_its_text_never_published() =>
+        EscapedOpening.Sample(opening =>
+        {
+            var quote = opening.StartsWith('>') ? "> " : opening.StartsWith('-') ? "  " : opening.StartsWith('1') ? "   " : "";
+            var markdown = $"Texte public.\n\n{opening}\n{quote}Poste secretqz.\n{quote}:::\n";
+            var (published, errors) = Render(markdown, BuildTarget.Public);
+            Assert.Null(published);
+            Assert.Contains(errors, e => e.Message.Contains("barres obliques", StringComparison.Ordinal));
+            Assert.NotEmpty(Render(markdown, BuildTarget.Intranet).Errors);
+        }, iter: 200);
 
     [Fact]
     public void Colons_written_with_backslashes_stay_possible_in_text_that_opens_no_block()
