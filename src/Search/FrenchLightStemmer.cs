@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FichesSite.Search;
 
 /// <summary>
@@ -231,6 +233,9 @@ public static class FrenchLightStemmer
         return len;
     }
 
+    // Every word past four letters meets some twenty of these checks: the last letter, compared here, rules out most
+    // of them without a call to compare the rest.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool EndsWith(Span<char> s, int len, string suffix) =>
-        len >= suffix.Length && s.Slice(len - suffix.Length, suffix.Length).SequenceEqual(suffix);
+        len >= suffix.Length && s[len - 1] == suffix[^1] && s.Slice(len - suffix.Length, suffix.Length).SequenceEqual(suffix);
 }

@@ -169,6 +169,7 @@ public static class FrenchSyllables
         return table;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // as IsVowelAt: once per letter; native code did not inline it
     private static bool IsVowel(char c) => c < Vowels.Length && Vowels[c];
 
     private static bool IsObstruent(char c) => c is 'b' or 'c' or 'd' or 'f' or 'g' or 'k' or 'p' or 't' or 'v';
@@ -184,5 +185,6 @@ public static class FrenchSyllables
         var c => c,
     }).ToArray();
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static char Lower(char c) => c < LowerCase.Length ? LowerCase[c] : c;
 }
