@@ -79,6 +79,16 @@ public sealed class NotFoundPageTests(BuiltSite built) : IClassFixture<BuiltSite
         Assert.Equal(File.ReadAllText(Path.Combine(TestSite.RepositoryTheme, "assets", "js", "page-introuvable.js")), page.QuerySelector("script")!.TextContent);
     }
 
+    [Fact]
+    public void Its_script_is_in_the_page_only_and_not_copied_with_the_themes_other_scripts()
+    {
+        var page = built.Site.Page(PageAddresses.NotFoundPage);
+
+        Assert.Contains("data-site-root", page.QuerySelector("script")!.TextContent);
+        Assert.False(File.Exists(Path.Combine(built.Site.Output, "assets", "js", "page-introuvable.js")), "the 404 page's script was copied into the site, where nothing loads it");
+        Assert.True(File.Exists(Path.Combine(built.Site.Output, "assets", "js", "search.js")));
+    }
+
     // Every address the page writes: links, images, icon, the search form's, and the root its search and script read.
     private static IEnumerable<string> Addresses(IDocument page) =>
         page.QuerySelectorAll("[href], [src], [action], [data-site-root]")
