@@ -8,30 +8,50 @@ namespace FichesSite.Package;
 /// or hold an earlier package of this generator and nothing else (its manifest.json, the zip that manifest names and
 /// SHA256SUMS). The new package is written into a fresh folder beside it, then swapped in by two renames, so that a
 /// failure at any point leaves the earlier package whole, and a mirror that reads the folder never finds half of one.
+/// That staging folder carries <see cref="StagingMark"/> until the swap, so that the next run knows what a killed one
+/// left as its own and removes it; a folder merely named like it is left alone.
 /// </summary>
 public sealed class PackageFolder(string folder)
 {
     private const string StagingInfix = ".building-";
+    private const int SuffixLength = 8;
+
+    /// <summary>
+    /// The mark of a staging folder, written first into it and taken off just before it is swapped in, so a published
+    /// package holds its three files only. Fixed bytes: never change them, or leftovers of earlier versions stay.
+    /// </summary>
+    public static readonly FolderMark StagingMark = new(".fiches-paquet",
+        "fiches-paquet\nCe dossier est un paquet en cours d’écriture par la commande package du générateur de fiches d’information patients.\n"
+        + "S’il reste après l’arrêt de la commande, la suivante le supprime : n’y rangez rien.\n");
 
     private readonly string _target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
     private string? _staging;
+    // Held from the staging folder's marking until it is swapped in or discarded: tells other runs it is alive.
+    private FileStream? _hold;
 
     /// <summary>The folder the new package is written into, until <see cref="Publish"/>; made by <see cref="Create"/>.</summary>
     public string Staging => _staging ?? throw new InvalidOperationException("Create first.");
 
-    /// <summary>Makes the staging folder, beside the package's folder (and its parents, when missing).</summary>
+    /// <summary>
+    /// Removes the marked staging folders that killed runs left beside the package's folder, then makes this run's
+    /// (and the package folder's parents, when missing) and marks it first, so that a run killed from here on leaves a
+    /// folder the next one knows as its own.
+    /// </summary>
     public void Create()
     {
-        var staging = _target + StagingInfix + Guid.NewGuid().ToString("N")[..8];
+        RemoveLeftovers();
+        var staging = _target + StagingInfix + Guid.NewGuid().ToString("N")[..SuffixLength];
         if (Directory.Exists(staging) || File.Exists(staging))
         {
             throw new IOException($"« {staging} » existe déjà.");
         }
         Directory.CreateDirectory(staging);
         _staging = staging;
+        StagingMark.WriteInto(staging);
+        _hold = StagingMark.Hold(staging);
     }
 
-    /// <summary>Removes the staging folder and what this command wrote in it; nothing else.</summary>
+    /// <summary>Removes the staging folder, what this command wrote in it and its mark, the mark last; nothing else.</summary>
     public void Discard(IEnumerable<string> written)
     {
         if (_staging is null)
@@ -44,13 +64,95 @@ public sealed class PackageFolder(string folder)
             {
                 File.Delete(Path.Combine(_staging, name));
             }
+            Unmark();
+            File.Delete(Path.Combine(_staging, StagingMark.FileName)); // written but not held: still this run's own
             Directory.Delete(_staging); // never recursively: anything else in it is not ours
             _staging = null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Left beside the package's folder; the command's error says the package was not written.
+            // Left beside the package's folder, marked unless the mark is what could not be deleted: the next run
+            // removes it. The command's error says the package was not written.
         }
+        finally
+        {
+            _hold?.Dispose();
+            _hold = null;
+        }
+    }
+
+    // Takes this run's mark off its staging folder, the file deleted before the lock is let go.
+    private void Unmark()
+    {
+        if (_hold is { } hold)
+        {
+            _hold = null;
+            StagingMark.Remove(Staging, hold);
+        }
+    }
+
+    /// <summary>
+    /// The staging folders of this package's folder that killed runs left: named as <see cref="Create"/> names them,
+    /// not a link, marked, their mark held by no running command, and holding nothing but what a run writes there (the
+    /// package's files and the mark). Any other folder, however named, is left as it is.
+    /// </summary>
+    private void RemoveLeftovers()
+    {
+        var parent = Path.GetDirectoryName(_target);
+        var name = Path.GetFileName(_target);
+        if (parent is null || !Directory.Exists(parent))
+        {
+            return;
+        }
+        try
+        {
+            foreach (var leftover in new DirectoryInfo(parent).EnumerateDirectories())
+            {
+                if (leftover.LinkTarget is not null || !IsStagingName(leftover.Name, name) || !StagingMark.IsOn(leftover.FullName)
+                    || StagingMark.TakeForDeletion(leftover.FullName) is not { } hold)
+                {
+                    continue; // not ours, or a run still writing it
+                }
+                try
+                {
+                    var entries = leftover.GetFileSystemInfos();
+                    if (entries.All(e => e is FileInfo { LinkTarget: null } && IsStagedFile(e.Name)))
+                    {
+                        foreach (var entry in entries.Where(e => e.Name != StagingMark.FileName))
+                        {
+                            entry.Delete();
+                        }
+                        hold.Dispose();
+                        File.Delete(Path.Combine(leftover.FullName, StagingMark.FileName)); // the mark last
+                        leftover.Delete();
+                    }
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Tried again by the next run; the package does not depend on it.
+                }
+                finally
+                {
+                    hold.Dispose();
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A parent folder that cannot be listed: the command reports what matters when it writes.
+        }
+    }
+
+    // What a run writes into its staging folder: the package's three files, under any version, and the mark.
+    private static bool IsStagedFile(string name) =>
+        name == StagingMark.FileName || name == PackageNames.Manifest || name == PackageNames.Sums || PackageNames.IsArchiveName(name);
+
+    // « _package.building-0123abcd »: the name Create gives a staging folder of the package folder named packageName.
+    private static bool IsStagingName(string folderName, string packageName)
+    {
+        var prefix = packageName + StagingInfix;
+        return folderName.Length == prefix.Length + SuffixLength && folderName.StartsWith(prefix, StringComparison.Ordinal)
+            && !folderName.AsSpan(prefix.Length).ContainsAnyExcept("0123456789abcdef");
     }
 
     /// <summary>
@@ -69,7 +171,10 @@ public sealed class PackageFolder(string folder)
         string? old;
         try
         {
-            old = FolderSwap.Swap(Staging, _target, Guid.NewGuid().ToString("N")[..8]);
+            // The mark is taken off first, so the package folder holds the package's files only; a run killed between
+            // this and the swap leaves an unmarked staging folder, which no later run deletes.
+            Unmark();
+            old = FolderSwap.Swap(Staging, _target, Guid.NewGuid().ToString("N")[..SuffixLength]);
             _staging = null;
         }
         catch (FolderSwapException e)

@@ -201,6 +201,49 @@ public sealed class PackageCommandTests(PackagedSites sites) : IClassFixture<Pac
     }
 
     [Fact]
+    public void Removes_the_marked_staging_folders_of_killed_runs_and_leaves_every_other_folder_as_it_was()
+    {
+        var to = sites.NewFolder("_package");
+        var around = Path.GetDirectoryName(to)!;
+        // A run still writing its package, which holds its staging folder's mark.
+        var running = new PackageFolder(to);
+        running.Create();
+        // What a run killed while writing its zip leaves: its staging folder, marked, with part of the zip.
+        var killed = Path.Combine(around, "_package.building-0123abcd");
+        Directory.CreateDirectory(killed);
+        PackageFolder.StagingMark.WriteInto(killed);
+        File.WriteAllBytes(Path.Combine(killed, "fiches-public-1.zip"), [0x50, 0x4B, 0x03]);
+        // Named like one but not marked (a look-alike mark too); marked but holding someone's file; marked but another
+        // package folder's.
+        var unmarked = Path.Combine(around, "_package.building-89abcdef");
+        Directory.CreateDirectory(unmarked);
+        File.WriteAllText(Path.Combine(unmarked, "fiches-public-1.zip"), "à garder");
+        File.WriteAllText(Path.Combine(unmarked, PackageFolder.StagingMark.FileName), "fiches-paquet\n");
+        var filled = Path.Combine(around, "_package.building-fedcba98");
+        Directory.CreateDirectory(filled);
+        PackageFolder.StagingMark.WriteInto(filled);
+        File.WriteAllText(Path.Combine(filled, "notes.txt"), "à garder");
+        var other = Path.Combine(around, "_package2.building-0123abcd");
+        Directory.CreateDirectory(other);
+        PackageFolder.StagingMark.WriteInto(other);
+        var before = FolderSnapshot.Of(around);
+
+        var (code, _, errors) = PackagedSites.Package(sites.Public, to);
+
+        Assert.True(code == 0, errors);
+        Assert.False(Directory.Exists(killed), "the marked staging folder of a killed run is still there");
+        var after = FolderSnapshot.Of(around);
+        Assert.All(before.Where(e => !e.Key.StartsWith("_package.building-0123abcd", StringComparison.Ordinal)),
+            entry => Assert.Equal(entry.Value, after.GetValueOrDefault(entry.Key)));
+        Assert.True(Directory.Exists(running.Staging));
+        running.Discard([]);
+        Assert.Equal(["_package", "_package.building-89abcdef", "_package.building-fedcba98", "_package2.building-0123abcd"],
+            Directory.EnumerateFileSystemEntries(around).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        // The mark is taken off the staging folder before it becomes the package's: the package holds its three files.
+        Assert.Equal(3, PackagedSites.Files(to).Count);
+    }
+
+    [Fact]
     public void The_command_line_takes_the_site_the_folder_and_the_version()
     {
         var to = sites.NewFolder("_package");

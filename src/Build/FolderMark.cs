@@ -1,0 +1,106 @@
+using System.Text;
+
+namespace FichesSite.Build;
+
+/// <summary>
+/// A small file at the root of a folder this generator made, with fixed bytes, by which a later run knows the folder
+/// as its own: the site's (<see cref="SiteMark"/>) and the package command's staging folder's. A folder without its
+/// mark is someone else's, whatever its name. While a run writes the folder it holds the mark (a shared advisory lock
+/// the system releases when the process ends, even killed); a later run deletes a marked leftover only when it can take
+/// the mark for itself (an exclusive lock), so never a folder a running command is writing.
+/// </summary>
+public sealed class FolderMark(string fileName, string content)
+{
+    private readonly byte[] _content = Encoding.UTF8.GetBytes(content);
+
+    /// <summary>The mark's file name, at the folder's root.</summary>
+    public string FileName => fileName;
+
+    /// <summary>True when <paramref name="folder"/> holds the mark as a plain file (not a link) with its exact bytes.</summary>
+    public bool IsOn(string folder)
+    {
+        var path = Path.Combine(folder, FileName);
+        try
+        {
+            var info = new FileInfo(path);
+            return info.Exists && info.LinkTarget is null && info.Length == _content.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(_content);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Marks a folder the command has just created; fails if a file of that name is already there.</summary>
+    public void WriteInto(string folder) => OutputFolder.WriteNewFile(Path.Combine(folder, FileName), _content);
+
+    /// <summary>
+    /// Holds the mark of a folder a command is writing, for as long as it runs: a shared advisory lock on the file,
+    /// which readers of the mark share too, so it ends with the process, even a killed one. Deletion is shared too, so
+    /// that the holder may take the mark off while it still holds it (<see cref="Remove"/>). Null when the folder is
+    /// being deleted.
+    /// </summary>
+    public FileStream? Hold(string folder) => Open(folder, FileShare.Read | FileShare.Delete);
+
+    /// <summary>
+    /// Takes the mark of a folder to delete it: an exclusive lock, refused (null) while a command holds the mark, so a
+    /// marked leftover whose mark cannot be taken belongs to a command still running.
+    /// </summary>
+    public FileStream? TakeForDeletion(string folder) => Open(folder, FileShare.None);
+
+    private FileStream? Open(string folder, FileShare share)
+    {
+        try
+        {
+            return new FileStream(Path.Combine(folder, FileName), FileMode.Open, FileAccess.Read, share);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Deletes a marked folder whose mark <paramref name="hold"/> holds (<see cref="TakeForDeletion"/>, or this run's own
+    /// <see cref="Hold"/>): its content first, the mark last, so that an interrupted deletion leaves a folder still
+    /// marked, which the next run removes.
+    /// </summary>
+    public void Delete(string folder, FileStream hold)
+    {
+        foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos())
+        {
+            if (entry.Name == FileName)
+            {
+                continue;
+            }
+            // A link is removed, never followed: what it points to is not ours.
+            if (entry is DirectoryInfo { LinkTarget: null } directory)
+            {
+                directory.Delete(recursive: true);
+            }
+            else
+            {
+                entry.Delete();
+            }
+        }
+        hold.Dispose();
+        File.Delete(Path.Combine(folder, FileName));
+        Directory.Delete(folder);
+    }
+
+    /// <summary>
+    /// Takes the mark off a folder this run holds (<see cref="Hold"/>), leaving the rest: the file is deleted before the
+    /// lock is let go, so no other run can take the mark meanwhile and delete the folder.
+    /// </summary>
+    public void Remove(string folder, FileStream hold)
+    {
+        try
+        {
+            File.Delete(Path.Combine(folder, FileName));
+        }
+        finally
+        {
+            hold.Dispose();
+        }
+    }
+}
