@@ -75,6 +75,11 @@ public sealed record BuildConfiguration(SiteConfig Site, IReadOnlyDictionary<str
         {
             return true;
         }
+        if (PunycodeLabels.InAddress(url) is { } label)
+        {
+            PunycodeLabels.Report(url, label, fromOption is null ? siteDisplay : "--base-url", fromOption is null ? line : 0, diagnostics);
+            return false;
+        }
         if (!UrlPolicy.IsAllowed(url) || UrlPolicy.SchemeOf(url) is not ("https" or "http")
             || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
         {

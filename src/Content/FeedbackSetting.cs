@@ -46,6 +46,11 @@ public sealed partial class FeedbackSetting
         switch (UrlPolicy.SchemeOf(value))
         {
             case null when IsMailAddress(value):
+                if (PunycodeLabels.InMailAddress(value) is { } domainLabel)
+                {
+                    PunycodeLabels.Report(value, domainLabel, displayPath, line, diagnostics);
+                    return null;
+                }
                 return new FeedbackSetting(isMail: true, value);
             case null:
                 diagnostics.Error(displayPath, line, $"« {value} » n’est pas une adresse e-mail valable pour l’avis des lecteurs (feedback).",
@@ -58,6 +63,9 @@ public sealed partial class FeedbackSetting
             case "http":
                 diagnostics.Error(displayPath, line, $"l’adresse du formulaire d’avis (feedback) « {value} » n’est pas chiffrée (http:).",
                     "Écrivez l’adresse https: du formulaire (le même avec « s ») : un lecteur y écrit peut-être sur sa santé.");
+                return null;
+            case "https" when PunycodeLabels.InAddress(value) is { } hostLabel:
+                PunycodeLabels.Report(value, hostLabel, displayPath, line, diagnostics);
                 return null;
             case "https" when value.StartsWith("https://", StringComparison.OrdinalIgnoreCase) && Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && uri.Host.Length > 0
                               && uri.UserInfo.Length == 0 && uri.Fragment.Length == 0 && !value.Contains('#'):

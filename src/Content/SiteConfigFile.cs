@@ -188,7 +188,12 @@ public static class SiteConfigFile
         }
         foreach (var key in new[] { "base_url", "api_root" })
         {
-            if (cms.BackendValue(key) is { } address
+            if (cms.BackendValue(key) is { } written && PunycodeLabels.InAddress(written) is { } label)
+            {
+                PunycodeLabels.Report(written, label, displayPath, cms.Line, diagnostics);
+                failed = true;
+            }
+            else if (cms.BackendValue(key) is { } address
                 && (address.Any(char.IsWhiteSpace) || !(Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && uri.UserInfo.Length == 0)))
             {
                 diagnostics.Error(displayPath, cms.Line, $"« {key}: {address} » sous « backend: » n’est pas une adresse https.",

@@ -112,7 +112,12 @@ public static class SourceReferenceReader
         {
             // The site-wide address rule first (UrlPolicy, as for links in the text), then what a source needs more:
             // a web address with a host, which a reader can open.
-            if (UrlPolicy.IsAllowed(urlValue.Text) && UrlPolicy.SchemeOf(urlValue.Text) is "https" or "http"
+            if (PunycodeLabels.InAddress(urlValue.Text) is { } label)
+            {
+                PunycodeLabels.Report(urlValue.Text, label, file, urlValue.Line, diagnostics);
+                ok = false;
+            }
+            else if (UrlPolicy.IsAllowed(urlValue.Text) && UrlPolicy.SchemeOf(urlValue.Text) is "https" or "http"
                 && Uri.TryCreate(urlValue.Text, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && uri.Host.Length > 0)
             {
                 url = urlValue.Text;

@@ -110,6 +110,9 @@ public sealed class LinkRewriter(string inputDirectory, Func<string, string> pag
                 diagnostics.Error(page.SourcePath, line, $"adresse refusée « {url} » : elle commence ou finit par une espace, ou contient une tabulation, un retour à la ligne ou un autre caractère invisible.",
                     "Réécrivez l’adresse sans ces caractères (pour une espace dans un nom de fichier, écrivez %20).");
                 return true;
+            case UrlPolicy.Verdict.InvalidPunycode:
+                PunycodeLabels.Report(url, PunycodeLabels.InAddress(url)!, page.SourcePath, line, diagnostics);
+                return true;
             default:
                 return false;
         }

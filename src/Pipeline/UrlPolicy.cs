@@ -4,7 +4,8 @@ namespace FichesSite.Pipeline;
 /// The one rule for every address that content puts in a page, however it is written: Markdown links and images
 /// (inline or by reference), autolinks (« &lt;https://…&gt; »), link reference definitions, and addresses in the
 /// front matter. An address either has no scheme (a page, a file or an anchor of the site) or has one that cannot
-/// run code: https:, http:, mailto:, tel:. Everything else (javascript:, data:, vbscript:, file:, …) is refused.
+/// run code: https:, http:, mailto:, tel:. Everything else (javascript:, data:, vbscript:, file:, …) is refused, and
+/// so is a host whose « xn--… » label is no punycode (<see cref="PunycodeLabels"/>).
 /// </summary>
 /// <remarks>
 /// The scheme is read as a browser reads it (WHATWG URL Standard, basic URL parser): leading and trailing C0
@@ -36,6 +37,9 @@ public static class UrlPolicy
         /// drops or encodes them, so the address it follows is not the one the checks read.
         /// </summary>
         HiddenCharacters,
+
+        /// <summary>A host with a label « xn--… » that is no internationalised name's punycode form (<see cref="PunycodeLabels"/>).</summary>
+        InvalidPunycode,
     }
 
     /// <summary>Whether <paramref name="url"/> may be written in a page, and if not, why.</summary>
@@ -46,9 +50,11 @@ public static class UrlPolicy
         {
             return Verdict.RefusedScheme;
         }
-        return url.Length > 0 && (url[0] <= ' ' || url[^1] <= ' ' || url.AsSpan().IndexOfAnyInRange('\0', '\u001F') >= 0)
-            ? Verdict.HiddenCharacters
-            : Verdict.Allowed;
+        if (url.Length > 0 && (url[0] <= ' ' || url[^1] <= ' ' || url.AsSpan().IndexOfAnyInRange('\0', '\u001F') >= 0))
+        {
+            return Verdict.HiddenCharacters;
+        }
+        return PunycodeLabels.InAddress(url) is null ? Verdict.Allowed : Verdict.InvalidPunycode;
     }
 
     private static bool IsAllowedScheme(ReadOnlySpan<char> scheme)
@@ -63,7 +69,7 @@ public static class UrlPolicy
         return false;
     }
 
-    /// <summary>True when <paramref name="url"/> may be written in a page: no scheme or an allowed one, nothing hidden.</summary>
+    /// <summary>True when <paramref name="url"/> may be written in a page: no scheme or an allowed one, nothing hidden, no « xn--… » label that is no punycode.</summary>
     public static bool IsAllowed(string url) => Judge(url) == Verdict.Allowed;
 
     /// <summary>

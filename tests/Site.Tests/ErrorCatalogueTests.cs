@@ -44,6 +44,7 @@ public sealed class ErrorCatalogueTests
         { "html-script.md", 16, "code HTML dans le texte" },                                      // 19
         { "html-attribut.md", 16, "code HTML dans le texte" },                                    // 19
         { "lien-javascript.md", 16, "adresse refusée « javascript:alert(1) »" },                  // 19
+        { "lien-punycode-invalide.md", 16, "son nom de domaine contient « xn--hpital-exemple-0ob9 », qui commence par « xn-- »" },
         { "lien-hors-contenu.md", 16, "sort du dossier de contenu" },                             // 20
         { "vide.md", 1, "le fichier est vide" },                                                  // 24
         { "gabarit-absent.md", 6, "le gabarit « inexistant » n’existe pas" },                     // 29
@@ -53,6 +54,7 @@ public sealed class ErrorCatalogueTests
         { "source-annee-invalide.md", 13, "« vingt-vingt » n’est pas une année valide pour la source n° 1" },
         { "source-apres-relecture.md", 13, "la source n° 1 serait publiée en 2027, après la dernière relecture de la fiche (2026)" },
         { "source-adresse-invalide.md", 14, "adresse « javascript:alert(1) » refusée pour la source n° 1" },
+        { "source-punycode-invalide.md", 14, "son nom de domaine contient « xn--hpital-exemple-0ob9 »" },
     };
 
     [Theory]
@@ -346,6 +348,32 @@ public sealed class ErrorCatalogueTests
 
         Assert.EndsWith("/input/site.yml", error.File);
         Assert.Equal(line, error.Line);
+    }
+
+    /// <summary>
+    /// A host of site.yml whose « xn--… » label is no punycode (the 9 after « xn--hpital-exemple-0ob », « hôpital-exemple »,
+    /// starts a number the label never ends): the key's line, or the line of « cms: » for its backend's addresses.
+    /// </summary>
+    [Theory]
+    [InlineData("base_url: \"https://fiches.xn--hpital-exemple-0ob9.invalid/\"", "base_url:")]
+    [InlineData("intranet_base_url: \"https://intranet.XN--HPITAL-EXEMPLE-0OB9.invalid/fiches/\"", "intranet_base_url:")]
+    [InlineData("feedback: \"https://www.xn--hpital-exemple-0ob9.invalid/avis\"", "feedback:")]
+    [InlineData("feedback: \"avis@xn--hpital-exemple-0ob9.invalid\"", "feedback:")]
+    [InlineData("cms:\n  backend:\n    name: gitlab\n    repo: exemple/fiches\n    base_url: \"https://gitlab.xn--hpital-exemple-0ob9.invalid\"", "cms:")]
+    public void A_host_whose_xn_label_is_no_punycode_is_refused_at_its_line_in_site_yml(string yaml, string lineStart)
+    {
+        using var site = new TestSite();
+        var siteYml = Path.Combine(site.Input, "site.yml");
+        var key = yaml[..yaml.IndexOf(':')] + ":";
+        File.WriteAllLines(siteYml, File.ReadAllLines(siteYml).Where(l => !l.StartsWith(key, StringComparison.Ordinal)).Append(yaml));
+        var line = Array.FindIndex(File.ReadAllLines(siteYml), l => l.StartsWith(lineStart, StringComparison.Ordinal)) + 1;
+
+        var error = AssertFailsUntouched(site, "qui commence par « xn-- » sans être la forme codée (punycode) d’un nom accentué");
+
+        Assert.EndsWith("/input/site.yml", error.File);
+        Assert.Equal(line, error.Line);
+        Assert.Contains("xn--hpital-exemple-0ob9", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("xn--hpital-exemple-0ob", error.Fix, StringComparison.Ordinal);
     }
 
     /// <summary>An entry added at the end of input/data/glossaire.yml, the line at fault counted from its first line, and words of the message.</summary>
