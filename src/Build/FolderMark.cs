@@ -89,6 +89,49 @@ public sealed class FolderMark(string fileName, string content)
     }
 
     /// <summary>
+    /// What killed runs left beside <paramref name="target"/>: each folder there whose name <paramref name="isLeftoverName"/>
+    /// accepts (with the target's name), that is not a link, carries this mark and whose mark no running command holds, is
+    /// handed to <paramref name="remove"/> with its mark taken (<see cref="TakeForDeletion"/>; let go afterwards). A folder
+    /// that cannot be listed or removed is tried again by the next run: what the run writes does not depend on it.
+    /// </summary>
+    public void RemoveLeftoversBeside(string target, Func<string, string, bool> isLeftoverName, Action<DirectoryInfo, FileStream> remove)
+    {
+        var parent = Path.GetDirectoryName(target);
+        var name = Path.GetFileName(target);
+        if (parent is null || !Directory.Exists(parent))
+        {
+            return;
+        }
+        try
+        {
+            foreach (var folder in new DirectoryInfo(parent).EnumerateDirectories())
+            {
+                if (folder.LinkTarget is not null || !isLeftoverName(folder.Name, name) || !IsOn(folder.FullName)
+                    || TakeForDeletion(folder.FullName) is not { } hold)
+                {
+                    continue; // not ours, or a run still writing it
+                }
+                try
+                {
+                    remove(folder, hold);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Tried again by the next run.
+                }
+                finally
+                {
+                    hold.Dispose();
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A parent folder that cannot be listed: the run reports what matters when it writes.
+        }
+    }
+
+    /// <summary>
     /// Takes the mark off a folder this run holds (<see cref="Hold"/>), leaving the rest: the file is deleted before the
     /// lock is let go, so no other run can take the mark meanwhile and delete the folder.
     /// </summary>

@@ -158,45 +158,7 @@ public sealed class OutputFolder(string outputDirectory)
     /// The staging folders and old copies of this output that killed builds left behind: named as this class names
     /// them, marked, and whose mark no running build holds. A folder merely named like them is left alone.
     /// </summary>
-    private void RemoveLeftovers()
-    {
-        var parent = Path.GetDirectoryName(_target);
-        var name = Path.GetFileName(_target);
-        if (parent is null || !Directory.Exists(parent))
-        {
-            return;
-        }
-        try
-        {
-            foreach (var folder in new DirectoryInfo(parent).EnumerateDirectories())
-            {
-                if (folder.LinkTarget is not null || !IsLeftoverName(folder.Name, name) || !SiteMark.IsOn(folder.FullName))
-                {
-                    continue;
-                }
-                if (SiteMark.TakeForDeletion(folder.FullName) is not { } hold)
-                {
-                    continue; // a build still running
-                }
-                try
-                {
-                    SiteMark.Delete(folder.FullName, hold);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    // Tried again by the next build; the site itself does not depend on it.
-                }
-                finally
-                {
-                    hold.Dispose();
-                }
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // A parent folder that cannot be listed: the build reports what matters when it writes.
-        }
-    }
+    private void RemoveLeftovers() => SiteMark.RemoveLeftoversBeside(_target, IsLeftoverName);
 
     public static bool IsLeftoverName(string folderName, string outputName)
     {

@@ -62,4 +62,8 @@ public static class SiteMark
 
     /// <summary>Deletes a marked folder whose mark <paramref name="hold"/> holds, the mark last (<see cref="FolderMark.Delete"/>).</summary>
     public static void Delete(string folder, FileStream hold) => Mark.Delete(folder, hold);
+
+    /// <summary>Deletes the marked folders that killed builds left beside <paramref name="target"/> (<see cref="FolderMark.RemoveLeftoversBeside"/>).</summary>
+    public static void RemoveLeftoversBeside(string target, Func<string, string, bool> isLeftoverName) =>
+        Mark.RemoveLeftoversBeside(target, isLeftoverName, (folder, hold) => Mark.Delete(folder.FullName, hold));
 }

@@ -96,52 +96,21 @@ public sealed class PackageFolder(string folder)
     /// not a link, marked, their mark held by no running command, and holding nothing but what a run writes there (the
     /// package's files and the mark). Any other folder, however named, is left as it is.
     /// </summary>
-    private void RemoveLeftovers()
+    private void RemoveLeftovers() => StagingMark.RemoveLeftoversBeside(_target, IsStagingName, (leftover, hold) =>
     {
-        var parent = Path.GetDirectoryName(_target);
-        var name = Path.GetFileName(_target);
-        if (parent is null || !Directory.Exists(parent))
+        var entries = leftover.GetFileSystemInfos();
+        if (!entries.All(e => e is FileInfo { LinkTarget: null } && IsStagedFile(e.Name)))
         {
-            return;
+            return; // something a run does not write: not removed
         }
-        try
+        foreach (var entry in entries.Where(e => e.Name != StagingMark.FileName))
         {
-            foreach (var leftover in new DirectoryInfo(parent).EnumerateDirectories())
-            {
-                if (leftover.LinkTarget is not null || !IsStagingName(leftover.Name, name) || !StagingMark.IsOn(leftover.FullName)
-                    || StagingMark.TakeForDeletion(leftover.FullName) is not { } hold)
-                {
-                    continue; // not ours, or a run still writing it
-                }
-                try
-                {
-                    var entries = leftover.GetFileSystemInfos();
-                    if (entries.All(e => e is FileInfo { LinkTarget: null } && IsStagedFile(e.Name)))
-                    {
-                        foreach (var entry in entries.Where(e => e.Name != StagingMark.FileName))
-                        {
-                            entry.Delete();
-                        }
-                        hold.Dispose();
-                        File.Delete(Path.Combine(leftover.FullName, StagingMark.FileName)); // the mark last
-                        leftover.Delete();
-                    }
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    // Tried again by the next run; the package does not depend on it.
-                }
-                finally
-                {
-                    hold.Dispose();
-                }
-            }
+            entry.Delete();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // A parent folder that cannot be listed: the command reports what matters when it writes.
-        }
-    }
+        hold.Dispose();
+        File.Delete(Path.Combine(leftover.FullName, StagingMark.FileName)); // the mark last
+        leftover.Delete();
+    });
 
     // What a run writes into its staging folder: the package's three files, under any version, and the mark.
     private static bool IsStagedFile(string name) =>
