@@ -35,6 +35,28 @@ public sealed class FolderMark(string fileName, string content)
     public void WriteInto(string folder) => OutputFolder.WriteNewFile(Path.Combine(folder, FileName), _content);
 
     /// <summary>
+    /// Marks a folder the command has just created and holds the mark (<see cref="Hold"/>) in one opening of the file:
+    /// written, then locked, the folder would be marked and free for a moment, which another run could take for a
+    /// killed one's leftover and delete. Until its bytes are written the file is not the mark. Fails if a file of that
+    /// name is already there.
+    /// </summary>
+    public FileStream WriteAndHold(string folder)
+    {
+        var hold = new FileStream(Path.Combine(folder, FileName), FileMode.CreateNew, FileAccess.Write, FileShare.Read | FileShare.Delete);
+        try
+        {
+            hold.Write(_content);
+            hold.Flush();
+            return hold;
+        }
+        catch
+        {
+            hold.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
     /// Holds the mark of a folder a command is writing, for as long as it runs: a shared advisory lock on the file,
     /// which readers of the mark share too, so it ends with the process, even a killed one. Deletion is shared too, so
     /// that the holder may take the mark off while it still holds it (<see cref="Remove"/>). Null when the folder is

@@ -6,11 +6,22 @@ namespace FichesSite.Build;
 /// A build writes into a fresh folder beside the output and swaps it in only when everything
 /// succeeded, so the site already published is never left half-written or broken. It replaces or
 /// deletes only what it made: the output folder must be absent, empty or marked (<see cref="SiteMark"/>),
-/// and a leftover of a killed build is removed only when it is marked and no running build holds it.
+/// and a leftover of a killed build is removed only when it carries <see cref="WorkMark"/> and no running build holds it.
 /// </summary>
 public sealed class OutputFolder(string outputDirectory)
 {
     private const string BuildingInfix = ".building-";
+
+    /// <summary>
+    /// The mark of a folder a build is writing (its staging folder, until just before the swap) or deleting (the old
+    /// copy, once the new site is published), beside the site's own mark: only a folder carrying it is a leftover that
+    /// a later build may remove. Every site carries the site's mark, and so does any copy of one, which no build may
+    /// delete: an operator's « _site.old-20251208 », or the earlier site a failed swap left aside. Fixed bytes: never
+    /// change them, or leftovers of earlier versions stay.
+    /// </summary>
+    public static readonly FolderMark WorkMark = new(".fiches-chantier",
+        "fiches-chantier\nCe dossier est en cours d’écriture ou de suppression par le générateur de fiches d’information patients.\n"
+        + "S’il reste après l’arrêt de la construction, la suivante le supprime : n’y rangez rien.\n");
 
     private readonly string _target = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
     private readonly string _staging = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar) + BuildingInfix + NewSuffix();
@@ -28,8 +39,9 @@ public sealed class OutputFolder(string outputDirectory)
     public SiteState State { get; private set; } = SiteState.Unchanged;
 
     /// <summary>
-    /// Removes the marked leftovers of killed builds of this output, then creates the staging folder and marks it
-    /// first, so that a build killed from here on leaves a folder the next one knows as its own. Once only.
+    /// Removes the leftovers of killed builds of this output, then creates the staging folder and marks it first (held:
+    /// <see cref="FolderMark.WriteAndHold"/>), so that a build killed from here on leaves a folder the next one knows
+    /// as its own. Once only.
     /// </summary>
     public void Create()
     {
@@ -44,8 +56,8 @@ public sealed class OutputFolder(string outputDirectory)
         }
         Directory.CreateDirectory(_staging);
         _created = true;
+        _stagingHold = WorkMark.WriteAndHold(_staging);
         SiteMark.WriteInto(_staging);
-        _stagingHold = SiteMark.Hold(_staging);
     }
 
     /// <summary>
@@ -60,6 +72,22 @@ public sealed class OutputFolder(string outputDirectory)
         if (TargetProblem(_target, outputDirectory) is { } problem)
         {
             throw new PublishException(problem);
+        }
+        if (_stagingHold is { } hold)
+        {
+            _stagingHold = null;
+            try
+            {
+                WorkMark.Remove(_staging, hold); // the published site carries the site's mark only
+            }
+            catch (DirectoryNotFoundException)
+            {
+                // The staging folder is gone: the swap below fails, and says so.
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new PublishException(WriteFailure(e));
+            }
         }
         string? old;
         try
@@ -78,14 +106,13 @@ public sealed class OutputFolder(string outputDirectory)
             throw new PublishException(WriteFailure(e.InnerException ?? e));
         }
         State = SiteState.Published;
-        _stagingHold?.Dispose(); // the published site's mark is no longer a build's
-        _stagingHold = null;
         _created = false;
         return old is null ? null : DeleteOldCopy(old);
     }
 
     // The old copy was marked or empty when it was moved aside: a marked one is deleted, an empty one only if it
-    // still is (never recursively).
+    // still is (never recursively). It gets the work mark first, so that a build killed while deleting it leaves a
+    // folder the next one removes.
     private OutputProblem? DeleteOldCopy(string old)
     {
         FileStream? hold = null;
@@ -96,8 +123,8 @@ public sealed class OutputFolder(string outputDirectory)
                 Directory.Delete(old);
                 return null;
             }
-            hold = SiteMark.TakeForDeletion(old) ?? throw new IOException("un autre programme l’utilise.");
-            SiteMark.Delete(old, hold);
+            hold = WorkMark.WriteAndHold(old);
+            WorkMark.Delete(old, hold);
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -133,7 +160,7 @@ public sealed class OutputFolder(string outputDirectory)
         {
             if (_stagingHold is { } hold)
             {
-                SiteMark.Delete(_staging, hold);
+                WorkMark.Delete(_staging, hold);
             }
             else if (Directory.Exists(_staging))
             {
@@ -156,9 +183,11 @@ public sealed class OutputFolder(string outputDirectory)
 
     /// <summary>
     /// The staging folders and old copies of this output that killed builds left behind: named as this class names
-    /// them, marked, and whose mark no running build holds. A folder merely named like them is left alone.
+    /// them, carrying the work mark, and whose mark no running build holds. A folder merely named like them, or
+    /// carrying the site's mark only, is left alone.
     /// </summary>
-    private void RemoveLeftovers() => SiteMark.RemoveLeftoversBeside(_target, IsLeftoverName);
+    private void RemoveLeftovers() =>
+        WorkMark.RemoveLeftoversBeside(_target, IsLeftoverName, (folder, hold) => WorkMark.Delete(folder.FullName, hold));
 
     public static bool IsLeftoverName(string folderName, string outputName)
     {

@@ -53,17 +53,4 @@ public static class SiteMark
 
     /// <summary>Marks a folder the build has just created; fails if a file of that name is already there.</summary>
     public static void WriteInto(string folder) => Mark.WriteInto(folder);
-
-    /// <summary>Holds the mark of a folder a build is writing, for as long as the build runs (<see cref="FolderMark.Hold"/>); null when the folder is being deleted.</summary>
-    public static FileStream? Hold(string folder) => Mark.Hold(folder);
-
-    /// <summary>Takes the mark of a folder to delete it (<see cref="FolderMark.TakeForDeletion"/>): null while a build holds it.</summary>
-    public static FileStream? TakeForDeletion(string folder) => Mark.TakeForDeletion(folder);
-
-    /// <summary>Deletes a marked folder whose mark <paramref name="hold"/> holds, the mark last (<see cref="FolderMark.Delete"/>).</summary>
-    public static void Delete(string folder, FileStream hold) => Mark.Delete(folder, hold);
-
-    /// <summary>Deletes the marked folders that killed builds left beside <paramref name="target"/> (<see cref="FolderMark.RemoveLeftoversBeside"/>).</summary>
-    public static void RemoveLeftoversBeside(string target, Func<string, string, bool> isLeftoverName) =>
-        Mark.RemoveLeftoversBeside(target, isLeftoverName, (folder, hold) => Mark.Delete(folder.FullName, hold));
 }

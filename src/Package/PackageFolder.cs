@@ -47,8 +47,7 @@ public sealed class PackageFolder(string folder)
         }
         Directory.CreateDirectory(staging);
         _staging = staging;
-        StagingMark.WriteInto(staging);
-        _hold = StagingMark.Hold(staging);
+        _hold = StagingMark.WriteAndHold(staging);
     }
 
     /// <summary>Removes the staging folder, what this command wrote in it and its mark, the mark last; nothing else.</summary>
@@ -65,7 +64,7 @@ public sealed class PackageFolder(string folder)
                 File.Delete(Path.Combine(_staging, name));
             }
             Unmark();
-            File.Delete(Path.Combine(_staging, StagingMark.FileName)); // written but not held: still this run's own
+            File.Delete(Path.Combine(_staging, StagingMark.FileName)); // a marking that failed half-way: still this run’s own
             Directory.Delete(_staging); // never recursively: anything else in it is not ours
             _staging = null;
         }

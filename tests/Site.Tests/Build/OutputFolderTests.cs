@@ -245,11 +245,15 @@ public sealed class OutputFolderTests
     public void Leftovers_that_are_not_provably_ours_are_kept()
     {
         using var site = new TestSite();
-        // Named like a leftover but not marked; marked but not named by the build; a link to a marked folder; a
-        // folder whose mark a running build holds; and the leftovers of another output folder.
+        // Named like a leftover but not marked; a copy of a site (the site's mark only) named like a leftover; marked
+        // but not named by the build; a link to a marked folder; a folder whose mark a running build holds; and the
+        // leftovers of another output folder.
         var unmarked = Path.Combine(site.Root, "_site.building-01234567");
         Directory.CreateDirectory(unmarked);
         File.WriteAllText(Path.Combine(unmarked, "mien.txt"), "à moi");
+        var copy = Directory.CreateDirectory(Path.Combine(site.Root, "_site.old-20251208")).FullName;
+        SiteMark.WriteInto(copy);
+        File.WriteAllText(Path.Combine(copy, "index.html"), "copie de l’exploitant");
         var otherName = Leftover(site, "_site.old-sauvegarde");
         var held = Leftover(site, "_site.building-fedcba98");
         var linked = Path.Combine(site.Root, "_site.old-76543210");
@@ -257,14 +261,14 @@ public sealed class OutputFolderTests
         var otherOutput = Leftover(site, "_site2.old-0123abcd");
         var before = FolderSnapshot.Of(site.Root);
 
-        using (SiteMark.Hold(held))
+        using (OutputFolder.WorkMark.Hold(held))
         {
             Assert.True(site.Build().Succeeded);
         }
 
         var after = FolderSnapshot.Of(site.Root);
         Assert.All(before, entry => Assert.Equal(entry.Value, after.GetValueOrDefault(entry.Key)));
-        Assert.True(Directory.Exists(otherName) && Directory.Exists(held) && Directory.Exists(otherOutput));
+        Assert.True(Directory.Exists(otherName) && Directory.Exists(held) && Directory.Exists(otherOutput) && Directory.Exists(copy));
     }
 
     [Fact]
@@ -276,8 +280,10 @@ public sealed class OutputFolderTests
 
         BuildResult result;
         BuildResult strict;
-        // Another program holds the published site's mark: the swap succeeds, the deletion of the old copy does not.
-        using (SiteMark.Hold(site.Output))
+        // A work mark held in the published site (another program's): the swap succeeds, the old copy cannot be marked
+        // for deletion.
+        OutputFolder.WorkMark.WriteInto(site.Output);
+        using (OutputFolder.WorkMark.Hold(site.Output))
         {
             result = site.Build();
         }
@@ -289,7 +295,8 @@ public sealed class OutputFolderTests
         var oldCopy = Assert.Single(Directory.EnumerateDirectories(site.Root, "_site.old-*"));
         Assert.True(File.Exists(Path.Combine(oldCopy, "ancien.html")));
 
-        using (SiteMark.Hold(site.Output))
+        OutputFolder.WorkMark.WriteInto(site.Output);
+        using (OutputFolder.WorkMark.Hold(site.Output))
         {
             strict = site.Build(strict: true);
         }
@@ -365,6 +372,7 @@ public sealed class OutputFolderTests
     private static string Leftover(TestSite site, string name)
     {
         var folder = Directory.CreateDirectory(Path.Combine(site.Root, name)).FullName;
+        OutputFolder.WorkMark.WriteInto(folder);
         SiteMark.WriteInto(folder);
         File.WriteAllText(Path.Combine(folder, "index.html"), "reste");
         return folder;
