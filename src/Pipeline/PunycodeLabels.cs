@@ -35,7 +35,8 @@ public static class PunycodeLabels
     /// </summary>
     public static string? InAddress(string address)
     {
-        if (!address.Contains(Prefix, StringComparison.OrdinalIgnoreCase))
+        // Plain ASCII without « xn-- » and without « % » holds no such label, however a browser reads it.
+        if (!address.Contains(Prefix, StringComparison.OrdinalIgnoreCase) && !address.Contains('%') && Ascii.IsValid(address))
         {
             return null;
         }
@@ -43,9 +44,17 @@ public static class PunycodeLabels
         switch (UrlPolicy.SchemeOf(text))
         {
             case "mailto":
-                var addresses = text[(text.IndexOf(':') + 1)..];
-                addresses = addresses[..(addresses.IndexOf('?') is var query and >= 0 ? query : addresses.Length)];
-                return addresses.Split(',').Select(one => InMailAddress(one)).FirstOrDefault(label => label is not null);
+                // The addresses before « ? », and those of the query's « to », « cc » and « bcc » (RFC 6068).
+                var body = text[(text.IndexOf(':') + 1)..];
+                var mark = body.IndexOf('?');
+                var query = mark >= 0 ? body[(mark + 1)..] : "";
+                var fields = query.Split('&')
+                    .Select(field => field.Split('=', 2))
+                    .Where(pair => pair.Length == 2 && pair[0].ToLowerInvariant() is "to" or "cc" or "bcc")
+                    .Select(pair => pair[1]);
+                return fields.Prepend(body[..(mark >= 0 ? mark : body.Length)])
+                    .SelectMany(list => PercentDecoded(list).Split(','))
+                    .Select(one => InMailAddress(one)).FirstOrDefault(label => label is not null);
             case "https" or "http":
                 return InAuthority(text[(text.IndexOf(':') + 1)..].TrimStart(['/', '\\']));
             case null when text.Length >= 2 && text[0] is '/' or '\\' && text[1] is '/' or '\\':
@@ -61,7 +70,7 @@ public static class PunycodeLabels
     /// <summary>The first label of a host name (« www.xn--hpital-exemple-0ob.fr ») that breaks the rule, or null.</summary>
     public static string? InHost(string host)
     {
-        foreach (var label in host.Split(LabelSeparators))
+        foreach (var label in AsBrowserReads(host).Split(LabelSeparators))
         {
             if (label.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) && !IsPunycodeName(label))
             {
@@ -92,6 +101,27 @@ public static class PunycodeLabels
         }
         return InHost(host.LastIndexOf(':') is var colon and >= 0 ? host[..colon] : host);
     }
+
+    // The host as a browser reads it before it looks at its labels: percent-decoded (as UTF-8), full-width forms mapped
+    // to ASCII and the characters UTS 46 ignores dropped (the soft hyphen, the zero-width space and joiners of words, the
+    // byte order mark), so that « xn%2D%2Dzz », « ｘｎ--zz » or « x\u00ADn--zz » are read as « xn--zz », as it reads them.
+    private static string AsBrowserReads(string host)
+    {
+        var decoded = PercentDecoded(host);
+        var read = new StringBuilder(decoded.Length);
+        foreach (var c in decoded)
+        {
+            if (c is '\u00AD' or '\u200B' or '\u2060' or '\uFEFF')
+            {
+                continue;
+            }
+            read.Append(c is >= '\uFF01' and <= '\uFF5E' ? (char)(c - 0xFEE0) : c);
+        }
+        return read.ToString();
+    }
+
+    // « %2D » and the like, decoded as UTF-8; a « % » that starts no valid sequence stays as it is.
+    private static string PercentDecoded(string text) => text.Contains('%') ? Uri.UnescapeDataString(text) : text;
 
     // A label « xn--… » that decodes into a name a host may have (see the class's remarks).
     private static bool IsPunycodeName(string label)

@@ -15,6 +15,40 @@ namespace FichesSite.Tests;
 /// </summary>
 public sealed class PunycodeLabelsTests
 {
+    // A browser percent-decodes the host, maps full-width forms to ASCII and drops the characters UTS 46 ignores before
+    // it reads the labels: each of these is « xn--zz », which it refuses (checked against a WHATWG URL parser).
+    [Theory]
+    [InlineData("https://xn%2D%2Dzz.invalid/")]           // percent-encoded hyphens
+    [InlineData("https://%78n--zz.invalid/")]             // percent-encoded x
+    [InlineData("https://www%2Exn--zz.invalid/")]         // percent-encoded full stop
+    [InlineData("https://www%E3%80%82xn--zz.invalid/")]   // percent-encoded ideographic full stop
+    [InlineData("https://\uFF58\uFF4E--zz.invalid/")]     // full-width « ｘｎ »
+    [InlineData("https://xn\uFF0D\uFF0Dzz.invalid/")]     // full-width hyphen-minus
+    [InlineData("https://x\u00ADn--zz.invalid/")]         // soft hyphen
+    [InlineData("https://x%C2%ADn--zz.invalid/")]         // the same, percent-encoded
+    [InlineData("//xn%2D%2Dzz.invalid/")]                 // protocol-relative
+    public void A_host_the_browser_reads_as_an_invalid_xn_label_is_refused(string address) =>
+        Assert.Equal(UrlPolicy.Verdict.InvalidPunycode, UrlPolicy.Judge(address));
+
+    // The addresses a mail program reads from a mailto: query (RFC 6068 « to », « cc », « bcc ») or percent-decodes.
+    [Theory]
+    [InlineData("mailto:?to=avis@xn--zz.invalid")]
+    [InlineData("mailto:accueil@exemple.invalid?cc=avis@xn--zz.invalid")]
+    [InlineData("mailto:accueil@exemple.invalid?subject=Avis&BCC=avis@xn--zz.invalid")]
+    [InlineData("mailto:avis%40xn--zz.invalid")]
+    public void A_mail_address_the_mail_program_reads_with_an_invalid_xn_label_is_refused(string address) =>
+        Assert.Equal(UrlPolicy.Verdict.InvalidPunycode, UrlPolicy.Judge(address));
+
+    // Written the same ways, a real accented name (« hôpital ») and plain addresses stay allowed.
+    [Theory]
+    [InlineData("https://www%2Exn--hpital-ixa.invalid/")]
+    [InlineData("https://\uFF58\uFF4E--hpital-ixa.invalid/")]
+    [InlineData("mailto:?to=avis@xn--hpital-ixa.invalid&subject=xn--zz")]
+    [InlineData("https://exemple.invalid/recherche?q=100%25")]
+    [InlineData("https://exemple.invalid/h%C3%B4pital")]
+    public void The_same_writings_of_a_valid_name_are_allowed(string address) =>
+        Assert.Equal(UrlPolicy.Verdict.Allowed, UrlPolicy.Judge(address));
+
     [Theory]
     [InlineData("https://www.xn--hpital-exemple-0ob9.invalid/", "xn--hpital-exemple-0ob9")] // a number never ended
     [InlineData("https://xn--zz.invalid", "xn--zz")]
@@ -85,13 +119,24 @@ public sealed class PunycodeLabelsTests
 
     private static readonly Gen<string> Plain = Gen.OneOf(Gen.Const("www"), Gen.Const("fiches"), Gen.Const("chu-exemple"), Gen.Const("xn--hpital-ixa"));
 
-    // A host with the label among plain ones, each letter in either case, and an address of every kind around it.
+    // How a browser may find each character of a label written (it reads them all as the character itself): as it
+    // is, percent-encoded, in its full-width form, or after a soft hyphen.
+    private static string Written(string label, int[] ways) => string.Concat(label.Select((c, i) => ways[i % ways.Length] switch
+    {
+        1 => $"%{(int)c:X2}",
+        2 => ((char)(c + 0xFEE0)).ToString(),
+        3 => "\u00AD" + c,
+        _ => c.ToString(),
+    }));
+
+    // A host with the label among plain ones, each letter in either case and written in any of the ways a browser reads
+    // alike, and an address of every kind around it.
     private static readonly Gen<(string Address, string Label, bool Valid, bool IsMail)> Address = Gen.Select(
-        Label, Plain.Array[0, 2], Plain.Array[0, 2], Gen.Bool.Array[80], Gen.Int[0, 4], Gen.Bool,
-        (label, before, after, upper, kind, tail) =>
+        Label, Plain.Array[0, 2], Plain.Array[0, 2], Gen.Bool.Array[80], Gen.Int[0, 4], Gen.Bool, Gen.Frequency((3, Gen.Const(0)), (1, Gen.Int[0, 3])).Array[80],
+        (label, before, after, upper, kind, tail, ways) =>
         {
             var cased = new string(label.Label.Select((c, i) => upper[i % upper.Length] ? char.ToUpperInvariant(c) : c).ToArray());
-            var host = string.Join(".", before.Append(cased).Concat(after).Append("invalid"));
+            var host = string.Join(".", before.Append(Written(cased, ways)).Concat(after).Append("invalid"));
             var address = kind switch
             {
                 0 => "https://" + host + (tail ? "/avis?page=xn--zz#xn--zz" : ""),
