@@ -42,7 +42,8 @@ public static class SiteBuilder
         var glossary = configuration.Glossary;
         var today = options.Today ?? BuildDate.Today();
         cache?.ForgetUnless(SettingsFingerprint(options));
-        var markdown = MarkdownSetup.Create(new CalloutWords(strings.Map("alerts"), strings.Map("care_levels")), strings.Text("intranet", "block_label"));
+        var internalLabel = strings.Text("intranet", "block_label");
+        var markdown = MarkdownSetup.Create(new CalloutWords(strings.Map("alerts"), strings.Map("care_levels")), internalLabel);
         var assets = new ThemeAssets(options.ThemeDirectory);
         // Where the 404 page's links start: the path of the address this build is served at (the intranet's for its build).
         var notFoundRoot = PageAddresses.NotFoundRoot(site.TargetBaseUrl);
@@ -74,7 +75,7 @@ public static class SiteBuilder
             new RenderMarkdownStage(markdown),
             new PrintSheetStage(site.BaseUrl, new PrintWords(strings.Text("print", "qr_code_alt"), strings.Text("print", "version"),
                 strings.Text("print", "updated_on"), strings.Text("print", "page"), strings.LongDate)),
-            new SearchTermsStage(NotSearched, new TermCache(), configuration.Catalog),
+            new SearchTermsStage(NotSearched, new TermCache(), configuration.Catalog, internalLabel),
             new ReleaseSyntaxTreeStage(),
         ];
         // A build that writes a site writes each page into a staging folder as soon as it is made, and swaps that folder

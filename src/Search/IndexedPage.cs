@@ -23,9 +23,12 @@ public sealed class IndexedPage
     {
     }
 
-    /// <summary>A page from its section model (see <see cref="PageSections"/>), without a string of any section's whole text.</summary>
-    public IndexedPage(string title, string path, PageSectionModel model, string description, TermCache cache)
-        : this(title, path, cache, reader => reader.AddAll(model, description))
+    /// <summary>
+    /// A page from its section model (see <see cref="PageSections"/>), without a string of any section's whole text; an
+    /// internal block's text comes after <paramref name="internalLabel"/>.
+    /// </summary>
+    public IndexedPage(string title, string path, PageSectionModel model, string description, TermCache cache, string internalLabel)
+        : this(title, path, cache, reader => reader.AddAll(model, description, internalLabel))
     {
     }
 
@@ -85,12 +88,12 @@ public sealed class IndexedPage
 
         // Each section's text is read in place from one pooled builder per page: a string of each whole text, which only
         // its terms and a snippet need, was the larger part of what the search terms stage allocated.
-        public void AddAll(PageSectionModel model, string description)
+        public void AddAll(PageSectionModel model, string description, string internalLabel)
         {
             var text = TextBuilders.Pool.Get();
             try
             {
-                AddAll(model, description, text);
+                AddAll(model, description, internalLabel, text);
             }
             finally
             {
@@ -98,13 +101,13 @@ public sealed class IndexedPage
             }
         }
 
-        private void AddAll(PageSectionModel model, string description, StringBuilder text)
+        private void AddAll(PageSectionModel model, string description, string internalLabel, StringBuilder text)
         {
             Span<char> squeezed = stackalloc char[PageSections.OpeningLength];
             foreach (var part in PageSections.Of(model))
             {
                 text.Clear();
-                PageSections.AppendText(part, description, text);
+                PageSections.AppendText(part, description, text, internalLabel);
                 var whole = BuilderText.SpanOf(text);
                 var opening = PageSections.Opening(whole, squeezed);
                 // An opening with nothing in it (no description, a heading first) is not worth a result of its own.

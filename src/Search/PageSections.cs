@@ -1,6 +1,7 @@
 using System.Text;
 using FichesSite.Markdown;
 using FichesSite.Markdown.Sections;
+using Markdig.Extensions.CustomContainers;
 using Markdig.Syntax;
 
 namespace FichesSite.Search;
@@ -29,9 +30,11 @@ public static class PageSections
 
     /// <summary>
     /// Appends the part's text as the page has it (words apart, white space as written), into a builder the caller
-    /// owns: the opening's text starts with the page's description.
+    /// owns: the opening's text starts with the page's description. A « ::: interne » block, which only the intranet's
+    /// pages still hold, starts with <paramref name="internalLabel"/>, as the page shows it: a result's snippet never
+    /// shows internal text as if it were the public one.
     /// </summary>
-    public static void AppendText(SectionPart part, string description, StringBuilder text)
+    public static void AppendText(SectionPart part, string description, StringBuilder text, string internalLabel)
     {
         if (part.Section.Level == 0)
         {
@@ -39,7 +42,7 @@ public static class PageSections
         }
         foreach (var block in part.Blocks)
         {
-            AppendText(block, text);
+            AppendText(block, text, internalLabel);
         }
     }
 
@@ -77,17 +80,20 @@ public static class PageSections
         return squeezed[..length];
     }
 
-    // Most blocks of a page are leaves (paragraphs, headings): appended directly, without a one-element list to walk.
-    private static void AppendText(Block block, StringBuilder text)
+    private static void AppendText(Block block, StringBuilder text, string internalLabel)
     {
         if (block is LeafBlock leaf)
         {
             AppendLeaf(leaf, text);
             return;
         }
-        foreach (var inner in ((ContainerBlock)block).Descendants<LeafBlock>())
+        if (block is CustomContainer)
         {
-            AppendLeaf(inner, text);
+            text.Append(' ').Append(internalLabel).Append(" :"); // « ::: » blocks are internal ones (Markdown/InternalBlocks)
+        }
+        foreach (var inner in (ContainerBlock)block)
+        {
+            AppendText(inner, text, internalLabel);
         }
     }
 

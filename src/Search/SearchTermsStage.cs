@@ -11,7 +11,8 @@ namespace FichesSite.Search;
 /// <param name="isExcluded">Whether a page (by its output path) is not worth finding: the home page, the site map, the lists of the collection…</param>
 /// <param name="terms">Shared by the pages of one build: each distinct word stemmed once, each term one string.</param>
 /// <param name="catalog">The services, whose name a sheet's result shows.</param>
-public sealed class SearchTermsStage(Func<string, bool> isExcluded, TermCache terms, SiteCatalog catalog) : IDocumentStage
+/// <param name="internalLabel">What the intranet's pages show above a « ::: interne » block, which its results show too.</param>
+public sealed class SearchTermsStage(Func<string, bool> isExcluded, TermCache terms, SiteCatalog catalog, string internalLabel) : IDocumentStage
 {
     public static readonly MetaKey<IndexedPage> Key = new("search-terms");
 
@@ -24,7 +25,7 @@ public sealed class SearchTermsStage(Func<string, bool> isExcluded, TermCache te
             return document;
         }
         var frontMatter = document.Get(FrontMatter.Key);
-        return document.With(Key, new IndexedPage(frontMatter.Title, document.OutputPath, document.Get(PageSectionModel.Key), frontMatter.Description, terms)
+        return document.With(Key, new IndexedPage(frontMatter.Title, document.OutputPath, document.Get(PageSectionModel.Key), frontMatter.Description, terms, internalLabel)
         {
             Service = frontMatter.Service is { } slug ? catalog.Service(slug)?.Name : null,
         });

@@ -100,6 +100,27 @@ public sealed class IntranetTargetTests : IDisposable
     }
 
     [Fact]
+    public void The_intranet_s_search_results_show_internal_text_under_its_label()
+    {
+        // A result's snippet is the start of its section's text: where it holds an internal block's words, it holds the
+        // label first, as the page does. Snippets write the words as written (« mot d’essai kqzvx »); terms do not.
+        var index = string.Concat(Directory.EnumerateFiles(Path.Combine(_intranet, "assets"), "*.js", SearchOption.AllDirectories)
+            .Where(f => f.Contains("search-index", StringComparison.Ordinal)).Select(File.ReadAllText));
+        var snippets = 0;
+        foreach (var word in InternalWords)
+        {
+            for (var at = index.IndexOf("essai " + word, StringComparison.Ordinal); at >= 0; at = index.IndexOf("essai " + word, at + 1, StringComparison.Ordinal))
+            {
+                var before = index[Math.Max(0, at - 300)..at];
+                var snippet = before[(before.LastIndexOf('"') + 1)..];
+                Assert.True(snippet.Contains("Information interne", StringComparison.Ordinal), $"« {word} » in a snippet without the label: {snippet}");
+                snippets++;
+            }
+        }
+        Assert.True(snippets > 0, "no internal word in any snippet: the test shows nothing");
+    }
+
+    [Fact]
     public void A_service_s_internal_fields_show_only_in_the_intranet_s_contact_blocks()
     {
         foreach (var path in new[] { Sheet, "services/radiologie-interventionnelle/index.html" })

@@ -13,7 +13,7 @@ namespace FichesSite.Tests.Search;
 public sealed partial class PageSectionsTests
 {
     private static IndexedPage Page(string markdown) =>
-        new("Titre", "fiches/essai/index.html", ParsedPage.Sections(markdown).Model, description: "", new TermCache());
+        new("Titre", "fiches/essai/index.html", ParsedPage.Sections(markdown).Model, description: "", new TermCache(), internalLabel: "Interne");
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();
