@@ -213,7 +213,7 @@ public sealed record BuildConfiguration(SiteConfig Site, IReadOnlyDictionary<str
             }
         }
         // The build writes its readability report there: one of the two would silently replace the other.
-        if (report == OutputFolder.Physical(Path.Combine(Quality.ReportsFolder.For(options.InputDirectory), Quality.Readability.ReadabilityReport.FileName)))
+        if (report == OutputFolder.Physical(Path.Combine(Quality.ReportsFolder.For(options.InputDirectory), Quality.Readability.ReadabilityReport.FileName(options.Target))))
         {
             diagnostics.Error("--report", 0, $"le rapport de révision « {options.ReportPath} » prendrait la place du rapport de lisibilité, que la construction écrit au même endroit.",
                 "Choisissez un autre nom de fichier, par exemple --report reports/revue.json.");

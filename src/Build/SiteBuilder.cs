@@ -87,7 +87,7 @@ public static class SiteBuilder
         // reports when the runner disposes the products that hold them).
         using var publishSite = output is null ? null : new PublishSiteStage(options, output, writePages!, assets, configuration.Brand, site.TargetBaseUrl, cache, abandon);
         var readabilityFile = options.OutputDirectory is not null && cache is null
-            ? Path.Combine(ReportsFolder.For(options.InputDirectory), ReadabilityReport.FileName)
+            ? Path.Combine(ReportsFolder.For(options.InputDirectory), ReadabilityReport.FileName(options.Target))
             : null; // the preview rebuilds on every save: the report file is for a full build
 
         IStage[] stages =

@@ -10,12 +10,15 @@ namespace FichesSite.Quality.Readability;
 /// Flagged sections are notes for the editorial team, not warnings: the formulas were made for long
 /// texts and misjudge a section of two short sentences, so they must never fail a build, even under
 /// --strict (which CI uses). Nothing of it reaches the public pages: it is printed by the command line
-/// (<see cref="ReadabilityTable"/>) and written to reports/lisibilite.json, outside the site.
+/// (<see cref="ReadabilityTable"/>) and written to reports/lisibilite.json (lisibilite-intranet.json for the intranet), outside the site.
 /// </summary>
 public sealed class ReadabilityReport(IReadOnlyList<PageReadability> pages, ReadabilitySettings thresholds)
 {
-    /// <summary>The report file's name in the reports folder.</summary>
-    public const string FileName = "lisibilite.json";
+    /// <summary>
+    /// The report file's name in the reports folder, one per target: the intranet's pages hold internal blocks the
+    /// public ones do not, so its scores differ, and each build would otherwise replace the other's report.
+    /// </summary>
+    public static string FileName(BuildTarget target) => target == BuildTarget.Intranet ? "lisibilite-intranet.json" : "lisibilite.json";
 
     /// <summary>The site product that <see cref="WriteReportsStage"/> makes, for the command line to print.</summary>
     public static readonly MetaKey<ReadabilityReport> Key = new("readability-report");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FichesSite.Pipeline;
 using FichesSite.Quality.Readability;
 
 namespace FichesSite.Tests.Quality;
@@ -59,6 +60,34 @@ public sealed class ReadabilityReportTests
     }
 
     [Fact]
+    public void The_intranet_build_writes_its_own_report_and_leaves_the_public_one()
+    {
+        // The intranet's pages hold internal blocks, so their scores differ: each target keeps its own report.
+        using var site = new TestSite();
+        site.AddFiche("interne.md");
+        site.AddFixture("images/schema.png", "fiches/images/schema-interne.png");
+        Assert.True(site.Build().Succeeded);
+        var publicReport = Path.Combine(site.Root, "reports", ReadabilityReport.FileName(BuildTarget.Public));
+        var before = File.ReadAllBytes(publicReport);
+
+        var intranet = site.Build(Path.Combine(site.Root, "_intranet"), target: BuildTarget.Intranet);
+
+        var intranetReport = Path.Combine(site.Root, "reports", ReadabilityReport.FileName(BuildTarget.Intranet));
+        Assert.Equal(intranetReport, intranet.ReadabilityReportPath);
+        Assert.Equal(before, File.ReadAllBytes(publicReport));
+        Assert.True(Words(intranetReport) > Words(publicReport), $"the intranet’s report counts the internal blocks’ words: {Words(intranetReport)} against {Words(publicReport)}");
+    }
+
+    // The words counted in the report's sheet with internal blocks.
+    private static int Words(string report)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllBytes(report));
+        return json.RootElement.GetProperty("fiches").EnumerateArray()
+            .Single(f => f.GetProperty("fichier").GetString()!.EndsWith("interne.md", StringComparison.Ordinal))
+            .GetProperty("sections").EnumerateArray().Sum(s => s.GetProperty("mots").GetInt32());
+    }
+
+    [Fact]
     public void A_build_writes_the_json_report_beside_the_content_folder_and_not_in_the_site()
     {
         using var site = new TestSite();
@@ -66,7 +95,7 @@ public sealed class ReadabilityReportTests
 
         var result = site.Build();
 
-        var path = Path.Combine(site.Root, "reports", ReadabilityReport.FileName);
+        var path = Path.Combine(site.Root, "reports", ReadabilityReport.FileName(BuildTarget.Public));
         Assert.Equal(path, result.ReadabilityReportPath);
         // The site's only JSON file is its build.json (what the site is, for the package command), never a report.
         Assert.Equal(["build.json"], Directory.EnumerateFiles(site.Output, "*.json", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(site.Output, f)));
@@ -88,7 +117,7 @@ public sealed class ReadabilityReportTests
     {
         using var site = new TestSite();
         var reports = Directory.CreateDirectory(Path.Combine(site.Root, "reports")).FullName;
-        var path = Path.Combine(reports, ReadabilityReport.FileName);
+        var path = Path.Combine(reports, ReadabilityReport.FileName(BuildTarget.Public));
         File.WriteAllText(path, "le rapport de la construction précédente");
         var output = site.Output;
         if (badFiche is null)
@@ -107,7 +136,7 @@ public sealed class ReadabilityReportTests
         Assert.False(result.Succeeded);
         Assert.Null(result.ReadabilityReportPath);
         Assert.Equal("le rapport de la construction précédente", File.ReadAllText(path));
-        Assert.Equal([ReadabilityReport.FileName], Directory.EnumerateFiles(reports).Select(Path.GetFileName));
+        Assert.Equal([ReadabilityReport.FileName(BuildTarget.Public)], Directory.EnumerateFiles(reports).Select(Path.GetFileName));
     }
 
     [Fact]
