@@ -35,10 +35,12 @@ public sealed class FolderMark(string fileName, string content)
     public void WriteInto(string folder) => OutputFolder.WriteNewFile(Path.Combine(folder, FileName), _content);
 
     /// <summary>
-    /// Marks a folder the command has just created and holds the mark (<see cref="Hold"/>) in one opening of the file:
-    /// written, then locked, the folder would be marked and free for a moment, which another run could take for a
-    /// killed one's leftover and delete. Until its bytes are written the file is not the mark. Fails if a file of that
-    /// name is already there.
+    /// Marks a folder the command has just created and holds the mark for as long as it runs, in one opening of the
+    /// file: a shared advisory lock, which readers of the mark share too, so it ends with the process, even a killed
+    /// one; deletion is shared too, so that the holder may take the mark off while it still holds it
+    /// (<see cref="Remove"/>). Written, then locked, the folder would be marked and free for a moment, which another run
+    /// could take for a killed one's leftover and delete; until its bytes are written the file is not the mark. Fails if
+    /// a file of that name is already there.
     /// </summary>
     public FileStream WriteAndHold(string folder)
     {
@@ -57,24 +59,14 @@ public sealed class FolderMark(string fileName, string content)
     }
 
     /// <summary>
-    /// Holds the mark of a folder a command is writing, for as long as it runs: a shared advisory lock on the file,
-    /// which readers of the mark share too, so it ends with the process, even a killed one. Deletion is shared too, so
-    /// that the holder may take the mark off while it still holds it (<see cref="Remove"/>). Null when the folder is
-    /// being deleted.
-    /// </summary>
-    public FileStream? Hold(string folder) => Open(folder, FileShare.Read | FileShare.Delete);
-
-    /// <summary>
     /// Takes the mark of a folder to delete it: an exclusive lock, refused (null) while a command holds the mark, so a
     /// marked leftover whose mark cannot be taken belongs to a command still running.
     /// </summary>
-    public FileStream? TakeForDeletion(string folder) => Open(folder, FileShare.None);
-
-    private FileStream? Open(string folder, FileShare share)
+    public FileStream? TakeForDeletion(string folder)
     {
         try
         {
-            return new FileStream(Path.Combine(folder, FileName), FileMode.Open, FileAccess.Read, share);
+            return new FileStream(Path.Combine(folder, FileName), FileMode.Open, FileAccess.Read, FileShare.None);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -84,7 +76,7 @@ public sealed class FolderMark(string fileName, string content)
 
     /// <summary>
     /// Deletes a marked folder whose mark <paramref name="hold"/> holds (<see cref="TakeForDeletion"/>, or this run's own
-    /// <see cref="Hold"/>): its content first, the mark last, so that an interrupted deletion leaves a folder still
+    /// <see cref="WriteAndHold"/>): its content first, the mark last, so that an interrupted deletion leaves a folder still
     /// marked, which the next run removes.
     /// </summary>
     public void Delete(string folder, FileStream hold)
@@ -154,7 +146,7 @@ public sealed class FolderMark(string fileName, string content)
     }
 
     /// <summary>
-    /// Takes the mark off a folder this run holds (<see cref="Hold"/>), leaving the rest: the file is deleted before the
+    /// Takes the mark off a folder this run holds (<see cref="WriteAndHold"/>), leaving the rest: the file is deleted before the
     /// lock is let go, so no other run can take the mark meanwhile and delete the folder.
     /// </summary>
     public void Remove(string folder, FileStream hold)

@@ -3,7 +3,7 @@ using FichesSite.Pipeline;
 namespace FichesSite.Build;
 
 /// <summary>
-/// The mark of a site this generator built (<see cref="FolderMark"/>): a small file at its root, written first into
+/// The mark of a site this generator built (<see cref="FolderMark"/>): a small file at its root, written into
 /// every staging folder, so it is in every site the build publishes. The generator replaces or deletes only a folder
 /// that carries it (or an empty one): a folder without it is someone else's, whatever its name.
 /// </summary>

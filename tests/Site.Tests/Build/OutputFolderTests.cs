@@ -255,16 +255,14 @@ public sealed class OutputFolderTests
         SiteMark.WriteInto(copy);
         File.WriteAllText(Path.Combine(copy, "index.html"), "copie de l’exploitant");
         var otherName = Leftover(site, "_site.old-sauvegarde");
-        var held = Leftover(site, "_site.building-fedcba98");
+        var held = Directory.CreateDirectory(Path.Combine(site.Root, "_site.building-fedcba98")).FullName;
         var linked = Path.Combine(site.Root, "_site.old-76543210");
         Directory.CreateSymbolicLink(linked, Leftover(site, "cible-marquee"));
         var otherOutput = Leftover(site, "_site2.old-0123abcd");
+        using var running = OutputFolder.WorkMark.WriteAndHold(held); // as a running build holds its staging folder's
         var before = FolderSnapshot.Of(site.Root);
 
-        using (OutputFolder.WorkMark.Hold(held))
-        {
-            Assert.True(site.Build().Succeeded);
-        }
+        Assert.True(site.Build().Succeeded);
 
         var after = FolderSnapshot.Of(site.Root);
         Assert.All(before, entry => Assert.Equal(entry.Value, after.GetValueOrDefault(entry.Key)));
@@ -282,8 +280,7 @@ public sealed class OutputFolderTests
         BuildResult strict;
         // A work mark held in the published site (another program's): the swap succeeds, the old copy cannot be marked
         // for deletion.
-        OutputFolder.WorkMark.WriteInto(site.Output);
-        using (OutputFolder.WorkMark.Hold(site.Output))
+        using (OutputFolder.WorkMark.WriteAndHold(site.Output))
         {
             result = site.Build();
         }
@@ -295,8 +292,7 @@ public sealed class OutputFolderTests
         var oldCopy = Assert.Single(Directory.EnumerateDirectories(site.Root, "_site.old-*"));
         Assert.True(File.Exists(Path.Combine(oldCopy, "ancien.html")));
 
-        OutputFolder.WorkMark.WriteInto(site.Output);
-        using (OutputFolder.WorkMark.Hold(site.Output))
+        using (OutputFolder.WorkMark.WriteAndHold(site.Output))
         {
             strict = site.Build(strict: true);
         }
