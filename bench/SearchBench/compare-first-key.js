@@ -1,8 +1,9 @@
 // The search page's first result after the first key, for two (or more) copies of a site side by side in one headless
 // Chromium, query after query, so that the machine's load falls on all alike (not a test, not run by CI). Each query
 // as SearchBench's « first key » measures it: the search page (recherche/index.html) freshly loaded from file://, a
-// click into the field, the query typed as fast as the page takes keys, then the time from the first key's keydown
-// to the first result (an <li>) in the list. Run it after SearchBench built its Playwright driver:
+// click into the field, the query typed as fast as the page takes keys (SEARCH_BENCH_KEY_MS=200: key i sent
+// i × 200 ms after the first by the clock, as SearchBench does), then the time from the first key's keydown to the
+// first result (an <li>) in the list. Run it after SearchBench built its Playwright driver:
 //   SEARCH_BENCH_KEEP=1 SEARCH_BENCH_SITES=DIR dotnet run -c Release --project bench/SearchBench -- 10000
 //   cp -al DIR/10000/_site /tmp/siteA && cp -al DIR/10000/_site /tmp/siteB      # hard links, then each its engine:
 //   rm /tmp/siteB/assets/js/search.js && cp OTHER/search.js /tmp/siteB/assets/js/  # (the same for siteA)
@@ -14,6 +15,19 @@ const { chromium } = require(path.join(__dirname, 'bin/Release/net10.0/.playwrig
 const fs = require('fs');
 const [queriesFile, count, ...sites] = process.argv.slice(2);
 const queries = fs.readFileSync(queriesFile, 'utf8').trim().split('\n').map(l => l.split('\t')[0]).slice(0, Number(count));
+const keyMs = Number(process.env.SEARCH_BENCH_KEY_MS || 0);
+// Each key sent at its time on the clock, not once the page has handled the one before.
+async function type(page, query) {
+  if (keyMs <= 0) { await page.keyboard.type(query); return; }
+  const start = Date.now();
+  const sent = [];
+  for (let i = 0; i < query.length; i++) {
+    const due = start + i * keyMs - Date.now();
+    if (due > 0) { await new Promise((resolve) => setTimeout(resolve, due)); }
+    sent.push(page.keyboard.type(query[i]));
+  }
+  await Promise.all(sent);
+}
 (async () => {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true });
   const page = await browser.newPage();
@@ -38,7 +52,7 @@ const queries = fs.readFileSync(queriesFile, 'utf8').trim().split('\n').map(l =>
         }).observe(list, { childList: true, subtree: true });
       });
       await page.click('#recherche-champ');
-      await page.keyboard.type(query);
+      await type(page, query);
       try {
         await page.waitForFunction(() => window.__firstKey.result >= 0 && window.__firstKey.whole >= 0, null, { timeout: 10000, polling: 20 });
       } catch (timeout) {

@@ -61,6 +61,21 @@ public sealed class SearchEngineTests(BuiltSite built) : IClassFixture<BuiltSite
     }
 
     [Fact]
+    public void A_stop_word_alone_while_typing_is_searched_as_the_start_of_a_longer_word()
+    {
+        // « dé » is on its way to « déroulement » or « destruction »: results from the second letter.
+        var found = Search("dé", typing: true);
+        Assert.Contains(found, page => page.Path == Fiche);
+        Assert.Equal(found.Select(p => p.Path), Search("la dé", typing: true).Select(p => p.Path));
+        Assert.Contains(Search("lé", typing: true), page => page.Path == Fiche);
+        // Not once the word is finished, nor when the query has another word, nor for a single letter.
+        Assert.Empty(Search("dé", typing: false));
+        Assert.Equal(Search("fuite", typing: false).Select(p => p.Path), Search("fuite de", typing: true).Select(p => p.Path));
+        Assert.Empty(Search("d", typing: true));
+        Assert.Empty(Search("la d", typing: true));
+    }
+
+    [Fact]
     public void A_long_word_with_no_match_is_retried_at_edit_distance_one()
     {
         Assert.Equal("embolie-de-ciment-exceptionnelle", Search("enbolie").Single().Sections[0].Anchor);

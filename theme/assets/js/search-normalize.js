@@ -23,22 +23,38 @@
   var DIGIT = /^\p{Nd}$/u;
   var LETTER = /^\p{L}$/u;
 
-  // Steps 1 to 5 of FrenchNormalizer: the folded words, before stemming.
-  function words(text) {
+  // Steps 1 to 4 of FrenchNormalizer: every folded part of the text, elisions removed, none dropped yet (but empty ones).
+  function parts(text) {
     var folded = String(text).normalize('NFC').toLowerCase().replace(APOSTROPHES, "'")
       .normalize('NFD').replace(MARKS, '').replace(/œ/g, 'oe').replace(/æ/g, 'ae');
     var result = [];
     var runs = folded.match(WORD_RUNS) || [];
     for (var i = 0; i < runs.length; i++) {
-      var parts = runs[i].replace(ELISION, '').split("'");
-      for (var j = 0; j < parts.length; j++) {
-        var word = parts[j];
-        if ((word.length > 1 || (word.length === 1 && DIGIT.test(word))) && !STOP_WORDS.hasOwnProperty(word)) {
-          result.push(word);
-        }
+      var split = runs[i].replace(ELISION, '').split("'");
+      for (var j = 0; j < split.length; j++) {
+        if (split[j].length > 0) { result.push(split[j]); }
       }
     }
     return result;
+  }
+
+  // Step 5: single letters (not digits) and stop words carry no meaning for a search.
+  function kept(word) {
+    return (word.length > 1 || (word.length === 1 && DIGIT.test(word))) && !STOP_WORDS.hasOwnProperty(word);
+  }
+
+  // Steps 1 to 5 of FrenchNormalizer: the folded words, before stemming.
+  function words(text) { return parts(text).filter(kept); }
+
+  // The words of a query whose last word the patient is still typing. When all of them are stop words, the last one
+  // is kept as the start of a longer word (« dé » on the way to « dépistage »), so that results come from the second
+  // letter; a single letter stays unsearched, as its prefixes would load a whole letter of a large index.
+  function typedWords(text) {
+    var all = parts(text);
+    var found = all.filter(kept);
+    if (found.length > 0 || all.length === 0) { return found; }
+    var last = all[all.length - 1];
+    return last.length > 1 ? [last] : [];
   }
 
   function endsWith(s, len, suffix) {
@@ -135,6 +151,7 @@
 
   var api = root.FichesSearch = root.FichesSearch || {};
   api.words = words;
+  api.typedWords = typedWords;
   api.stem = stem;
   api.terms = terms;
 }(typeof window !== 'undefined' ? window : globalThis));

@@ -5,10 +5,10 @@
  * it builds results from DOM text nodes only, never from HTML strings.
  *
  * Engine rules: every query word must match (AND, over a page); the last word also matches as a prefix while the
- * patient is still typing; a word of 5 letters or more that matches nothing is retried at edit distance 1;
- * ranking is tf-idf with a page title worth more than a heading, worth more than text; results are grouped by
- * page, best section first. Words go through FichesSearch.words/stem (search-normalize.js), the twin of the
- * normaliser that built the index.
+ * patient is still typing, even a stop word when the query has no other word (« dé » → « dépistage »); a word
+ * of 5 letters or more that matches nothing is retried at edit distance 1; ranking is tf-idf with a page title
+ * worth more than a heading, worth more than text; results are grouped by page, best section first. Words go
+ * through FichesSearch.words/stem (search-normalize.js), the twin of the normaliser that built the index.
  */
 (function (root) {
   'use strict';
@@ -76,6 +76,12 @@
     }
     return k === pairs.length ? pairs : pairs.slice(0, k);
   }
+
+  // The words a query searches: while the patient types its last word, a query of stop words alone keeps that word,
+  // searched as a prefix (see typedWords in search-normalize.js).
+  api.queryWords = function (query, typing) {
+    return typing ? api.typedWords(query) : api.words(query);
+  };
 
   // The chunk of the index that holds a term: its first two characters when ASCII letters or digits, else '_'
   // (the same rule as SearchIndex.ChunkKey in C#).
@@ -199,7 +205,7 @@
     if (!this.chunks) { return []; }
     var need = {};
     var chunks = this.chunks;
-    var words = api.words(query);
+    var words = api.queryWords(query, typing);
     words.forEach(function (word, i) {
       need[api.chunkKey(word)] = true;
       need[api.chunkKey(api.stem(word))] = true;
@@ -535,7 +541,7 @@
    */
   Engine.prototype.search = function (query, typing, service) {
     // service: a number in this.services to keep only its pages; undefined or -1 for every page.
-    var words = api.words(query);
+    var words = api.queryWords(query, typing);
     var result = { words: [], pages: [], total: 0 };
     if (words.length === 0) { return result; }
     var self = this;
@@ -829,7 +835,7 @@
     // after chunks and blocks have loaded, and never if the patient has typed something else meanwhile.
     function run(typing, then) {
       var query = input.value;
-      if (api.words(query).length === 0) {
+      if (api.queryWords(query, typing).length === 0) {
         api.render(document, list, { words: [], pages: [], total: 0 }, siteRoot);
         shown = ++searches;
         list.hidden = true;
