@@ -156,6 +156,19 @@ public sealed class SearchBrowserTests : IAsyncLifetime
     }
 
     [ChromiumFact]
+    public async Task Enter_on_a_stop_word_being_typed_keeps_the_results_it_shows_and_moves_to_the_first()
+    {
+        // « dé » is searched as the start of a longer word while typed (« Deuxième »); Enter acts on that list rather
+        // than emptying it because the finished query holds only a stop word.
+        var (page, problems) = await OpenAsync(FileBase, "index.html");
+        await page.Locator("#recherche-champ").FillAsync("dé");
+        await Assertions.Expect(page.Locator("#recherche-resultats a").First).ToBeVisibleAsync();
+        await page.Locator("#recherche-champ").PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#recherche-resultats a").First).ToBeFocusedAsync();
+        Assert.Empty(problems);
+    }
+
+    [ChromiumFact]
     public async Task A_hostile_title_shows_as_text_and_runs_nothing()
     {
         foreach (var baseUrl in new[] { SubPath, FileBase })

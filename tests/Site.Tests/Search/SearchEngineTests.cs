@@ -76,6 +76,26 @@ public sealed class SearchEngineTests(BuiltSite built) : IClassFixture<BuiltSite
     }
 
     [Fact]
+    public void A_stop_word_kept_while_typing_stands_only_for_the_words_it_starts_as_typed()
+    {
+        // « entre » and « votre » are one letter from « ventr » and « voir », and « dans » stems to « dan », which starts
+        // « dang » (danger): a stop word kept while typed must reach none of them (no typo retry, no stem).
+        const string index = """
+            window.FICHES_INDEX = {"version":3,
+              "pages":[["Douleur","a/index.html"]],
+              "sections":[[0,"","","Une douleur au ventre, à voir : danger, dansant."]],
+              "titles":{},
+              "terms":{"ventr":"1","voir":"1","dang":"1","dansant":"1"}};
+            """;
+        Assert.Empty(Search("entre", typing: true, indexScript: index));
+        Assert.Empty(Search("votre", typing: true, indexScript: index));
+        Assert.Empty(Search("vôtre", typing: true, indexScript: index));
+        // « dans » typed on its way to « dansant »: the word as typed starts it.
+        Assert.Single(Search("dans", typing: true, indexScript: index));
+        Assert.Empty(Search("dans", typing: false, indexScript: index));
+    }
+
+    [Fact]
     public void A_long_word_with_no_match_is_retried_at_edit_distance_one()
     {
         Assert.Equal("embolie-de-ciment-exceptionnelle", Search("enbolie").Single().Sections[0].Anchor);

@@ -7,8 +7,8 @@ namespace FichesSite.Tests.Search;
 /// <summary>
 /// What a query searches while the patient types its last word (FichesSearch.typedWords): its words, as the index's
 /// normaliser gives them, or, when every word is a stop word or a single letter, the last one alone if it has two
-/// letters or more (the start of a longer word). Held over generated queries of stop words, letters, elisions,
-/// accents and ordinary words, with the C# normaliser as the oracle of the words.
+/// letters or more and ends the text (the start of a longer word). Held over generated queries of stop words, letters,
+/// elisions, accents, ordinary words and endings that make no word, with the C# normaliser as the oracle of the words.
 /// </summary>
 public sealed class TypedQueryTests
 {
@@ -23,14 +23,18 @@ public sealed class TypedQueryTests
 
     private static readonly string[] Separators = [" ", "  ", ", ", " - ", "\u00A0", " : "];
 
+    // What may end the text after the last piece: nothing (the patient is typing that piece), or characters that make
+    // no word and are not a separator the page would take for the end of the word (an emoji, a zero-width space, a
+    // degree sign), after which no word is being typed.
+    private static readonly string[] Tails = ["", "", "", "😀", "\u200B", " °"];
+
     private static readonly Gen<(string Text, string LastPart)> Query =
-        Gen.Select(Gen.Int[0, Pieces.Length - 1].Array[1, 5], Gen.Int[0, Separators.Length - 1].Array[5])
-            .Select((pieces, separators) =>
+        Gen.Select(Gen.Int[0, Pieces.Length - 1].Array[1, 5], Gen.Int[0, Separators.Length - 1].Array[5], Gen.Int[0, Tails.Length - 1])
+            .Select((pieces, separators, tail) =>
             {
-                var text = string.Concat(pieces.Select((p, i) => (i == 0 ? "" : Separators[separators[i]]) + Pieces[p].Typed));
-                // A piece that leaves no part (« l’ » alone) hands the last part to the piece before it.
-                var last = pieces.Select(p => Pieces[p].LastPart).LastOrDefault(part => part.Length > 0) ?? "";
-                return (text, last);
+                var text = string.Concat(pieces.Select((p, i) => (i == 0 ? "" : Separators[separators[i]]) + Pieces[p].Typed)) + Tails[tail];
+                // Only a word at the very end of the text is being typed.
+                return (text, Tails[tail].Length == 0 ? Pieces[pieces[^1]].LastPart : "");
             });
 
     [Fact]

@@ -19,23 +19,20 @@
   var APOSTROPHES = /[\u2019\u02BC\u2018']/g;
   var MARKS = /\p{Mn}/gu;
   var WORD_RUNS = /[\p{L}\p{Nd}']+/gu;
+  var TRAILING_RUN = /[\p{L}\p{Nd}']+$/u;
   var ELISION = /^(?:jusqu|lorsqu|puisqu|qu|[ldjmnstc])'/;
   var DIGIT = /^\p{Nd}$/u;
   var LETTER = /^\p{L}$/u;
 
-  // Steps 1 to 4 of FrenchNormalizer: every folded part of the text, elisions removed, none dropped yet (but empty ones).
-  function parts(text) {
-    var folded = String(text).normalize('NFC').toLowerCase().replace(APOSTROPHES, "'")
+  // Steps 1 to 3 of FrenchNormalizer: NFC, lower case, one apostrophe, no diacritics.
+  function fold(text) {
+    return String(text).normalize('NFC').toLowerCase().replace(APOSTROPHES, "'")
       .normalize('NFD').replace(MARKS, '').replace(/œ/g, 'oe').replace(/æ/g, 'ae');
-    var result = [];
-    var runs = folded.match(WORD_RUNS) || [];
-    for (var i = 0; i < runs.length; i++) {
-      var split = runs[i].replace(ELISION, '').split("'");
-      for (var j = 0; j < split.length; j++) {
-        if (split[j].length > 0) { result.push(split[j]); }
-      }
-    }
-    return result;
+  }
+
+  // Step 4, for one run of letters, digits and apostrophes: its leading elision removed, split at apostrophes.
+  function runParts(run) {
+    return run.replace(ELISION, '').split("'").filter(function (part) { return part.length > 0; });
   }
 
   // Step 5: single letters (not digits) and stop words carry no meaning for a search.
@@ -44,18 +41,31 @@
   }
 
   // Steps 1 to 5 of FrenchNormalizer: the folded words, before stemming.
-  function words(text) { return parts(text).filter(kept); }
-
-  // The words of a query whose last word the patient is still typing. When all of them are stop words, the last one
-  // is kept as the start of a longer word (« dé » on the way to « dépistage »), so that results come from the second
-  // letter; a single letter stays unsearched, as its prefixes would load a whole letter of a large index.
-  function typedWords(text) {
-    var all = parts(text);
-    var found = all.filter(kept);
-    if (found.length > 0 || all.length === 0) { return found; }
-    var last = all[all.length - 1];
-    return last.length > 1 ? [last] : [];
+  function words(text) {
+    var result = [];
+    var runs = fold(text).match(WORD_RUNS) || [];
+    for (var i = 0; i < runs.length; i++) {
+      var parts = runParts(runs[i]);
+      for (var j = 0; j < parts.length; j++) {
+        if (kept(parts[j])) { result.push(parts[j]); }
+      }
+    }
+    return result;
   }
+
+  // The words of a query whose last word the patient is still typing. When none is left (stop words and single
+  // letters only), the word being typed at the very end of the text is kept if it has two letters or more, as the
+  // start of a longer word (« dé » on the way to « dépistage »), so that results come from the second letter; a
+  // single letter stays unsearched, as its prefixes would load a whole letter of a large index.
+  function typedWords(text) {
+    var found = words(text);
+    if (found.length > 0) { return found; }
+    var tail = TRAILING_RUN.exec(fold(text));
+    var last = tail ? runParts(tail[0]).pop() : undefined;
+    return last !== undefined && last.length > 1 ? [last] : [];
+  }
+
+  function isStopWord(word) { return STOP_WORDS.hasOwnProperty(word); }
 
   function endsWith(s, len, suffix) {
     if (len < suffix.length) { return false; }
@@ -152,6 +162,7 @@
   var api = root.FichesSearch = root.FichesSearch || {};
   api.words = words;
   api.typedWords = typedWords;
+  api.isStopWord = isStopWord;
   api.stem = stem;
   api.terms = terms;
 }(typeof window !== 'undefined' ? window : globalThis));

@@ -283,8 +283,14 @@
 
   // The index terms a query word stands for, and how it matched: exact, prefix or fuzzy.
   Engine.prototype.expand = function (word, isPrefix) {
-    var stem = api.stem(word);
     var found = {};
+    if (isPrefix && api.isStopWord(word)) {
+      // A stop word kept while typed (typedWords) stands only for the longer words it starts, as typed: its stem
+      // would widen it (« dans » → « dan… ») and a typo of it would reach unrelated words (« votre » → « voir »).
+      this.termsStartingWith(word).forEach(function (t) { found[t] = true; });
+      return { word: word, terms: closest(found), how: 'prefix' };
+    }
+    var stem = api.stem(word);
     var how = 'exact';
     if (this.terms.hasOwnProperty(stem)) { found[stem] = true; }
     if (isPrefix) {
@@ -937,8 +943,12 @@
       });
       serviceFilter = select;
       filterHolder.hidden = false;
-      select.addEventListener('change', function () { run(false); });
+      select.addEventListener('change', function () { run(asTyped()); });
     }
+
+    // A search no key started (Enter, the service list, ?q=) takes the query as finished, but for one left with no
+    // word once finished (« dé »), which is searched as the list shows it while typed, not emptied under the patient.
+    function asTyped() { return api.words(input.value).length === 0; }
 
     input.addEventListener('focus', function () { withEngine(function () {}); });
     // Keys typed while the index loads are searched once, with what the field then holds.
@@ -954,7 +964,7 @@
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       withEngine(function () {
-        run(false, function () {
+        run(asTyped(), function () {
           var first = links()[0];
           if (first) { first.focus(); }
         });
@@ -984,7 +994,7 @@
       } catch (malformed) {
         input.value = match[1]; // a stray % in a hand-typed address
       }
-      withEngine(function () { run(false); });
+      withEngine(function () { run(asTyped()); });
     }
   }
 
