@@ -418,14 +418,16 @@ static async Task TypeOnTheClockAsync(IPage page, string query, int keyDelay)
 {
     var clock = Stopwatch.StartNew();
     var keys = new List<Task>();
-    for (var i = 0; i < query.Length; i++)
+    // One key per character as a reader sees it (a letter outside the BMP or with a combining mark is one key).
+    var characters = StringInfo.GetTextElementEnumerator(query);
+    for (var i = 0; characters.MoveNext(); i++)
     {
         var due = TimeSpan.FromMilliseconds(i * keyDelay) - clock.Elapsed;
         if (due > TimeSpan.Zero)
         {
             await Task.Delay(due);
         }
-        keys.Add(page.Keyboard.TypeAsync(query[i].ToString()));
+        keys.Add(page.Keyboard.TypeAsync(characters.GetTextElement()));
     }
     await Task.WhenAll(keys);
 }

@@ -21,10 +21,11 @@ async function type(page, query) {
   if (keyMs <= 0) { await page.keyboard.type(query); return; }
   const start = Date.now();
   const sent = [];
-  for (let i = 0; i < query.length; i++) {
+  const keys = Array.from(query); // one key per code point, a letter outside the BMP whole
+  for (let i = 0; i < keys.length; i++) {
     const due = start + i * keyMs - Date.now();
     if (due > 0) { await new Promise((resolve) => setTimeout(resolve, due)); }
-    sent.push(page.keyboard.type(query[i]));
+    sent.push(page.keyboard.type(keys[i]));
   }
   await Promise.all(sent);
 }
